@@ -1,0 +1,46 @@
+// Public, Spirit-free entry point of the nginx grammar. lib/ includes only this
+// header and ast.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast.hpp"
+
+namespace staplint::grammar::nginx {
+
+enum class error_kind : std::uint8_t {
+  syntax,          ///< the text is not valid nginx syntax
+  depth_exceeded,  ///< blocks nest deeper than the configured limit
+};
+
+/// The first syntax problem in a buffer, in byte offsets.
+struct syntax_error {
+  error_kind kind = error_kind::syntax;
+  std::uint32_t offset = 0;
+  std::string message;
+  /// A secondary location ("to match this '{'"), if any.
+  std::optional<std::uint32_t> note_offset;
+  std::string note;
+  /// A mechanical fix: insert `fix_text` at `fix_offset`.
+  std::optional<std::uint32_t> fix_offset;
+  std::string fix_text;
+};
+
+struct parse_output {
+  std::vector<ast::statement> statements;
+  std::optional<syntax_error> error;  ///< set: `statements` must not be used
+};
+
+struct parse_options {
+  unsigned max_depth = 100;
+};
+
+/// Parses a whole nginx configuration file held in `text`.
+/// Never throws for bad input; every problem comes back in `error`.
+parse_output parse(std::string_view text, const parse_options& options = {});
+
+}  // namespace staplint::grammar::nginx
