@@ -1,0 +1,54 @@
+// A loaded configuration tree: an entry file with its includes expanded, plus
+// the input problems (SL0001..SL0005) met while loading it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "staplint/ast.hpp"
+#include "staplint/diagnostic.hpp"
+
+namespace staplint {
+
+enum class Dialect : std::uint8_t { nginx };
+std::string_view to_string(Dialect d);
+
+enum class InputProblemKind : std::uint8_t {
+  syntax,             ///< SL0001
+  include_not_found,  ///< SL0002
+  include_cycle,      ///< SL0003
+  unreadable,         ///< SL0004
+  limit,              ///< SL0005
+};
+
+struct InputProblem {
+  InputProblemKind kind = InputProblemKind::syntax;
+  FileId file = kNoFile;
+  Range range;
+  std::string message;
+  std::vector<Note> notes;
+  std::optional<Fix> fix;
+};
+
+struct ConfigTree {
+  Dialect dialect = Dialect::nginx;
+  FileId entry = kNoFile;
+  /// A standalone fragment (a top-level `server {}` file): linted as if it
+  /// were included in `http {}`.
+  bool fragment = false;
+  std::vector<Node> nodes;
+  std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
+  std::vector<FileId> files;          ///< every file in the tree, in load order
+  std::vector<InputProblem> problems;
+};
+
+struct LoadLimits {
+  std::size_t max_file_size = 32u << 20;
+  unsigned max_include_depth = 64;
+  unsigned max_files = 200000;
+  unsigned max_nesting = 100;
+};
+
+}  // namespace staplint

@@ -1,0 +1,48 @@
+// Findings, with their notes and fixes as plain data.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "staplint/source.hpp"
+
+namespace staplint {
+
+enum class Severity : std::uint8_t { info = 0, warning = 1, error = 2 };
+std::string_view to_string(Severity s);
+std::optional<Severity> parse_severity(std::string_view s);
+
+/// Replace `length` bytes at `offset` of `file` with `text`.
+struct TextEdit {
+  FileId file = kNoFile;
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  std::string text;
+};
+
+struct Fix {
+  std::string description;
+  std::vector<TextEdit> edits;
+};
+
+struct Note {
+  FileId file = kNoFile;
+  Range range;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule_id;  ///< SLnnnn
+  std::string rule_name;
+  Severity severity = Severity::warning;
+  FileId file = kNoFile;
+  Range range;
+  std::string message;
+  std::vector<Note> notes;
+  std::vector<Fix> fixes;
+};
+
+}  // namespace staplint

@@ -1,0 +1,71 @@
+// The rule engine: runs each rule's predicate over a configuration tree.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "staplint/config_tree.hpp"
+#include "staplint/nginx_model.hpp"
+#include "staplint/rules.hpp"
+
+namespace staplint {
+
+struct Version {
+  int major = 0, minor = 0, patch = 0;
+  static std::optional<Version> parse(std::string_view s);
+  friend bool operator<(const Version& a, const Version& b) {
+    return std::tie(a.major, a.minor, a.patch) < std::tie(b.major, b.minor, b.patch);
+  }
+};
+
+struct LintOptions {
+  std::optional<Version> nginx_version;  ///< unknown: assume current mainline
+};
+
+struct CheckContext {
+  const ConfigTree& tree;
+  const NginxModel& nginx;
+  const SourceManager& sources;
+  const LintOptions& options;
+};
+
+/// Collects findings for one rule, formatting its message template.
+class Reporter {
+ public:
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  Reporter(const RuleSpec& spec, std::vector<Finding>& out) : spec_(spec), out_(out) {}
+  const RuleSpec& spec() const { return spec_; }
+  Finding& report(FileId file, Range range, const Fields& fields);
+
+ private:
+  const RuleSpec& spec_;
+  std::vector<Finding>& out_;
+};
+
+using Predicate = void (*)(const CheckContext&, Reporter&);
+
+struct PredicateInfo {
+  std::string_view name;
+  Predicate fn;
+  /// The message fields the predicate supplies; templates may use only these.
+  std::vector<std::string_view> fields;
+};
+
+/// The one explicit, sorted list of predicates (lib/src/predicates.cpp).
+const std::vector<PredicateInfo>& builtin_predicates();
+const PredicateInfo* find_predicate(std::string_view name);
+
+/// Formats a message template with fields; throws fmt::format_error.
+std::string format_message(const std::string& tmpl, const Reporter::Fields& fields);
+
+/// Runs every rule that applies to the tree's dialect. Findings are sorted and
+/// de-duplicated.
+std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx);
+
+void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources);
+
+}  // namespace staplint

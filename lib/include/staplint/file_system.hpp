@@ -1,0 +1,70 @@
+// All file access goes through FileSystem, so tests can use MemoryFileSystem.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace staplint {
+
+enum class PathKind { missing, file, directory, other, unreadable };
+
+struct ReadResult {
+  enum class Status { ok, missing, unreadable, too_large, is_directory };
+  Status status = Status::ok;
+  std::string bytes;
+  std::string error;  ///< strerror-like detail for unreadable
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  virtual PathKind kind(const std::string& path) const = 0;
+  /// Reads a whole file, refusing files larger than `max_size` bytes.
+  virtual ReadResult read(const std::string& path, std::size_t max_size) const = 0;
+  /// Names (not paths) in a directory, sorted bytewise; empty if unreadable.
+  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  /// A canonical form of an existing path (symlinks resolved where possible).
+  virtual std::string canonical(const std::string& path) const = 0;
+};
+
+class DiskFileSystem final : public FileSystem {
+ public:
+  PathKind kind(const std::string& path) const override;
+  ReadResult read(const std::string& path, std::size_t max_size) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::string canonical(const std::string& path) const override;
+};
+
+/// An in-memory tree of files for tests. Directories exist implicitly.
+class MemoryFileSystem final : public FileSystem {
+ public:
+  void add(const std::string& path, std::string contents);
+  void add_unreadable(const std::string& path);
+  PathKind kind(const std::string& path) const override;
+  ReadResult read(const std::string& path, std::size_t max_size) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::string canonical(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::optional<std::string>> files_;  // nullopt: unreadable
+};
+
+namespace path {
+bool is_absolute(const std::string& p);
+std::string join(const std::string& a, const std::string& b);
+std::string dirname(const std::string& p);
+std::string basename(const std::string& p);
+/// Lexical normalisation: collapses `//`, `.` and `dir/..`.
+std::string normalize(const std::string& p);
+bool has_glob(const std::string& p);
+/// Expands a glob the way glob(3) does for nginx: sorted, hidden names only by an
+/// explicit leading dot.
+std::vector<std::string> glob(const FileSystem& fs, const std::string& pattern);
+/// `p` relative to `base` when `p` lies below it, otherwise `p`.
+std::string relative_to(const std::string& p, const std::string& base);
+}  // namespace path
+
+}  // namespace staplint

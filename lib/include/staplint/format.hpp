@@ -1,0 +1,35 @@
+// Output formatters, one per file under lib/src/format/, behind one interface.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "staplint/lint.hpp"
+
+namespace staplint {
+
+struct Report {
+  const SourceManager& sources;
+  const LintResult& result;
+};
+
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual void write(const Report& report, std::ostream& out) = 0;
+};
+
+/// `text`, `gcc` or `json`; nullptr for an unknown name.
+std::unique_ptr<Formatter> make_formatter(std::string_view name, bool color);
+const std::vector<std::string_view>& formatter_names();
+
+std::unique_ptr<Formatter> make_text_formatter(bool color);
+std::unique_ptr<Formatter> make_gcc_formatter();
+std::unique_ptr<Formatter> make_json_formatter();
+
+/// `SL1001 stapling-disabled` style severity word for gcc-like output.
+std::string_view gcc_severity(Severity s);
+
+}  // namespace staplint

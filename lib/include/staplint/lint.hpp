@@ -1,0 +1,45 @@
+// The whole run: from the paths a user names to findings and endpoints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "staplint/engine.hpp"
+#include "staplint/nginx_loader.hpp"
+
+namespace staplint {
+
+struct LintRequest {
+  std::vector<std::string> paths;
+  NginxLoadOptions load;
+  LintOptions lint;
+};
+
+struct EndpointReport {
+  Dialect dialect = Dialect::nginx;
+  FileId file = kNoFile;
+  Range range;
+  std::string name;
+  std::string stapling;  ///< on | off | ineffective | fatal | unknown
+};
+
+struct LintResult {
+  std::vector<Finding> findings;
+  std::vector<EndpointReport> endpoints;
+  std::vector<FileId> files;             ///< every file read, in order
+  std::vector<std::string> unusable;     ///< named paths that could not be read at all
+};
+
+/// Lints the named files and directories:
+/// - a directory: each `nginx.conf` below it is an entry; other files with a
+///   top-level `server {}` not reached from an entry are linted as fragments;
+/// - an entry file (`nginx.conf`, or top-level `http`/`events`/`stream`): its tree;
+/// - any other file: the tree of the nearest `nginx.conf` above it that includes
+///   it, reporting only findings in that file; failing that, a fragment.
+LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
+                const LintRequest& request);
+
+/// The stapling verdict for one server.
+std::string stapling_verdict(const NginxServer& s);
+
+}  // namespace staplint

@@ -1,0 +1,60 @@
+// Reads nginx files, parses them once each, and expands `include` the way
+// nginx resolves it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "staplint/config_tree.hpp"
+#include "staplint/file_system.hpp"
+
+namespace staplint {
+
+struct NginxLoadOptions {
+  /// Relative includes resolve against this directory; empty: the directory
+  /// of the entry file (nginx's conf prefix).
+  std::string prefix;
+  /// Absolute includes are looked up below this directory when set, so that
+  /// `/etc/nginx/conf.d/*.conf` can be read from a checkout.
+  std::string root;
+  LoadLimits limits;
+};
+
+/// One file read and parsed (or not), before include expansion.
+struct ParsedFile {
+  FileId file = kNoFile;  ///< kNoFile: the file could not be read
+  std::vector<Node> nodes;
+  std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
+};
+
+class NginxLoader {
+ public:
+  NginxLoader(const FileSystem& fs, SourceManager& sources, NginxLoadOptions options);
+
+  /// Parses `path` (cached by canonical identity).
+  const ParsedFile& parse_file(const std::string& path);
+  /// Loads the tree rooted at `entry_path`, expanding includes.
+  ConfigTree load(const std::string& entry_path, bool as_fragment);
+
+  const NginxLoadOptions& options() const { return options_; }
+
+ private:
+  struct Expansion;
+  void expand(std::vector<Node>& nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth);
+  void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth);
+  std::string resolve(const std::string& pattern, const std::string& entry_dir) const;
+
+  const FileSystem& fs_;
+  SourceManager& sources_;
+  NginxLoadOptions options_;
+  std::map<std::string, ParsedFile> cache_;  // by canonical identity
+};
+
+/// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).
+/// Returns false and fills `problem` on a syntax error.
+bool parse_nginx_text(FileId file, const std::string& text, unsigned max_nesting,
+                      std::vector<Node>& nodes, std::optional<InputProblem>& problem);
+
+}  // namespace staplint

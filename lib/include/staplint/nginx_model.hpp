@@ -1,0 +1,62 @@
+// The effective-configuration model for nginx: TLS servers and the value of
+// each directive after http -> server (or stream -> server) inheritance.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "staplint/config_tree.hpp"
+
+namespace staplint {
+
+/// Where an effective value comes from.
+enum class Origin : std::uint8_t { server, parent, default_ };
+
+struct Effective {
+  const Node* node = nullptr;  ///< the directive in force; nullptr: the default
+  Origin origin = Origin::default_;
+  /// The first argument, or `fallback` for the default.
+  std::string_view value(std::string_view fallback = {}) const;
+  bool is_on() const;  ///< first argument is `on`
+};
+
+struct NginxServer {
+  const Node* node = nullptr;    ///< the `server` block
+  const Node* parent = nullptr;  ///< the `http`/`stream` block; nullptr in a fragment
+  bool stream = false;
+  bool tls = false;
+  const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
+  std::string display_name;          ///< `example.com:443`
+  std::vector<const Node*> own;      ///< server-level directives, includes flattened
+  std::vector<const Node*> inherited;///< http/stream-level directives, includes flattened
+
+  /// The last directive `name` at server level, else at the parent level.
+  Effective effective(std::string_view name) const;
+  /// Array-like directives (`ssl_certificate`): the server's own if it has any,
+  /// else the parent's, as nginx merges them.
+  std::vector<const Node*> all(std::string_view name) const;
+};
+
+struct NginxModel {
+  std::vector<NginxServer> servers;
+  std::vector<const Node*> http_blocks;
+  std::vector<const Node*> stream_blocks;
+};
+
+NginxModel build_nginx_model(const ConfigTree& tree);
+
+/// Calls `fn` for each child of `nodes` that is not a comment, descending
+/// through `include` nodes as if the included text stood in place.
+template <typename Fn>
+void for_each_directive(const std::vector<Node>& nodes, Fn&& fn) {
+  for (const Node& n : nodes) {
+    if (n.kind == NodeKind::include) {
+      for_each_directive(n.children, fn);
+    } else if (n.kind != NodeKind::comment) {
+      fn(n);
+    }
+  }
+}
+
+}  // namespace staplint

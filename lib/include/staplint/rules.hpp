@@ -1,0 +1,72 @@
+// Rule metadata, loaded from the YAML files in rules/ (embedded at build time).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "staplint/config_tree.hpp"
+#include "staplint/diagnostic.hpp"
+
+namespace staplint {
+
+struct RuleExample {
+  std::string dialect;
+  std::string fires;   ///< a configuration on which the rule must fire
+  std::string silent;  ///< one on which it must stay silent
+};
+
+struct RuleSpec {
+  std::string id;    ///< SLnnnn
+  std::string name;  ///< kebab-case
+  Severity severity = Severity::warning;
+  std::vector<std::string> dialects;
+  std::string summary;
+  std::string message;  ///< fmt template with named fields
+  std::string predicate;
+  std::map<std::string, std::vector<std::string>> args;
+  std::string explain_problem, explain_why, explain_fix;
+  std::vector<std::string> references;
+  std::vector<RuleExample> examples;
+  std::string source;  ///< the YAML file it came from
+
+  bool applies_to(Dialect d) const;
+};
+
+struct RuleText {
+  std::string path;
+  std::string yaml;
+};
+
+/// Thrown for an invalid rule file; the message names the file and the key.
+struct RuleError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class RuleCatalog {
+ public:
+  /// Parses and validates every rule; throws RuleError on the first problem.
+  static RuleCatalog load(const std::vector<RuleText>& texts);
+  /// The rules compiled into this binary from rules/*.yaml.
+  static const RuleCatalog& builtin();
+
+  const std::vector<RuleSpec>& rules() const { return rules_; }
+  /// By id (`SL1001`) or name (`stapling-disabled`), case-insensitive id.
+  const RuleSpec* find(std::string_view id_or_name) const;
+  /// The closest id or name, for "did you mean".
+  std::optional<std::string> suggest(std::string_view id_or_name) const;
+
+ private:
+  std::vector<RuleSpec> rules_;  // sorted by id
+};
+
+/// The texts of rules/*.yaml, generated at build time.
+const std::vector<RuleText>& embedded_rule_texts();
+
+/// Levenshtein distance, for did-you-mean suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace staplint

@@ -1,0 +1,63 @@
+// Source files as bytes, and the mapping from byte offsets to line:column.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace staplint {
+
+using FileId = std::uint32_t;
+inline constexpr FileId kNoFile = 0xffffffffu;
+
+/// A half-open byte range [begin, end) in one file.
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// 1-based line and column. Columns count bytes; a tab is one column. On the
+/// first line a UTF-8 byte order mark is not counted.
+struct LineCol {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string display_path, std::string identity, std::string text);
+
+  /// The path as the user gave it (or as an include resolved it).
+  const std::string& path() const { return path_; }
+  /// A canonical path for identity: include cycles and de-duplication.
+  const std::string& identity() const { return identity_; }
+  const std::string& text() const { return text_; }
+  bool has_bom() const { return bom_; }
+
+  LineCol line_col(std::uint32_t offset) const;
+  /// The text of a 1-based line, without its line end.
+  std::string_view line_text(std::uint32_t line) const;
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+
+ private:
+  std::string path_;
+  std::string identity_;
+  std::string text_;
+  bool bom_ = false;
+  std::vector<std::uint32_t> line_starts_;
+};
+
+/// Owns every file read during a run; FileId indexes into it.
+class SourceManager {
+ public:
+  FileId add(std::string display_path, std::string identity, std::string text);
+  const SourceFile& file(FileId id) const { return *files_.at(id); }
+  std::size_t size() const { return files_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+}  // namespace staplint

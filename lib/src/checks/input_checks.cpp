@@ -1,0 +1,33 @@
+// SL0001..SL0005: problems met while reading and parsing, reported as findings.
+#include "checks.hpp"
+
+namespace staplint::checks {
+
+namespace {
+void report_kind(const CheckContext& ctx, Reporter& r, InputProblemKind kind) {
+  for (const InputProblem& p : ctx.tree.problems) {
+    if (p.kind != kind) continue;
+    Finding& f = r.report(p.file, p.range, {{"detail", p.message}});
+    f.notes = p.notes;
+    if (p.fix) f.fixes.push_back(*p.fix);
+  }
+}
+}  // namespace
+
+void input_syntax_error(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::syntax);
+}
+void input_include_not_found(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::include_not_found);
+}
+void input_include_cycle(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::include_cycle);
+}
+void input_unreadable(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::unreadable);
+}
+void input_limit_exceeded(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::limit);
+}
+
+}  // namespace staplint::checks

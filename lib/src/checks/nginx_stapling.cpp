@@ -1,0 +1,202 @@
+// SL1001..SL1004: OCSP stapling of the server certificate in nginx.
+#include <algorithm>
+#include <cctype>
+
+#include "checks.hpp"
+#include "edit_helpers.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+bool is_stapling_anchor(const Node& n) {
+  return n.name.rfind("ssl_", 0) == 0 && n.kind == NodeKind::directive;
+}
+
+/// Stapling directives exist in `stream {}` only from nginx 1.27.2.
+bool stream_stapling_supported(const CheckContext& ctx) {
+  return !ctx.options.nginx_version || !(*ctx.options.nginx_version < Version{1, 27, 2});
+}
+
+bool certificate_is_lets_encrypt(const NginxServer& s) {
+  for (const Node* c : s.all("ssl_certificate")) {
+    if (!c->args.empty() && c->args[0].value.find("/letsencrypt/") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The host of an `http://host[:port]/path` responder URL.
+std::string url_host(std::string_view url) {
+  if (auto p = url.find("://"); p != std::string_view::npos) url = url.substr(p + 3);
+  url = url.substr(0, url.find('/'));
+  if (!url.empty() && url.front() == '[') return std::string(url.substr(1, url.find(']') - 1));
+  return std::string(url.substr(0, url.rfind(':') == std::string_view::npos ? url.size()
+                                                                              : url.rfind(':')));
+}
+
+bool is_ip_literal(const std::string& host) {
+  if (host.find(':') != std::string::npos) return true;  // IPv6
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return dots == 3;
+}
+
+/// Every TLS server of the same `http {}` block lacks any stapling directive.
+bool all_siblings_lack_stapling(const CheckContext& ctx, const NginxServer& s) {
+  if (!s.parent || s.stream) return false;
+  int count = 0;
+  for (const NginxServer& o : ctx.nginx.servers) {
+    if (o.parent != s.parent || !o.tls) continue;
+    if (o.effective("ssl_stapling").node) return false;
+    ++count;
+  }
+  return count >= 2;
+}
+
+}  // namespace
+
+void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    const Effective stapling = s.effective("ssl_stapling");
+    if (stapling.is_on()) continue;
+
+    const bool explicit_off = stapling.node && stapling.origin == Origin::server;
+    const Node& at = explicit_off ? *stapling.node : *s.node;
+    Finding& f = r.report(at.file, explicit_off ? at.range : at.name_range,
+                          {{"server", s.display_name}});
+    if (stapling.node && stapling.origin == Origin::parent) {
+      f.notes.push_back({stapling.node->file, stapling.node->range,
+                         "'ssl_stapling " + std::string(stapling.value()) +
+                             "' is inherited from here"});
+    }
+    if (certificate_is_lets_encrypt(s)) {
+      f.notes.push_back({s.node->file, s.node->name_range,
+                         "Let's Encrypt certificates issued since 2025-05-07 carry no OCSP URL; "
+                         "stapling them does nothing"});
+    }
+    if (s.stream && !stream_stapling_supported(ctx)) {
+      f.notes.push_back({s.node->file, s.node->name_range,
+                         "stapling in 'stream' needs nginx 1.27.2 or later"});
+      continue;  // no fix that this nginx would reject
+    }
+    if (s.stream && !ctx.options.nginx_version) {
+      f.notes.push_back({s.node->file, s.node->name_range,
+                         "stapling in 'stream' needs nginx 1.27.2 or later (no '--nginx-version' "
+                         "given, assuming current mainline)"});
+    }
+
+    std::vector<std::string> lines;
+    const bool verify_on = s.effective("ssl_stapling_verify").is_on();
+    Fix fix;
+    if (explicit_off) {
+      fix.description = "turn on 'ssl_stapling'";
+      fix.edits.push_back(replace_first_arg(*stapling.node, "on"));
+      if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node,
+                                                        {"ssl_stapling_verify on;"}));
+    } else if (!stapling.node && all_siblings_lack_stapling(ctx, s)) {
+      lines = {"ssl_stapling on;"};
+      if (!verify_on) lines.push_back("ssl_stapling_verify on;");
+      fix.description = "enable OCSP stapling for every server in 'http'";
+      fix.edits.push_back(insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor));
+    } else {
+      lines = {"ssl_stapling on;"};
+      if (!verify_on) lines.push_back("ssl_stapling_verify on;");
+      fix.description = "enable OCSP stapling in this server";
+      fix.edits.push_back(insert_into_block(ctx.sources, *s.node, lines, is_stapling_anchor));
+    }
+    f.fixes.push_back(std::move(fix));
+  }
+}
+
+void nginx_stapling_unverified(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    const Effective stapling = s.effective("ssl_stapling");
+    if (!stapling.is_on()) continue;
+    const Effective verify = s.effective("ssl_stapling_verify");
+    if (verify.is_on()) continue;
+    const bool explicit_off = verify.node && verify.origin == Origin::server;
+    const Node& at = explicit_off ? *verify.node : *stapling.node;
+    Finding& f = r.report(at.file, at.range, {});
+    Fix fix;
+    fix.description = "verify stapled OCSP responses";
+    if (verify.node && !verify.node->args.empty()) {
+      fix.edits.push_back(replace_first_arg(*verify.node, "on"));
+    } else {
+      fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {"ssl_stapling_verify on;"}));
+    }
+    f.fixes.push_back(std::move(fix));
+  }
+}
+
+void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
+  // A resolver written elsewhere in the same tree is a safe suggestion.
+  const Node* known_resolver = nullptr;
+  auto find_resolver = [&](const std::vector<Node>& nodes, auto&& self) -> void {
+    for (const Node& n : nodes) {
+      if (known_resolver) return;
+      if (n.kind == NodeKind::directive && n.name == "resolver" && !n.args.empty()) {
+        known_resolver = &n;
+      }
+      self(n.children, self);
+    }
+  };
+  find_resolver(ctx.tree.nodes, find_resolver);
+
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    const Effective stapling = s.effective("ssl_stapling");
+    if (!stapling.is_on()) continue;
+    if (s.effective("ssl_stapling_file").node) continue;
+    if (s.effective("resolver").node) continue;
+    const Effective responder = s.effective("ssl_stapling_responder");
+    if (responder.node && is_ip_literal(url_host(responder.value()))) continue;
+
+    Finding& f = r.report(stapling.node->file, stapling.node->range, {});
+    if (known_resolver) {
+      const SourceFile& src = ctx.sources.file(known_resolver->file);
+      const std::string line(std::string_view(src.text()).substr(
+          known_resolver->range.begin, known_resolver->range.end - known_resolver->range.begin));
+      Fix fix;
+      fix.description = "use the resolver configured elsewhere in this configuration";
+      fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {line}));
+      f.fixes.push_back(std::move(fix));
+    } else {
+      f.notes.push_back({stapling.node->file, stapling.node->range,
+                         "add 'resolver ADDRESS;' with a DNS server this host can reach; an "
+                         "unreachable resolver breaks stapling altogether"});
+    }
+  }
+}
+
+void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    if (!s.effective("ssl_stapling").is_on()) continue;
+    const Effective verify = s.effective("ssl_stapling_verify");
+    if (!verify.is_on()) continue;
+    if (s.effective("ssl_trusted_certificate").node) continue;
+    Finding& f = r.report(verify.node->file, verify.node->range, {});
+    const std::string_view client = s.effective("ssl_verify_client").value("off");
+    if (client == "on" || client == "optional") {
+      f.notes.push_back({verify.node->file, verify.node->range,
+                         "this server verifies client certificates, and "
+                         "'ssl_trusted_certificate' also trusts them: name a file with only "
+                         "your certificate's issuer chain and root"});
+      continue;
+    }
+    Fix fix;
+    fix.description = "trust the system CA bundle for OCSP response verification";
+    fix.edits.push_back(insert_after(ctx.sources, *verify.node,
+                                     {"ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;"}));
+    f.fixes.push_back(std::move(fix));
+  }
+}
+
+}  // namespace staplint::checks

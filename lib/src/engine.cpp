@@ -1,0 +1,80 @@
+#include "staplint/engine.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <tuple>
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace staplint {
+
+std::optional<Version> Version::parse(std::string_view s) {
+  Version v;
+  int* parts[] = {&v.major, &v.minor, &v.patch};
+  std::size_t i = 0;
+  for (int* p : parts) {
+    if (i > s.size()) return std::nullopt;
+    const char* b = s.data() + i;
+    auto [end, ec] = std::from_chars(b, s.data() + s.size(), *p);
+    if (ec != std::errc() || end == b) return std::nullopt;
+    i = static_cast<std::size_t>(end - s.data());
+    if (i == s.size()) return p == parts[2] || p == parts[1] ? std::optional(v) : std::nullopt;
+    if (s[i] != '.') return std::nullopt;
+    ++i;
+  }
+  return std::nullopt;
+}
+
+std::string format_message(const std::string& tmpl, const Reporter::Fields& fields) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : fields) store.push_back(fmt::arg(name.c_str(), value));
+  return fmt::vformat(tmpl, store);
+}
+
+Finding& Reporter::report(FileId file, Range range, const Fields& fields) {
+  Finding f;
+  f.rule_id = spec_.id;
+  f.rule_name = spec_.name;
+  f.severity = spec_.severity;
+  f.file = file;
+  f.range = range;
+  f.message = format_message(spec_.message, fields);
+  out_.push_back(std::move(f));
+  return out_.back();
+}
+
+const PredicateInfo* find_predicate(std::string_view name) {
+  const auto& list = builtin_predicates();
+  auto it = std::lower_bound(list.begin(), list.end(), name,
+                             [](const PredicateInfo& p, std::string_view n) { return p.name < n; });
+  return it != list.end() && it->name == name ? &*it : nullptr;
+}
+
+void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources) {
+  auto key = [&](const Finding& f) {
+    return std::make_tuple(sources.file(f.file).path(), f.range.begin, f.rule_id, f.message);
+  };
+  std::stable_sort(findings.begin(), findings.end(),
+                   [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
+                 findings.end());
+}
+
+std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx) {
+  std::vector<Finding> findings;
+  for (const RuleSpec& spec : catalog.rules()) {
+    if (!spec.applies_to(ctx.tree.dialect)) continue;
+    const PredicateInfo* p = find_predicate(spec.predicate);
+    if (!p) continue;  // rejected when the catalog was loaded
+    Reporter reporter(spec, findings);
+    p->fn(ctx, reporter);
+  }
+  sort_and_dedupe(findings, ctx.sources);
+  spdlog::debug("{} findings", findings.size());
+  return findings;
+}
+
+}  // namespace staplint

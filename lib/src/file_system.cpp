@@ -1,0 +1,250 @@
+#include "staplint/file_system.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace staplint {
+
+// ---------------------------------------------------------------- disk
+
+PathKind DiskFileSystem::kind(const std::string& p) const {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) {
+    return errno == EACCES ? PathKind::unreadable : PathKind::missing;
+  }
+  if (S_ISDIR(st.st_mode)) return PathKind::directory;
+  if (S_ISREG(st.st_mode)) return PathKind::file;
+  return PathKind::other;
+}
+
+ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
+  ReadResult r;
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    r.status = errno == ENOENT || errno == ENOTDIR ? ReadResult::Status::missing
+                                                    : ReadResult::Status::unreadable;
+    r.error = std::strerror(errno);
+    return r;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    r.status = S_ISDIR(st.st_mode) ? ReadResult::Status::is_directory
+                                   : ReadResult::Status::unreadable;
+    r.error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+    ::close(fd);
+    return r;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_size) {
+    r.status = ReadResult::Status::too_large;
+    r.error = std::to_string(st.st_size) + " bytes";
+    ::close(fd);
+    return r;
+  }
+  r.bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (got < r.bytes.size()) {
+    const ssize_t n = ::read(fd, r.bytes.data() + got, r.bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      r.status = ReadResult::Status::unreadable;
+      r.error = std::strerror(errno);
+      ::close(fd);
+      return r;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  r.bytes.resize(got);
+  ::close(fd);
+  return r;
+}
+
+std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
+  std::vector<std::string> names;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return names;
+  while (dirent* e = ::readdir(d)) {
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    names.emplace_back(e->d_name);
+  }
+  ::closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string DiskFileSystem::canonical(const std::string& p) const {
+  char buf[PATH_MAX];
+  if (::realpath(p.c_str(), buf)) return buf;
+  return path::normalize(p);
+}
+
+// ---------------------------------------------------------------- memory
+
+void MemoryFileSystem::add(const std::string& p, std::string contents) {
+  files_[path::normalize(p)] = std::move(contents);
+}
+
+void MemoryFileSystem::add_unreadable(const std::string& p) {
+  files_[path::normalize(p)] = std::nullopt;
+}
+
+PathKind MemoryFileSystem::kind(const std::string& p) const {
+  const std::string n = path::normalize(p);
+  if (auto it = files_.find(n); it != files_.end()) {
+    return it->second ? PathKind::file : PathKind::unreadable;
+  }
+  const std::string prefix = n == "/" ? n : n + "/";
+  auto it = files_.lower_bound(prefix);
+  if (it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
+    return PathKind::directory;
+  }
+  return PathKind::missing;
+}
+
+ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) const {
+  ReadResult r;
+  const std::string n = path::normalize(p);
+  auto it = files_.find(n);
+  if (it == files_.end()) {
+    r.status = kind(n) == PathKind::directory ? ReadResult::Status::is_directory
+                                              : ReadResult::Status::missing;
+    r.error = r.status == ReadResult::Status::missing ? "No such file or directory"
+                                                      : "is a directory";
+    return r;
+  }
+  if (!it->second) {
+    r.status = ReadResult::Status::unreadable;
+    r.error = "Permission denied";
+    return r;
+  }
+  if (it->second->size() > max_size) {
+    r.status = ReadResult::Status::too_large;
+    r.error = std::to_string(it->second->size()) + " bytes";
+    return r;
+  }
+  r.bytes = *it->second;
+  return r;
+}
+
+std::vector<std::string> MemoryFileSystem::list(const std::string& dir) const {
+  std::vector<std::string> names;
+  const std::string n = path::normalize(dir);
+  const std::string prefix = n == "/" ? n : n + "/";
+  for (auto it = files_.lower_bound(prefix);
+       it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    const std::string rest = it->first.substr(prefix.size());
+    const std::string name = rest.substr(0, rest.find('/'));
+    if (names.empty() || names.back() != name) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::string MemoryFileSystem::canonical(const std::string& p) const { return path::normalize(p); }
+
+// ---------------------------------------------------------------- paths
+
+namespace path {
+
+bool is_absolute(const std::string& p) { return !p.empty() && p[0] == '/'; }
+
+std::string join(const std::string& a, const std::string& b) {
+  if (a.empty() || is_absolute(b)) return b;
+  if (a.back() == '/') return a + b;
+  return a + "/" + b;
+}
+
+std::string dirname(const std::string& p) {
+  const auto slash = p.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return p.substr(0, slash);
+}
+
+std::string basename(const std::string& p) {
+  const auto slash = p.find_last_of('/');
+  return slash == std::string::npos ? p : p.substr(slash + 1);
+}
+
+std::string normalize(const std::string& p) {
+  if (p.empty()) return ".";
+  const bool abs = is_absolute(p);
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i <= p.size()) {
+    const std::size_t j = std::min(p.find('/', i), p.size());
+    const std::string part = p.substr(i, j - i);
+    if (part.empty() || part == ".") {
+      // skip
+    } else if (part == ".." && !parts.empty() && parts.back() != "..") {
+      parts.pop_back();
+    } else if (part == ".." && abs) {
+      // "/.." is "/"
+    } else {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out = abs ? "/" : "";
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k) out += '/';
+    out += parts[k];
+  }
+  return out.empty() ? "." : out;
+}
+
+bool has_glob(const std::string& p) { return p.find_first_of("*?[") != std::string::npos; }
+
+std::vector<std::string> glob(const FileSystem& fs, const std::string& pattern) {
+  // Expand component by component, like glob(3).
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i <= pattern.size()) {
+    const std::size_t j = std::min(pattern.find('/', i), pattern.size());
+    if (j > i) parts.push_back(pattern.substr(i, j - i));
+    i = j + 1;
+  }
+  std::vector<std::string> current{is_absolute(pattern) ? "/" : ""};
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const bool last = k + 1 == parts.size();
+    std::vector<std::string> next;
+    for (const std::string& base : current) {
+      if (!has_glob(parts[k])) {
+        const std::string cand = base.empty() ? parts[k] : join(base, parts[k]);
+        const PathKind kd = fs.kind(cand);
+        if (last ? kd != PathKind::missing : kd == PathKind::directory) next.push_back(cand);
+        continue;
+      }
+      for (const std::string& name : fs.list(base.empty() ? "." : base)) {
+        if (::fnmatch(parts[k].c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
+        const std::string cand = base.empty() ? name : join(base, name);
+        if (!last && fs.kind(cand) != PathKind::directory) continue;
+        next.push_back(cand);
+      }
+    }
+    current = std::move(next);
+    if (current.empty()) break;
+  }
+  std::sort(current.begin(), current.end());
+  return current;
+}
+
+std::string relative_to(const std::string& p, const std::string& base) {
+  if (base.empty() || base == ".") return p;
+  const std::string prefix = base.back() == '/' ? base : base + "/";
+  if (p.compare(0, prefix.size(), prefix) == 0) return p.substr(prefix.size());
+  return p;
+}
+
+}  // namespace path
+}  // namespace staplint

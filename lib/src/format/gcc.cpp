@@ -1,0 +1,23 @@
+// One line per finding: `path:line:col: severity: message [SLnnnn]`, info as
+// `note`. Editors' problem matchers read this.
+#include <fmt/format.h>
+
+#include "staplint/format.hpp"
+
+namespace staplint {
+namespace {
+class GccFormatter final : public Formatter {
+ public:
+  void write(const Report& report, std::ostream& out) override {
+    for (const Finding& f : report.result.findings) {
+      const SourceFile& src = report.sources.file(f.file);
+      const LineCol lc = src.line_col(f.range.begin);
+      out << fmt::format("{}:{}:{}: {}: {} [{}]\n", src.path(), lc.line, lc.column,
+                         gcc_severity(f.severity), f.message, f.rule_id);
+    }
+  }
+};
+}  // namespace
+
+std::unique_ptr<Formatter> make_gcc_formatter() { return std::make_unique<GccFormatter>(); }
+}  // namespace staplint

@@ -1,0 +1,94 @@
+// Versioned machine output. Version 1 fields are a contract: add, never rename.
+#include <fmt/format.h>
+
+#include "staplint/format.hpp"
+
+namespace staplint {
+namespace {
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+class JsonFormatter final : public Formatter {
+ public:
+  void write(const Report& report, std::ostream& out) override {
+    const SourceManager& sm = report.sources;
+    out << "{\"version\": 1,\n \"findings\": [";
+    bool first = true;
+    for (const Finding& f : report.result.findings) {
+      const SourceFile& src = sm.file(f.file);
+      const LineCol b = src.line_col(f.range.begin);
+      const LineCol e = src.line_col(f.range.end);
+      out << (first ? "\n  " : ",\n  ");
+      first = false;
+      out << fmt::format(
+          "{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"path\": {}, \"line\": {}, "
+          "\"column\": {}, \"end_line\": {}, \"end_column\": {}, \"offset\": {}, \"length\": {}, "
+          "\"message\": {}",
+          quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
+          b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
+          quote(f.message));
+      out << ", \"notes\": [";
+      for (std::size_t i = 0; i < f.notes.size(); ++i) {
+        const Note& n = f.notes[i];
+        const SourceFile& ns = sm.file(n.file);
+        const LineCol nl = ns.line_col(n.range.begin);
+        out << (i ? ", " : "")
+            << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}",
+                           quote(ns.path()), nl.line, nl.column, quote(n.message));
+      }
+      out << "], \"fixes\": [";
+      for (std::size_t i = 0; i < f.fixes.size(); ++i) {
+        out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)
+            << ", \"edits\": [";
+        for (std::size_t j = 0; j < f.fixes[i].edits.size(); ++j) {
+          const TextEdit& ed = f.fixes[i].edits[j];
+          out << (j ? ", " : "")
+              << fmt::format("{{\"path\": {}, \"offset\": {}, \"length\": {}, \"text\": {}}}",
+                             quote(sm.file(ed.file).path()), ed.offset, ed.length, quote(ed.text));
+        }
+        out << "]}";
+      }
+      out << "]}";
+    }
+    out << (first ? "],\n" : "\n ],\n") << " \"endpoints\": [";
+    first = true;
+    for (const EndpointReport& ep : report.result.endpoints) {
+      const SourceFile& src = sm.file(ep.file);
+      out << (first ? "\n  " : ",\n  ")
+          << fmt::format("{{\"dialect\": {}, \"path\": {}, \"line\": {}, \"name\": {}, "
+                         "\"stapling\": {}}}",
+                         quote(to_string(ep.dialect)), quote(src.path()),
+                         src.line_col(ep.range.begin).line, quote(ep.name), quote(ep.stapling));
+      first = false;
+    }
+    out << (first ? "],\n" : "\n ],\n") << " \"files\": [";
+    first = true;
+    for (FileId id : report.result.files) {
+      out << (first ? "\n  " : ",\n  ")
+          << fmt::format("{{\"path\": {}, \"dialect\": \"nginx\"}}", quote(sm.file(id).path()));
+      first = false;
+    }
+    out << (first ? "]}\n" : "\n ]}\n");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_json_formatter() { return std::make_unique<JsonFormatter>(); }
+}  // namespace staplint

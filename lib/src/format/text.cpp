@@ -1,0 +1,95 @@
+// clang-style output: the finding, the source line with a caret under the
+// range, notes, and each fix with the text it would insert.
+#include <fmt/format.h>
+
+#include "staplint/format.hpp"
+
+namespace staplint {
+namespace {
+
+class TextFormatter final : public Formatter {
+ public:
+  explicit TextFormatter(bool color) : color_(color) {}
+
+  void write(const Report& report, std::ostream& out) override {
+    std::size_t counts[3] = {0, 0, 0};
+    for (const Finding& f : report.result.findings) {
+      ++counts[static_cast<int>(f.severity)];
+      const SourceFile& src = report.sources.file(f.file);
+      header(out, src, f.range.begin, severity_word(f.severity), severity_color(f.severity));
+      out << style(f.message, "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
+          << "\n";
+      excerpt(out, src, f.range);
+      for (const Note& n : f.notes) {
+        const SourceFile& ns = report.sources.file(n.file);
+        header(out, ns, n.range.begin, "note", "36");
+        out << n.message << "\n";
+        excerpt(out, ns, n.range);
+      }
+      for (const Fix& fix : f.fixes) {
+        out << style("fix: ", "32") << fix.description << "\n";
+        for (const TextEdit& e : fix.edits) {
+          const SourceFile& es = report.sources.file(e.file);
+          const LineCol lc = es.line_col(e.offset);
+          std::string text = e.text;
+          if (!text.empty() && text.front() == '\n') text.erase(0, 1);
+          out << "  " << es.path() << ":" << lc.line << ":" << lc.column << ": "
+              << (e.length ? "replace with " : "insert ");
+          std::size_t start = 0;
+          bool first = true;
+          while (start <= text.size()) {
+            const std::size_t nl = std::min(text.find('\n', start), text.size());
+            out << (first ? "" : "\n  | ") << style(text.substr(start, nl - start), "32");
+            first = false;
+            start = nl + 1;
+          }
+          out << "\n";
+        }
+      }
+    }
+    if (!report.result.findings.empty()) {
+      out << fmt::format("{} error{}, {} warning{}, {} note{}\n", counts[2],
+                         counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
+                         counts[0], counts[0] == 1 ? "" : "s");
+    }
+  }
+
+ private:
+  static std::string_view severity_word(Severity s) { return gcc_severity(s); }
+  static const char* severity_color(Severity s) {
+    return s == Severity::error ? "31" : s == Severity::warning ? "35" : "36";
+  }
+  std::string style(const std::string& s, const char* code) const {
+    return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+  }
+  void header(std::ostream& out, const SourceFile& src, std::uint32_t at, std::string_view word,
+              const char* code) const {
+    const LineCol lc = src.line_col(at);
+    out << style(fmt::format("{}:{}:{}:", src.path(), lc.line, lc.column), "1") << " "
+        << style(std::string(word) + ":", code) << " ";
+  }
+  void excerpt(std::ostream& out, const SourceFile& src, Range r) const {
+    if (src.text().empty()) return;
+    const LineCol lc = src.line_col(r.begin);
+    const std::string_view line = src.line_text(lc.line);
+    const std::string_view shown = line.substr(0, 200);
+    out << "  " << shown << "\n  ";
+    for (std::uint32_t i = 1; i < lc.column && i <= shown.size(); ++i) {
+      out << (shown[i - 1] == '\t' ? '\t' : ' ');
+    }
+    std::size_t width = 1;
+    const LineCol end = src.line_col(r.end > r.begin ? r.end : r.begin);
+    if (end.line == lc.line && end.column > lc.column) width = end.column - lc.column;
+    width = std::min<std::size_t>(width, shown.size() + 1 - std::min<std::size_t>(lc.column, shown.size() + 1) + 1);
+    out << style("^" + std::string(width > 1 ? width - 1 : 0, '~'), "32") << "\n";
+  }
+
+  bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_text_formatter(bool color) {
+  return std::make_unique<TextFormatter>(color);
+}
+}  // namespace staplint

@@ -1,0 +1,169 @@
+#include "staplint/lint.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+namespace staplint {
+
+namespace {
+
+bool has_top_level(const std::vector<Node>& nodes, std::initializer_list<std::string_view> names) {
+  for (const Node& n : nodes) {
+    for (std::string_view name : names) {
+      if (n.is(name)) return true;
+    }
+  }
+  return false;
+}
+
+bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
+  return path::basename(p) == "nginx.conf" ||
+         has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
+}
+
+void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>& out,
+          unsigned depth) {
+  if (depth > 32) return;
+  for (const std::string& name : fs.list(dir)) {
+    if (name.empty() || name[0] == '.') continue;  // .git, editor files
+    const std::string p = path::join(dir, name);
+    const PathKind k = fs.kind(p);
+    if (k == PathKind::directory) walk(fs, p, out, depth + 1);
+    else if (k == PathKind::file) out.push_back(p);
+  }
+}
+
+class Runner {
+ public:
+  Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
+         const LintRequest& req)
+      : fs_(fs), sources_(sources), catalog_(catalog), req_(req),
+        loader_(fs, sources, req.load) {}
+
+  void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only) {
+    lint_loaded(loader_.load(entry, fragment), only);
+  }
+
+  void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {
+    for (FileId f : tree.files) {
+      reached_.insert(sources_.file(f).identity());
+      if (std::find(result.files.begin(), result.files.end(), f) == result.files.end()) {
+        result.files.push_back(f);
+      }
+    }
+    const NginxModel model = build_nginx_model(tree);
+    CheckContext ctx{tree, model, sources_, req_.lint};
+    for (Finding& f : run_rules(catalog_, ctx)) {
+      if (only && !only->count(f.file)) continue;
+      result.findings.push_back(std::move(f));
+    }
+    for (const NginxServer& s : model.servers) {
+      if (!s.tls) continue;
+      if (only && !only->count(s.node->file)) continue;
+      result.endpoints.push_back(
+          {Dialect::nginx, s.node->file, s.node->name_range, s.display_name, stapling_verdict(s)});
+    }
+  }
+
+  void lint_directory(const std::string& dir) {
+    std::vector<std::string> files;
+    walk(fs_, dir, files, 0);
+    std::vector<std::string> entries;
+    for (const std::string& f : files) {
+      if (path::basename(f) == "nginx.conf") entries.push_back(f);
+    }
+    for (const std::string& e : entries) lint_tree(e, false, nullptr);
+    for (const std::string& f : files) {
+      if (reached_.count(fs_.canonical(f))) continue;
+      const ParsedFile& pf = loader_.parse_file(f);
+      if (pf.problem) continue;  // unreachable non-config files are not ours to judge
+      if (looks_like_entry(f, pf)) {
+        lint_tree(f, false, nullptr);
+      } else if (has_top_level(pf.nodes, {"server"})) {
+        lint_tree(f, true, nullptr);
+      }
+    }
+  }
+
+  void lint_file(const std::string& file) {
+    const ParsedFile& pf = loader_.parse_file(file);
+    if (!pf.problem && looks_like_entry(file, pf)) {
+      lint_tree(file, false, nullptr);
+      return;
+    }
+    // Search upward for the entry that includes this file.
+    const std::string identity = fs_.canonical(file);
+    std::string dir = path::dirname(fs_.canonical(file));
+    for (int up = 0; up < 8; ++up) {
+      const std::string cand = path::join(dir, "nginx.conf");
+      if (cand != identity && fs_.kind(cand) == PathKind::file) {
+        ConfigTree tree = loader_.load(cand, false);
+        std::set<FileId> only;
+        for (FileId f : tree.files) {
+          if (sources_.file(f).identity() == identity) only.insert(f);
+        }
+        if (!only.empty()) {
+          spdlog::info("linting '{}' in the context of '{}'", file, cand);
+          lint_loaded(std::move(tree), &only);
+          return;
+        }
+      }
+      if (dir == "/" || dir == ".") break;
+      dir = path::dirname(dir);
+    }
+    lint_tree(file, true, nullptr);
+  }
+
+  LintResult result;
+
+ private:
+  const FileSystem& fs_;
+  SourceManager& sources_;
+  const RuleCatalog& catalog_;
+  const LintRequest& req_;
+  NginxLoader loader_;
+  std::set<std::string> reached_;
+};
+
+}  // namespace
+
+std::string stapling_verdict(const NginxServer& s) {
+  const Effective stapling = s.effective("ssl_stapling");
+  if (!stapling.node) return "off";
+  const std::string_view v = stapling.value();
+  if (v != "on") return v == "off" ? "off" : "unknown";
+  for (const Node* c : s.all("ssl_certificate")) {
+    if (!c->args.empty() && c->args[0].has_variable()) return "ineffective";
+  }
+  return "on";
+}
+
+LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
+                const LintRequest& request) {
+  Runner runner(fs, sources, catalog, request);
+  for (const std::string& p : request.paths) {
+    switch (fs.kind(p)) {
+      case PathKind::directory: runner.lint_directory(p); break;
+      case PathKind::file: runner.lint_file(p); break;
+      default: runner.result.unusable.push_back(p); break;
+    }
+  }
+  sort_and_dedupe(runner.result.findings, sources);
+  return std::move(runner.result);
+}
+
+bool Arg::has_variable() const {
+  for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+    if (value[i] != '$') continue;
+    const char c = value[i + 1];
+    if (c == '{' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace staplint

@@ -1,0 +1,149 @@
+#include "staplint/nginx_model.hpp"
+
+#include <algorithm>
+
+namespace staplint {
+
+std::string_view Effective::value(std::string_view fallback) const {
+  if (!node || node->args.empty()) return fallback;
+  return node->args.front().value;
+}
+
+bool Effective::is_on() const { return node && !node->args.empty() && node->args[0].value == "on"; }
+
+Effective NginxServer::effective(std::string_view name) const {
+  auto last = [&](const std::vector<const Node*>& list) -> const Node* {
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      if ((*it)->name == name) return *it;
+    }
+    return nullptr;
+  };
+  if (const Node* n = last(own)) return {n, Origin::server};
+  if (const Node* n = last(inherited)) return {n, Origin::parent};
+  return {};
+}
+
+std::vector<const Node*> NginxServer::all(std::string_view name) const {
+  std::vector<const Node*> out;
+  for (const Node* n : own) {
+    if (n->name == name) out.push_back(n);
+  }
+  if (!out.empty()) return out;
+  for (const Node* n : inherited) {
+    if (n->name == name) out.push_back(n);
+  }
+  return out;
+}
+
+namespace {
+
+bool listen_has_ssl(const Node& listen) {
+  for (std::size_t i = 1; i < listen.args.size(); ++i) {
+    if (listen.args[i].value == "ssl") return true;
+  }
+  return false;
+}
+
+/// The port of a `listen` address: `443`, `[::]:443`, `10.0.0.1:8443`,
+/// `localhost` (80), `unix:/path`.
+std::string listen_port(const Node& listen) {
+  if (listen.args.empty()) return "80";
+  const std::string& a = listen.args[0].value;
+  if (a.rfind("unix:", 0) == 0) return a;
+  if (!a.empty() && std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return a;
+  }
+  const auto bracket = a.rfind(']');
+  const auto colon = a.rfind(':');
+  if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket)) {
+    return a.substr(colon + 1);
+  }
+  return "80";
+}
+
+NginxServer make_server(const Node& server, const Node* parent,
+                        const std::vector<const Node*>& inherited, bool stream) {
+  NginxServer s;
+  s.node = &server;
+  s.parent = parent;
+  s.stream = stream;
+  s.inherited = inherited;
+  for_each_directive(server.children, [&](const Node& n) { s.own.push_back(&n); });
+
+  const Node* tls_listen = nullptr;
+  const Node* first_listen = nullptr;
+  for (const Node* n : s.own) {
+    if (n->name != "listen") continue;
+    if (!first_listen) first_listen = n;
+    if (!tls_listen && listen_has_ssl(*n)) tls_listen = n;
+  }
+  const Effective ssl = s.effective("ssl");
+  if (tls_listen) {
+    s.tls = true;
+    s.tls_marker = tls_listen;
+  } else if (ssl.is_on()) {
+    s.tls = true;
+    s.tls_marker = ssl.node;
+  }
+
+  std::string name;
+  if (!stream) {
+    for (const Node* n : s.own) {
+      if (n->name != "server_name") continue;
+      for (const Arg& a : n->args) {
+        if (!a.value.empty() && a.value != "_" && a.value != "\"\"") {
+          name = a.value;
+          break;
+        }
+      }
+      if (!name.empty()) break;
+    }
+  }
+  const Node* shown = tls_listen ? tls_listen : first_listen;
+  const std::string port = shown ? listen_port(*shown) : (stream ? "?" : "80");
+  if (name.empty()) name = shown && !shown->args.empty() && port != shown->args[0].value
+                               ? shown->args[0].value.substr(0, shown->args[0].value.rfind(':'))
+                               : "_";
+  s.display_name = port.rfind("unix:", 0) == 0 ? name + " (" + port + ")" : name + ":" + port;
+  return s;
+}
+
+void collect_servers(NginxModel& model, const Node& block, bool stream) {
+  std::vector<const Node*> inherited;
+  for_each_directive(block.children, [&](const Node& n) { inherited.push_back(&n); });
+  for (const Node* n : inherited) {
+    if (n->is_block() && n->name == "server") {
+      model.servers.push_back(make_server(*n, &block, inherited, stream));
+    }
+  }
+}
+
+}  // namespace
+
+NginxModel build_nginx_model(const ConfigTree& tree) {
+  NginxModel model;
+  if (tree.fragment) {
+    // A standalone file: its top level stands for the inside of `http {}`.
+    std::vector<const Node*> top;
+    for_each_directive(tree.nodes, [&](const Node& n) { top.push_back(&n); });
+    for (const Node* n : top) {
+      if (n->is_block() && n->name == "server") {
+        model.servers.push_back(make_server(*n, nullptr, top, false));
+      }
+    }
+    return model;
+  }
+  for_each_directive(tree.nodes, [&](const Node& n) {
+    if (!n.is_block()) return;
+    if (n.name == "http") {
+      model.http_blocks.push_back(&n);
+      collect_servers(model, n, false);
+    } else if (n.name == "stream") {
+      model.stream_blocks.push_back(&n);
+      collect_servers(model, n, true);
+    }
+  });
+  return model;
+}
+
+}  // namespace staplint

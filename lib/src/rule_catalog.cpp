@@ -1,0 +1,228 @@
+// Loads and validates rule YAML: unknown keys, unknown predicates (with
+// did-you-mean), duplicate ids and names, and message templates that do not
+// format with the fields their predicate supplies.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "staplint/engine.hpp"
+#include "staplint/rules.hpp"
+
+namespace staplint {
+
+std::string_view to_string(Dialect) { return "nginx"; }
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "warning";
+}
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "info") return Severity::info;
+  if (s == "warning") return Severity::warning;
+  if (s == "error") return Severity::error;
+  return std::nullopt;
+}
+
+bool RuleSpec::applies_to(Dialect d) const {
+  return std::find(dialects.begin(), dialects.end(), to_string(d)) != dialects.end();
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+namespace {
+
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& options) {
+  std::optional<std::string> best;
+  std::size_t best_d = std::max<std::size_t>(3, word.size() / 3) + 1;
+  for (const std::string& o : options) {
+    const std::size_t d = edit_distance(word, o);
+    if (d < best_d) best_d = d, best = o;
+  }
+  return best;
+}
+
+[[noreturn]] void fail(const std::string& file, const std::string& what) {
+  throw RuleError(file + ": " + what);
+}
+
+void check_keys(const YAML::Node& node, const std::vector<std::string>& allowed,
+                const std::string& file, const std::string& where) {
+  for (const auto& kv : node) {
+    const std::string key = kv.first.as<std::string>();
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string msg = "unknown key '" + key + "'" + where;
+    if (auto s = closest(key, allowed)) msg += "; did you mean '" + *s + "'?";
+    fail(file, msg);
+  }
+}
+
+std::string required_string(const YAML::Node& node, const char* key, const std::string& file) {
+  const YAML::Node v = node[key];
+  if (!v || !v.IsScalar() || v.as<std::string>().empty()) {
+    fail(file, std::string("missing or empty '") + key + "'");
+  }
+  return v.as<std::string>();
+}
+
+bool valid_id(const std::string& id) {
+  return id.size() == 6 && id[0] == 'S' && id[1] == 'L' &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_name(const std::string& n) {
+  if (n.empty() || n.front() == '-' || n.back() == '-') return false;
+  return std::all_of(n.begin(), n.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+RuleSpec parse_rule(const RuleText& text) {
+  const std::string& file = text.path;
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.yaml);
+  } catch (const YAML::Exception& e) {
+    fail(file, std::string("invalid YAML: ") + e.what());
+  }
+  if (!root.IsMap()) fail(file, "a rule file must be a mapping");
+  check_keys(root,
+             {"id", "name", "severity", "dialects", "summary", "message", "predicate", "args",
+              "explain", "references", "examples"},
+             file, "");
+  RuleSpec r;
+  r.source = file;
+  r.id = required_string(root, "id", file);
+  if (!valid_id(r.id)) fail(file, "id '" + r.id + "' is not of the form SLnnnn");
+  r.name = required_string(root, "name", file);
+  if (!valid_name(r.name)) fail(file, "name '" + r.name + "' is not kebab-case");
+  const std::string sev = required_string(root, "severity", file);
+  auto s = parse_severity(sev);
+  if (!s) fail(file, "severity '" + sev + "' is not one of error, warning, info");
+  r.severity = *s;
+  if (!root["dialects"] || !root["dialects"].IsSequence() || root["dialects"].size() == 0) {
+    fail(file, "'dialects' must be a non-empty list");
+  }
+  for (const auto& d : root["dialects"]) {
+    const std::string name = d.as<std::string>();
+    if (name != "nginx" && name != "apache" && name != "tomcat" && name != "jvm") {
+      fail(file, "unknown dialect '" + name + "'");
+    }
+    r.dialects.push_back(name);
+  }
+  r.summary = required_string(root, "summary", file);
+  r.message = required_string(root, "message", file);
+  r.predicate = required_string(root, "predicate", file);
+  const PredicateInfo* pred = find_predicate(r.predicate);
+  if (!pred) {
+    std::vector<std::string> names;
+    for (const auto& p : builtin_predicates()) names.emplace_back(p.name);
+    std::string msg = "unknown predicate '" + r.predicate + "'";
+    if (auto c = closest(r.predicate, names)) msg += "; did you mean '" + *c + "'?";
+    fail(file, msg);
+  }
+  if (const YAML::Node args = root["args"]) {
+    if (!args.IsMap()) fail(file, "'args' must be a mapping");
+    for (const auto& kv : args) {
+      auto& values = r.args[kv.first.as<std::string>()];
+      if (kv.second.IsSequence()) {
+        for (const auto& v : kv.second) values.push_back(v.as<std::string>());
+      } else {
+        values.push_back(kv.second.as<std::string>());
+      }
+    }
+  }
+  // The template must format with exactly the fields the predicate supplies.
+  Reporter::Fields sample;
+  for (std::string_view f : pred->fields) sample.emplace_back(std::string(f), "x");
+  try {
+    (void)format_message(r.message, sample);
+  } catch (const fmt::format_error& e) {
+    std::string fields;
+    for (std::string_view f : pred->fields) fields += (fields.empty() ? "" : ", ") + std::string(f);
+    fail(file, "message template does not format (" + std::string(e.what()) +
+                   "); predicate '" + r.predicate + "' supplies: " + fields);
+  }
+  const YAML::Node ex = root["explain"];
+  if (!ex || !ex.IsMap()) fail(file, "missing 'explain' mapping");
+  check_keys(ex, {"problem", "why", "fix"}, file, " in 'explain'");
+  r.explain_problem = required_string(ex, "problem", file);
+  r.explain_why = required_string(ex, "why", file);
+  r.explain_fix = required_string(ex, "fix", file);
+  const YAML::Node refs = root["references"];
+  if (!refs || !refs.IsSequence() || refs.size() == 0) fail(file, "'references' must be a non-empty list");
+  for (const auto& ref : refs) r.references.push_back(ref.as<std::string>());
+  if (const YAML::Node exs = root["examples"]) {
+    if (!exs.IsSequence()) fail(file, "'examples' must be a list");
+    for (const auto& e : exs) {
+      check_keys(e, {"dialect", "fires", "silent"}, file, " in 'examples'");
+      RuleExample x;
+      x.dialect = required_string(e, "dialect", file);
+      x.fires = required_string(e, "fires", file);
+      x.silent = required_string(e, "silent", file);
+      r.examples.push_back(std::move(x));
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+RuleCatalog RuleCatalog::load(const std::vector<RuleText>& texts) {
+  RuleCatalog c;
+  std::set<std::string> ids, names;
+  for (const RuleText& t : texts) {
+    RuleSpec r = parse_rule(t);
+    if (!ids.insert(r.id).second) fail(t.path, "duplicate rule id '" + r.id + "'");
+    if (!names.insert(r.name).second) fail(t.path, "duplicate rule name '" + r.name + "'");
+    c.rules_.push_back(std::move(r));
+  }
+  std::sort(c.rules_.begin(), c.rules_.end(),
+            [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
+  return c;
+}
+
+const RuleCatalog& RuleCatalog::builtin() {
+  static const RuleCatalog catalog = load(embedded_rule_texts());
+  return catalog;
+}
+
+const RuleSpec* RuleCatalog::find(std::string_view key) const {
+  for (const RuleSpec& r : rules_) {
+    if (r.name == key || edit_distance(r.id, key) == 0) return &r;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> RuleCatalog::suggest(std::string_view key) const {
+  std::vector<std::string> options;
+  for (const RuleSpec& r : rules_) {
+    options.push_back(r.id);
+    options.push_back(r.name);
+  }
+  return closest(key, options);
+}
+
+}  // namespace staplint

@@ -1,0 +1,157 @@
+// staplint: the command-line driver. Exit codes: 0 clean, 1 findings at or above
+// --fail-on, 2 a named path could not be read, 3 usage error.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli.hpp"
+#include "staplint/format.hpp"
+#include "staplint/rules.hpp"
+
+#ifndef STAPLINT_VERSION
+#define STAPLINT_VERSION "0.0.0"
+#endif
+
+namespace {
+
+using namespace staplint;
+
+void print_node(const SourceManager& sm, const Node& n, int depth) {
+  const SourceFile& src = sm.file(n.file);
+  const LineCol lc = src.line_col(n.range.begin);
+  std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ');
+  static const char* kinds[] = {"directive", "block", "comment", "raw_block", "include"};
+  std::cout << kinds[static_cast<int>(n.kind)] << " " << src.path() << ":" << lc.line << ":"
+            << lc.column << " [" << n.range.begin << "," << n.range.end << ")";
+  if (n.kind == NodeKind::comment) {
+    std::cout << " #" << n.name << "\n";
+    return;
+  }
+  std::cout << " " << n.name;
+  for (const Arg& a : n.args) {
+    std::cout << " " << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "")
+              << a.value << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "");
+  }
+  if (n.inclusion != 0) std::cout << " (inclusion " << n.inclusion << ")";
+  std::cout << "\n";
+  for (const Node& c : n.children) print_node(sm, c, depth + 1);
+}
+
+int dump_ast(const cli::Options& o) {
+  DiskFileSystem fs;
+  SourceManager sm;
+  NginxLoader loader(fs, sm, o.load);
+  if (fs.kind(o.dump_ast) != PathKind::file) {
+    std::cerr << "staplint: error: cannot read '" << o.dump_ast << "'\n";
+    return 2;
+  }
+  const ConfigTree tree = loader.load(o.dump_ast, false);
+  for (std::size_t i = 1; i < tree.inclusions.size(); ++i) {
+    const Inclusion& inc = tree.inclusions[i];
+    std::cout << "inclusion " << i << ": " << sm.file(inc.file).path() << " from "
+              << sm.file(inc.site_file).path() << ":"
+              << sm.file(inc.site_file).line_col(inc.site.begin).line << " (parent "
+              << inc.parent << ")\n";
+  }
+  for (const Node& n : tree.nodes) print_node(sm, n, 0);
+  for (const InputProblem& p : tree.problems) {
+    const SourceFile& src = sm.file(p.file);
+    const LineCol lc = src.line_col(p.range.begin);
+    std::cout << "problem " << src.path() << ":" << lc.line << ":" << lc.column << ": "
+              << p.message << "\n";
+  }
+  return tree.problems.empty() ? 0 : 1;
+}
+
+void list_rules(const RuleCatalog& catalog) {
+  for (const RuleSpec& r : catalog.rules()) {
+    std::string dialects;
+    for (const auto& d : r.dialects) dialects += (dialects.empty() ? "" : ",") + d;
+    std::cout << r.id << "  " << r.name << std::string(r.name.size() < 40 ? 40 - r.name.size() : 1, ' ')
+              << to_string(r.severity) << std::string(8 - to_string(r.severity).size(), ' ')
+              << dialects << "  " << r.summary << "\n";
+  }
+}
+
+int explain(const RuleCatalog& catalog, const std::string& key) {
+  const RuleSpec* r = catalog.find(key);
+  if (!r) {
+    std::cerr << "staplint: error: unknown rule '" << key << "'";
+    if (auto s = catalog.suggest(key)) std::cerr << "; did you mean '" << *s << "'?";
+    std::cerr << "\n";
+    return 3;
+  }
+  std::cout << r->id << " " << r->name << " (" << to_string(r->severity) << ")\n"
+            << r->summary << "\n\nWhat is wrong\n" << r->explain_problem << "\nWhy it matters\n"
+            << r->explain_why << "\nHow to fix it\n" << r->explain_fix;
+  for (const RuleExample& e : r->examples) {
+    std::cout << "\nExample (" << e.dialect << "), flagged:\n" << e.fires << "\nNot flagged:\n"
+              << e.silent;
+  }
+  std::cout << "\nReferences\n";
+  for (const std::string& ref : r->references) std::cout << "- " << ref << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string error;
+  auto parsed = cli::parse(argc, argv, error);
+  if (!parsed) {
+    std::cerr << "staplint: error: " << error << "\n" << "try 'staplint --help'\n";
+    return 3;
+  }
+  const cli::Options& o = *parsed;
+  auto logger = spdlog::stderr_logger_st("staplint");
+  logger->set_pattern("staplint: %l: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(o.verbosity >= 2 ? spdlog::level::debug
+                                     : o.verbosity == 1 ? spdlog::level::info : spdlog::level::warn);
+  if (o.help) {
+    std::cout << cli::usage();
+    return 0;
+  }
+  if (o.version) {
+    std::cout << "staplint " << STAPLINT_VERSION << "\n";
+    return 0;
+  }
+  const RuleCatalog* catalog = nullptr;
+  try {
+    catalog = &RuleCatalog::builtin();
+  } catch (const RuleError& e) {
+    std::cerr << "staplint: error: invalid built-in rule: " << e.what() << "\n";
+    return 3;
+  }
+  if (o.list_rules) {
+    list_rules(*catalog);
+    return 0;
+  }
+  if (!o.explain.empty()) return explain(*catalog, o.explain);
+  if (!o.dump_ast.empty()) return dump_ast(o);
+
+  DiskFileSystem fs;
+  SourceManager sources;
+  LintRequest req{o.paths, o.load, o.lint};
+  const LintResult result = lint(fs, sources, *catalog, req);
+  for (const std::string& p : result.unusable) {
+    std::cerr << "staplint: error: cannot read '" << p << "': "
+              << (fs.kind(p) == PathKind::missing ? "no such file or directory"
+                                                  : "not a readable file or directory")
+              << "\n";
+  }
+  const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
+  auto formatter = make_formatter(o.format, color);
+  formatter->write({sources, result}, std::cout);
+  std::cout.flush();
+
+  if (!result.unusable.empty()) return 2;
+  if (o.fail_never) return 0;
+  for (const Finding& f : result.findings) {
+    if (f.severity >= o.fail_on) return 1;
+  }
+  return 0;
+}
