@@ -12,6 +12,10 @@ std::optional<std::string> line_indent(const SourceFile& src, std::uint32_t offs
 }
 
 namespace {
+/// The file's own line end, so fixes do not mix LF into CRLF files.
+std::string newline_of(const SourceFile& src) {
+  return src.text().find("\r\n") != std::string::npos ? "\r\n" : "\n";
+}
 std::string join_lines(const std::vector<std::string>& lines, const std::string& sep) {
   std::string out;
   for (const std::string& l : lines) out += sep + l;
@@ -37,7 +41,7 @@ TextEdit insert_after(const SourceManager& sources, const Node& after,
   e.file = after.file;
   e.offset = after.range.end;
   if (auto indent = line_indent(src, after.range.begin)) {
-    e.text = join_lines(lines, "\n" + *indent);
+    e.text = join_lines(lines, newline_of(src) + *indent);
   } else {
     e.text = join_lines(lines, " ");  // a one-line block: stay on the line
   }
@@ -53,7 +57,7 @@ TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
   const std::string& t = src.text();
   const bool multiline = t.find('\n', e.offset) < block.body_range.end;
   if (auto outer = line_indent(src, block.range.begin); outer && multiline) {
-    e.text = join_lines(lines, "\n" + *outer + indent_unit(src, block));
+    e.text = join_lines(lines, newline_of(src) + *outer + indent_unit(src, block));
   } else {
     e.text = join_lines(lines, " ");
   }

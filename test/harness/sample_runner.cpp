@@ -1,0 +1,197 @@
+// Checks one sample (a file or a directory tree) the way clang-tidy's lit tests
+// do:
+// - `# expect: SL1001 [SL1002 ...]` on its own line expects those findings on
+//   the next line that is neither blank nor a comment;
+// - every finding must be expected, and a sample without expectations must
+//   produce nothing;
+// - `FILE.fixed` next to a sample file is the golden result of applying the
+//   first fix of every finding; the fixed text is linted again, where
+//   `# expect-after-fix:` lines take the place of `# expect:`;
+// - `SL1003@12` in an expectation means line 12 rather than the next line;
+// - `# staplint-args: --nginx-version 1.22.1` sets options for the sample;
+// - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing `.fixed` files.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "staplint/fixer.hpp"
+#include "staplint/format.hpp"
+#include "staplint/lint.hpp"
+
+using namespace staplint;
+
+namespace {
+
+/// Disk, with some files replaced by in-memory text.
+class OverlayFileSystem final : public FileSystem {
+ public:
+  std::map<std::string, std::string> overrides;  // by canonical path
+  PathKind kind(const std::string& p) const override { return disk_.kind(p); }
+  ReadResult read(const std::string& p, std::size_t max) const override {
+    if (auto it = overrides.find(disk_.canonical(p)); it != overrides.end()) {
+      ReadResult r;
+      r.bytes = it->second;
+      return r;
+    }
+    return disk_.read(p, max);
+  }
+  std::vector<std::string> list(const std::string& d) const override { return disk_.list(d); }
+  std::string canonical(const std::string& p) const override { return disk_.canonical(p); }
+
+ private:
+  DiskFileSystem disk_;
+};
+
+using Key = std::tuple<std::string, std::uint32_t, std::string>;  // file identity, line, rule
+
+std::multiset<Key> expectations(const SourceFile& src, const std::string& marker) {
+  std::multiset<Key> out;
+  std::vector<std::string> pending;
+  for (std::uint32_t line = 1; line <= src.line_count(); ++line) {
+    std::string_view t = src.line_text(line);
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    if (t.empty()) continue;
+    if (t.front() == '#') {
+      std::string_view c = t.substr(1);
+      while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+      if (c.rfind(marker, 0) == 0) {
+        std::istringstream ids(std::string(c.substr(marker.size())));
+        std::string id;
+        while (ids >> id) {
+          // `SL1003@12`: expected at line 12 instead of the next line.
+          if (auto at = id.find('@'); at != std::string::npos) {
+            out.insert({src.identity(), static_cast<std::uint32_t>(std::stoul(id.substr(at + 1))),
+                        id.substr(0, at)});
+          } else {
+            pending.push_back(id);
+          }
+        }
+      }
+      continue;
+    }
+    for (const std::string& id : pending) out.insert({src.identity(), line, id});
+    pending.clear();
+  }
+  for (const std::string& id : pending) out.insert({src.identity(), src.line_count(), id});
+  return out;
+}
+
+std::vector<std::string> sample_args(const std::string& text) {
+  std::vector<std::string> args;
+  const std::string marker = "# staplint-args:";
+  std::size_t at = text.find(marker);
+  if (at == std::string::npos) return args;
+  std::istringstream in(text.substr(at + marker.size(), text.find('\n', at) - at - marker.size()));
+  std::string a;
+  while (in >> a) args.push_back(a);
+  return args;
+}
+
+bool check(const FileSystem& fs, const LintRequest& req, const std::string& marker,
+           const std::string& label, LintResult* keep, SourceManager& sources) {
+  LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  std::multiset<Key> expected;
+  for (FileId f : result.files) {
+    auto e = expectations(sources.file(f), marker);
+    expected.insert(e.begin(), e.end());
+  }
+  std::multiset<Key> actual;
+  std::map<Key, const Finding*> by_key;
+  for (const Finding& f : result.findings) {
+    const SourceFile& src = sources.file(f.file);
+    Key k{src.identity(), src.line_col(f.range.begin).line, f.rule_id};
+    actual.insert(k);
+    by_key[k] = &f;
+  }
+  bool ok = true;
+  for (const Key& k : actual) {
+    if (expected.count(k) < actual.count(k) && !std::get<2>(k).empty()) {
+      const Finding* f = by_key[k];
+      std::cerr << label << ": unexpected " << std::get<2>(k) << " at "
+                << sources.file(f->file).path() << ":" << std::get<1>(k) << ": " << f->message
+                << "\n";
+      ok = false;
+    }
+  }
+  for (const Key& k : expected) {
+    if (actual.count(k) < expected.count(k)) {
+      std::cerr << label << ": expected " << std::get<2>(k) << " at " << std::get<0>(k) << ":"
+                << std::get<1>(k) << ", not reported\n";
+      ok = false;
+    }
+  }
+  if (!ok) {
+    std::cerr << "--- staplint output (" << label << ")\n";
+    make_formatter("text", false)->write({sources, result}, std::cerr);
+  }
+  if (keep) *keep = std::move(result);
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: staplint-sample-runner SAMPLE\n";
+    return 2;
+  }
+  const std::string sample = argv[1];
+  OverlayFileSystem fs;
+  LintRequest req;
+  req.paths = {sample};
+  const std::string entry =
+      fs.kind(sample) == PathKind::directory ? path::join(sample, "nginx.conf") : sample;
+  if (auto r = fs.read(entry, 1 << 24); r.status == ReadResult::Status::ok) {
+    for (std::size_t i = 0; i < sample_args(r.bytes).size(); ++i) {
+      const auto args = sample_args(r.bytes);
+      if (args[i] == "--nginx-version" && i + 1 < args.size()) {
+        req.lint.nginx_version = Version::parse(args[++i]);
+      } else if (args[i] == "--root" && i + 1 < args.size()) {
+        req.load.root = path::join(path::dirname(entry), args[++i]);
+      }
+    }
+  }
+
+  SourceManager sources;
+  LintResult result;
+  bool ok = check(fs, req, "expect:", sample, &result, sources);
+
+  // Fix goldens: every FILE.fixed next to a file of the sample.
+  bool any_golden = false;
+  const auto fixes = collect_first_fixes(result.findings);
+  for (FileId f : result.files) {
+    const SourceFile& src = sources.file(f);
+    const std::string golden_path = src.path() + ".fixed";
+    ReadResult golden = fs.read(golden_path, 1 << 24);
+    auto it = fixes.find(f);
+    if (std::getenv("STAPLINT_UPDATE_GOLDEN") && it != fixes.end()) {
+      std::ofstream(golden_path, std::ios::binary) << apply_edits(src.text(), it->second);
+      golden = fs.read(golden_path, 1 << 24);
+    }
+    if (golden.status != ReadResult::Status::ok) {
+      if (it != fixes.end()) {
+        std::cerr << sample << ": note: no golden '" << golden_path << "' for its fixes\n";
+      }
+      continue;
+    }
+    any_golden = true;
+    const std::string fixed =
+        apply_edits(src.text(), it == fixes.end() ? std::vector<TextEdit>{} : it->second);
+    if (fixed != golden.bytes) {
+      std::cerr << sample << ": fixed '" << src.path() << "' differs from '" << golden_path
+                << "'\n--- got\n" << fixed << "--- end\n";
+      ok = false;
+    }
+    fs.overrides[src.identity()] = fixed;
+  }
+  if (any_golden) {
+    SourceManager again;
+    ok = check(fs, req, "expect-after-fix:", sample + " (after fix)", nullptr, again) && ok;
+  }
+  std::cout << (ok ? "PASS " : "FAIL ") << sample << "\n";
+  return ok ? 0 : 1;
+}
