@@ -4,7 +4,7 @@
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
 //   produce nothing;
-// - `FILE.fixed` next to a sample file is the golden result of applying the
+// - `FILE.fixed` next to a sample file (for a tree: `TREE.fixed/FILE`) is the golden result of applying the
 //   first fix of every finding; the fixed text is linted again, where
 //   `# expect-after-fix:` lines take the place of `# expect:`;
 // - `SL1003@12` in an expectation means line 12 rather than the next line;
@@ -165,10 +165,16 @@ int main(int argc, char** argv) {
   const auto fixes = collect_first_fixes(result.findings);
   for (FileId f : result.files) {
     const SourceFile& src = sources.file(f);
-    const std::string golden_path = src.path() + ".fixed";
+    // A file sample's golden sits beside it; a tree's goldens sit in a parallel
+    // TREE.fixed/ directory, out of reach of the tree's own include globs.
+    const bool tree = fs.kind(sample) == PathKind::directory;
+    const std::string golden_path =
+        tree ? path::join(sample + ".fixed", path::relative_to(src.path(), sample))
+             : src.path() + ".fixed";
     ReadResult golden = fs.read(golden_path, 1 << 24);
     auto it = fixes.find(f);
     if (std::getenv("STAPLINT_UPDATE_GOLDEN") && it != fixes.end()) {
+      if (tree) std::system(("mkdir -p '" + path::dirname(golden_path) + "'").c_str());
       std::ofstream(golden_path, std::ios::binary) << apply_edits(src.text(), it->second);
       golden = fs.read(golden_path, 1 << 24);
     }
