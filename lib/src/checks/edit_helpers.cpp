@@ -40,6 +40,15 @@ TextEdit insert_after(const SourceManager& sources, const Node& after,
   TextEdit e;
   e.file = after.file;
   e.offset = after.range.end;
+  // Keep a trailing `# comment` with its own directive: insert after it.
+  const std::string& t = src.text();
+  std::uint32_t i = e.offset;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+  if (i < t.size() && t[i] == '#') {
+    while (i < t.size() && t[i] != '\n') ++i;
+    if (i > 0 && t[i - 1] == '\r') --i;
+    e.offset = i;
+  }
   if (auto indent = line_indent(src, after.range.begin)) {
     e.text = join_lines(lines, newline_of(src) + *indent);
   } else {

@@ -1,0 +1,55 @@
+#!/bin/bash
+# Differential syntax test: every nginx sample is also given to the real
+# `nginx -t` (Debian's package), with certificate paths pointed at a throwaway
+# certificate. nginx rejects the configuration exactly when staplint reports an
+# error-severity finding. Samples marked `# nginx-t: skip (why)` are counted
+# and listed, never silently dropped.
+set -u
+staplint=$1
+samples=$2
+command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx-light libnginx-mod-stream)"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
+  -days 2 -subj /CN=staplint-test >/dev/null 2>&1 || { echo "openssl failed"; exit 1; }
+
+rewrite() {  # point certificate-like paths at the throwaway files
+  sed -E -i \
+    -e "s#(^|[[:space:]{;])ssl_certificate_key[[:space:]]+[^;]*;#\1ssl_certificate_key $work/key.pem;#g" \
+    -e "s#(^|[[:space:]{;])ssl_certificate[[:space:]]+[^;]*;#\1ssl_certificate $work/cert.pem;#g" \
+    -e "s#(^|[[:space:]{;])(ssl_trusted_certificate|ssl_client_certificate)[[:space:]]+[^;]*;#\1\2 $work/cert.pem;#g" \
+    -e "s#(^|[[:space:]{;])ssl_dhparam[[:space:]]+[^;]*;#\1#g" "$1"
+}
+
+agree=0; disagree=0; skipped=0
+while IFS= read -r sample; do
+  entry_in=$sample
+  [ -d "$sample" ] && entry_in=$sample/nginx.conf
+  if grep -q '# nginx-t: skip' "$entry_in"; then
+    skipped=$((skipped + 1)); echo "skip  $sample: $(grep -o 'nginx-t: skip.*' "$entry_in")"; continue
+  fi
+  case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir/logs"
+  if [ -d "$sample" ]; then
+    cp -r "$sample/." "$case_dir/"; entry=$case_dir/nginx.conf
+  else
+    cp "$sample" "$case_dir/sample.conf"
+    if grep -qE '^[[:space:]]*(\xef\xbb\xbf)?(events|http|stream|load_module)\b' "$sample"; then
+      entry=$case_dir/sample.conf
+    else
+      printf 'events {}\nhttp {\n include %s;\n}\n' "$case_dir/sample.conf" > "$case_dir/wrap.conf"
+      entry=$case_dir/wrap.conf
+    fi
+  fi
+  find "$case_dir" -type f -name '*.conf' -print0 | while IFS= read -r -d '' f; do rewrite "$f"; done
+  if nginx -t -q -p "$case_dir/" -c "$entry" -e stderr >"$work/nginx.out" 2>&1; then nginx_ok=1; else nginx_ok=0; fi
+  if "$staplint" --format gcc --fail-on none "$sample" 2>/dev/null | grep -q ': error: '; then st_err=1; else st_err=0; fi
+  if [ "$nginx_ok" != "$st_err" ]; then
+    agree=$((agree + 1)); echo "agree $sample (nginx $([ $nginx_ok = 1 ] && echo accepts || echo rejects))"
+  else
+    disagree=$((disagree + 1))
+    echo "DISAGREE $sample: nginx $([ $nginx_ok = 1 ] && echo accepts || echo rejects), staplint $([ $st_err = 1 ] && echo reports || echo 'does not report') an error"
+    sed 's/^/    nginx: /' "$work/nginx.out"
+  fi
+done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort; find "$samples/trees" -mindepth 1 -maxdepth 1 -type d -not -name '*.fixed' | sort)
+echo "nginx -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
+[ "$disagree" -eq 0 ]
