@@ -22,8 +22,10 @@ options:
   --color auto|always|never
   --fail-on error|warning|info|none
                            exit 1 when a finding is at or above this (default: warning)
-  --prefix DIR             resolve relative includes against DIR (default: the entry's directory)
-  --root DIR               read absolute include paths below DIR (a checkout of /)
+  --prefix DIR             resolve relative includes against DIR, nginx's conf prefix
+                           (default: the entry's directory)
+  --root DIR               read absolute paths (includes, and --prefix) below DIR, for a
+                           checkout of the server's / (e.g. --root . for ./etc/nginx/...)
   --nginx-version X.Y.Z    judge version-dependent rules for this nginx (default: current mainline)
   --max-file-size BYTES    larger files are not read (default: 33554432)
   --max-include-depth N    (default: 64)

@@ -1,0 +1,176 @@
+// Include expansion through the in-memory file system.
+#include <catch2/catch.hpp>
+
+#include "staplint/nginx_loader.hpp"
+
+using namespace staplint;
+
+namespace {
+std::vector<std::string> problems(const ConfigTree& t) {
+  std::vector<std::string> out;
+  for (const auto& p : t.problems) out.push_back(p.message);
+  return out;
+}
+const Node& only_child(const Node& n) {
+  REQUIRE(n.children.size() == 1);
+  return n.children.front();
+}
+}  // namespace
+
+TEST_CASE("relative includes resolve against the entry's directory, globs sorted", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", "http { include sites/*.conf; }");
+  fs.add("/etc/nginx/sites/b.conf", "b;");
+  fs.add("/etc/nginx/sites/a.conf", "a;");
+  fs.add("/etc/nginx/sites/.hidden.conf", "hidden;");
+  fs.add("/etc/nginx/sites/c.txt", "c;");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/etc/nginx/nginx.conf", false);
+  REQUIRE(t.problems.empty());
+  const Node& inc = only_child(t.nodes.at(0));
+  CHECK(inc.kind == NodeKind::include);
+  REQUIRE(inc.children.size() == 2);
+  CHECK(inc.children[0].name == "a");
+  CHECK(inc.children[1].name == "b");
+  CHECK(t.inclusions.size() == 3);
+  CHECK(sm.file(t.inclusions[inc.children[0].inclusion].file).path() == "/etc/nginx/sites/a.conf");
+  CHECK(t.inclusions[inc.children[0].inclusion].site_file == t.entry);
+}
+
+TEST_CASE("the prefix and root options change where includes are read", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/repo/etc/nginx/nginx.conf", "include /etc/nginx/conf.d/*.conf; include rel.conf;");
+  fs.add("/repo/etc/nginx/conf.d/x.conf", "x;");
+  fs.add("/repo/other/rel.conf", "r;");  // the prefix is a server path too
+  SourceManager sm;
+  NginxLoadOptions o;
+  o.root = "/repo";
+  o.prefix = "/other";
+  NginxLoader loader(fs, sm, o);
+  const ConfigTree t = loader.load("/repo/etc/nginx/nginx.conf", false);
+  CHECK(problems(t).empty());
+  CHECK(only_child(t.nodes.at(0)).name == "x");
+  CHECK(only_child(t.nodes.at(1)).name == "r");
+}
+
+TEST_CASE("a missing plain include is SL0002; a glob matching nothing is fine", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include /nowhere/*.conf;\ninclude missing.conf;\n");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 1);
+  CHECK(t.problems[0].kind == InputProblemKind::include_not_found);
+  CHECK(t.problems[0].message == "included file 'missing.conf' not found (looked for '/n/missing.conf')");
+  CHECK(sm.file(t.problems[0].file).line_col(t.problems[0].range.begin).line == 2);
+}
+
+TEST_CASE("include cycles are reported with the chain", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include a.conf;");
+  fs.add("/n/a.conf", "include b.conf;");
+  fs.add("/n/b.conf", "include a.conf;");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 1);
+  CHECK(t.problems[0].kind == InputProblemKind::include_cycle);
+  CHECK(t.problems[0].message == "include cycle: 'a.conf' -> 'b.conf' -> 'a.conf'");
+  CHECK(sm.file(t.problems[0].file).path() == "/n/b.conf");
+}
+
+TEST_CASE("self-include through a broad glob is a cycle, not a hang", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include *.conf;");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 1);
+  CHECK(t.problems[0].kind == InputProblemKind::include_cycle);
+}
+
+TEST_CASE("include depth and file count are limited", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include f0.conf;");
+  for (int i = 0; i < 10; ++i) {
+    fs.add("/n/f" + std::to_string(i) + ".conf", "include f" + std::to_string(i + 1) + ".conf;");
+  }
+  fs.add("/n/f10.conf", "x;");
+  SourceManager sm;
+  NginxLoadOptions o;
+  o.limits.max_include_depth = 5;
+  NginxLoader loader(fs, sm, o);
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 1);
+  CHECK(t.problems[0].kind == InputProblemKind::limit);
+  CHECK(t.problems[0].message == "includes nest deeper than 5 levels");
+
+  SourceManager sm2;
+  NginxLoadOptions o2;
+  o2.limits.max_files = 3;
+  NginxLoader loader2(fs, sm2, o2);
+  const ConfigTree t2 = loader2.load("/n/nginx.conf", false);
+  REQUIRE(t2.problems.size() == 1);
+  CHECK(t2.problems[0].message == "more than 3 files in one configuration tree");
+}
+
+TEST_CASE("binary, oversized and unreadable includes are SL0004 at the include", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include bin.conf;\ninclude big.conf;\ninclude locked.conf;\n");
+  fs.add("/n/bin.conf", std::string("a\0b;", 4));
+  fs.add("/n/big.conf", std::string(100, 'x'));
+  fs.add_unreadable("/n/locked.conf");
+  SourceManager sm;
+  NginxLoadOptions o;
+  o.limits.max_file_size = 80;
+  NginxLoader loader(fs, sm, o);
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 3);
+  for (const auto& p : t.problems) {
+    CHECK(p.kind == InputProblemKind::unreadable);
+    CHECK(p.file == t.entry);
+  }
+  CHECK(t.problems[0].message == "'/n/bin.conf' is not a text file (it contains NUL bytes)");
+  CHECK(t.problems[1].message == "'/n/big.conf' is over the size limit of 80 bytes (100 bytes)");
+  CHECK(t.problems[2].message == "cannot read '/n/locked.conf': Permission denied");
+}
+
+TEST_CASE("a syntax error in an included file is reported in that file", "[loader]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "http { include bad.conf; server { listen 80; } }");
+  fs.add("/n/bad.conf", "x \"y;");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  REQUIRE(t.problems.size() == 1);
+  CHECK(t.problems[0].kind == InputProblemKind::syntax);
+  CHECK(sm.file(t.problems[0].file).path() == "/n/bad.conf");
+  CHECK(t.problems[0].range.begin == 2);
+  // The rest of the tree is still there.
+  CHECK(t.nodes.at(0).children.size() == 2);
+}
+
+TEST_CASE("words are unescaped like nginx does", "[loader]") {
+  std::vector<Node> nodes;
+  std::optional<InputProblem> problem;
+  REQUIRE(parse_nginx_text(0, R"(a "x\"y" 'p\'q' r\ts "\n" \\z;)", 100, nodes, problem));
+  const auto& args = nodes.at(0).args;
+  REQUIRE(args.size() == 5);
+  CHECK(args[0].value == "x\"y");
+  CHECK(args[0].quote == Quote::double_);
+  CHECK(args[1].value == "p'q");
+  CHECK(args[2].value == "r\ts");
+  CHECK(args[3].value == "\n");
+  CHECK(args[4].value == "\\z");
+}
+
+TEST_CASE("variables are recognised in arguments", "[loader]") {
+  Arg a;
+  a.value = "/etc/ssl/$ssl_server_name.crt";
+  CHECK(a.has_variable());
+  a.value = "/etc/ssl/${host}.crt";
+  CHECK(a.has_variable());
+  a.value = "/etc/ssl/price$.crt";
+  CHECK_FALSE(a.has_variable());
+}

@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "staplint/nginx_loader.hpp"
+#include "staplint/nginx_model.hpp"
+
+using namespace staplint;
+
+namespace {
+struct Loaded {
+  MemoryFileSystem fs;
+  SourceManager sm;
+  ConfigTree tree;
+  NginxModel model;
+  Loaded(const std::string& text, bool fragment = false) {
+    fs.add("/n/nginx.conf", text);
+    NginxLoader loader(fs, sm, {});
+    tree = loader.load("/n/nginx.conf", fragment);
+    REQUIRE(tree.problems.empty());
+    model = build_nginx_model(tree);
+  }
+};
+}  // namespace
+
+TEST_CASE("TLS servers are found by 'listen ... ssl' or 'ssl on'", "[model]") {
+  Loaded l("http { server { listen 80; } server { listen [::]:443 ssl; server_name a.b; }"
+           " server { listen 8443; ssl on; } }"
+           " stream { server { listen 127.0.0.1:5000 ssl; } }");
+  REQUIRE(l.model.servers.size() == 4);
+  CHECK_FALSE(l.model.servers[0].tls);
+  CHECK(l.model.servers[1].tls);
+  CHECK(l.model.servers[1].display_name == "a.b:443");
+  CHECK(l.model.servers[2].tls);
+  CHECK(l.model.servers[2].tls_marker->name == "ssl");
+  CHECK(l.model.servers[3].stream);
+  CHECK(l.model.servers[3].display_name == "127.0.0.1:5000");
+}
+
+TEST_CASE("server values override http values; defaults are marked", "[model]") {
+  Loaded l("http { ssl_stapling off; resolver 1.1.1.1;"
+           " server { listen 443 ssl; ssl_stapling on; } server { listen 443 ssl; } }");
+  const auto& a = l.model.servers.at(0);
+  const auto& b = l.model.servers.at(1);
+  CHECK(a.effective("ssl_stapling").is_on());
+  CHECK(a.effective("ssl_stapling").origin == Origin::server);
+  CHECK_FALSE(b.effective("ssl_stapling").is_on());
+  CHECK(b.effective("ssl_stapling").origin == Origin::parent);
+  CHECK(b.effective("resolver").value() == "1.1.1.1");
+  CHECK(b.effective("ssl_stapling_verify").origin == Origin::default_);
+  CHECK(b.effective("ssl_stapling_verify").value("off") == "off");
+}
+
+TEST_CASE("includes are transparent to inheritance", "[model]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "http { include s.conf; server { listen 443 ssl; include t.conf; } }");
+  fs.add("/n/s.conf", "ssl_stapling on;");
+  fs.add("/n/t.conf", "ssl_certificate a.pem; ssl_certificate b.pem;");
+  SourceManager sm;
+  NginxLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const NginxModel m = build_nginx_model(t);
+  REQUIRE(m.servers.size() == 1);
+  CHECK(m.servers[0].effective("ssl_stapling").is_on());
+  CHECK(m.servers[0].all("ssl_certificate").size() == 2);
+}
+
+TEST_CASE("array directives come from the server if it has any, else from http", "[model]") {
+  Loaded l("http { ssl_certificate h.pem; server { listen 443 ssl; }"
+           " server { listen 443 ssl; ssl_certificate s1.pem; ssl_certificate s2.pem; } }");
+  CHECK(l.model.servers[0].all("ssl_certificate").size() == 1);
+  CHECK(l.model.servers[1].all("ssl_certificate").size() == 2);
+}
+
+TEST_CASE("a fragment's top level stands for the inside of http", "[model]") {
+  Loaded l("ssl_stapling on; server { listen 443 ssl; }", true);
+  REQUIRE(l.model.servers.size() == 1);
+  CHECK(l.model.servers[0].effective("ssl_stapling").is_on());
+  CHECK(l.model.servers[0].parent == nullptr);
+}

@@ -1,0 +1,111 @@
+// The rule catalog: validation of rule files, the predicate list, and every
+// rule's own examples, which must fire and stay silent as documented.
+#include <catch2/catch.hpp>
+
+#include "staplint/lint.hpp"
+#include "staplint/rules.hpp"
+
+using namespace staplint;
+
+namespace {
+const std::string kValid = R"(id: SL1999
+name: test-rule
+severity: warning
+dialects: [nginx]
+summary: s
+message: "server '{server}'"
+predicate: nginx.stapling_disabled
+explain: {problem: p, why: w, fix: f}
+references: [r]
+)";
+
+std::string load_error(const std::string& yaml) {
+  try {
+    RuleCatalog::load({{"rules/x.yaml", yaml}});
+  } catch (const RuleError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+}  // namespace
+
+TEST_CASE("a valid rule file loads", "[rules]") { CHECK(load_error(kValid).empty()); }
+
+TEST_CASE("rule files are validated with did-you-mean", "[rules]") {
+  CHECK(load_error(kValid + "sumary: x\n") ==
+        "rules/x.yaml: unknown key 'sumary'; did you mean 'summary'?");
+  CHECK(load_error(replace(kValid, "nginx.stapling_disabled", "nginx.stapling_disabld")) ==
+        "rules/x.yaml: unknown predicate 'nginx.stapling_disabld'; did you mean "
+        "'nginx.stapling_disabled'?");
+  CHECK(load_error(replace(kValid, "{server}", "{host}")).find("does not format") !=
+        std::string::npos);
+  CHECK(load_error(replace(kValid, "{server}", "{server")).find("does not format") !=
+        std::string::npos);
+  CHECK(load_error(replace(kValid, "warning", "fatal")) ==
+        "rules/x.yaml: severity 'fatal' is not one of error, warning, info");
+  CHECK(load_error(replace(kValid, "SL1999", "SL19")) ==
+        "rules/x.yaml: id 'SL19' is not of the form SLnnnn");
+  CHECK(load_error(replace(kValid, "fix: f", "fx: f")) ==
+        "rules/x.yaml: unknown key 'fx' in 'explain'; did you mean 'fix'?");
+  CHECK(load_error(replace(kValid, "references: [r]", "")) ==
+        "rules/x.yaml: 'references' must be a non-empty list");
+}
+
+TEST_CASE("duplicate ids and names are rejected", "[rules]") {
+  const std::string other = replace(kValid, "test-rule", "other-rule");
+  try {
+    RuleCatalog::load({{"a.yaml", kValid}, {"b.yaml", other}});
+    FAIL("no error");
+  } catch (const RuleError& e) {
+    CHECK(std::string(e.what()) == "b.yaml: duplicate rule id 'SL1999'");
+  }
+}
+
+TEST_CASE("the predicate list is sorted and unique", "[rules]") {
+  const auto& list = builtin_predicates();
+  for (std::size_t i = 1; i < list.size(); ++i) CHECK(list[i - 1].name < list[i].name);
+}
+
+TEST_CASE("the built-in catalog loads and has the issue's rules", "[rules]") {
+  const RuleCatalog& c = RuleCatalog::builtin();
+  for (const char* id : {"SL0001", "SL0002", "SL0003", "SL0004", "SL0005", "SL1001", "SL1002",
+                         "SL1003", "SL1004"}) {
+    INFO(id);
+    CHECK(c.find(id) != nullptr);
+  }
+  CHECK(c.find("stapling-disabled")->id == "SL1001");
+  CHECK(c.suggest("stapling-disabeld") == std::optional<std::string>("stapling-disabled"));
+}
+
+TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]") {
+  const RuleCatalog& c = RuleCatalog::builtin();
+  for (const RuleSpec& r : c.rules()) {
+    for (const RuleExample& e : r.examples) {
+      for (const bool fires : {true, false}) {
+        INFO(r.id << (fires ? " fires on:\n" : " is silent on:\n") << (fires ? e.fires : e.silent));
+        MemoryFileSystem fs;
+        fs.add("/ex/nginx.conf", fires ? e.fires : e.silent);
+        SourceManager sm;
+        LintRequest req;
+        req.paths = {"/ex/nginx.conf"};
+        const LintResult res = lint(fs, sm, c, req);
+        bool seen = false;
+        for (const Finding& f : res.findings) seen = seen || f.rule_id == r.id;
+        CHECK(seen == fires);
+      }
+    }
+  }
+}
+
+TEST_CASE("versions parse", "[rules]") {
+  CHECK(Version::parse("1.27.2").has_value());
+  CHECK(Version::parse("1.22").has_value());
+  CHECK_FALSE(Version::parse("1").has_value());
+  CHECK_FALSE(Version::parse("1.x").has_value());
+  CHECK(*Version::parse("1.22.1") < *Version::parse("1.27.2"));
+}
