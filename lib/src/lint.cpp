@@ -132,8 +132,11 @@ class Runner {
 std::string stapling_verdict(const NginxServer& s) {
   const Effective stapling = s.effective("ssl_stapling");
   if (!stapling.node) return "off";
-  const std::string_view v = stapling.value();
-  if (v != "on") return v == "off" ? "off" : "unknown";
+  if (!stapling.is_on()) {
+    const std::string_view v = stapling.value();
+    const bool off = v.size() == 3 && (v[0] | 0x20) == 'o' && (v[1] | 0x20) == 'f' && (v[2] | 0x20) == 'f';
+    return off ? "off" : "unknown";
+  }
   for (const Node* c : s.all("ssl_certificate")) {
     if (!c->args.empty() && c->args[0].has_variable()) return "ineffective";
   }

@@ -9,7 +9,12 @@ std::string_view Effective::value(std::string_view fallback) const {
   return node->args.front().value;
 }
 
-bool Effective::is_on() const { return node && !node->args.empty() && node->args[0].value == "on"; }
+// nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
+bool Effective::is_on() const {
+  if (!node || node->args.empty()) return false;
+  const std::string& v = node->args[0].value;
+  return v.size() == 2 && (v[0] | 0x20) == 'o' && (v[1] | 0x20) == 'n';
+}
 
 Effective NginxServer::effective(std::string_view name) const {
   auto last = [&](const std::vector<const Node*>& list) -> const Node* {

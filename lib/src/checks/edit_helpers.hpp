@@ -26,7 +26,7 @@ TextEdit insert_into_block(const SourceManager& sources, const Node& block,
 TextEdit insert_after(const SourceManager& sources, const Node& after,
                       const std::vector<std::string>& lines);
 
-/// Replaces the first argument of `directive` with `text`.
+/// Replaces the first argument of `directive` (which must have one) with `text`.
 TextEdit replace_first_arg(const Node& directive, const std::string& text);
 
 // ---- template implementation

@@ -94,7 +94,9 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     std::vector<std::string> lines;
     const bool verify_on = s.effective("ssl_stapling_verify").is_on();
     Fix fix;
-    if (explicit_off) {
+    if (explicit_off && stapling.node->args.size() != 1) {
+      continue;  // a malformed directive: nginx rejects it, no mechanical fix
+    } else if (explicit_off) {
       fix.description = "turn on 'ssl_stapling'";
       fix.edits.push_back(replace_first_arg(*stapling.node, "on"));
       if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node,
@@ -126,8 +128,10 @@ void nginx_stapling_unverified(const CheckContext& ctx, Reporter& r) {
     Finding& f = r.report(at.file, at.range, {});
     Fix fix;
     fix.description = "verify stapled OCSP responses";
-    if (verify.node && !verify.node->args.empty()) {
+    if (verify.node && verify.node->args.size() == 1) {
       fix.edits.push_back(replace_first_arg(*verify.node, "on"));
+    } else if (verify.node) {
+      continue;  // a malformed directive: nginx rejects it, no mechanical fix
     } else {
       fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {"ssl_stapling_verify on;"}));
     }

@@ -1,0 +1,22 @@
+#!/bin/bash
+# README command 2: install, build, and run every test: unit tests, one test per
+# sample (with fix goldens), the nginx -t differential test, the Debian default
+# tree, the CLI contract, and a bounded ASan+UBSan fuzzing run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/install-deps.sh --test
+jobs=$(nproc)
+
+# 1. Fuzz the nginx grammar and include handling for a bounded time.
+CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSTAPLINT_FUZZ=ON -DSTAPLINT_SANITIZE=ON -DSTAPLINT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz --target staplint-nginx-fuzzer -j "$jobs"
+rm -rf build-fuzz/corpus build-fuzz/artifacts && mkdir -p build-fuzz/artifacts
+test/fuzz/make_corpus.sh samples build-fuzz/corpus
+(cd build-fuzz/artifacts && ../test/fuzz/staplint-nginx-fuzzer -max_total_time="${STAPLINT_FUZZ_SECONDS:-120}" \
+   -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 ../corpus 2>&1 | tail -n 12)
+
+# 2. Build and run every other test; ctest's summary is the last thing printed.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"

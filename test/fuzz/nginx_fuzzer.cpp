@@ -1,0 +1,43 @@
+// libFuzzer target: the nginx grammar, include expansion, the model, every rule
+// and every formatter. The input is split at lines "@@file@@" into nginx.conf
+// and included files inc0.conf, inc1.conf, ..., so that include globs, cycles
+// and nesting across files are fuzzed too.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "nginx_parser.hpp"
+#include "staplint/format.hpp"
+#include "staplint/lint.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace staplint;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+
+  // The grammar alone, on the raw bytes.
+  (void)grammar::nginx::parse(input);
+
+  MemoryFileSystem fs;
+  constexpr std::string_view sep = "@@file@@\n";
+  std::size_t start = 0;
+  for (int i = 0; i < 8; ++i) {
+    const std::size_t next = input.find(sep, start);
+    const std::string_view part = input.substr(start, next == std::string_view::npos ? next : next - start);
+    fs.add(i == 0 ? "/f/nginx.conf" : "/f/inc" + std::to_string(i - 1) + ".conf", std::string(part));
+    if (next == std::string_view::npos) break;
+    start = next + sep.size();
+  }
+  SourceManager sources;
+  LintRequest req;
+  req.paths = {"/f"};
+  req.load.limits.max_files = 64;
+  req.load.limits.max_include_depth = 16;
+  const LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  for (const char* name : {"text", "gcc", "json"}) {
+    std::ostringstream out;
+    make_formatter(name, false)->write({sources, result}, out);
+  }
+  return 0;
+}
