@@ -1,0 +1,45 @@
+#!/bin/bash
+# staplint's benchmark: wall time, MB/s and peak RSS for staplint, `nginx -t`
+# (certificates named through variables, so none are loaded) and `cat`, side by
+# side on the same generated trees. Measures; asserts nothing.
+#   bench/run.sh BUILD_DIR [SITES...]      (default: 10 1000 20000)
+set -eu
+build=${1:-build}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10 1000 20000)
+staplint=$build/tools/staplint
+gen=$build/bench/gen_nginx_tree
+[ -x "$staplint" ] && [ -x "$gen" ] || { echo "build staplint and gen_nginx_tree first"; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 1; }
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+trap '[ -z "${BENCH_DIR:-}" ] && rm -rf "$work"' EXIT
+
+measure() {  # measure LABEL BYTES CMD... -> one table row
+  local label=$1 bytes=$2; shift 2
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+  # GNU time puts "Command exited with non-zero status N" first when N != 0.
+  read -r secs rss_kb < <(tail -n 1 "$work/time")
+  awk -v l="$label" -v s="$secs" -v r="$rss_kb" -v b="$bytes" 'BEGIN {
+    mbs = (s > 0) ? b / 1048576 / s : 0;
+    printf "| %-30s | %8.3f s | %9.1f MB/s | %8.1f MiB |\n", l, s, mbs, r / 1024 }'
+}
+
+printf "| %-30s | %10s | %14s | %12s |\n" "tool (sites, tree size)" "wall" "throughput" "peak RSS"
+printf "|%s|%s|%s|%s|\n" "--------------------------------" "------------" "----------------" "--------------"
+for n in "${sizes[@]}"; do
+  tree=$work/tree-$n; ngx=$work/nginx-$n
+  [ -d "$tree" ] || "$gen" "$tree" "$n"
+  [ -d "$ngx" ] || "$gen" "$ngx" "$n" --nginx-variant
+  bytes=$(du -sb "$tree" | cut -f1)
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1048576 }')
+  measure "staplint ($n, $mb)" "$bytes" "$staplint" --format json "$tree"
+  measure "staplint --format gcc ($n)" "$bytes" "$staplint" --format gcc "$tree"
+  if command -v nginx >/dev/null; then
+    mkdir -p "$ngx/logs"
+    measure "nginx -t, no certificates ($n)" "$bytes" nginx -t -q -p "$ngx/" -c "$ngx/nginx.conf" -e stderr
+    if grep -q emerg "$work/stderr"; then sed 's/^/    nginx: /' "$work/stderr" | head -3; fi
+  fi
+  measure "cat ($n)" "$bytes" sh -c "find '$tree' -type f -exec cat {} + > /dev/null"
+done
