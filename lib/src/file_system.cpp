@@ -82,9 +82,16 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
 }
 
 std::string DiskFileSystem::canonical(const std::string& p) const {
-  char buf[PATH_MAX];
-  if (::realpath(p.c_str(), buf)) return buf;
-  return path::normalize(p);
+  auto real = [](const std::string& q) {
+    char buf[PATH_MAX];
+    return ::realpath(q.c_str(), buf) ? std::string(buf) : path::normalize(q);
+  };
+  struct stat st {};
+  if (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || S_ISDIR(st.st_mode)) return real(p);
+  const std::string dir = path::dirname(p);
+  auto it = dir_cache_.find(dir);
+  if (it == dir_cache_.end()) it = dir_cache_.emplace(dir, real(dir)).first;
+  return path::join(it->second, path::basename(p));
 }
 
 // ---------------------------------------------------------------- memory

@@ -49,9 +49,7 @@ class Runner {
   void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {
     for (FileId f : tree.files) {
       reached_.insert(sources_.file(f).identity());
-      if (std::find(result.files.begin(), result.files.end(), f) == result.files.end()) {
-        result.files.push_back(f);
-      }
+      if (listed_.insert(f).second) result.files.push_back(f);
     }
     const NginxModel model = build_nginx_model(tree);
     CheckContext ctx{tree, model, sources_, req_.lint};
@@ -125,6 +123,7 @@ class Runner {
   const LintRequest& req_;
   NginxLoader loader_;
   std::set<std::string> reached_;
+  std::set<FileId> listed_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include <spdlog/spdlog.h>
 
@@ -13,12 +14,13 @@ struct NginxLoader::Expansion {
   std::string entry_dir;
   std::vector<std::string> stack;  // identities of the files being expanded
   bool file_limit_reported = false;
+  std::set<FileId> files;  // tree.files, for lookups
 };
 
 NginxLoader::NginxLoader(const FileSystem& fs, SourceManager& sources, NginxLoadOptions options)
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
 
-const ParsedFile& NginxLoader::parse_file(const std::string& path) {
+ParsedFile& NginxLoader::parse_file(const std::string& path) {
   const std::string identity = fs_.canonical(path);
   if (auto it = cache_.find(identity); it != cache_.end()) return it->second;
   ParsedFile& pf = cache_[identity];
@@ -50,11 +52,22 @@ const ParsedFile& NginxLoader::parse_file(const std::string& path) {
     return pf;
   }
   pf.file = sources_.add(path, identity, std::move(r.bytes));
-  parse_nginx_text(pf.file, sources_.file(pf.file).text(), options_.limits.max_nesting, pf.nodes,
+  parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes,
                    pf.problem);
   spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(),
                 pf.problem ? " (with a problem)" : "");
   return pf;
+}
+
+std::vector<Node> NginxLoader::take_nodes(ParsedFile& pf) {
+  if (!pf.taken) {
+    pf.taken = true;
+    return std::move(pf.nodes);
+  }
+  std::vector<Node> nodes;
+  std::optional<InputProblem> problem;
+  parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, nodes, problem);
+  return nodes;
 }
 
 namespace {
@@ -69,7 +82,7 @@ void set_inclusion(std::vector<Node>& nodes, std::uint32_t inclusion) {
 ConfigTree NginxLoader::load(const std::string& entry_path, bool as_fragment) {
   ConfigTree tree;
   tree.fragment = as_fragment;
-  const ParsedFile& pf = parse_file(entry_path);
+  ParsedFile& pf = parse_file(entry_path);
   tree.entry = pf.file;
   tree.files.push_back(pf.file);
   tree.inclusions.push_back({pf.file, 0, kNoFile, {}});
@@ -77,8 +90,8 @@ ConfigTree NginxLoader::load(const std::string& entry_path, bool as_fragment) {
     tree.problems.push_back(*pf.problem);
     return tree;
   }
-  tree.nodes = pf.nodes;
-  Expansion ex{tree, path::dirname(entry_path), {fs_.canonical(entry_path)}};
+  tree.nodes = take_nodes(pf);
+  Expansion ex{tree, path::dirname(entry_path), {fs_.canonical(entry_path)}, {}, {pf.file}};
   expand(tree.nodes, ex, 0, 0);
   return tree;
 }
@@ -115,17 +128,18 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
     tree.problems.push_back(std::move(p));
   };
 
-  const std::string resolved = resolve(arg.value, ex.entry_dir);
+  const std::string value(arg.value);
+  const std::string resolved = resolve(value, ex.entry_dir);
   std::vector<std::string> paths;
   if (path::has_glob(resolved)) {
     for (std::string& p : path::glob(fs_, resolved)) {
       if (fs_.kind(p) != PathKind::directory) paths.push_back(std::move(p));
     }
   } else if (fs_.kind(resolved) == PathKind::missing) {
-    std::string msg = "included file '" + arg.value + "' not found";
-    if (resolved != arg.value) msg += " (looked for '" + resolved + "')";
+    std::string msg = "included file '" + value + "' not found";
+    if (resolved != value) msg += " (looked for '" + resolved + "')";
     problem(InputProblemKind::include_not_found, std::move(msg));
-    if (path::is_absolute(arg.value) && options_.root.empty()) {
+    if (path::is_absolute(value) && options_.root.empty()) {
       tree.problems.back().notes.push_back(
           {node.file, arg.range,
            "to read absolute include paths from a checkout, pass '--root DIR'"});
@@ -158,10 +172,8 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
       problem(InputProblemKind::include_cycle, "include cycle: " + chain);
       continue;
     }
-    const ParsedFile& pf = parse_file(p);
-    if (std::find(tree.files.begin(), tree.files.end(), pf.file) == tree.files.end()) {
-      tree.files.push_back(pf.file);
-    }
+    ParsedFile& pf = parse_file(p);
+    if (ex.files.insert(pf.file).second) tree.files.push_back(pf.file);
     if (pf.problem) {
       if (pf.problem->kind == InputProblemKind::unreadable) {
         problem(InputProblemKind::unreadable, pf.problem->message);
@@ -172,7 +184,7 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
     }
     const auto index = static_cast<std::uint32_t>(tree.inclusions.size());
     tree.inclusions.push_back({pf.file, inclusion, node.file, node.range});
-    std::vector<Node> nodes = pf.nodes;
+    std::vector<Node> nodes = take_nodes(pf);
     set_inclusion(nodes, index);
     ex.stack.push_back(identity);
     expand(nodes, ex, index, depth + 1);

@@ -32,7 +32,7 @@ std::string unescape(std::string_view s) {
   return out;
 }
 
-Arg lower_token(const raw::token& t, const std::string& text) {
+Arg lower_token(const raw::token& t, const std::string& text, SourceManager& sm) {
   Arg a;
   a.range = {t.begin, t.end};
   std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
@@ -40,31 +40,32 @@ Arg lower_token(const raw::token& t, const std::string& text) {
     a.quote = word.front() == '"' ? Quote::double_ : Quote::single;
     word = word.substr(1, word.size() >= 2 ? word.size() - 2 : 0);
   }
-  a.value = word.find('\\') == std::string_view::npos ? std::string(word) : unescape(word);
+  a.value = word.find('\\') == std::string_view::npos ? word : sm.keep(unescape(word));
   return a;
 }
 
-Node lower_statement(const raw::statement& s, FileId file, const std::string& text) {
+Node lower_statement(const raw::statement& s, FileId file, const std::string& text,
+                     SourceManager& sm) {
   Node n;
   n.file = file;
   n.range = {s.begin, s.end};
   if (s.words.empty()) {
     n.kind = NodeKind::comment;
-    n.name = text.substr(s.begin + 1, s.end - s.begin - 1);
+    n.name = std::string_view(text).substr(s.begin + 1, s.end - s.begin - 1);
     n.name_range = n.range;
     return n;
   }
-  Arg name = lower_token(s.words.front(), text);
-  n.name = std::move(name.value);
+  Arg name = lower_token(s.words.front(), text, sm);
+  n.name = name.value;
   n.name_range = name.range;
   n.args.reserve(s.words.size() - 1);
-  for (std::size_t i = 1; i < s.words.size(); ++i) n.args.push_back(lower_token(s.words[i], text));
+  for (std::size_t i = 1; i < s.words.size(); ++i) n.args.push_back(lower_token(s.words[i], text, sm));
   n.body_range = {s.tail.begin, s.tail.end};
   switch (s.tail.kind) {
     case raw::body_kind::block:
       n.kind = NodeKind::block;
       n.children.reserve(s.tail.children.size());
-      for (const auto& c : s.tail.children) n.children.push_back(lower_statement(c, file, text));
+      for (const auto& c : s.tail.children) n.children.push_back(lower_statement(c, file, text, sm));
       break;
     case raw::body_kind::raw: n.kind = NodeKind::raw_block; break;
     default: n.kind = NodeKind::directive; break;
@@ -74,8 +75,9 @@ Node lower_statement(const raw::statement& s, FileId file, const std::string& te
 
 }  // namespace
 
-bool parse_nginx_text(FileId file, const std::string& text, unsigned max_nesting,
+bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
                       std::vector<Node>& nodes, std::optional<InputProblem>& problem) {
+  const std::string& text = sm.file(file).text();
   grammar::nginx::parse_options opts;
   opts.max_depth = max_nesting;
   grammar::nginx::parse_output out = grammar::nginx::parse(text, opts);
@@ -102,7 +104,7 @@ bool parse_nginx_text(FileId file, const std::string& text, unsigned max_nesting
     return false;
   }
   nodes.reserve(out.statements.size());
-  for (const auto& s : out.statements) nodes.push_back(lower_statement(s, file, text));
+  for (const auto& s : out.statements) nodes.push_back(lower_statement(s, file, text, sm));
   return true;
 }
 

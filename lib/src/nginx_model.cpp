@@ -12,7 +12,7 @@ std::string_view Effective::value(std::string_view fallback) const {
 // nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
 bool Effective::is_on() const {
   if (!node || node->args.empty()) return false;
-  const std::string& v = node->args[0].value;
+  const std::string_view v = node->args[0].value;
   return v.size() == 2 && (v[0] | 0x20) == 'o' && (v[1] | 0x20) == 'n';
 }
 
@@ -24,7 +24,9 @@ Effective NginxServer::effective(std::string_view name) const {
     return nullptr;
   };
   if (const Node* n = last(own)) return {n, Origin::server};
-  if (const Node* n = last(inherited)) return {n, Origin::parent};
+  if (inherited) {
+    if (const Node* n = last(*inherited)) return {n, Origin::parent};
+  }
   return {};
 }
 
@@ -34,8 +36,10 @@ std::vector<const Node*> NginxServer::all(std::string_view name) const {
     if (n->name == name) out.push_back(n);
   }
   if (!out.empty()) return out;
-  for (const Node* n : inherited) {
-    if (n->name == name) out.push_back(n);
+  if (inherited) {
+    for (const Node* n : *inherited) {
+      if (n->name == name) out.push_back(n);
+    }
   }
   return out;
 }
@@ -53,26 +57,26 @@ bool listen_has_ssl(const Node& listen) {
 /// `localhost` (80), `unix:/path`.
 std::string listen_port(const Node& listen) {
   if (listen.args.empty()) return "80";
-  const std::string& a = listen.args[0].value;
-  if (a.rfind("unix:", 0) == 0) return a;
+  const std::string_view a = listen.args[0].value;
+  if (a.rfind("unix:", 0) == 0) return std::string(a);
   if (!a.empty() && std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return a;
+    return std::string(a);
   }
   const auto bracket = a.rfind(']');
   const auto colon = a.rfind(':');
   if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket)) {
-    return a.substr(colon + 1);
+    return std::string(a.substr(colon + 1));
   }
   return "80";
 }
 
 NginxServer make_server(const Node& server, const Node* parent,
-                        const std::vector<const Node*>& inherited, bool stream) {
+                        std::shared_ptr<const std::vector<const Node*>> inherited, bool stream) {
   NginxServer s;
   s.node = &server;
   s.parent = parent;
   s.stream = stream;
-  s.inherited = inherited;
+  s.inherited = std::move(inherited);
   for_each_directive(server.children, [&](const Node& n) { s.own.push_back(&n); });
 
   const Node* tls_listen = nullptr;
@@ -97,7 +101,7 @@ NginxServer make_server(const Node& server, const Node* parent,
       if (n->name != "server_name") continue;
       for (const Arg& a : n->args) {
         if (!a.value.empty() && a.value != "_" && a.value != "\"\"") {
-          name = a.value;
+          name = std::string(a.value);
           break;
         }
       }
@@ -107,20 +111,20 @@ NginxServer make_server(const Node& server, const Node* parent,
   const Node* shown = tls_listen ? tls_listen : first_listen;
   const std::string port = shown ? listen_port(*shown) : (stream ? "?" : "80");
   if (name.empty()) name = shown && !shown->args.empty() && port != shown->args[0].value
-                               ? shown->args[0].value.substr(0, shown->args[0].value.rfind(':'))
+                               ? std::string(shown->args[0].value.substr(0, shown->args[0].value.rfind(':')))
                                : "_";
   s.display_name = port.rfind("unix:", 0) == 0 ? name + " (" + port + ")" : name + ":" + port;
   return s;
 }
 
 void collect_servers(NginxModel& model, const Node& block, bool stream) {
-  std::vector<const Node*> inherited;
-  for_each_directive(block.children, [&](const Node& n) { inherited.push_back(&n); });
-  for (const Node* n : inherited) {
-    if (n->is_block() && n->name == "server") {
-      model.servers.push_back(make_server(*n, &block, inherited, stream));
-    }
-  }
+  auto inherited = std::make_shared<std::vector<const Node*>>();
+  std::vector<const Node*> servers;
+  for_each_directive(block.children, [&](const Node& n) {
+    if (n.kind == NodeKind::directive) inherited->push_back(&n);
+    if (n.is_block() && n.name == "server") servers.push_back(&n);
+  });
+  for (const Node* n : servers) model.servers.push_back(make_server(*n, &block, inherited, stream));
 }
 
 }  // namespace
@@ -129,13 +133,13 @@ NginxModel build_nginx_model(const ConfigTree& tree) {
   NginxModel model;
   if (tree.fragment) {
     // A standalone file: its top level stands for the inside of `http {}`.
-    std::vector<const Node*> top;
-    for_each_directive(tree.nodes, [&](const Node& n) { top.push_back(&n); });
-    for (const Node* n : top) {
-      if (n->is_block() && n->name == "server") {
-        model.servers.push_back(make_server(*n, nullptr, top, false));
-      }
-    }
+    auto top = std::make_shared<std::vector<const Node*>>();
+    std::vector<const Node*> servers;
+    for_each_directive(tree.nodes, [&](const Node& n) {
+      if (n.kind == NodeKind::directive) top->push_back(&n);
+      if (n.is_block() && n.name == "server") servers.push_back(&n);
+    });
+    for (const Node* n : servers) model.servers.push_back(make_server(*n, nullptr, top, false));
     return model;
   }
   for_each_directive(tree.nodes, [&](const Node& n) {

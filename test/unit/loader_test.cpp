@@ -152,9 +152,11 @@ TEST_CASE("a syntax error in an included file is reported in that file", "[loade
 }
 
 TEST_CASE("words are unescaped like nginx does", "[loader]") {
+  SourceManager sm;
+  const FileId f = sm.add("a.conf", "a.conf", R"(a "x\"y" 'p\'q' r\ts "\n" \\z;)");
   std::vector<Node> nodes;
   std::optional<InputProblem> problem;
-  REQUIRE(parse_nginx_text(0, R"(a "x\"y" 'p\'q' r\ts "\n" \\z;)", 100, nodes, problem));
+  REQUIRE(parse_nginx_text(f, sm, 100, nodes, problem));
   const auto& args = nodes.at(0).args;
   REQUIRE(args.size() == 5);
   CHECK(args[0].value == "x\"y");

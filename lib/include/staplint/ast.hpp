@@ -13,8 +13,10 @@ namespace staplint {
 
 enum class Quote : std::uint8_t { none, single, double_ };
 
+/// Names and values are views into text owned by the SourceManager: the file's
+/// bytes, or (for words with escapes) an unescaped copy it keeps.
 struct Arg {
-  std::string value;  ///< unescaped, without quotes
+  std::string_view value;  ///< unescaped, without quotes
   Range range;        ///< the word as written, quotes included
   Quote quote = Quote::none;
   /// True when nginx would expand a variable in it (`$name`, `${name}`).
@@ -31,7 +33,7 @@ enum class NodeKind : std::uint8_t {
 
 struct Node {
   NodeKind kind = NodeKind::directive;
-  std::string name;
+  std::string_view name;
   std::vector<Arg> args;
   std::vector<Node> children;
   Range range;       ///< whole statement, from name to `;` or `}`

@@ -35,7 +35,12 @@ class DiskFileSystem final : public FileSystem {
   PathKind kind(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<std::string> list(const std::string& dir) const override;
+  /// realpath(3), but a file that is not a symlink costs one lstat: its
+  /// directory's canonical form is cached.
   std::string canonical(const std::string& path) const override;
+
+ private:
+  mutable std::map<std::string, std::string> dir_cache_;
 };
 
 /// An in-memory tree of files for tests. Directories exist implicitly.

@@ -26,6 +26,8 @@ struct NginxLoadOptions {
 struct ParsedFile {
   FileId file = kNoFile;  ///< kNoFile: the file could not be read
   std::vector<Node> nodes;
+  /// The nodes were moved into a tree; a second use parses the text again.
+  bool taken = false;
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
 
@@ -34,7 +36,7 @@ class NginxLoader {
   NginxLoader(const FileSystem& fs, SourceManager& sources, NginxLoadOptions options);
 
   /// Parses `path` (cached by canonical identity).
-  const ParsedFile& parse_file(const std::string& path);
+  ParsedFile& parse_file(const std::string& path);
   /// Loads the tree rooted at `entry_path`, expanding includes.
   ConfigTree load(const std::string& entry_path, bool as_fragment);
 
@@ -44,6 +46,9 @@ class NginxLoader {
   struct Expansion;
   void expand(std::vector<Node>& nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth);
   void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth);
+  /// The file's nodes for one more use in a tree: moved out of the cache the
+  /// first time (most files are included once), parsed again after that.
+  std::vector<Node> take_nodes(ParsedFile& pf);
   std::string resolve(const std::string& pattern, const std::string& entry_dir) const;
 
   const FileSystem& fs_;
@@ -54,7 +59,7 @@ class NginxLoader {
 
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).
 /// Returns false and fills `problem` on a syntax error.
-bool parse_nginx_text(FileId file, const std::string& text, unsigned max_nesting,
+bool parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting,
                       std::vector<Node>& nodes, std::optional<InputProblem>& problem);
 
 }  // namespace staplint

@@ -2,6 +2,7 @@
 // each directive after http -> server (or stream -> server) inheritance.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,10 @@ struct NginxServer {
   bool tls = false;
   const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
   std::string display_name;          ///< `example.com:443`
-  std::vector<const Node*> own;      ///< server-level directives, includes flattened
-  std::vector<const Node*> inherited;///< http/stream-level directives, includes flattened
+  std::vector<const Node*> own;  ///< server-level statements, includes flattened
+  /// The http/stream level's directives (not blocks), includes flattened;
+  /// shared by every server of that block.
+  std::shared_ptr<const std::vector<const Node*>> inherited;
 
   /// The last directive `name` at server level, else at the parent level.
   Effective effective(std::string_view name) const;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,9 +56,12 @@ class SourceManager {
   FileId add(std::string display_path, std::string identity, std::string text);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
+  /// Keeps a string for the life of the manager (unescaped words).
+  std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
+  std::deque<std::string> kept_;
 };
 
 }  // namespace staplint

@@ -1,6 +1,8 @@
 // SL1001..SL1004: OCSP stapling of the server certificate in nginx.
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "checks.hpp"
 #include "edit_helpers.hpp"
@@ -46,21 +48,27 @@ bool is_ip_literal(const std::string& host) {
   return dots == 3;
 }
 
-/// Every TLS server of the same `http {}` block lacks any stapling directive.
-bool all_siblings_lack_stapling(const CheckContext& ctx, const NginxServer& s) {
-  if (!s.parent || s.stream) return false;
-  int count = 0;
+/// The `http {}` blocks in which every TLS server (two or more) lacks any
+/// stapling directive: there one http-level fix serves them all.
+std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
+  std::map<const Node*, int> tls_servers;
+  std::set<const Node*> has_stapling;
   for (const NginxServer& o : ctx.nginx.servers) {
-    if (o.parent != s.parent || !o.tls) continue;
-    if (o.effective("ssl_stapling").node) return false;
-    ++count;
+    if (!o.parent || o.stream || !o.tls) continue;
+    ++tls_servers[o.parent];
+    if (o.effective("ssl_stapling").node) has_stapling.insert(o.parent);
   }
-  return count >= 2;
+  std::set<const Node*> out;
+  for (const auto& [block, count] : tls_servers) {
+    if (count >= 2 && !has_stapling.count(block)) out.insert(block);
+  }
+  return out;
 }
 
 }  // namespace
 
 void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
+  const std::set<const Node*> http_wide = blocks_lacking_stapling(ctx);
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls) continue;
     const Effective stapling = s.effective("ssl_stapling");
@@ -101,7 +109,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
       fix.edits.push_back(replace_first_arg(*stapling.node, "on"));
       if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node,
                                                         {"ssl_stapling_verify on;"}));
-    } else if (!stapling.node && all_siblings_lack_stapling(ctx, s)) {
+    } else if (!stapling.node && http_wide.count(s.parent)) {
       lines = {"ssl_stapling on;"};
       if (!verify_on) lines.push_back("ssl_stapling_verify on;");
       fix.description = "enable OCSP stapling for every server in 'http'";
