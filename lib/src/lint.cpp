@@ -9,7 +9,7 @@ namespace staplint {
 
 namespace {
 
-bool has_top_level(const std::vector<Node>& nodes, std::initializer_list<std::string_view> names) {
+bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::string_view> names) {
   for (const Node& n : nodes) {
     for (std::string_view name : names) {
       if (n.is(name)) return true;

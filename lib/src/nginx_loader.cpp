@@ -59,19 +59,27 @@ ParsedFile& NginxLoader::parse_file(const std::string& path) {
   return pf;
 }
 
-std::vector<Node> NginxLoader::take_nodes(ParsedFile& pf) {
+namespace {
+std::span<Node> deep_copy(Arena& arena, std::span<const Node> from) {
+  std::span<Node> to = arena.make_array<Node>(from.size());
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    to[i] = from[i];
+    to[i].children = deep_copy(arena, from[i].children);
+  }
+  return to;
+}
+}  // namespace
+
+std::span<Node> NginxLoader::take_nodes(ParsedFile& pf) {
   if (!pf.taken) {
     pf.taken = true;
-    return std::move(pf.nodes);
+    return pf.nodes;
   }
-  std::vector<Node> nodes;
-  std::optional<InputProblem> problem;
-  parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, nodes, problem);
-  return nodes;
+  return deep_copy(sources_.arena(), pf.nodes);
 }
 
 namespace {
-void set_inclusion(std::vector<Node>& nodes, std::uint32_t inclusion) {
+void set_inclusion(std::span<Node> nodes, std::uint32_t inclusion) {
   for (Node& n : nodes) {
     n.inclusion = inclusion;
     set_inclusion(n.children, inclusion);
@@ -96,7 +104,7 @@ ConfigTree NginxLoader::load(const std::string& entry_path, bool as_fragment) {
   return tree;
 }
 
-void NginxLoader::expand(std::vector<Node>& nodes, Expansion& ex, std::uint32_t inclusion,
+void NginxLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
                          unsigned depth) {
   for (Node& n : nodes) {
     if (n.kind == NodeKind::directive && n.name == "include" && n.args.size() == 1) {
@@ -131,6 +139,7 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
   const std::string value(arg.value);
   const std::string resolved = resolve(value, ex.entry_dir);
   std::vector<std::string> paths;
+  std::vector<Node> included;
   if (path::has_glob(resolved)) {
     for (std::string& p : path::glob(fs_, resolved)) {
       if (fs_.kind(p) != PathKind::directory) paths.push_back(std::move(p));
@@ -184,13 +193,20 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
     }
     const auto index = static_cast<std::uint32_t>(tree.inclusions.size());
     tree.inclusions.push_back({pf.file, inclusion, node.file, node.range});
-    std::vector<Node> nodes = take_nodes(pf);
+    std::span<Node> nodes = take_nodes(pf);
     set_inclusion(nodes, index);
     ex.stack.push_back(identity);
     expand(nodes, ex, index, depth + 1);
     ex.stack.pop_back();
-    node.children.insert(node.children.end(), std::make_move_iterator(nodes.begin()),
-                         std::make_move_iterator(nodes.end()));
+    if (paths.size() == 1) {
+      node.children = nodes;  // the common case: no copy
+    } else {
+      included.insert(included.end(), nodes.begin(), nodes.end());
+    }
+  }
+  if (!included.empty()) {
+    node.children = sources_.arena().make_array<Node>(included.size());
+    std::copy(included.begin(), included.end(), node.children.begin());
   }
 }
 

@@ -44,39 +44,39 @@ Arg lower_token(const raw::token& t, const std::string& text, SourceManager& sm)
   return a;
 }
 
-Node lower_statement(const raw::statement& s, FileId file, const std::string& text,
-                     SourceManager& sm) {
-  Node n;
+void lower_statement(const raw::statement& s, FileId file, const std::string& text,
+                     SourceManager& sm, Node& n) {
   n.file = file;
   n.range = {s.begin, s.end};
   if (s.words.empty()) {
     n.kind = NodeKind::comment;
     n.name = std::string_view(text).substr(s.begin + 1, s.end - s.begin - 1);
     n.name_range = n.range;
-    return n;
+    return;
   }
   Arg name = lower_token(s.words.front(), text, sm);
   n.name = name.value;
   n.name_range = name.range;
-  n.args.reserve(s.words.size() - 1);
-  for (std::size_t i = 1; i < s.words.size(); ++i) n.args.push_back(lower_token(s.words[i], text, sm));
+  n.args = sm.arena().make_array<Arg>(s.words.size() - 1);
+  for (std::size_t i = 1; i < s.words.size(); ++i) n.args[i - 1] = lower_token(s.words[i], text, sm);
   n.body_range = {s.tail.begin, s.tail.end};
   switch (s.tail.kind) {
     case raw::body_kind::block:
       n.kind = NodeKind::block;
-      n.children.reserve(s.tail.children.size());
-      for (const auto& c : s.tail.children) n.children.push_back(lower_statement(c, file, text, sm));
+      n.children = sm.arena().make_array<Node>(s.tail.children.size());
+      for (std::size_t i = 0; i < n.children.size(); ++i) {
+        lower_statement(s.tail.children[i], file, text, sm, n.children[i]);
+      }
       break;
     case raw::body_kind::raw: n.kind = NodeKind::raw_block; break;
     default: n.kind = NodeKind::directive; break;
   }
-  return n;
 }
 
 }  // namespace
 
 bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
-                      std::vector<Node>& nodes, std::optional<InputProblem>& problem) {
+                      std::span<Node>& nodes, std::optional<InputProblem>& problem) {
   const std::string& text = sm.file(file).text();
   grammar::nginx::parse_options opts;
   opts.max_depth = max_nesting;
@@ -103,8 +103,10 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
     problem = std::move(p);
     return false;
   }
-  nodes.reserve(out.statements.size());
-  for (const auto& s : out.statements) nodes.push_back(lower_statement(s, file, text, sm));
+  nodes = sm.arena().make_array<Node>(out.statements.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    lower_statement(out.statements[i], file, text, sm, nodes[i]);
+  }
   return true;
 }
 

@@ -1,6 +1,12 @@
 #include "staplint/source.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <new>
+
+#include <sys/mman.h>
+
+#include "staplint/arena.hpp"
 
 namespace staplint {
 
@@ -36,6 +42,50 @@ FileId SourceManager::add(std::string display_path, std::string identity, std::s
   files_.push_back(std::make_unique<SourceFile>(std::move(display_path), std::move(identity),
                                                 std::move(text)));
   return static_cast<FileId>(files_.size() - 1);
+}
+
+}  // namespace staplint
+
+namespace staplint {
+
+namespace {
+constexpr std::size_t kBlock = 2u << 20;
+
+/// A 2 MiB-aligned anonymous mapping, marked for huge pages.
+void* map_block(std::size_t size) {
+  void* raw = ::mmap(nullptr, size + kBlock, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const auto addr = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t aligned = (addr + kBlock - 1) & ~(kBlock - 1);
+  if (aligned > addr) ::munmap(raw, aligned - addr);
+  const std::uintptr_t end = addr + size + kBlock;
+  if (end > aligned + size) ::munmap(reinterpret_cast<void*>(aligned + size), end - aligned - size);
+  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+  return reinterpret_cast<void*>(aligned);
+}
+}  // namespace
+
+Arena::~Arena() {
+  for (const Block& b : blocks_) ::munmap(b.base, b.size);
+}
+
+void* Arena::allocate(std::size_t bytes, std::size_t align) {
+  auto misalign = reinterpret_cast<std::uintptr_t>(next_) % align;
+  std::size_t pad = misalign ? align - misalign : 0;
+  if (!next_ || pad + bytes > left_) {
+    const std::size_t size = (bytes + align + kBlock - 1) / kBlock * kBlock;
+    blocks_.push_back({map_block(size), size});
+    reserved_ += size;
+    next_ = static_cast<std::byte*>(blocks_.back().base);
+    left_ = size;
+    misalign = reinterpret_cast<std::uintptr_t>(next_) % align;
+    pad = misalign ? align - misalign : 0;
+  }
+  void* p = next_ + pad;
+  next_ += pad + bytes;
+  left_ -= pad + bytes;
+  return p;
 }
 
 }  // namespace staplint

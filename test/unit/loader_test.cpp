@@ -11,6 +11,11 @@ std::vector<std::string> problems(const ConfigTree& t) {
   for (const auto& p : t.problems) out.push_back(p.message);
   return out;
 }
+/// Bounds-checked element access for spans (REQUIRE fails the test).
+const Node& at(std::span<const Node> nodes, std::size_t i) {
+  REQUIRE(i < nodes.size());
+  return nodes[i];
+}
 const Node& only_child(const Node& n) {
   REQUIRE(n.children.size() == 1);
   return n.children.front();
@@ -28,7 +33,7 @@ TEST_CASE("relative includes resolve against the entry's directory, globs sorted
   NginxLoader loader(fs, sm, {});
   const ConfigTree t = loader.load("/etc/nginx/nginx.conf", false);
   REQUIRE(t.problems.empty());
-  const Node& inc = only_child(t.nodes.at(0));
+  const Node& inc = only_child(at(t.nodes, 0));
   CHECK(inc.kind == NodeKind::include);
   REQUIRE(inc.children.size() == 2);
   CHECK(inc.children[0].name == "a");
@@ -50,8 +55,8 @@ TEST_CASE("the prefix and root options change where includes are read", "[loader
   NginxLoader loader(fs, sm, o);
   const ConfigTree t = loader.load("/repo/etc/nginx/nginx.conf", false);
   CHECK(problems(t).empty());
-  CHECK(only_child(t.nodes.at(0)).name == "x");
-  CHECK(only_child(t.nodes.at(1)).name == "r");
+  CHECK(only_child(at(t.nodes, 0)).name == "x");
+  CHECK(only_child(at(t.nodes, 1)).name == "r");
 }
 
 TEST_CASE("a missing plain include is SL0002; a glob matching nothing is fine", "[loader]") {
@@ -148,16 +153,16 @@ TEST_CASE("a syntax error in an included file is reported in that file", "[loade
   CHECK(sm.file(t.problems[0].file).path() == "/n/bad.conf");
   CHECK(t.problems[0].range.begin == 2);
   // The rest of the tree is still there.
-  CHECK(t.nodes.at(0).children.size() == 2);
+  CHECK(at(t.nodes, 0).children.size() == 2);
 }
 
 TEST_CASE("words are unescaped like nginx does", "[loader]") {
   SourceManager sm;
   const FileId f = sm.add("a.conf", "a.conf", R"(a "x\"y" 'p\'q' r\ts "\n" \\z;)");
-  std::vector<Node> nodes;
+  std::span<Node> nodes;
   std::optional<InputProblem> problem;
   REQUIRE(parse_nginx_text(f, sm, 100, nodes, problem));
-  const auto& args = nodes.at(0).args;
+  const auto& args = at(nodes, 0).args;
   REQUIRE(args.size() == 5);
   CHECK(args[0].value == "x\"y");
   CHECK(args[0].quote == Quote::double_);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,8 @@ namespace staplint {
 
 enum class Quote : std::uint8_t { none, single, double_ };
 
-/// Names and values are views into text owned by the SourceManager: the file's
+/// Nodes and arguments are trivially destructible and live in the
+/// SourceManager's arena. Names and values are views into text owned by the SourceManager: the file's
 /// bytes, or (for words with escapes) an unescaped copy it keeps.
 struct Arg {
   std::string_view value;  ///< unescaped, without quotes
@@ -34,8 +36,8 @@ enum class NodeKind : std::uint8_t {
 struct Node {
   NodeKind kind = NodeKind::directive;
   std::string_view name;
-  std::vector<Arg> args;
-  std::vector<Node> children;
+  std::span<Arg> args;       ///< in the SourceManager's arena
+  std::span<Node> children;  ///< in the SourceManager's arena
   Range range;       ///< whole statement, from name to `;` or `}`
   Range name_range;  ///< the name word
   Range body_range;  ///< block: from `{` to past `}`; directive: the `;`

@@ -38,7 +38,7 @@ struct ConfigTree {
   /// A standalone fragment (a top-level `server {}` file): linted as if it
   /// were included in `http {}`.
   bool fragment = false;
-  std::vector<Node> nodes;
+  std::span<Node> nodes;  ///< in the SourceManager's arena
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order
   std::vector<InputProblem> problems;

@@ -25,8 +25,8 @@ struct NginxLoadOptions {
 /// One file read and parsed (or not), before include expansion.
 struct ParsedFile {
   FileId file = kNoFile;  ///< kNoFile: the file could not be read
-  std::vector<Node> nodes;
-  /// The nodes were moved into a tree; a second use parses the text again.
+  std::span<Node> nodes;
+  /// The nodes were handed to a tree; a second use gets a deep copy.
   bool taken = false;
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
@@ -44,11 +44,11 @@ class NginxLoader {
 
  private:
   struct Expansion;
-  void expand(std::vector<Node>& nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth);
+  void expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth);
   void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth);
-  /// The file's nodes for one more use in a tree: moved out of the cache the
-  /// first time (most files are included once), parsed again after that.
-  std::vector<Node> take_nodes(ParsedFile& pf);
+  /// The file's nodes for one more use in a tree: the cached nodes the first
+  /// time (most files are included once), a deep copy after that.
+  std::span<Node> take_nodes(ParsedFile& pf);
   std::string resolve(const std::string& pattern, const std::string& entry_dir) const;
 
   const FileSystem& fs_;
@@ -60,6 +60,6 @@ class NginxLoader {
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).
 /// Returns false and fills `problem` on a syntax error.
 bool parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting,
-                      std::vector<Node>& nodes, std::optional<InputProblem>& problem);
+                      std::span<Node>& nodes, std::optional<InputProblem>& problem);
 
 }  // namespace staplint

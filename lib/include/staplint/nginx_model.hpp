@@ -52,7 +52,7 @@ NginxModel build_nginx_model(const ConfigTree& tree);
 /// Calls `fn` for each child of `nodes` that is not a comment, descending
 /// through `include` nodes as if the included text stood in place.
 template <typename Fn>
-void for_each_directive(const std::vector<Node>& nodes, Fn&& fn) {
+void for_each_directive(std::span<const Node> nodes, Fn&& fn) {
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::include) {
       for_each_directive(n.children, fn);

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <deque>
+
+#include "staplint/arena.hpp"
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,10 +60,13 @@ class SourceManager {
   std::size_t size() const { return files_.size(); }
   /// Keeps a string for the life of the manager (unescaped words).
   std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }
+  /// Where syntax nodes of every file live.
+  Arena& arena() { return arena_; }
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
   std::deque<std::string> kept_;
+  Arena arena_;
 };
 
 }  // namespace staplint

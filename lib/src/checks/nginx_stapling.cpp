@@ -150,7 +150,7 @@ void nginx_stapling_unverified(const CheckContext& ctx, Reporter& r) {
 void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
   // A resolver written elsewhere in the same tree is a safe suggestion.
   const Node* known_resolver = nullptr;
-  auto find_resolver = [&](const std::vector<Node>& nodes, auto&& self) -> void {
+  auto find_resolver = [&](std::span<const Node> nodes, auto&& self) -> void {
     for (const Node& n : nodes) {
       if (known_resolver) return;
       if (n.kind == NodeKind::directive && n.name == "resolver" && !n.args.empty()) {
