@@ -1,6 +1,7 @@
 // Runs the instantiated nginx grammar over a buffer and converts the outcome
 // into parse_output. Iterators stop here: callers get byte offsets only.
 #include <boost/spirit/home/x3.hpp>
+#include <optional>
 
 #include "config.hpp"
 #include "nginx.hpp"
@@ -8,8 +9,55 @@
 
 namespace staplint::grammar::nginx {
 
+namespace {
+
+/// The offset of the first `{` that nests deeper than `max_depth`, if any,
+/// by a lexical scan that skips quoted words and comments. It bounds the
+/// grammar's recursion before the grammar runs, whatever the input's syntax
+/// (even `{{{{` with no directive names).
+std::optional<std::uint32_t> too_deep(std::string_view t, unsigned max_depth) {
+  unsigned depth = 0;
+  bool word_start = true;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\\') {
+      ++i;
+      word_start = false;
+      continue;
+    }
+    if (word_start && c == '#') {
+      while (i < t.size() && t[i] != '\n') ++i;
+      continue;
+    }
+    if (word_start && (c == '"' || c == '\'')) {
+      for (++i; i < t.size() && t[i] != c; ++i) {
+        if (t[i] == '\\') ++i;
+      }
+      word_start = false;
+      continue;
+    }
+    if (c == '{' && !(i > 0 && t[i - 1] == '$')) {
+      if (++depth > max_depth) return static_cast<std::uint32_t>(i);
+    } else if (c == '}' && word_start && depth > 0) {
+      --depth;
+    }
+    word_start = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '{' || c == '}';
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 parse_output parse(std::string_view text, const parse_options& options) {
   parse_output out;
+  if (auto at = too_deep(text, options.max_depth)) {
+    syntax_error err;
+    err.kind = error_kind::depth_exceeded;
+    err.offset = *at;
+    err.message = "blocks nest deeper than " + std::to_string(options.max_depth) + " levels";
+    out.error = std::move(err);
+    return out;
+  }
   parser::parse_state state;
   state.begin = text.data();
   state.max_depth = options.max_depth;

@@ -38,6 +38,9 @@ contains dump-ast 'include '
 yes 'a {' | head -n 100000 > "$work/deep.conf"
 check deep-nesting 1 "$st" --format gcc "$work/deep.conf"
 contains deep-nesting 'SL0005'
+head -c 100000 /dev/zero | tr '\0' '{' > "$work/braces.conf"
+check deep-braces 1 "$st" --format gcc "$work/braces.conf"
+contains deep-braces 'braces.conf:1:101: error: blocks nest deeper than 100 levels \[SL0005\]'
 head -c 4096 /dev/urandom > "$work/random.conf"; printf '\0' >> "$work/random.conf"
 check binary 1 "$st" --format gcc "$work/random.conf"
 contains binary 'SL0004'

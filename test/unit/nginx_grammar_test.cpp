@@ -120,6 +120,22 @@ TEST_CASE("nesting depth is bounded without recursion blowing the stack", "[gram
   CHECK(r.error->offset == 201);  // the 101st '{'
 }
 
+TEST_CASE("bare braces nested 100,000 deep are a limit, not a crash", "[grammar]") {
+  const auto r = parse(std::string(100000, '{'));
+  REQUIRE(r.error);
+  CHECK(r.error->kind == error_kind::depth_exceeded);
+  CHECK(r.error->offset == 100);
+}
+
+TEST_CASE("braces in quotes, comments, escapes and ${} do not count as nesting", "[grammar]") {
+  std::string many;
+  for (int i = 0; i < 150; ++i) many += "a \"{\" '{' # {\n b\\{ ${x} c;\n";
+  parse_options opts;
+  opts.max_depth = 3;
+  const auto r = parse("x { y { z { " + many + " } } }", opts);
+  CHECK_FALSE(r.error);
+}
+
 TEST_CASE("CRLF, tabs, no final newline and empty input are fine", "[grammar]") {
   CHECK_FALSE(parse("a b;\r\nc {\r\n\td;\r\n}").error);
   CHECK_FALSE(parse("").error);

@@ -1,0 +1,85 @@
+// What the user points at: directories, entries, included files, fragments.
+#include <catch2/catch.hpp>
+
+#include "staplint/lint.hpp"
+
+using namespace staplint;
+
+namespace {
+struct Run {
+  SourceManager sm;
+  LintResult result;
+  std::vector<std::string> located;  // "path:line rule"
+  Run(const FileSystem& fs, std::vector<std::string> paths) {
+    LintRequest req;
+    req.paths = std::move(paths);
+    result = lint(fs, sm, RuleCatalog::builtin(), req);
+    for (const Finding& f : result.findings) {
+      const SourceFile& src = sm.file(f.file);
+      located.push_back(src.path() + ":" + std::to_string(src.line_col(f.range.begin).line) + " " +
+                        f.rule_id);
+    }
+  }
+};
+
+MemoryFileSystem debian_like() {
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf",
+         "events {}\nhttp {\n  resolver 127.0.0.1;\n  include sites-enabled/*;\n}\n");
+  fs.add("/etc/nginx/sites-enabled/a", "server {\n  listen 443 ssl;\n}\n");
+  fs.add("/etc/nginx/sites-enabled/b", "server {\n  listen 443 ssl;\n  ssl_stapling on;\n}\n");
+  fs.add("/etc/nginx/sites-available/draft", "server {\n  listen 443 ssl;\n}\n");
+  fs.add("/etc/nginx/mime.types", "types { text/html html; }\n");
+  return fs;
+}
+}  // namespace
+
+TEST_CASE("a directory: entries, then unreached server files as fragments", "[lint]") {
+  const MemoryFileSystem fs = debian_like();
+  Run r(fs, {"/etc/nginx"});
+  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-available/draft:1 SL1001",
+                                                "/etc/nginx/sites-enabled/a:1 SL1001",
+                                                "/etc/nginx/sites-enabled/b:3 SL1002"});
+  CHECK(r.result.endpoints.size() == 3);
+  CHECK(r.result.unusable.empty());
+}
+
+TEST_CASE("an included file is linted in its tree; only its findings are shown", "[lint]") {
+  const MemoryFileSystem fs = debian_like();
+  Run r(fs, {"/etc/nginx/sites-enabled/b"});
+  // The http-level resolver is seen (no SL1003), and a's finding is not shown.
+  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/b:3 SL1002"});
+  REQUIRE(r.result.endpoints.size() == 1);
+  CHECK(r.result.endpoints[0].stapling == "on");
+}
+
+TEST_CASE("a file no entry includes is a fragment inside http", "[lint]") {
+  const MemoryFileSystem fs = debian_like();
+  Run r(fs, {"/etc/nginx/sites-available/draft"});
+  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-available/draft:1 SL1001"});
+}
+
+TEST_CASE("a missing path is reported as unusable, the others are still linted", "[lint]") {
+  const MemoryFileSystem fs = debian_like();
+  Run r(fs, {"/nope.conf", "/etc/nginx/sites-enabled/a"});
+  CHECK(r.result.unusable == std::vector<std::string>{"/nope.conf"});
+  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001"});
+}
+
+TEST_CASE("stapling verdicts per endpoint", "[lint]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf",
+         "http { resolver 127.0.0.1;\n"
+         " server { listen 443 ssl; ssl_stapling On; ssl_stapling_verify on;"
+         " ssl_trusted_certificate c.pem; }\n"
+         " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify on;"
+         " ssl_trusted_certificate c.pem; ssl_certificate /c/$ssl_server_name.pem; }\n"
+         " server { listen 443 ssl; ssl_stapling $x; }\n"
+         " server { listen 443 ssl; }\n}\n");
+  Run r(fs, {"/n/nginx.conf"});
+  REQUIRE(r.result.endpoints.size() == 4);
+  CHECK(r.result.endpoints[0].stapling == "on");  // nginx reads flags case-insensitively
+  CHECK(r.result.endpoints[1].stapling == "ineffective");
+  CHECK(r.result.endpoints[2].stapling == "unknown");
+  CHECK(r.result.endpoints[3].stapling == "off");
+}
