@@ -68,17 +68,26 @@ ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) cons
   return r;
 }
 
-std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
-  std::vector<std::string> names;
+std::vector<DirEntry> DiskFileSystem::list(const std::string& dir) const {
+  std::vector<DirEntry> entries;
   DIR* d = ::opendir(dir.c_str());
-  if (!d) return names;
+  if (!d) return entries;
   while (dirent* e = ::readdir(d)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    names.emplace_back(e->d_name);
+    DirEntry entry{e->d_name, PathKind::other};
+    switch (e->d_type) {
+      case DT_REG: entry.kind = PathKind::file; break;
+      case DT_DIR: entry.kind = PathKind::directory; break;
+      case DT_LNK:
+      case DT_UNKNOWN: entry.kind = kind(path::join(dir, entry.name)); break;  // follow
+      default: break;
+    }
+    entries.push_back(std::move(entry));
   }
   ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
+  std::sort(entries.begin(), entries.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return entries;
 }
 
 std::string DiskFileSystem::canonical(const std::string& p) const {
@@ -142,19 +151,21 @@ ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) co
   return r;
 }
 
-std::vector<std::string> MemoryFileSystem::list(const std::string& dir) const {
-  std::vector<std::string> names;
+std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
+  std::vector<DirEntry> entries;
   const std::string n = path::normalize(dir);
   const std::string prefix = n == "/" ? n : n + "/";
   for (auto it = files_.lower_bound(prefix);
        it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     const std::string rest = it->first.substr(prefix.size());
-    const std::string name = rest.substr(0, rest.find('/'));
-    if (names.empty() || names.back() != name) names.push_back(name);
+    const auto slash = rest.find('/');
+    const std::string name = rest.substr(0, slash);
+    if (!entries.empty() && entries.back().name == name) continue;
+    entries.push_back({name, slash != std::string::npos ? PathKind::directory
+                             : it->second                ? PathKind::file
+                                                         : PathKind::unreadable});
   }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
+  return entries;  // std::map order is bytewise
 }
 
 std::string MemoryFileSystem::canonical(const std::string& p) const { return path::normalize(p); }
@@ -212,7 +223,7 @@ std::string normalize(const std::string& p) {
 
 bool has_glob(const std::string& p) { return p.find_first_of("*?[") != std::string::npos; }
 
-std::vector<std::string> glob(const FileSystem& fs, const std::string& pattern) {
+std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern) {
   // Expand component by component, like glob(3).
   std::vector<std::string> parts;
   std::size_t i = 0;
@@ -221,28 +232,29 @@ std::vector<std::string> glob(const FileSystem& fs, const std::string& pattern) 
     if (j > i) parts.push_back(pattern.substr(i, j - i));
     i = j + 1;
   }
-  std::vector<std::string> current{is_absolute(pattern) ? "/" : ""};
+  // `name` holds the path built so far.
+  std::vector<DirEntry> current{{is_absolute(pattern) ? "/" : "", PathKind::directory}};
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const bool last = k + 1 == parts.size();
-    std::vector<std::string> next;
-    for (const std::string& base : current) {
+    std::vector<DirEntry> next;
+    for (const DirEntry& base : current) {
       if (!has_glob(parts[k])) {
-        const std::string cand = base.empty() ? parts[k] : join(base, parts[k]);
+        const std::string cand = base.name.empty() ? parts[k] : join(base.name, parts[k]);
         const PathKind kd = fs.kind(cand);
-        if (last ? kd != PathKind::missing : kd == PathKind::directory) next.push_back(cand);
+        if (last ? kd != PathKind::missing : kd == PathKind::directory) next.push_back({cand, kd});
         continue;
       }
-      for (const std::string& name : fs.list(base.empty() ? "." : base)) {
-        if (::fnmatch(parts[k].c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
-        const std::string cand = base.empty() ? name : join(base, name);
-        if (!last && fs.kind(cand) != PathKind::directory) continue;
-        next.push_back(cand);
+      for (const DirEntry& e : fs.list(base.name.empty() ? "." : base.name)) {
+        if (::fnmatch(parts[k].c_str(), e.name.c_str(), FNM_PERIOD) != 0) continue;
+        if (!last && e.kind != PathKind::directory) continue;
+        next.push_back({base.name.empty() ? e.name : join(base.name, e.name), e.kind});
       }
     }
     current = std::move(next);
     if (current.empty()) break;
   }
-  std::sort(current.begin(), current.end());
+  std::sort(current.begin(), current.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return current;
 }
 

@@ -26,12 +26,11 @@ bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
 void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>& out,
           unsigned depth) {
   if (depth > 32) return;
-  for (const std::string& name : fs.list(dir)) {
-    if (name.empty() || name[0] == '.') continue;  // .git, editor files
-    const std::string p = path::join(dir, name);
-    const PathKind k = fs.kind(p);
-    if (k == PathKind::directory) walk(fs, p, out, depth + 1);
-    else if (k == PathKind::file) out.push_back(p);
+  for (const DirEntry& e : fs.list(dir)) {
+    if (e.name.empty() || e.name[0] == '.') continue;  // .git, editor files
+    const std::string p = path::join(dir, e.name);
+    if (e.kind == PathKind::directory) walk(fs, p, out, depth + 1);
+    else if (e.kind == PathKind::file) out.push_back(p);
   }
 }
 

@@ -141,8 +141,8 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
   std::vector<std::string> paths;
   std::vector<Node> included;
   if (path::has_glob(resolved)) {
-    for (std::string& p : path::glob(fs_, resolved)) {
-      if (fs_.kind(p) != PathKind::directory) paths.push_back(std::move(p));
+    for (DirEntry& e : path::glob(fs_, resolved)) {
+      if (e.kind != PathKind::directory) paths.push_back(std::move(e.name));
     }
   } else if (fs_.kind(resolved) == PathKind::missing) {
     std::string msg = "included file '" + value + "' not found";

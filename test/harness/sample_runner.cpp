@@ -39,7 +39,7 @@ class OverlayFileSystem final : public FileSystem {
     }
     return disk_.read(p, max);
   }
-  std::vector<std::string> list(const std::string& d) const override { return disk_.list(d); }
+  std::vector<DirEntry> list(const std::string& d) const override { return disk_.list(d); }
   std::string canonical(const std::string& p) const override { return disk_.canonical(p); }
 
  private:

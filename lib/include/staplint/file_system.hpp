@@ -11,6 +11,11 @@ namespace staplint {
 
 enum class PathKind { missing, file, directory, other, unreadable };
 
+struct DirEntry {
+  std::string name;
+  PathKind kind = PathKind::other;  ///< symlinks are followed
+};
+
 struct ReadResult {
   enum class Status { ok, missing, unreadable, too_large, is_directory };
   Status status = Status::ok;
@@ -24,8 +29,9 @@ class FileSystem {
   virtual PathKind kind(const std::string& path) const = 0;
   /// Reads a whole file, refusing files larger than `max_size` bytes.
   virtual ReadResult read(const std::string& path, std::size_t max_size) const = 0;
-  /// Names (not paths) in a directory, sorted bytewise; empty if unreadable.
-  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  /// Entries of a directory (names, not paths) with their kinds, sorted
+  /// bytewise by name; empty if unreadable.
+  virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
   /// A canonical form of an existing path (symlinks resolved where possible).
   virtual std::string canonical(const std::string& path) const = 0;
 };
@@ -34,7 +40,7 @@ class DiskFileSystem final : public FileSystem {
  public:
   PathKind kind(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
-  std::vector<std::string> list(const std::string& dir) const override;
+  std::vector<DirEntry> list(const std::string& dir) const override;
   /// realpath(3), but a file that is not a symlink costs one lstat: its
   /// directory's canonical form is cached.
   std::string canonical(const std::string& path) const override;
@@ -50,7 +56,7 @@ class MemoryFileSystem final : public FileSystem {
   void add_unreadable(const std::string& path);
   PathKind kind(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
-  std::vector<std::string> list(const std::string& dir) const override;
+  std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
 
  private:
@@ -66,8 +72,8 @@ std::string basename(const std::string& p);
 std::string normalize(const std::string& p);
 bool has_glob(const std::string& p);
 /// Expands a glob the way glob(3) does for nginx: sorted, hidden names only by an
-/// explicit leading dot.
-std::vector<std::string> glob(const FileSystem& fs, const std::string& pattern);
+/// explicit leading dot. Each match comes with its kind.
+std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern);
 /// `p` relative to `base` when `p` lies below it, otherwise `p`.
 std::string relative_to(const std::string& p, const std::string& base);
 }  // namespace path
