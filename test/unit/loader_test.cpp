@@ -16,6 +16,11 @@ const Node& at(std::span<const Node> nodes, std::size_t i) {
   REQUIRE(i < nodes.size());
   return nodes[i];
 }
+/// Loads /n/nginx.conf from `fs`.
+ConfigTree load(const MemoryFileSystem& fs, SourceManager& sm, NginxLoadOptions options = {}) {
+  NginxLoader loader(fs, sm, std::move(options));
+  return loader.load("/n/nginx.conf", false);
+}
 const Node& only_child(const Node& n) {
   REQUIRE(n.children.size() == 1);
   return n.children.front();
@@ -63,8 +68,7 @@ TEST_CASE("a missing plain include is SL0002; a glob matching nothing is fine", 
   MemoryFileSystem fs;
   fs.add("/n/nginx.conf", "include /nowhere/*.conf;\ninclude missing.conf;\n");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm);
   REQUIRE(t.problems.size() == 1);
   CHECK(t.problems[0].kind == InputProblemKind::include_not_found);
   CHECK(t.problems[0].message == "included file 'missing.conf' not found (looked for '/n/missing.conf')");
@@ -77,8 +81,7 @@ TEST_CASE("include cycles are reported with the chain", "[loader]") {
   fs.add("/n/a.conf", "include b.conf;");
   fs.add("/n/b.conf", "include a.conf;");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm);
   REQUIRE(t.problems.size() == 1);
   CHECK(t.problems[0].kind == InputProblemKind::include_cycle);
   CHECK(t.problems[0].message == "include cycle: 'a.conf' -> 'b.conf' -> 'a.conf'");
@@ -89,8 +92,7 @@ TEST_CASE("self-include through a broad glob is a cycle, not a hang", "[loader]"
   MemoryFileSystem fs;
   fs.add("/n/nginx.conf", "include *.conf;");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm);
   REQUIRE(t.problems.size() == 1);
   CHECK(t.problems[0].kind == InputProblemKind::include_cycle);
 }
@@ -105,8 +107,7 @@ TEST_CASE("include depth and file count are limited", "[loader]") {
   SourceManager sm;
   NginxLoadOptions o;
   o.limits.max_include_depth = 5;
-  NginxLoader loader(fs, sm, o);
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm, o);
   REQUIRE(t.problems.size() == 1);
   CHECK(t.problems[0].kind == InputProblemKind::limit);
   CHECK(t.problems[0].message == "includes nest deeper than 5 levels");
@@ -114,8 +115,7 @@ TEST_CASE("include depth and file count are limited", "[loader]") {
   SourceManager sm2;
   NginxLoadOptions o2;
   o2.limits.max_files = 3;
-  NginxLoader loader2(fs, sm2, o2);
-  const ConfigTree t2 = loader2.load("/n/nginx.conf", false);
+  const ConfigTree t2 = load(fs, sm2, o2);
   REQUIRE(t2.problems.size() == 1);
   CHECK(t2.problems[0].message == "more than 3 files in one configuration tree");
 }
@@ -129,8 +129,7 @@ TEST_CASE("binary, oversized and unreadable includes are SL0004 at the include",
   SourceManager sm;
   NginxLoadOptions o;
   o.limits.max_file_size = 80;
-  NginxLoader loader(fs, sm, o);
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm, o);
   REQUIRE(t.problems.size() == 3);
   for (const auto& p : t.problems) {
     CHECK(p.kind == InputProblemKind::unreadable);
@@ -146,8 +145,7 @@ TEST_CASE("a syntax error in an included file is reported in that file", "[loade
   fs.add("/n/nginx.conf", "http { include bad.conf; server { listen 80; } }");
   fs.add("/n/bad.conf", "x \"y;");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
-  const ConfigTree t = loader.load("/n/nginx.conf", false);
+  const ConfigTree t = load(fs, sm);
   REQUIRE(t.problems.size() == 1);
   CHECK(t.problems[0].kind == InputProblemKind::syntax);
   CHECK(sm.file(t.problems[0].file).path() == "/n/bad.conf");
