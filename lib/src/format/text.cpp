@@ -77,11 +77,13 @@ class TextFormatter final : public Formatter {
     for (std::uint32_t i = 1; i < lc.column && i <= shown.size(); ++i) {
       out << (shown[i - 1] == '\t' ? '\t' : ' ');
     }
-    std::size_t width = 1;
-    const LineCol end = src.line_col(r.end > r.begin ? r.end : r.begin);
-    if (end.line == lc.line && end.column > lc.column) width = end.column - lc.column;
-    width = std::min<std::size_t>(width, shown.size() + 1 - std::min<std::size_t>(lc.column, shown.size() + 1) + 1);
-    out << style("^" + std::string(width > 1 ? width - 1 : 0, '~'), "32") << "\n";
+    // The caret covers the range on this line, and at least one column (an
+    // error at the end of a line points just past its last byte).
+    const LineCol end = src.line_col(r.end);
+    std::size_t width = end.line == lc.line && end.column > lc.column ? end.column - lc.column : 1;
+    const std::size_t room = lc.column <= shown.size() ? shown.size() - lc.column + 1 : 1;
+    width = std::min(width, room);
+    out << style("^" + std::string(width - 1, '~'), "32") << "\n";
   }
 
   bool color_;
