@@ -136,6 +136,21 @@ TEST_CASE("braces in quotes, comments, escapes and ${} do not count as nesting",
   CHECK_FALSE(r.error);
 }
 
+TEST_CASE("words longer than nginx's 4096-byte buffer are errors, as in nginx", "[grammar]") {
+  auto check = [](std::size_t n, bool quoted) {
+    const std::string w(n, 'a');
+    return parse("x " + (quoted ? "\"" + w + "\"" : w) + ";").error.has_value();
+  };
+  CHECK_FALSE(check(4095, false));
+  CHECK(check(4096, false));
+  CHECK_FALSE(check(4094, true));
+  CHECK(check(4095, true));
+  const auto r = parse("x " + std::string(5000, 'b') + ";");
+  REQUIRE(r.error);
+  CHECK(r.error->offset == 2);
+  CHECK(r.error->message == "word of 5000 bytes is too long for nginx (at most 4095)");
+}
+
 TEST_CASE("CRLF, tabs, no final newline and empty input are fine", "[grammar]") {
   CHECK_FALSE(parse("a b;\r\nc {\r\n\td;\r\n}").error);
   CHECK_FALSE(parse("").error);
