@@ -34,6 +34,21 @@ void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>
   }
 }
 
+/// How `file` entered `tree`: its first inclusion's include sites, innermost
+/// first.
+std::vector<Note> include_chain(const ConfigTree& tree, FileId file) {
+  std::vector<Note> chain;
+  for (std::size_t i = 1; i < tree.inclusions.size(); ++i) {
+    if (tree.inclusions[i].file != file) continue;
+    for (std::size_t at = i; at != 0 && chain.size() < 64; at = tree.inclusions[at].parent) {
+      const Inclusion& inc = tree.inclusions[at];
+      chain.push_back({inc.site_file, inc.site, "included from here"});
+    }
+    break;
+  }
+  return chain;
+}
+
 class Runner {
  public:
   Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
@@ -54,6 +69,7 @@ class Runner {
     CheckContext ctx{tree, model, sources_, req_.lint};
     for (Finding& f : run_rules(catalog_, ctx)) {
       if (only && !only->count(f.file)) continue;
+      f.included_from = include_chain(tree, f.file);
       result.findings.push_back(std::move(f));
     }
     for (const NginxServer& s : model.servers) {

@@ -53,6 +53,16 @@ TEST_CASE("an included file is linted in its tree; only its findings are shown",
   CHECK(r.result.endpoints[0].stapling == "on");
 }
 
+TEST_CASE("findings in included files carry the include chain", "[lint]") {
+  const MemoryFileSystem fs = debian_like();
+  Run r(fs, {"/etc/nginx/nginx.conf"});
+  REQUIRE(r.result.findings.size() == 2);
+  const Finding& f = r.result.findings[0];
+  REQUIRE(f.included_from.size() == 1);
+  CHECK(r.sm.file(f.included_from[0].file).path() == "/etc/nginx/nginx.conf");
+  CHECK(r.sm.file(f.included_from[0].file).line_col(f.included_from[0].range.begin).line == 4);
+}
+
 TEST_CASE("a file no entry includes is a fragment inside http", "[lint]") {
   const MemoryFileSystem fs = debian_like();
   Run r(fs, {"/etc/nginx/sites-available/draft"});

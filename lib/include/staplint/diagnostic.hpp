@@ -43,6 +43,9 @@ struct Finding {
   std::string message;
   std::vector<Note> notes;
   std::vector<Fix> fixes;
+  /// The include directives that brought `file` in, innermost first; empty for
+  /// an entry file.
+  std::vector<Note> included_from;
 };
 
 }  // namespace staplint

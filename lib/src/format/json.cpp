@@ -52,6 +52,15 @@ class JsonFormatter final : public Formatter {
             << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}",
                            quote(ns.path()), nl.line, nl.column, quote(n.message));
       }
+      out << "], \"included_from\": [";
+      for (std::size_t i = 0; i < f.included_from.size(); ++i) {
+        const Note& n = f.included_from[i];
+        const SourceFile& ns = sm.file(n.file);
+        const LineCol nl = ns.line_col(n.range.begin);
+        out << (i ? ", " : "")
+            << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}}}", quote(ns.path()),
+                           nl.line, nl.column);
+      }
       out << "], \"fixes\": [";
       for (std::size_t i = 0; i < f.fixes.size(); ++i) {
         out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)

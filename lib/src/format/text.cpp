@@ -16,6 +16,13 @@ class TextFormatter final : public Formatter {
     for (const Finding& f : report.result.findings) {
       ++counts[static_cast<int>(f.severity)];
       const SourceFile& src = report.sources.file(f.file);
+      for (std::size_t i = 0; i < f.included_from.size(); ++i) {
+        const Note& inc = f.included_from[i];
+        const SourceFile& is = report.sources.file(inc.file);
+        const LineCol lc = is.line_col(inc.range.begin);
+        out << (i == 0 ? "In file included from " : "                      from ")
+            << is.path() << ":" << lc.line << ":\n";
+      }
       header(out, src, f.range.begin, severity_word(f.severity), severity_color(f.severity));
       out << style(f.message, "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
           << "\n";
