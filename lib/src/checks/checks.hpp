@@ -11,9 +11,24 @@ void input_limit_exceeded(const CheckContext&, Reporter&);
 void input_syntax_error(const CheckContext&, Reporter&);
 void input_unreadable(const CheckContext&, Reporter&);
 
+void nginx_client_cert_no_revocation(const CheckContext&, Reporter&);
+void nginx_directive_not_allowed_here(const CheckContext&, Reporter&);
+void nginx_duplicate_directive(const CheckContext&, Reporter&);
+void nginx_invalid_directive_value(const CheckContext&, Reporter&);
+void nginx_ocsp_optional_no_ca(const CheckContext&, Reporter&);
+void nginx_ocsp_without_client_verify(const CheckContext&, Reporter&);
+void nginx_stapling_certificate_compression(const CheckContext&, Reporter&);
 void nginx_stapling_disabled(const CheckContext&, Reporter&);
+void nginx_stapling_file_shared(const CheckContext&, Reporter&);
 void nginx_stapling_no_resolver(const CheckContext&, Reporter&);
+void nginx_stapling_unsupported_context(const CheckContext&, Reporter&);
 void nginx_stapling_unverified(const CheckContext&, Reporter&);
+void nginx_stapling_variable_certificate(const CheckContext&, Reporter&);
 void nginx_stapling_verify_no_trusted_chain(const CheckContext&, Reporter&);
+void nginx_stapling_verify_without_stapling(const CheckContext&, Reporter&);
+void nginx_stapling_without_tls(const CheckContext&, Reporter&);
+void nginx_upstream_crl_ignored(const CheckContext&, Reporter&);
+void nginx_upstream_no_revocation(const CheckContext&, Reporter&);
+void nginx_upstream_verify_no_trusted_certificate(const CheckContext&, Reporter&);
 
 }  // namespace staplint::checks

@@ -73,6 +73,29 @@ TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
   return e;
 }
 
+TextEdit delete_statement(const SourceManager& sources, const Node& n) {
+  const std::string& t = sources.file(n.file).text();
+  std::uint32_t begin = n.range.begin;
+  std::uint32_t end = n.range.end;
+  std::uint32_t after = end;
+  while (after < t.size() && (t[after] == ' ' || t[after] == '\t')) ++after;
+  const bool line_alone = line_indent(sources.file(n.file), begin).has_value() &&
+                          (after == t.size() || t[after] == '\n' || t[after] == '\r');
+  if (line_alone) {
+    while (begin > 0 && (t[begin - 1] == ' ' || t[begin - 1] == '\t')) --begin;
+    end = after;
+    if (end < t.size() && t[end] == '\r') ++end;
+    if (end < t.size() && t[end] == '\n') ++end;
+  } else {
+    end = after;  // and the spaces after it
+  }
+  TextEdit e;
+  e.file = n.file;
+  e.offset = begin;
+  e.length = end - begin;
+  return e;
+}
+
 TextEdit replace_first_arg(const Node& directive, const std::string& text) {
   TextEdit e;
   e.file = directive.file;

@@ -26,6 +26,9 @@ TextEdit insert_into_block(const SourceManager& sources, const Node& block,
 TextEdit insert_after(const SourceManager& sources, const Node& after,
                       const std::vector<std::string>& lines);
 
+/// Removes a statement; with its whole line when nothing else is on it.
+TextEdit delete_statement(const SourceManager& sources, const Node& n);
+
 /// Replaces the first argument of `directive` (which must have one) with `text`.
 TextEdit replace_first_arg(const Node& directive, const std::string& text);
 

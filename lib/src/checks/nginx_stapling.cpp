@@ -212,3 +212,86 @@ void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r
 }
 
 }  // namespace staplint::checks
+
+namespace staplint::checks {
+
+namespace {
+bool is_stapling_directive(std::string_view name) {
+  return name == "ssl_stapling" || name == "ssl_stapling_verify" || name == "ssl_stapling_file" ||
+         name == "ssl_stapling_responder";
+}
+}  // namespace
+
+void nginx_stapling_variable_certificate(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    const Effective stapling = s.effective("ssl_stapling");
+    if (!stapling.is_on()) continue;
+    for (const Node* c : s.all("ssl_certificate")) {
+      if (c->args.size() != 1 || !c->args[0].has_variable()) continue;
+      Finding& f = r.report(c->file, c->range, {});
+      f.notes.push_back({stapling.node->file, stapling.node->range, "stapling is turned on here"});
+    }
+  }
+}
+
+void nginx_stapling_file_shared(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls || !s.effective("ssl_stapling").is_on()) continue;
+    const Effective file = s.effective("ssl_stapling_file");
+    const auto certs = s.all("ssl_certificate");
+    if (!file.node || certs.size() < 2) continue;
+    r.report(file.node->file, file.node->range, {{"count", std::to_string(certs.size())}});
+  }
+}
+
+void nginx_stapling_certificate_compression(const CheckContext& ctx, Reporter& r) {
+  if (ctx.options.nginx_version && *ctx.options.nginx_version < Version{1, 29, 3}) return;
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
+    const Effective stapling = s.effective("ssl_stapling");
+    const Effective compression = s.effective("ssl_certificate_compression");
+    if (!stapling.is_on() || !compression.is_on()) continue;
+    Finding& f = r.report(stapling.node->file, stapling.node->range, {});
+    f.notes.push_back({compression.node->file, compression.node->range,
+                       "'ssl_certificate_compression' is turned on here"});
+    f.fixes.push_back({"turn off certificate compression, which stapling excludes",
+                       {replace_first_arg(*compression.node, "off")}});
+  }
+}
+
+void nginx_stapling_without_tls(const CheckContext& ctx, Reporter& r) {
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (s.tls) continue;
+    for (const Node* n : s.own) {
+      if (n->kind == NodeKind::directive && is_stapling_directive(n->name)) {
+        r.report(n->file, n->range, {{"directive", std::string(n->name)},
+                                     {"server", s.display_name}});
+      }
+    }
+  }
+}
+
+void nginx_stapling_verify_without_stapling(const CheckContext& ctx, Reporter& r) {
+  // Directives that at least one stapling TLS server relies on.
+  std::set<const Node*> used;
+  for (const NginxServer& o : ctx.nginx.servers) {
+    if (!o.tls || !o.effective("ssl_stapling").is_on()) continue;
+    for (const char* name : {"ssl_stapling_verify", "ssl_stapling_file"}) {
+      if (const Node* n = o.effective(name).node) used.insert(n);
+    }
+  }
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls || s.effective("ssl_stapling").is_on()) continue;
+    for (const char* name : {"ssl_stapling_verify", "ssl_stapling_file"}) {
+      const Effective e = s.effective(name);
+      if (!e.node || (std::string_view(name) == "ssl_stapling_verify" && !e.is_on())) continue;
+      // An http-level setting is pointless only if no server that inherits it
+      // staples.
+      if (used.count(e.node)) continue;
+      r.report(e.node->file, e.node->range, {{"directive", name}});
+    }
+  }
+}
+
+}  // namespace staplint::checks

@@ -1,0 +1,122 @@
+#include "nginx_directives.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "staplint/nginx_model.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+constexpr std::uint16_t kSslScopes = kHttp | kHttpServer | kStream | kStreamServer;
+constexpr std::uint16_t kProxyScopes = kHttp | kHttpServer | kHttpLocation | kStream | kStreamServer;
+constexpr std::uint16_t kHttpProxyScopes = kHttp | kHttpServer | kHttpLocation;
+const Version k1_27_2{1, 27, 2};
+
+const std::vector<DirectiveInfo>& table() {
+  static const std::vector<DirectiveInfo> t = {
+      {"grpc_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"grpc_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"grpc_ssl_verify", kHttpProxyScopes, ValueKind::flag, {}, {}},
+      {"proxy_ssl_crl", kProxyScopes, ValueKind::one, {}, {}},
+      {"proxy_ssl_trusted_certificate", kProxyScopes, ValueKind::one, {}, {}},
+      {"proxy_ssl_verify", kProxyScopes, ValueKind::flag, {}, {}},
+      {"resolver", kProxyScopes, ValueKind::one_or_more, {}, {}},
+      {"ssl_client_certificate", kSslScopes, ValueKind::one, {}, {}},
+      {"ssl_crl", kSslScopes, ValueKind::one, {}, {}},
+      {"ssl_ocsp", kSslScopes, ValueKind::enumerated, {"off", "on", "leaf"}, k1_27_2},
+      {"ssl_ocsp_cache", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_ocsp_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_stapling", kSslScopes, ValueKind::flag, {}, k1_27_2},
+      {"ssl_stapling_file", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_stapling_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_stapling_verify", kSslScopes, ValueKind::flag, {}, k1_27_2},
+      {"ssl_trusted_certificate", kSslScopes, ValueKind::one, {}, {}},
+      {"ssl_verify_client", kSslScopes, ValueKind::enumerated,
+       {"off", "on", "optional", "optional_no_ca"}, {}},
+      {"uwsgi_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"uwsgi_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"uwsgi_ssl_verify", kHttpProxyScopes, ValueKind::flag, {}, {}},
+  };
+  return t;
+}
+
+/// Blocks whose contents nginx hands to a special parser, not to directives.
+bool opaque_block(std::string_view name) {
+  static constexpr std::string_view names[] = {
+      "charset_map", "geo", "map", "match", "split_clients", "types"};
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+Context child_context(Context parent, std::string_view block) {
+  switch (parent) {
+    case kMain:
+      if (block == "http") return kHttp;
+      if (block == "stream") return kStream;
+      return kOther;
+    case kHttp:
+      if (block == "server") return kHttpServer;
+      if (block == "upstream") return kUpstream;
+      return kOther;
+    case kHttpServer:
+    case kHttpLocation:
+      if (block == "location") return kHttpLocation;
+      if (block == "if") return kIf;
+      return kOther;
+    case kIf:
+      return kOther;
+    case kStream:
+      if (block == "server") return kStreamServer;
+      if (block == "upstream") return kUpstream;
+      return kOther;
+    default:
+      return kOther;
+  }
+}
+
+void walk(std::span<const Node> nodes, Context ctx, const Node* block,
+          const std::function<void(const Node&, Context, const Node*)>& fn) {
+  for_each_directive(nodes, [&](const Node& n) {
+    fn(n, ctx, block);
+    if (n.is_block() && !opaque_block(n.name)) walk(n.children, child_context(ctx, n.name), &n, fn);
+  });
+}
+
+}  // namespace
+
+std::string_view context_name(Context c) {
+  switch (c) {
+    case kMain: return "main";
+    case kHttp: return "http";
+    case kHttpServer: return "server";
+    case kHttpLocation: return "location";
+    case kIf: return "if";
+    case kStream: return "stream";
+    case kStreamServer: return "stream server";
+    case kUpstream: return "upstream";
+    default: return "this block";
+  }
+}
+
+const DirectiveInfo* find_directive(std::string_view name) {
+  const auto& t = table();
+  auto it = std::lower_bound(t.begin(), t.end(), name,
+                             [](const DirectiveInfo& d, std::string_view n) { return d.name < n; });
+  return it != t.end() && it->name == name ? &*it : nullptr;
+}
+
+bool same_word(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+void for_each_in_context(const ConfigTree& tree,
+                         const std::function<void(const Node&, Context, const Node*)>& fn) {
+  walk(tree.nodes, tree.fragment ? kHttp : kMain, nullptr, fn);
+}
+
+}  // namespace staplint::checks

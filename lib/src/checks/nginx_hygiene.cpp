@@ -1,0 +1,124 @@
+// SL9001 directive-not-allowed-here, SL9002 invalid-directive-value,
+// SL9004 duplicate-directive and SL1015 stapling-unsupported-context: the
+// directive-level problems nginx itself refuses (or, for SL1015, refuses
+// before 1.27.2).
+#include <map>
+
+#include "checks.hpp"
+#include "edit_helpers.hpp"
+#include "nginx_directives.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+std::string join_values(const std::vector<std::string_view>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += (i == 0 ? "'" : i + 1 == values.size() ? "' or '" : "', '");
+    out += values[i];
+  }
+  return out + "'";
+}
+
+/// An obvious synonym of on/off, for a mechanical fix.
+std::optional<std::string> flag_synonym(std::string_view v) {
+  for (std::string_view yes : {"yes", "true", "1", "enable", "enabled"}) {
+    if (same_word(v, yes)) return "on";
+  }
+  for (std::string_view no : {"no", "false", "0", "disable", "disabled"}) {
+    if (same_word(v, no)) return "off";
+  }
+  return std::nullopt;
+}
+
+bool in_stream(Context c) { return c == kStream || c == kStreamServer; }
+
+}  // namespace
+
+void nginx_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
+  for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node*) {
+    const DirectiveInfo* d = find_directive(n.name);
+    if (!d || n.kind != NodeKind::directive || (d->contexts & c)) return;
+    r.report(n.file, n.name_range, {{"directive", std::string(n.name)},
+                                    {"context", std::string(context_name(c))}});
+  });
+}
+
+void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
+  const auto& version = ctx.options.nginx_version;
+  for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node*) {
+    const DirectiveInfo* d = find_directive(n.name);
+    if (!d || !d->stream_since || !in_stream(c) || !(d->contexts & c)) return;
+    const Version& since = *d->stream_since;
+    if (version && !(*version < since)) return;
+    const std::string need = std::to_string(since.major) + "." + std::to_string(since.minor) +
+                             "." + std::to_string(since.patch);
+    std::string detail;
+    if (version) {
+      detail = "'" + std::string(n.name) + "' is not available in 'stream' before nginx " + need +
+               " (checking for " + std::to_string(version->major) + "." +
+               std::to_string(version->minor) + "." + std::to_string(version->patch) + ")";
+    } else {
+      detail = "'" + std::string(n.name) + "' in 'stream' needs nginx " + need +
+               " or later; pass '--nginx-version' to check for yours";
+    }
+    Finding& f = r.report(n.file, n.name_range, {{"detail", detail}});
+    if (!version) f.severity = Severity::info;
+  });
+}
+
+void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
+  for_each_in_context(ctx.tree, [&](const Node& n, Context, const Node*) {
+    const DirectiveInfo* d = find_directive(n.name);
+    if (!d || n.kind != NodeKind::directive) return;
+    const std::string name(n.name);
+    const std::size_t argc = n.args.size();
+    const bool count_ok = d->kind == ValueKind::one_or_more ? argc >= 1 : argc == 1;
+    if (!count_ok) {
+      r.report(n.file, n.range,
+               {{"detail", "'" + name + "' takes " +
+                               (d->kind == ValueKind::one_or_more ? "at least one argument"
+                                                                  : "one argument") +
+                               ", not " + std::to_string(argc)}});
+      return;
+    }
+    if (d->kind != ValueKind::flag && d->kind != ValueKind::enumerated) return;
+    const std::vector<std::string_view> allowed =
+        d->kind == ValueKind::flag ? std::vector<std::string_view>{"on", "off"} : d->values;
+    const Arg& a = n.args[0];
+    for (std::string_view v : allowed) {
+      if (same_word(a.value, v)) return;
+    }
+    Finding& f = r.report(n.file, a.range,
+                          {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
+                                          "'; it must be " + join_values(allowed)}});
+    if (d->kind == ValueKind::flag) {
+      if (auto fixed = flag_synonym(a.value)) {
+        f.fixes.push_back({"use '" + *fixed + "'", {replace_first_arg(n, *fixed)}});
+      }
+    }
+  });
+}
+
+void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
+  // The first occurrence of each directive per enclosing block (includes are
+  // flattened: nginx reads included text in place).
+  std::map<std::pair<const Node*, std::string_view>, const Node*> first;
+  for_each_in_context(ctx.tree, [&](const Node& n, Context, const Node* block) {
+    const DirectiveInfo* d = find_directive(n.name);
+    if (!d || n.kind != NodeKind::directive) return;
+    auto [it, inserted] = first.emplace(std::make_pair(block, n.name), &n);
+    if (inserted) return;
+    const Node& prev = *it->second;
+    Finding& f = r.report(n.file, n.name_range, {{"directive", std::string(n.name)}});
+    f.notes.push_back({prev.file, prev.name_range, "first set here"});
+    bool same = prev.args.size() == n.args.size();
+    for (std::size_t i = 0; same && i < n.args.size(); ++i) same = prev.args[i].value == n.args[i].value;
+    if (same && prev.file == n.file) {
+      f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}});
+    }
+  });
+}
+
+}  // namespace staplint::checks

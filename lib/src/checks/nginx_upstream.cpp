@@ -1,0 +1,131 @@
+// SL3001 upstream-crl-ignored, SL3002 upstream-no-revocation and SL3005
+// upstream-verify-no-trusted-certificate: nginx as a TLS client of its
+// upstreams (proxy, grpc, uwsgi in http; proxy in stream).
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "checks.hpp"
+#include "staplint/nginx_model.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+struct Module {
+  std::string_view prefix;  ///< proxy, grpc, uwsgi
+  std::string_view pass;    ///< the directive that names the upstream
+  std::string_view tls;     ///< the scheme that makes it TLS
+};
+
+constexpr Module kModules[] = {
+    {"proxy", "proxy_pass", "https://"},
+    {"grpc", "grpc_pass", "grpcs://"},
+    {"uwsgi", "uwsgi_pass", "suwsgi://"},
+};
+
+/// The directive lists of the enclosing scopes, innermost last; lookups walk
+/// them from the inside out, as nginx's merge does.
+using Scopes = std::vector<std::vector<const Node*>>;
+
+const Node* effective(const Scopes& scopes, std::string_view name) {
+  for (auto s = scopes.rbegin(); s != scopes.rend(); ++s) {
+    for (auto n = s->rbegin(); n != s->rend(); ++n) {
+      if ((*n)->name == name) return *n;
+    }
+  }
+  return nullptr;
+}
+
+bool is_on(const Node* n) {
+  return n && n->args.size() == 1 && n->args[0].value.size() == 2 &&
+         (n->args[0].value[0] | 0x20) == 'o' && (n->args[0].value[1] | 0x20) == 'n';
+}
+
+/// A scope that talks TLS to its upstream: `proxy_pass https://...`, or a pass
+/// with variables (nginx prepares TLS then, since the scheme is only known at
+/// run time). In stream, `proxy_ssl on` with a `proxy_pass`.
+struct TlsUse {
+  const Module* module;
+  const Node* pass;
+};
+
+using Visit = std::function<void(const Scopes&, const TlsUse&)>;
+
+void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, const Visit& fn) {
+  std::vector<const Node*> own;
+  std::vector<const Node*> nested;
+  for_each_directive(children, [&](const Node& n) {
+    if (n.kind == NodeKind::directive) own.push_back(&n);
+    if (n.is_block() && (n.name == "location" || n.name == "if" || n.name == "server")) {
+      nested.push_back(&n);
+    }
+  });
+  scopes.push_back(std::move(own));
+  for (const Node* n : scopes.back()) {
+    for (const Module& m : kModules) {
+      if (stream && m.prefix != "proxy") continue;
+      if (n->name != m.pass || n->args.empty()) continue;
+      const std::string_view target = n->args[0].value;
+      const bool tls = stream ? is_on(effective(scopes, "proxy_ssl"))
+                              : target.rfind(m.tls, 0) == 0 || n->args[0].has_variable();
+      if (tls) fn(scopes, {&m, n});
+    }
+  }
+  for (const Node* n : nested) visit_scope(n->children, scopes, stream, fn);
+  scopes.pop_back();
+}
+
+void visit_tls_uses(const CheckContext& ctx, const Visit& fn) {
+  Scopes scopes;
+  if (ctx.tree.fragment) {
+    visit_scope(ctx.tree.nodes, scopes, false, fn);
+    return;
+  }
+  for_each_directive(ctx.tree.nodes, [&](const Node& n) {
+    if (n.is_block() && (n.name == "http" || n.name == "stream")) {
+      visit_scope(n.children, scopes, n.name == "stream", fn);
+    }
+  });
+}
+
+std::string name_of(const Module& m, std::string_view suffix) {
+  return std::string(m.prefix) + std::string(suffix);
+}
+
+}  // namespace
+
+void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
+  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
+    const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
+    if (!crl || is_on(effective(scopes, name_of(*use.module, "_ssl_verify")))) return;
+    Finding& f = r.report(crl->file, crl->range,
+                          {{"directive", std::string(crl->name)},
+                           {"verify", name_of(*use.module, "_ssl_verify")}});
+    f.notes.push_back({use.pass->file, use.pass->range, "upstream certificates for this '" +
+                                                            std::string(use.pass->name) +
+                                                            "' are not verified"});
+  });
+}
+
+void nginx_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
+  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
+    const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
+    if (!is_on(verify) || effective(scopes, name_of(*use.module, "_ssl_crl"))) return;
+    if (!effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) return;  // SL3005
+    r.report(verify->file, verify->range, {{"crl", name_of(*use.module, "_ssl_crl")}});
+  });
+}
+
+void nginx_upstream_verify_no_trusted_certificate(const CheckContext& ctx, Reporter& r) {
+  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
+    const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
+    const std::string trusted = name_of(*use.module, "_ssl_trusted_certificate");
+    if (!is_on(verify) || effective(scopes, trusted)) return;
+    Finding& f = r.report(verify->file, verify->range,
+                          {{"directive", std::string(verify->name)}, {"trusted", trusted}});
+    f.notes.push_back({use.pass->file, use.pass->range, "nginx checks it for this TLS upstream"});
+  });
+}
+
+}  // namespace staplint::checks
