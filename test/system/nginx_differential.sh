@@ -12,12 +12,22 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
   -days 2 -subj /CN=staplint-test >/dev/null 2>&1 || { echo "openssl failed"; exit 1; }
+# An empty CRL signed by that certificate, for ssl_crl and *_ssl_crl.
+mkdir -p "$work/ca" && : > "$work/ca/index.txt" && echo 01 > "$work/ca/crlnumber"
+printf '[ca]\ndefault_ca = d\n[d]\ndatabase = %s\ncrlnumber = %s\ndefault_md = sha256\ndefault_crl_days = 2\n' \
+  "$work/ca/index.txt" "$work/ca/crlnumber" > "$work/ca/ca.cnf"
+openssl ca -config "$work/ca/ca.cnf" -gencrl -keyfile "$work/key.pem" -cert "$work/cert.pem" \
+  -out "$work/crl.pem" >/dev/null 2>&1 || { echo "openssl ca -gencrl failed"; exit 1; }
+# staplint judges version-dependent rules for the nginx it is compared with.
+version=$(nginx -v 2>&1 | sed -n 's#^nginx version: nginx/\([0-9.]*\).*#\1#p')
+echo "comparing with nginx $version"
 
 rewrite() {  # point certificate-like paths at the throwaway files
   sed -E -i \
     -e "s#(^|[[:space:]{;])ssl_certificate_key[[:space:]]+[^;]*;#\1ssl_certificate_key $work/key.pem;#g" \
     -e "s#(^|[[:space:]{;])ssl_certificate[[:space:]]+[^;]*;#\1ssl_certificate $work/cert.pem;#g" \
-    -e "s#(^|[[:space:]{;])(ssl_trusted_certificate|ssl_client_certificate)[[:space:]]+[^;]*;#\1\2 $work/cert.pem;#g" \
+    -e "s#(^|[[:space:]{;])(ssl_trusted_certificate|ssl_client_certificate|proxy_ssl_trusted_certificate|grpc_ssl_trusted_certificate|uwsgi_ssl_trusted_certificate)[[:space:]]+[^;]*;#\1\2 $work/cert.pem;#g" \
+    -e "s#(^|[[:space:]{;])(ssl_crl|proxy_ssl_crl|grpc_ssl_crl|uwsgi_ssl_crl)[[:space:]]+[^;]*;#\1\2 $work/crl.pem;#g" \
     -e "s#(^|[[:space:]{;])ssl_dhparam[[:space:]]+[^;]*;#\1#g" "$1"
 }
 
@@ -42,7 +52,8 @@ while IFS= read -r sample; do
   fi
   find "$case_dir" -type f -name '*.conf' -print0 | while IFS= read -r -d '' f; do rewrite "$f"; done
   if nginx -t -q -p "$case_dir/" -c "$entry" -e stderr >"$work/nginx.out" 2>&1; then nginx_ok=1; else nginx_ok=0; fi
-  if "$staplint" --format gcc --fail-on none "$sample" 2>/dev/null | grep -q ': error: '; then st_err=1; else st_err=0; fi
+  if "$staplint" --format gcc --fail-on none --nginx-version "$version" "$sample" 2>/dev/null \
+       | grep -q ': error: '; then st_err=1; else st_err=0; fi
   if [ "$nginx_ok" != "$st_err" ]; then
     agree=$((agree + 1)); echo "agree $sample (nginx $([ $nginx_ok = 1 ] && echo accepts || echo rejects))"
   else

@@ -37,7 +37,10 @@ void nginx_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
 }
 
 void nginx_ocsp_optional_no_ca(const CheckContext& ctx, Reporter& r) {
+  // nginx checks the pair only for servers with TLS (seen with nginx 1.22:
+  // a plain-http server with both passes `nginx -t`).
   for (const NginxServer& s : ctx.nginx.servers) {
+    if (!s.tls) continue;
     const Effective ocsp = s.effective("ssl_ocsp");
     const Effective verify = s.effective("ssl_verify_client");
     if (!is_any(ocsp, {"on", "leaf"}) || !is_any(verify, {"optional_no_ca"})) continue;

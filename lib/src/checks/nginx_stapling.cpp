@@ -6,6 +6,7 @@
 
 #include "checks.hpp"
 #include "edit_helpers.hpp"
+#include "nginx_directives.hpp"
 
 namespace staplint::checks {
 
@@ -18,6 +19,19 @@ bool is_stapling_anchor(const Node& n) {
 /// Stapling directives exist in `stream {}` only from nginx 1.27.2.
 bool stream_stapling_supported(const CheckContext& ctx) {
   return !ctx.options.nginx_version || !(*ctx.options.nginx_version < Version{1, 27, 2});
+}
+
+/// Stapling can be judged for this server: it listens with TLS, and it is not
+/// a stream server of an nginx without stream stapling (SL1015 says so).
+bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
+  return s.tls && (!s.stream || stream_stapling_supported(ctx));
+}
+
+/// `ssl_stapling` has a value nginx refuses (SL9002 reports it).
+bool invalid_flag(const Effective& e) {
+  if (!e.node) return false;
+  return e.node->args.size() != 1 ||
+         !(same_word(e.node->args[0].value, "on") || same_word(e.node->args[0].value, "off"));
 }
 
 bool certificate_is_lets_encrypt(const NginxServer& s) {
@@ -72,7 +86,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls) continue;
     const Effective stapling = s.effective("ssl_stapling");
-    if (stapling.is_on()) continue;
+    if (stapling.is_on() || invalid_flag(stapling)) continue;
 
     const bool explicit_off = stapling.node && stapling.origin == Origin::server;
     const Node& at = explicit_off ? *stapling.node : *s.node;
@@ -126,7 +140,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
 
 void nginx_stapling_unverified(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!stapling_applies(ctx, s)) continue;
     const Effective stapling = s.effective("ssl_stapling");
     if (!stapling.is_on()) continue;
     const Effective verify = s.effective("ssl_stapling_verify");
@@ -162,7 +176,7 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
   find_resolver(ctx.tree.nodes, find_resolver);
 
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!stapling_applies(ctx, s)) continue;
     const Effective stapling = s.effective("ssl_stapling");
     if (!stapling.is_on()) continue;
     if (s.effective("ssl_stapling_file").node) continue;
@@ -189,7 +203,7 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
 
 void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!stapling_applies(ctx, s)) continue;
     if (!s.effective("ssl_stapling").is_on()) continue;
     const Effective verify = s.effective("ssl_stapling_verify");
     if (!verify.is_on()) continue;
@@ -224,7 +238,7 @@ bool is_stapling_directive(std::string_view name) {
 
 void nginx_stapling_variable_certificate(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!stapling_applies(ctx, s)) continue;
     const Effective stapling = s.effective("ssl_stapling");
     if (!stapling.is_on()) continue;
     for (const Node* c : s.all("ssl_certificate")) {
@@ -237,7 +251,7 @@ void nginx_stapling_variable_certificate(const CheckContext& ctx, Reporter& r) {
 
 void nginx_stapling_file_shared(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls || !s.effective("ssl_stapling").is_on()) continue;
+    if (!stapling_applies(ctx, s) || !s.effective("ssl_stapling").is_on()) continue;
     const Effective file = s.effective("ssl_stapling_file");
     const auto certs = s.all("ssl_certificate");
     if (!file.node || certs.size() < 2) continue;
@@ -248,7 +262,7 @@ void nginx_stapling_file_shared(const CheckContext& ctx, Reporter& r) {
 void nginx_stapling_certificate_compression(const CheckContext& ctx, Reporter& r) {
   if (ctx.options.nginx_version && *ctx.options.nginx_version < Version{1, 29, 3}) return;
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!stapling_applies(ctx, s)) continue;
     const Effective stapling = s.effective("ssl_stapling");
     const Effective compression = s.effective("ssl_certificate_compression");
     if (!stapling.is_on() || !compression.is_on()) continue;
@@ -282,7 +296,7 @@ void nginx_stapling_verify_without_stapling(const CheckContext& ctx, Reporter& r
     }
   }
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls || s.effective("ssl_stapling").is_on()) continue;
+    if (!stapling_applies(ctx, s) || s.effective("ssl_stapling").is_on()) continue;
     for (const char* name : {"ssl_stapling_verify", "ssl_stapling_file"}) {
       const Effective e = s.effective(name);
       if (!e.node || (std::string_view(name) == "ssl_stapling_verify" && !e.is_on())) continue;
