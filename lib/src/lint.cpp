@@ -168,6 +168,9 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
     }
   }
   sort_and_dedupe(runner.result.findings, sources);
+  spdlog::debug("{} files, {} bytes of text, {} bytes of syntax nodes, {} findings",
+                sources.size(), sources.text_bytes(), sources.arena().bytes_reserved(),
+                runner.result.findings.size());
   return std::move(runner.result);
 }
 

@@ -62,6 +62,12 @@ class SourceManager {
   std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }
   /// Where syntax nodes of every file live.
   Arena& arena() { return arena_; }
+  /// Bytes of file text held, for -vv statistics.
+  std::size_t text_bytes() const {
+    std::size_t n = 0;
+    for (const auto& f : files_) n += f->text().size();
+    return n;
+  }
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
