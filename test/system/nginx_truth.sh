@@ -1,0 +1,169 @@
+#!/bin/bash
+# Truth test: real nginx processes staple (or not) and staplint's per-endpoint
+# verdict must agree. A throwaway PKI (root, intermediate, a delegated OCSP
+# signer, leaves whose OCSP URL points at `openssl ocsp` responders) and every
+# server live on 127.0.0.1 inside a private network namespace, so nothing,
+# not even a DNS query, leaves the machine. Every process is stopped by PID.
+#   nginx_truth.sh STAPLINT
+set -u
+if [ -z "${STAPLINT_IN_NETNS:-}" ]; then
+  exec unshare -n env STAPLINT_IN_NETNS=1 bash "$0" "$@"
+fi
+ip link set lo up || { echo "cannot bring up loopback in the namespace"; exit 1; }
+st=$(readlink -f "$1")
+command -v nginx >/dev/null || { echo "nginx is not installed"; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+stop_all() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null
+  done
+  rm -rf "$work"
+}
+trap stop_all EXIT
+
+# ---------------------------------------------------------------- the PKI
+pki=$work/pki; mkdir -p "$pki"; cd "$pki" || exit 1
+P_DELEGATED=18881   # responses signed by a delegated OCSP signer
+P_ISSUER=18882      # responses signed by the issuing CA itself
+quiet() { "$@" >/dev/null 2>&1 || { echo "failed: $*"; exit 1; }; }
+quiet openssl req -x509 -newkey rsa:2048 -nodes -keyout root.key -out root.pem -days 2 \
+  -subj /CN=staplint-root -addext basicConstraints=critical,CA:TRUE \
+  -addext keyUsage=critical,keyCertSign,cRLSign
+sign() {  # sign NAME ISSUER EXTENSIONS
+  quiet openssl req -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" -subj "/CN=$1.test"
+  printf "$3" > "$1.ext"
+  quiet openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2.key" -CAcreateserial \
+    -out "$1.pem" -days 2 -extfile "$1.ext"
+}
+sign inter root 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n'
+sign signer inter 'extendedKeyUsage=OCSPSigning\n'
+leaf() {  # leaf NAME OCSP-URL
+  local ext="subjectAltName=DNS:$1.test\n"
+  [ -n "$2" ] && ext="${ext}authorityInfoAccess=OCSP;URI:$2\n"
+  sign "$1" inter "$ext"
+  cat "$1.pem" inter.pem > "$1.chain.pem"
+}
+leaf ip "http://127.0.0.1:$P_DELEGATED/"
+leaf ipself "http://127.0.0.1:$P_ISSUER/"
+leaf localhost "http://localhost:$P_DELEGATED/"
+leaf nohost "http://ocsp.invalid:$P_DELEGATED/"
+leaf noocsp ""
+leaf revoked "http://127.0.0.1:$P_DELEGATED/"
+cat inter.pem root.pem > trusted.pem
+: > index.txt
+for c in ip ipself localhost nohost noocsp revoked; do
+  serial=$(openssl x509 -in "$c.pem" -noout -serial | cut -d= -f2)
+  if [ "$c" = revoked ]; then
+    printf 'R\t301231235959Z\t251101000000Z\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
+  else
+    printf 'V\t301231235959Z\t\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
+  fi
+done
+# `openssl ocsp -port` binds every address; in this namespace that is loopback.
+openssl ocsp -index index.txt -port "$P_DELEGATED" -rsigner signer.pem -rkey signer.key \
+  -CA inter.pem -ndays 1 >"$work/ocsp-delegated.log" 2>&1 &
+pids+=($!)
+openssl ocsp -index index.txt -port "$P_ISSUER" -rsigner inter.pem -rkey inter.key \
+  -CA inter.pem -ndays 1 >"$work/ocsp-issuer.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do
+  openssl ocsp -issuer inter.pem -cert ip.pem -url "http://127.0.0.1:$P_DELEGATED/" \
+    -CAfile trusted.pem -respout ip.ocsp.der >/dev/null 2>&1 && break
+  sleep 0.1
+done
+[ -s ip.ocsp.der ] || { echo "the OCSP responder did not answer"; exit 1; }
+
+# ---------------------------------------------------------------- the cases
+# name | expected on the wire (staple/none) | what staplint cannot see, or "-"
+# | a finding staplint must report instead, or "-" | http-level text | server text
+cases=(
+"baseline|staple|-|-||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"stapling-off|none|-|-||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key;"
+"no-trusted-chain-delegated-responder|none|which key signs the responses|SL1004||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on;"
+"no-trusted-chain-issuer-signed|staple|-|SL1004||ssl_certificate $pki/ipself.chain.pem; ssl_certificate_key $pki/ipself.key; ssl_stapling on; ssl_stapling_verify on;"
+"hostname-url-no-resolver|staple|-|SL1003||ssl_certificate $pki/localhost.chain.pem; ssl_certificate_key $pki/localhost.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"unresolvable-url-no-resolver|none|whether the responder's name resolves at startup|SL1003||ssl_certificate $pki/nohost.chain.pem; ssl_certificate_key $pki/nohost.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"certificate-without-ocsp-url|none|the certificate's contents (SL4001, later)|-||ssl_certificate $pki/noocsp.chain.pem; ssl_certificate_key $pki/noocsp.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"responder-override|staple|-|-||ssl_certificate $pki/noocsp.chain.pem; ssl_certificate_key $pki/noocsp.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem; ssl_stapling_responder http://127.0.0.1:$P_DELEGATED/;"
+"stapling-file|staple|-|-||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem; ssl_stapling_file $pki/ip.ocsp.der;"
+"variable-certificate|none|-|SL1008||ssl_certificate $pki/\$ssl_server_name.chain.pem; ssl_certificate_key $pki/\$ssl_server_name.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"http-level-inheritance|staple|-|-|ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;|ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key;"
+"server-turns-off-http-stapling|none|-|-|ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;|ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling off;"
+"revoked-certificate|none|the responder's answer (revoked)|-||ssl_certificate $pki/revoked.chain.pem; ssl_certificate_key $pki/revoked.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+"leaf-only-no-issuer|none|whether the issuer is in the certificate file (SL4003, later)|-||ssl_certificate $pki/ip.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on;"
+"leaf-only-issuer-in-trusted|staple|-|-||ssl_certificate $pki/ip.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
+)
+
+probe() {  # probe PORT NAME -> staple|none; nginx fetches lazily, so retry
+  for _ in $(seq 1 20); do
+    if timeout 5 openssl s_client -connect "127.0.0.1:$1" -servername "$2" -status </dev/null 2>/dev/null \
+        | grep -q 'OCSP Response Status: successful'; then
+      echo staple; return
+    fi
+    sleep 0.25
+  done
+  echo none
+}
+
+printf '| %-38s | %-6s | %-12s | %s |\n' configuration wire verdict "staplint's account"
+printf '|%s|%s|%s|%s|\n' "----------------------------------------" "--------" "--------------" "------"
+fail=0; port=18443
+for c in "${cases[@]}"; do
+  IFS='|' read -r name expected hidden finding http_text server_text <<<"$c"
+  dir=$work/$name; mkdir -p "$dir/logs"; port=$((port + 1))
+  sni=ip.test
+  case $name in variable-certificate) sni=ip.test ;; esac
+  cat > "$dir/nginx.conf" <<CONF
+daemon off;
+master_process off;
+pid $dir/nginx.pid;
+error_log $dir/error.log info;
+events {}
+http {
+    access_log off;
+    resolver 127.0.0.1 valid=1s;
+    $http_text
+    server {
+        listen 127.0.0.1:$port ssl;
+        server_name $sni;
+        $server_text
+    }
+}
+CONF
+  # The resolver line is only for cases that need none; drop it elsewhere.
+  case $name in hostname-url-no-resolver|unresolvable-url-no-resolver) sed -i '/resolver 127.0.0.1/d' "$dir/nginx.conf" ;; esac
+  json=$("$st" --format json "$dir/nginx.conf")
+  verdict=$(grep -o '"stapling": "[a-z]*"' <<<"$json" | head -n 1 | cut -d'"' -f4)
+  nginx -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" 2>>"$dir/error.log" &
+  npid=$!; pids+=($npid)
+  for _ in $(seq 1 50); do timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && break; sleep 0.1; done
+  wire=$(probe "$port" "$sni")
+  kill "$npid"; for _ in $(seq 1 50); do kill -0 "$npid" 2>/dev/null || break; sleep 0.1; done
+
+  account=ok
+  predicted=none; [ "$verdict" = on ] && predicted=staple
+  if [ "$wire" != "$expected" ]; then
+    account="UNEXPECTED: nginx did '$wire', the case expects '$expected'"; fail=1
+  elif [ "$hidden" = - ] && [ "$predicted" != "$wire" ]; then
+    account="DISAGREES: verdict '$verdict' but nginx did '$wire'"; fail=1
+  elif [ "$hidden" != - ]; then
+    account="cannot see $hidden"
+  fi
+  if [ "$finding" != - ]; then
+    if grep -q "\"rule\": \"$finding\"" <<<"$json"; then
+      account="$account; reports $finding"
+    else
+      account="$account; MISSING $finding"; fail=1
+    fi
+  fi
+  printf '| %-38s | %-6s | %-12s | %s |\n' "$name" "$wire" "$verdict" "$account"
+  if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* ]]; then
+    sed 's/^/    nginx: /' "$dir/error.log" | grep -iE 'ocsp|stapl|emerg' | tail -n 5
+  fi
+done
+echo "truth test: $([ $fail = 0 ] && echo ok || echo FAILED) (${#cases[@]} configurations)"
+exit $fail
