@@ -73,7 +73,7 @@ class Runner {
       result.findings.push_back(std::move(f));
     }
     for (const NginxServer& s : model.servers) {
-      if (!s.tls) continue;
+      if (!s.tls || s.rejects_handshakes) continue;
       if (only && !only->count(s.node->file)) continue;
       result.endpoints.push_back(
           {Dialect::nginx, s.node->file, s.node->name_range, s.display_name, stapling_verdict(s)});

@@ -95,6 +95,8 @@ NginxServer make_server(const Node& server, const Node* parent,
     s.tls_marker = ssl.node;
   }
 
+  s.rejects_handshakes = s.effective("ssl_reject_handshake").is_on();
+
   std::string name;
   if (!stream) {
     for (const Node* n : s.own) {

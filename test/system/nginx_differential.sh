@@ -23,8 +23,10 @@ openssl ca -config "$work/ca/ca.cnf" -gencrl -keyfile "$work/key.pem" -cert "$wo
 version=$(nginx -v 2>&1 | sed -n 's#^nginx version: nginx/\([0-9.]*\).*#\1#p')
 echo "comparing with nginx $version"
 
-rewrite() {  # point certificate-like paths at the throwaway files
+rewrite() {  # point certificate-like paths at the throwaway files; accounts
+  # (`user nginx;` on RHEL) belong to the machine, not to the configuration
   sed -E -i \
+    -e "s#^([[:space:]]*)user[[:space:]]+[^;]*;#\1#" \
     -e "s#(^|[[:space:]{;])ssl_certificate_key[[:space:]]+[^;]*;#\1ssl_certificate_key $work/key.pem;#g" \
     -e "s#(^|[[:space:]{;])ssl_certificate[[:space:]]+[^;]*;#\1ssl_certificate $work/cert.pem;#g" \
     -e "s#(^|[[:space:]{;])(ssl_trusted_certificate|ssl_client_certificate|proxy_ssl_trusted_certificate|grpc_ssl_trusted_certificate|uwsgi_ssl_trusted_certificate)[[:space:]]+[^;]*;#\1\2 $work/cert.pem;#g" \

@@ -27,6 +27,9 @@ struct NginxServer {
   const Node* parent = nullptr;  ///< the `http`/`stream` block; nullptr in a fragment
   bool stream = false;
   bool tls = false;
+  /// `ssl_reject_handshake on`: every handshake is refused, so nothing is
+  /// ever stapled or verified there (nginx 1.19.4 and later).
+  bool rejects_handshakes = false;
   const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
   std::string display_name;          ///< `example.com:443`
   std::vector<const Node*> own;  ///< server-level statements, includes flattened

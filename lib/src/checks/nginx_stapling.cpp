@@ -24,7 +24,7 @@ bool stream_stapling_supported(const CheckContext& ctx) {
 /// Stapling can be judged for this server: it listens with TLS, and it is not
 /// a stream server of an nginx without stream stapling (SL1015 says so).
 bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
-  return s.tls && (!s.stream || stream_stapling_supported(ctx));
+  return s.tls && !s.rejects_handshakes && (!s.stream || stream_stapling_supported(ctx));
 }
 
 /// `ssl_stapling` has a value nginx refuses (SL9002 reports it).
@@ -68,7 +68,7 @@ std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
   std::map<const Node*, int> tls_servers;
   std::set<const Node*> has_stapling;
   for (const NginxServer& o : ctx.nginx.servers) {
-    if (!o.parent || o.stream || !o.tls) continue;
+    if (!o.parent || o.stream || !o.tls || o.rejects_handshakes) continue;
     ++tls_servers[o.parent];
     if (o.effective("ssl_stapling").node) has_stapling.insert(o.parent);
   }
@@ -84,7 +84,7 @@ std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
 void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const std::set<const Node*> http_wide = blocks_lacking_stapling(ctx);
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
+    if (!s.tls || s.rejects_handshakes) continue;
     const Effective stapling = s.effective("ssl_stapling");
     if (stapling.is_on() || invalid_flag(stapling)) continue;
 
