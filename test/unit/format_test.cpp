@@ -58,6 +58,24 @@ TEST_CASE("json format is versioned and carries fixes and endpoints", "[format]"
         std::string::npos);
 }
 
+TEST_CASE("an http-level fix comes first, the per-server one as an alternative", "[format]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf",
+         "http {\n    server {\n        listen 443 ssl;\n    }\n    server {\n        listen 8443 ssl;\n    }\n}\n");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/n/nginx.conf"};
+  const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+  REQUIRE(r.findings.size() == 2);
+  for (const Finding& f : r.findings) {
+    REQUIRE(f.fixes.size() == 2);
+    CHECK(f.fixes[0].description == "enable OCSP stapling for every server in 'http'");
+    CHECK(f.fixes[0].edits.at(0).offset == 6);
+    CHECK(f.fixes[1].description == "enable OCSP stapling in this server");
+  }
+  CHECK(r.findings[0].fixes[0].edits[0].text == r.findings[1].fixes[0].edits[0].text);
+}
+
 TEST_CASE("json strings are escaped", "[format]") {
   MemoryFileSystem fs;
   fs.add("/n/we\"ird.conf", "a \"b");

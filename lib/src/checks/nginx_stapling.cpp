@@ -123,14 +123,16 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
       fix.edits.push_back(replace_first_arg(*stapling.node, "on"));
       if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node,
                                                         {"ssl_stapling_verify on;"}));
-    } else if (!stapling.node && http_wide.count(s.parent)) {
-      lines = {"ssl_stapling on;"};
-      if (!verify_on) lines.push_back("ssl_stapling_verify on;");
-      fix.description = "enable OCSP stapling for every server in 'http'";
-      fix.edits.push_back(insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor));
     } else {
       lines = {"ssl_stapling on;"};
       if (!verify_on) lines.push_back("ssl_stapling_verify on;");
+      // When every TLS server of the http block lacks stapling, the first fix
+      // (the one applied by default) enables it once for all of them; the
+      // per-server insertion stays available as an alternative.
+      if (!stapling.node && http_wide.count(s.parent)) {
+        f.fixes.push_back({"enable OCSP stapling for every server in 'http'",
+                           {insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor)}});
+      }
       fix.description = "enable OCSP stapling in this server";
       fix.edits.push_back(insert_into_block(ctx.sources, *s.node, lines, is_stapling_anchor));
     }
