@@ -24,6 +24,22 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
+/// `[{"path": ..., "line": ..., "column": ...[, "message": ...]}, ...]`
+void write_locations(std::ostream& out, const SourceManager& sm, const std::vector<Note>& notes,
+                     bool with_message) {
+  out << "[";
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    const SourceFile& ns = sm.file(notes[i].file);
+    const LineCol nl = ns.line_col(notes[i].range.begin);
+    out << (i ? ", " : "")
+        << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", quote(ns.path()), nl.line,
+                       nl.column);
+    if (with_message) out << ", \"message\": " << quote(notes[i].message);
+    out << "}";
+  }
+  out << "]";
+}
+
 class JsonFormatter final : public Formatter {
  public:
   void write(const Report& report, std::ostream& out) override {
@@ -43,25 +59,11 @@ class JsonFormatter final : public Formatter {
           quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
           b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
           quote(f.message));
-      out << ", \"notes\": [";
-      for (std::size_t i = 0; i < f.notes.size(); ++i) {
-        const Note& n = f.notes[i];
-        const SourceFile& ns = sm.file(n.file);
-        const LineCol nl = ns.line_col(n.range.begin);
-        out << (i ? ", " : "")
-            << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}",
-                           quote(ns.path()), nl.line, nl.column, quote(n.message));
-      }
-      out << "], \"included_from\": [";
-      for (std::size_t i = 0; i < f.included_from.size(); ++i) {
-        const Note& n = f.included_from[i];
-        const SourceFile& ns = sm.file(n.file);
-        const LineCol nl = ns.line_col(n.range.begin);
-        out << (i ? ", " : "")
-            << fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}}}", quote(ns.path()),
-                           nl.line, nl.column);
-      }
-      out << "], \"fixes\": [";
+      out << ", \"notes\": ";
+      write_locations(out, sm, f.notes, true);
+      out << ", \"included_from\": ";
+      write_locations(out, sm, f.included_from, false);
+      out << ", \"fixes\": [";
       for (std::size_t i = 0; i < f.fixes.size(); ++i) {
         out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)
             << ", \"edits\": [";
