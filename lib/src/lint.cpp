@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "checks/nginx_directives.hpp"
+
 namespace staplint {
 
 namespace {
@@ -76,7 +78,7 @@ class Runner {
       if (!s.tls || s.rejects_handshakes) continue;
       if (only && !only->count(s.node->file)) continue;
       result.endpoints.push_back(
-          {Dialect::nginx, s.node->file, s.node->name_range, s.display_name, stapling_verdict(s)});
+          {Dialect::nginx, s.node->file, s.node->name_range, s.display_name, stapling_verdict(s, req_.lint)});
     }
   }
 
@@ -143,14 +145,28 @@ class Runner {
 
 }  // namespace
 
-std::string stapling_verdict(const NginxServer& s) {
+std::string stapling_verdict(const NginxServer& s, const LintOptions& options) {
+  using checks::same_word;
+  auto invalid_flag = [&](const char* name) {
+    const Effective e = s.effective(name);
+    return e.node && (e.node->args.size() != 1 || !(same_word(e.node->args[0].value, "on") ||
+                                                   same_word(e.node->args[0].value, "off")));
+  };
+  const auto& version = options.nginx_version;
+  // fatal: nginx refuses the configuration because of its stapling settings.
+  if (invalid_flag("ssl_stapling") || invalid_flag("ssl_stapling_verify")) return "fatal";
   const Effective stapling = s.effective("ssl_stapling");
-  if (!stapling.node) return "off";
-  if (!stapling.is_on()) {
-    const std::string_view v = stapling.value();
-    const bool off = v.size() == 3 && (v[0] | 0x20) == 'o' && (v[1] | 0x20) == 'f' && (v[2] | 0x20) == 'f';
-    return off ? "off" : "unknown";
+  if (s.stream && version && *version < Version{1, 27, 2}) {
+    for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file",
+                             "ssl_stapling_responder"}) {
+      if (s.effective(name).node) return "fatal";
+    }
   }
+  if (stapling.is_on() && s.effective("ssl_certificate_compression").is_on() &&
+      !(version && *version < Version{1, 29, 3})) {
+    return "fatal";
+  }
+  if (!stapling.is_on()) return "off";
   for (const Node* c : s.all("ssl_certificate")) {
     if (!c->args.empty() && c->args[0].has_variable()) return "ineffective";
   }

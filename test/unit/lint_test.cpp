@@ -76,6 +76,29 @@ TEST_CASE("a missing path is reported as unusable, the others are still linted",
   CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001"});
 }
 
+TEST_CASE("version-dependent fatal verdicts", "[lint]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf",
+         "http { server { listen 443 ssl; ssl_stapling on; ssl_certificate_compression on; } }\n"
+         "stream { server { listen 5000 ssl; ssl_stapling on; } }\n");
+  auto verdicts = [&](std::optional<Version> v) {
+    SourceManager sm;
+    LintRequest req;
+    req.paths = {"/n/nginx.conf"};
+    req.lint.nginx_version = v;
+    const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+    std::vector<std::string> out;
+    for (const auto& e : r.endpoints) out.push_back(e.stapling);
+    return out;
+  };
+  // Current mainline: compression with stapling is refused; stream staples.
+  CHECK(verdicts(std::nullopt) == std::vector<std::string>{"fatal", "on"});
+  // 1.29.2: compression allowed; stream stapling exists.
+  CHECK(verdicts(Version{1, 29, 2}) == std::vector<std::string>{"on", "on"});
+  // 1.22.1: no stream stapling.
+  CHECK(verdicts(Version{1, 22, 1}) == std::vector<std::string>{"on", "fatal"});
+}
+
 TEST_CASE("stapling verdicts per endpoint", "[lint]") {
   MemoryFileSystem fs;
   fs.add("/n/nginx.conf",
@@ -90,6 +113,6 @@ TEST_CASE("stapling verdicts per endpoint", "[lint]") {
   REQUIRE(r.result.endpoints.size() == 4);
   CHECK(r.result.endpoints[0].stapling == "on");  // nginx reads flags case-insensitively
   CHECK(r.result.endpoints[1].stapling == "ineffective");
-  CHECK(r.result.endpoints[2].stapling == "unknown");
+  CHECK(r.result.endpoints[2].stapling == "fatal");  // nginx refuses a variable flag
   CHECK(r.result.endpoints[3].stapling == "off");
 }

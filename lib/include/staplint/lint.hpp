@@ -39,7 +39,10 @@ struct LintResult {
 LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
                 const LintRequest& request);
 
-/// The stapling verdict for one server.
-std::string stapling_verdict(const NginxServer& s);
+/// The stapling verdict for one TLS server: `fatal` (nginx refuses the
+/// configuration because of its stapling settings), `off`, `ineffective`
+/// (enabled but nginx will not staple: certificates named through variables),
+/// or `on` (enabled, and nothing staplint can see stops it).
+std::string stapling_verdict(const NginxServer& s, const LintOptions& options);
 
 }  // namespace staplint

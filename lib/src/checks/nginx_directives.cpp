@@ -13,6 +13,7 @@ constexpr std::uint16_t kSslScopes = kHttp | kHttpServer | kStream | kStreamServ
 constexpr std::uint16_t kProxyScopes = kHttp | kHttpServer | kHttpLocation | kStream | kStreamServer;
 constexpr std::uint16_t kHttpProxyScopes = kHttp | kHttpServer | kHttpLocation;
 const Version k1_27_2{1, 27, 2};
+const Version k1_19_0{1, 19, 0};
 
 const std::vector<DirectiveInfo>& table() {
   static const std::vector<DirectiveInfo> t = {
@@ -25,9 +26,9 @@ const std::vector<DirectiveInfo>& table() {
       {"resolver", kProxyScopes, ValueKind::one_or_more, {}, {}},
       {"ssl_client_certificate", kSslScopes, ValueKind::one, {}, {}},
       {"ssl_crl", kSslScopes, ValueKind::one, {}, {}},
-      {"ssl_ocsp", kSslScopes, ValueKind::enumerated, {"off", "on", "leaf"}, k1_27_2},
-      {"ssl_ocsp_cache", kSslScopes, ValueKind::one, {}, k1_27_2},
-      {"ssl_ocsp_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_ocsp", kSslScopes, ValueKind::enumerated, {"off", "on", "leaf"}, k1_27_2, k1_19_0},
+      {"ssl_ocsp_cache", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
+      {"ssl_ocsp_responder", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
       {"ssl_stapling", kSslScopes, ValueKind::flag, {}, k1_27_2},
       {"ssl_stapling_file", kSslScopes, ValueKind::one, {}, k1_27_2},
       {"ssl_stapling_responder", kSslScopes, ValueKind::one, {}, k1_27_2},

@@ -39,6 +39,8 @@ struct DirectiveInfo {
   std::vector<std::string_view> values;  ///< for `enumerated`
   /// In `stream {}` only from this version (stapling and ssl_ocsp: 1.27.2).
   std::optional<Version> stream_since;
+  /// In `http {}` only from this version (ssl_ocsp: 1.19.0).
+  std::optional<Version> http_since = {};
 };
 
 /// The directive, if staplint knows it.

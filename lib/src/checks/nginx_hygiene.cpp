@@ -45,20 +45,33 @@ void nginx_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
   });
 }
 
+std::string dotted(const Version& v) {
+  return std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
+}
+
 void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
   const auto& version = ctx.options.nginx_version;
   for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node*) {
     const DirectiveInfo* d = find_directive(n.name);
-    if (!d || !d->stream_since || !in_stream(c) || !(d->contexts & c)) return;
+    if (!d || !(d->contexts & c)) return;
+    // In http, only a known older version matters (ssl_ocsp before 1.19.0).
+    if (!in_stream(c)) {
+      if (d->http_since && version && *version < *d->http_since) {
+        r.report(n.file, n.name_range,
+                 {{"detail", "'" + std::string(n.name) + "' is not available before nginx " +
+                                 dotted(*d->http_since) + " (checking for " + dotted(*version) +
+                                 ")"}});
+      }
+      return;
+    }
+    if (!d->stream_since) return;
     const Version& since = *d->stream_since;
     if (version && !(*version < since)) return;
-    const std::string need = std::to_string(since.major) + "." + std::to_string(since.minor) +
-                             "." + std::to_string(since.patch);
+    const std::string need = dotted(since);
     std::string detail;
     if (version) {
       detail = "'" + std::string(n.name) + "' is not available in 'stream' before nginx " + need +
-               " (checking for " + std::to_string(version->major) + "." +
-               std::to_string(version->minor) + "." + std::to_string(version->patch) + ")";
+               " (checking for " + dotted(*version) + ")";
     } else {
       detail = "'" + std::string(n.name) + "' in 'stream' needs nginx " + need +
                " or later; pass '--nginx-version' to check for yours";
