@@ -17,6 +17,6 @@ test/fuzz/make_corpus.sh samples build-fuzz/corpus
    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 ../corpus 2>&1 | tail -n 12)
 
 # 2. Build and run every other test; ctest's summary is the last thing printed.
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
