@@ -3,6 +3,7 @@
 // and included files inc0.conf, inc1.conf, ..., so that include globs, cycles
 // and nesting across files are fuzzed too.
 #include <cstddef>
+#include <optional>
 #include <cstdint>
 #include <sstream>
 #include <string>
@@ -32,6 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   SourceManager sources;
   LintRequest req;
   req.paths = {"/f"};
+  // The input's length picks the nginx version, so version-dependent rules
+  // (SL1010, SL1015, fatal verdicts) are fuzzed on both sides of their limits.
+  static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0},
+                                                    Version{1, 22, 1}, Version{1, 29, 3}};
+  req.lint.nginx_version = versions[size % 4];
   req.load.limits.max_files = 64;
   req.load.limits.max_include_depth = 16;
   const LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
