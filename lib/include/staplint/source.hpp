@@ -42,14 +42,18 @@ class SourceFile {
   LineCol line_col(std::uint32_t offset) const;
   /// The text of a 1-based line, without its line end.
   std::string_view line_text(std::uint32_t line) const;
-  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(lines().size()); }
 
  private:
+  /// Line starts, built on first use: most files of a large tree are never
+  /// shown, so they never pay for the table.
+  const std::vector<std::uint32_t>& lines() const;
+
   std::string path_;
   std::string identity_;
   std::string text_;
   bool bom_ = false;
-  std::vector<std::uint32_t> line_starts_;
+  mutable std::vector<std::uint32_t> line_starts_;
 };
 
 /// Owns every file read during a run; FileId indexes into it.
