@@ -39,9 +39,20 @@ class TextFormatter final : public Formatter {
           const SourceFile& es = report.sources.file(e.file);
           const LineCol lc = es.line_col(e.offset);
           std::string text = e.text;
-          if (!text.empty() && text.front() == '\n') text.erase(0, 1);
-          out << "  " << es.path() << ":" << lc.line << ":" << lc.column << ": "
-              << (e.length ? "replace with " : "insert ");
+          while (!text.empty() && (text.front() == '\n' || text.front() == '\r')) text.erase(0, 1);
+          std::string old(std::string_view(es.text()).substr(e.offset, e.length));
+          const auto lead = old.find_first_not_of(" \t\r\n");
+          old = lead == std::string::npos ? "" : old.substr(lead, old.find_last_not_of(" \t\r\n") - lead + 1);
+          out << "  " << es.path() << ":" << lc.line << ":" << lc.column << ": ";
+          if (e.length == 0) {
+            out << "insert ";
+          } else if (e.text.empty()) {
+            out << "delete '" << old << "'\n";
+            continue;
+          } else {
+            out << "replace '" << old << "' with '" << style(text, "32") << "'\n";
+            continue;
+          }
           std::size_t start = 0;
           bool first = true;
           while (start <= text.size()) {
