@@ -45,7 +45,7 @@ class TextFormatter final : public Formatter {
           old = lead == std::string::npos ? "" : old.substr(lead, old.find_last_not_of(" \t\r\n") - lead + 1);
           out << "  " << es.path() << ":" << lc.line << ":" << lc.column << ": ";
           if (e.length == 0) {
-            out << "insert ";
+            out << "insert:\n";
           } else if (e.text.empty()) {
             out << "delete '" << old << "'\n";
             continue;
@@ -53,12 +53,13 @@ class TextFormatter final : public Formatter {
             out << "replace '" << old << "' with '" << style(text, "32") << "'\n";
             continue;
           }
+          // One `+` line per inserted line, with the indentation it will have.
           std::size_t start = 0;
-          bool first = true;
           while (start <= text.size()) {
-            const std::size_t nl = std::min(text.find('\n', start), text.size());
-            out << (first ? "" : "\n  | ") << style(text.substr(start, nl - start), "32");
-            first = false;
+            std::size_t nl = std::min(text.find('\n', start), text.size());
+            std::string line = text.substr(start, nl - start);
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            out << "  + " << style(line, "32") << (nl < text.size() ? "\n" : "");
             start = nl + 1;
           }
           out << "\n";
