@@ -109,7 +109,7 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
   }
   bool ok = true;
   for (const Key& k : actual) {
-    if (expected.count(k) < actual.count(k) && !std::get<2>(k).empty()) {
+    if (expected.count(k) < actual.count(k)) {
       const Finding* f = by_key[k];
       std::cerr << label << ": unexpected " << std::get<2>(k) << " at "
                 << sources.file(f->file).path() << ":" << std::get<1>(k) << ": " << f->message
@@ -146,8 +146,8 @@ int main(int argc, char** argv) {
   const std::string entry =
       fs.kind(sample) == PathKind::directory ? path::join(sample, "nginx.conf") : sample;
   if (auto r = fs.read(entry, 1 << 24); r.status == ReadResult::Status::ok) {
-    for (std::size_t i = 0; i < sample_args(r.bytes).size(); ++i) {
-      const auto args = sample_args(r.bytes);
+    const auto args = sample_args(r.bytes);
+    for (std::size_t i = 0; i < args.size(); ++i) {
       if (args[i] == "--nginx-version" && i + 1 < args.size()) {
         req.lint.nginx_version = Version::parse(args[++i]);
       } else if (args[i] == "--root" && i + 1 < args.size()) {
