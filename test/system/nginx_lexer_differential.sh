@@ -51,7 +51,9 @@ for i in $(seq 1 "$cases"); do
   f=$work/case.conf
   {
     printf 'events {}\nhttp {\n  map $http_x $staplint_v%s {\n' "$i"
-    for j in $(seq 1 $((1 + RANDOM % 5))); do
+    # $RANDOM is drawn here, not inside $(...): bash reseeds it in subshells.
+    entries=$((1 + RANDOM % 5))
+    for j in $(seq 1 "$entries"); do
       printf '    '; word "k${i}_$j"; gap; word "v$j"; printf ';\n'
     done
     breakage
