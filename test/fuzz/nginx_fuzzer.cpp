@@ -1,5 +1,5 @@
 // libFuzzer target: the nginx grammar, include expansion, the model, every rule
-// and every formatter. The input is split at lines "@@file@@" into nginx.conf
+// and every formatter; and the Apache grammar with its section nesting. The input is split at lines "@@file@@" into nginx.conf
 // and included files inc0.conf, inc1.conf, ..., so that include globs, cycles
 // and nesting across files are fuzzed too.
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "nginx_parser.hpp"
+#include "staplint/apache_parse.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
 
@@ -17,8 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace staplint;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
 
-  // The grammar alone, on the raw bytes.
+  // The grammars alone, on the raw bytes; Apache's lowering with its nesting.
   (void)grammar::nginx::parse(input);
+  {
+    SourceManager apache_sources;
+    const FileId f = apache_sources.add("a.conf", "a.conf", std::string(input));
+    std::span<Node> nodes;
+    std::optional<InputProblem> problem;
+    (void)parse_apache_text(f, apache_sources, 100, nodes, problem);
+  }
 
   MemoryFileSystem fs;
   constexpr std::string_view sep = "@@file@@\n";

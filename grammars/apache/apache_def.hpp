@@ -1,0 +1,83 @@
+// The Apache httpd configuration grammar, following ap_cfg_getline() and
+// ap_getword_conf() (server/util.c):
+// - a backslash at the very end of a line joins the next line to it, before
+//   anything else is decided, so a comment ending in `\` swallows the next line;
+// - a line whose first non-blank character is `#` is a comment; a `#` later in
+//   a line is an ordinary word (which is what SL9003 looks for);
+// - a word is bare (up to whitespace) or quoted with " or '; inside quotes a
+//   backslash escapes only the quote and itself; a missing closing quote ends
+//   the word at the end of the line; `"a"b` is two words;
+// - `<Name args>` opens a section, `</Name>` closes one; names are matched
+//   case-insensitively when the lines are nested (lib/src/apache_lower.cpp).
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "apache.hpp"
+#include "ast.hpp"
+#include "ast_adapted.hpp"
+#include "config.hpp"
+
+namespace staplint::grammar::apache::parser {
+namespace x3 = boost::spirit::x3;
+
+struct annotate_offsets {
+  template <typename Iterator, typename Attribute, typename Context>
+  void on_success(Iterator const& first, Iterator const& last, Attribute& attr,
+                  Context const& context) const {
+    const parse_state& st = x3::get<state_tag>(context);
+    attr.begin = st.offset(first);
+    attr.end = st.offset(last);
+  }
+};
+
+struct word_class : annotate_offsets {};
+struct words_class {};
+struct line_class {};
+
+const x3::rule<word_class, ast::word> word = "word";
+const x3::rule<words_class, std::vector<ast::word>> words = "words";
+const x3::rule<line_class, ast::line> line = "line";
+const file_type file = "configuration";
+
+// --- lexical pieces
+const auto eol = x3::lit("\r\n") | x3::lit('\n');
+const auto continuation = x3::lit('\\') >> eol;
+const auto hspace = x3::omit[x3::char_(" \t\r") | continuation];
+const auto line_char = continuation | (x3::char_ - eol);
+const auto bare = +(continuation | (x3::char_ - x3::char_(" \t\r\n")));
+const auto dq = x3::lit('"') >> *((x3::lit('\\') >> x3::char_("\"\\")) | continuation |
+                                  (x3::char_ - x3::char_("\"\n"))) >>
+                -x3::lit('"');
+const auto sq = x3::lit('\'') >> *((x3::lit('\\') >> x3::char_("'\\")) | continuation |
+                                   (x3::char_ - x3::char_("'\n"))) >>
+                -x3::lit('\'');
+
+// --- line bookkeeping through actions (the line rule's right-hand side has
+// actions, so X3 does not call on_success for it)
+const auto line_begin = [](auto& ctx) {
+  x3::_val(ctx).begin = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin());
+};
+const auto line_end = [](auto& ctx) {
+  x3::_val(ctx).end = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin());
+};
+template <ast::line_kind Kind>
+const auto mark = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+const auto take_words = [](auto& ctx) { x3::_val(ctx).words = std::move(x3::_attr(ctx)); };
+
+// --- rules
+const auto word_def = x3::omit[dq | sq | bare];
+const auto words_def = word >> *(*hspace >> word);
+const auto comment_line = x3::lit('#')[mark<ast::line_kind::comment>] >> *line_char;
+const auto close_line = (&x3::lit("</"))[mark<ast::line_kind::close>] >> x3::omit[words[take_words]];
+const auto open_line = (&x3::lit('<'))[mark<ast::line_kind::open>] >> x3::omit[words[take_words]];
+const auto directive_line = x3::eps[mark<ast::line_kind::directive>] >> x3::omit[words[take_words]];
+const auto line_def = *hspace >> x3::eps[line_begin] >>
+                      (comment_line | close_line | open_line | directive_line) >> x3::eps[line_end] >>
+                      *hspace >> (eol | x3::eoi);
+const auto blank_line = *hspace >> eol;
+const auto file_def = *(x3::omit[blank_line] | line) >> *hspace >> x3::eoi;
+
+BOOST_SPIRIT_DEFINE(word, words, line, file)
+
+}  // namespace staplint::grammar::apache::parser

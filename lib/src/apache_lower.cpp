@@ -1,0 +1,183 @@
+// Lowers the Apache grammar's logical lines into common nodes, nesting
+// sections with a stack and reporting what httpd reports when they do not nest.
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "apache_parser.hpp"
+#include "staplint/apache_parse.hpp"
+
+namespace staplint {
+namespace {
+
+namespace raw = grammar::apache::ast;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+/// ap_getword_conf's value of a word: quotes dropped, `\"` and `\\` unescaped
+/// inside quotes, line continuations removed.
+std::string_view word_value(std::string_view w, SourceManager& sm, Quote& quote) {
+  quote = Quote::none;
+  char q = 0;
+  if (!w.empty() && (w.front() == '"' || w.front() == '\'')) {
+    q = w.front();
+    quote = q == '"' ? Quote::double_ : Quote::single;
+    w.remove_prefix(1);
+    if (!w.empty() && w.back() == q) {
+      std::size_t slashes = 0;
+      for (std::size_t i = w.size() - 1; i > 0 && w[i - 1] == '\\'; --i) ++slashes;
+      if (slashes % 2 == 0) w.remove_suffix(1);
+    }
+  }
+  if (w.find('\\') == std::string_view::npos) return w;
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == '\\' && i + 1 < w.size()) {
+      const char n = w[i + 1];
+      if (n == '\n') { ++i; continue; }
+      if (n == '\r' && i + 2 < w.size() && w[i + 2] == '\n') { i += 2; continue; }
+      if (q && (n == q || n == '\\')) { out += n; ++i; continue; }
+    }
+    out += w[i];
+  }
+  return sm.keep(std::move(out));
+}
+
+Arg make_arg(const raw::word& w, const std::string& text, SourceManager& sm) {
+  Arg a;
+  a.range = {w.begin, w.end};
+  a.value = word_value(std::string_view(text).substr(w.begin, w.end - w.begin), sm, a.quote);
+  return a;
+}
+
+struct Open {
+  Node node;
+  std::vector<Node> children;
+};
+
+}  // namespace
+
+bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
+                       std::span<Node>& nodes, std::optional<InputProblem>& problem) {
+  const std::string& text = sm.file(file).text();
+  const std::vector<raw::line> lines = grammar::apache::parse(text);
+  std::vector<Open> stack(1);  // [0] is the file's top level
+  auto fail = [&](InputProblemKind kind, Range at, std::string message) {
+    InputProblem p;
+    p.kind = kind;
+    p.file = file;
+    p.range = at;
+    p.message = std::move(message);
+    problem = std::move(p);
+    return false;
+  };
+  auto to_arena = [&](std::vector<Node>& list) {
+    std::span<Node> out = sm.arena().make_array<Node>(list.size());
+    std::copy(list.begin(), list.end(), out.begin());
+    return out;
+  };
+
+  for (const raw::line& l : lines) {
+    Node n;
+    n.file = file;
+    n.range = {l.begin, l.end};
+    if (l.kind == raw::line_kind::comment) {
+      n.kind = NodeKind::comment;
+      n.name = std::string_view(text).substr(l.begin + 1, l.end - l.begin - 1);
+      n.name_range = n.range;
+      stack.back().children.push_back(n);
+      continue;
+    }
+    if (l.words.empty()) continue;
+    std::vector<Arg> args;
+    for (const raw::word& w : l.words) args.push_back(make_arg(w, text, sm));
+    n.name_range = args.front().range;
+
+    if (l.kind == raw::line_kind::close) {
+      std::string_view name = args.front().value.substr(2);
+      if (!name.empty() && name.back() == '>') name.remove_suffix(1);
+      if (stack.size() == 1) {
+        return fail(InputProblemKind::syntax, n.name_range,
+                    "'</" + std::string(name) + ">' without matching '<" + std::string(name) +
+                        ">' section");
+      }
+      Open& top = stack.back();
+      if (!iequals(name, top.node.name)) {
+        fail(InputProblemKind::syntax, n.name_range,
+             "expected '</" + std::string(top.node.name) + ">' but saw '</" + std::string(name) +
+                 ">'");
+        problem->notes.push_back({file, top.node.name_range,
+                                  "'<" + std::string(top.node.name) + ">' opened here"});
+        return false;
+      }
+      top.node.children = to_arena(top.children);
+      top.node.body_range = {top.node.range.end, l.begin};
+      top.node.range.end = l.end;
+      Node done = top.node;
+      stack.pop_back();
+      stack.back().children.push_back(done);
+      continue;
+    }
+
+    if (l.kind == raw::line_kind::open) {
+      n.kind = NodeKind::block;
+      // The `>` ends the last word, or stands alone after a quoted one.
+      Arg& last = args.back();
+      std::string_view raw_last =
+          std::string_view(text).substr(last.range.begin, last.range.end - last.range.begin);
+      const std::string_view tag = args.front().value.substr(1);
+      std::string_view tag_name = tag;
+      if (raw_last.empty() || raw_last.back() != '>') {
+        fail(InputProblemKind::syntax, {last.range.end, last.range.end},
+             "'<" + std::string(tag_name) + ">' directive missing closing '>'");
+        problem->fix = Fix{"insert '>'", {{file, last.range.end, 0, ">"}}};
+        return false;
+      }
+      if (args.size() == 1) {
+        tag_name = tag.substr(0, tag.size() - 1);
+      } else if (last.value == ">" && last.quote == Quote::none) {
+        args.pop_back();
+      } else if (last.quote == Quote::none) {
+        last.value = last.value.substr(0, last.value.size() - 1);
+      }
+      n.name = tag_name;
+      n.args = sm.arena().make_array<Arg>(args.size() - 1);
+      std::copy(args.begin() + 1, args.end(), n.args.begin());
+      if (stack.size() > max_nesting) {
+        return fail(InputProblemKind::limit, n.name_range,
+                    "sections nest deeper than " + std::to_string(max_nesting) + " levels");
+      }
+      stack.push_back({n, {}});
+      continue;
+    }
+
+    n.kind = NodeKind::directive;
+    n.name = args.front().value;
+    n.args = sm.arena().make_array<Arg>(args.size() - 1);
+    std::copy(args.begin() + 1, args.end(), n.args.begin());
+    stack.back().children.push_back(n);
+  }
+
+  if (stack.size() > 1) {
+    const Node& inner = stack.back().node;
+    fail(InputProblemKind::syntax, inner.name_range,
+         "'<" + std::string(inner.name) + ">' was not closed");
+    std::string closes;
+    for (std::size_t i = stack.size() - 1; i >= 1; --i) {
+      closes += "</" + std::string(stack[i].node.name) + ">\n";
+    }
+    const auto end = static_cast<std::uint32_t>(text.size());
+    const bool needs_newline = !text.empty() && text.back() != '\n';
+    problem->fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes}}};
+    return false;
+  }
+  nodes = to_arena(stack.front().children);
+  return true;
+}
+
+}  // namespace staplint

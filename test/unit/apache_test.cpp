@@ -1,0 +1,127 @@
+// The Apache grammar and its lowering, against what apache2 -t does (Debian's
+// httpd 2.4: checked by hand for each case below).
+#include <catch2/catch.hpp>
+
+#include "apache_parser.hpp"
+#include "staplint/apache_parse.hpp"
+
+using namespace staplint;
+
+namespace {
+struct Parsed {
+  SourceManager sm;
+  FileId file;
+  std::span<Node> nodes;
+  std::optional<InputProblem> problem;
+  bool ok;
+  explicit Parsed(const std::string& text, unsigned max_nesting = 100) {
+    file = sm.add("a.conf", "a.conf", text);
+    ok = parse_apache_text(file, sm, max_nesting, nodes, problem);
+  }
+  std::uint32_t line_of_problem() const {
+    return sm.file(file).line_col(problem->range.begin).line;
+  }
+};
+std::vector<std::string> values(const Node& n) {
+  std::vector<std::string> out;
+  for (const Arg& a : n.args) out.emplace_back(a.value);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("apache: directives, sections and comments", "[apache]") {
+  Parsed p("ServerRoot \"/etc/apache2\"\n# a comment\n<VirtualHost *:443>\n"
+           "  SSLEngine on\n  <Directory \"/var/www\">\n    Require all granted\n"
+           "  </Directory>\n</VirtualHost>\n");
+  REQUIRE(p.ok);
+  REQUIRE(p.nodes.size() == 3);
+  CHECK(p.nodes[0].name == "ServerRoot");
+  CHECK(values(p.nodes[0]) == std::vector<std::string>{"/etc/apache2"});
+  CHECK(p.nodes[1].kind == NodeKind::comment);
+  const Node& vh = p.nodes[2];
+  CHECK(vh.kind == NodeKind::block);
+  CHECK(vh.name == "VirtualHost");
+  CHECK(values(vh) == std::vector<std::string>{"*:443"});
+  REQUIRE(vh.children.size() == 2);
+  CHECK(vh.children[1].name == "Directory");
+  CHECK(values(vh.children[1]) == std::vector<std::string>{"/var/www"});
+  CHECK(p.sm.file(p.file).line_col(vh.range.end).line == 8);
+}
+
+TEST_CASE("apache: words as ap_getword_conf reads them", "[apache]") {
+  Parsed p("A \"b c\" 'd\\'e' \"f\"g \"unterminated\nB x\\\ny\nC x # y\n");
+  REQUIRE(p.ok);
+  CHECK(values(p.nodes[0]) == std::vector<std::string>{"b c", "d'e", "f", "g", "unterminated"});
+  CHECK(values(p.nodes[1]) == std::vector<std::string>{"xy"});  // continuation joins
+  CHECK(values(p.nodes[2]) == std::vector<std::string>{"x", "#", "y"});  // not a comment
+}
+
+TEST_CASE("apache: a comment ending in a backslash swallows the next line", "[apache]") {
+  Parsed p("# comment \\\nServerAdmin x y\nServerName a\n");
+  REQUIRE(p.ok);
+  REQUIRE(p.nodes.size() == 2);
+  CHECK(p.nodes[0].kind == NodeKind::comment);
+  CHECK(p.nodes[1].name == "ServerName");
+}
+
+TEST_CASE("apache: section names match case-insensitively", "[apache]") {
+  Parsed p("<directory /tmp>\n</DIRECTORY>\n");
+  CHECK(p.ok);
+}
+
+TEST_CASE("apache: structural errors as httpd reports them", "[apache]") {
+  {
+    Parsed p("<Directory /tmp>\n</Location>\n");
+    REQUIRE_FALSE(p.ok);
+    CHECK(p.problem->message == "expected '</Directory>' but saw '</Location>'");
+    CHECK(p.line_of_problem() == 2);
+    REQUIRE(p.problem->notes.size() == 1);
+    CHECK(p.problem->notes[0].message == "'<Directory>' opened here");
+  }
+  {
+    Parsed p("ServerName a\n</Directory>\n");
+    REQUIRE_FALSE(p.ok);
+    CHECK(p.problem->message == "'</Directory>' without matching '<Directory>' section");
+  }
+  {
+    Parsed p("<VirtualHost *:443>\n<Directory /tmp>\n</Directory>\n");
+    REQUIRE_FALSE(p.ok);
+    CHECK(p.problem->message == "'<VirtualHost>' was not closed");
+    CHECK(p.line_of_problem() == 1);
+    REQUIRE(p.problem->fix);
+    CHECK(p.problem->fix->edits.at(0).text == "</VirtualHost>\n");
+  }
+  {
+    Parsed p("<Directory /tmp\n</Directory>\n");
+    REQUIRE_FALSE(p.ok);
+    CHECK(p.problem->message == "'<Directory>' directive missing closing '>'");
+    REQUIRE(p.problem->fix);
+    CHECK(p.problem->fix->edits.at(0).offset == 15);
+  }
+}
+
+TEST_CASE("apache: the closing '>' may end a quoted or bare last word", "[apache]") {
+  Parsed p("<FilesMatch \"\\.(cgi|php)$\">\n</FilesMatch>\n<IfModule>\n</IfModule>\n");
+  REQUIRE(p.ok);
+  CHECK(p.nodes[0].name == "FilesMatch");
+  CHECK(values(p.nodes[0]) == std::vector<std::string>{"\\.(cgi|php)$"});
+  CHECK(p.nodes[1].name == "IfModule");
+  CHECK(p.nodes[1].args.empty());
+}
+
+TEST_CASE("apache: nesting is bounded", "[apache]") {
+  std::string deep;
+  for (int i = 0; i < 500; ++i) deep += "<IfModule m>\n";
+  Parsed p(deep, 100);
+  REQUIRE_FALSE(p.ok);
+  CHECK(p.problem->kind == InputProblemKind::limit);
+}
+
+TEST_CASE("apache: CRLF, blank lines and no final newline", "[apache]") {
+  Parsed p("\r\n  \r\nSSLEngine on\r\n<IfModule ssl>\r\n  SSLUseStapling On\r\n</IfModule>");
+  REQUIRE(p.ok);
+  REQUIRE(p.nodes.size() == 2);
+  CHECK(values(p.nodes[0]) == std::vector<std::string>{"on"});
+  REQUIRE(p.nodes[1].children.size() == 1);
+  CHECK(p.nodes[1].children[0].name == "SSLUseStapling");
+}
