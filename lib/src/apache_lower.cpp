@@ -100,7 +100,13 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
 
     if (l.kind == raw::line_kind::close) {
       std::string_view name = args.front().value.substr(2);
-      if (!name.empty() && name.back() == '>') name.remove_suffix(1);
+      // httpd takes the close tag as one word: `</Name>`, nothing after it.
+      if (name.empty() || name.back() != '>' || args.size() > 1) {
+        if (!name.empty() && name.back() == '>') name.remove_suffix(1);
+        return fail(InputProblemKind::syntax, n.name_range,
+                    "'</" + std::string(name) + ">' directive missing closing '>'");
+      }
+      name.remove_suffix(1);
       if (stack.size() == 1) {
         return fail(InputProblemKind::syntax, n.name_range,
                     "'</" + std::string(name) + ">' without matching '<" + std::string(name) +

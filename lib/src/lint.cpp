@@ -20,9 +20,44 @@ bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::strin
   return false;
 }
 
+/// A top-level block named `name`, compared as httpd does (case-insensitively).
+bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
+  for (const Node& n : nodes) {
+    if (n.kind == NodeKind::block && checks::same_word(n.name, name)) return true;
+  }
+  return false;
+}
+
 bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
   return path::basename(p) == "nginx.conf" ||
          has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
+}
+
+/// httpd's main configuration file, by the names Debian and RHEL give it.
+bool is_apache_entry(const std::string& p) {
+  const std::string name = path::basename(p);
+  return name == "apache2.conf" || name == "httpd.conf";
+}
+
+/// A file no entry includes: nginx or Apache? The first line that decides:
+/// `<Section ...>` or a directive without `;`, `{` or `}` at its end is httpd's.
+Dialect guess_dialect(const std::string& text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = std::string_view(text).substr(pos, end - pos);
+    pos = end + 1;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '<') return Dialect::apache;
+    const char last = line.back();
+    return last == ';' || last == '{' || last == '}' ? Dialect::nginx : Dialect::apache;
+  }
+  return Dialect::nginx;
 }
 
 void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>& out,
@@ -58,14 +93,18 @@ class Runner {
       : fs_(fs), sources_(sources), catalog_(catalog), req_(req),
         loader_(fs, sources, req.load) {}
 
-  void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only) {
-    lint_loaded(loader_.load(entry, fragment), only);
+  void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
+                 Dialect dialect = Dialect::nginx) {
+    lint_loaded(loader_.load(entry, fragment, dialect), only);
   }
 
   void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {
     for (FileId f : tree.files) {
       reached_.insert(sources_.file(f).identity());
-      if (listed_.insert(f).second) result.files.push_back(f);
+      if (listed_.insert(f).second) {
+        result.files.push_back(f);
+        result.file_dialects.push_back(tree.dialect);
+      }
     }
     const NginxModel model = build_nginx_model(tree);
     CheckContext ctx{tree, model, sources_, req_.lint};
@@ -85,24 +124,37 @@ class Runner {
   void lint_directory(const std::string& dir) {
     std::vector<std::string> files;
     walk(fs_, dir, files, 0);
-    std::vector<std::string> entries;
     for (const std::string& f : files) {
-      if (path::basename(f) == "nginx.conf") entries.push_back(f);
+      if (path::basename(f) == "nginx.conf") lint_tree(f, false, nullptr);
     }
-    for (const std::string& e : entries) lint_tree(e, false, nullptr);
+    for (const std::string& f : files) {
+      if (is_apache_entry(f)) lint_tree(f, false, nullptr, Dialect::apache);
+    }
     for (const std::string& f : files) {
       if (reached_.count(fs_.canonical(f))) continue;
       const ParsedFile& pf = loader_.parse_file(f);
-      if (pf.problem) continue;  // unreachable non-config files are not ours to judge
-      if (looks_like_entry(f, pf)) {
-        lint_tree(f, false, nullptr);
-      } else if (has_top_level(pf.nodes, {"server"})) {
-        lint_tree(f, true, nullptr);
+      if (!pf.problem) {
+        if (looks_like_entry(f, pf)) {
+          lint_tree(f, false, nullptr);
+        } else if (has_top_level(pf.nodes, {"server"})) {
+          lint_tree(f, true, nullptr);
+        }
+        continue;
+      }
+      // Not nginx: an httpd site file (a top-level <VirtualHost>) is a fragment.
+      const ParsedFile& ap = loader_.parse_file(f, Dialect::apache);
+      if (ap.file == kNoFile || sources_.file(ap.file).text().empty()) continue;
+      if (!ap.problem && has_top_level_ci(ap.nodes, "VirtualHost")) {
+        lint_tree(f, true, nullptr, Dialect::apache);
       }
     }
   }
 
   void lint_file(const std::string& file) {
+    if (is_apache_entry(file)) {
+      lint_tree(file, false, nullptr, Dialect::apache);
+      return;
+    }
     const ParsedFile& pf = loader_.parse_file(file);
     if (!pf.problem && looks_like_entry(file, pf)) {
       lint_tree(file, false, nullptr);
@@ -111,10 +163,13 @@ class Runner {
     // Search upward for the entry that includes this file.
     const std::string identity = fs_.canonical(file);
     std::string dir = path::dirname(fs_.canonical(file));
+    const std::pair<const char*, Dialect> entries[] = {
+        {"nginx.conf", Dialect::nginx}, {"apache2.conf", Dialect::apache}, {"httpd.conf", Dialect::apache}};
     for (int up = 0; up < 8; ++up) {
-      const std::string cand = path::join(dir, "nginx.conf");
-      if (cand != identity && fs_.kind(cand) == PathKind::file) {
-        ConfigTree tree = loader_.load(cand, false);
+      for (const auto& [entry_name, dialect] : entries) {
+        const std::string cand = path::join(dir, entry_name);
+        if (cand == identity || fs_.kind(cand) != PathKind::file) continue;
+        ConfigTree tree = loader_.load(cand, false, dialect);
         std::set<FileId> only;
         for (FileId f : tree.files) {
           if (sources_.file(f).identity() == identity) only.insert(f);
@@ -128,7 +183,9 @@ class Runner {
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
     }
-    lint_tree(file, true, nullptr);
+    const ReadResult r = fs_.read(file, req_.load.limits.max_file_size);
+    lint_tree(file, true, nullptr, r.status == ReadResult::Status::ok ? guess_dialect(r.bytes)
+                                                                       : Dialect::nginx);
   }
 
   LintResult result;
@@ -138,7 +195,7 @@ class Runner {
   SourceManager& sources_;
   const RuleCatalog& catalog_;
   const LintRequest& req_;
-  NginxLoader loader_;
+  ConfigLoader loader_;
   std::set<std::string> reached_;
   std::set<FileId> listed_;
 };

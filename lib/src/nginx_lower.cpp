@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "nginx_parser.hpp"
-#include "staplint/nginx_loader.hpp"
+#include "staplint/loader.hpp"
 
 namespace staplint {
 namespace {

@@ -14,7 +14,7 @@
 
 namespace staplint {
 
-std::string_view to_string(Dialect) { return "nginx"; }
+std::string_view to_string(Dialect d) { return d == Dialect::apache ? "apache" : "nginx"; }
 
 std::string_view to_string(Severity s) {
   switch (s) {

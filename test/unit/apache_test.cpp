@@ -100,6 +100,13 @@ TEST_CASE("apache: structural errors as httpd reports them", "[apache]") {
   }
 }
 
+TEST_CASE("apache: a close tag is exactly one word", "[apache]") {
+  Parsed p("<VirtualHost *:8443>\n</Virtualhost >\n</VirtualHost>\n");
+  REQUIRE_FALSE(p.ok);
+  CHECK(p.problem->message == "'</Virtualhost>' directive missing closing '>'");
+  CHECK(p.line_of_problem() == 2);
+}
+
 TEST_CASE("apache: the closing '>' may end a quoted or bare last word", "[apache]") {
   Parsed p("<FilesMatch \"\\.(cgi|php)$\">\n</FilesMatch>\n<IfModule>\n</IfModule>\n");
   REQUIRE(p.ok);

@@ -116,3 +116,39 @@ TEST_CASE("stapling verdicts per endpoint", "[lint]") {
   CHECK(r.result.endpoints[2].stapling == "fatal");  // nginx refuses a variable flag
   CHECK(r.result.endpoints[3].stapling == "off");
 }
+
+TEST_CASE("apache trees: ServerRoot, Include and IncludeOptional as httpd reads them", "[lint][apache]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/apache2/apache2.conf",
+         "ServerRoot /etc/apache2\nInclude ports.conf\nIncludeOptional sites-enabled/*.conf\n"
+         "IncludeOptional conf-enabled/*.conf\nIncludeOptional missing.conf\n");
+  fs.add("/etc/apache2/ports.conf", "Listen 80\n<IfModule ssl_module>\n  Listen 443\n</IfModule>\n");
+  fs.add("/etc/apache2/sites-enabled/a.conf", "<VirtualHost *:443>\n  ServerName a\n</VirtualHost>\n");
+  fs.add("/etc/apache2/sites-enabled/b.conf", "<VirtualHost *:443>\n</Location>\n");
+  Run r(fs, {"/etc/apache2"});
+  CHECK(r.located == std::vector<std::string>{"/etc/apache2/sites-enabled/b.conf:2 SL0001"});
+  CHECK(r.result.files.size() == 4);
+  for (Dialect d : r.result.file_dialects) CHECK(d == Dialect::apache);
+}
+
+TEST_CASE("apache: an Include that matches nothing is refused, IncludeOptional is not", "[lint][apache]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/httpd/conf/httpd.conf",
+         "ServerRoot /etc/httpd\nInclude conf.modules.d/*.conf\nIncludeOptional conf.d/*.conf\n");
+  fs.add("/etc/httpd/conf.d/README", "# not config\n");
+  fs.add("/etc/httpd/conf.modules.d/.keep", "");
+  Run r(fs, {"/etc/httpd/conf/httpd.conf"});
+  REQUIRE(r.result.findings.size() == 1);
+  CHECK(r.result.findings[0].rule_id == "SL0002");
+  CHECK(r.result.findings[0].message ==
+        "no matches for the wildcard '*.conf' in '/etc/httpd/conf.modules.d'; httpd refuses an "
+        "'Include' that matches nothing (use 'IncludeOptional')");
+}
+
+TEST_CASE("a standalone file's dialect is guessed from its first decisive line", "[lint][apache]") {
+  MemoryFileSystem fs;
+  fs.add("/repo/site.conf", "# a site\n<VirtualHost *:80>\n</Directory>\n");
+  fs.add("/repo/other.conf", "server {\n  listen 80\n}\n");
+  Run r(fs, {"/repo/site.conf", "/repo/other.conf"});
+  CHECK(r.located == std::vector<std::string>{"/repo/other.conf:2 SL0001", "/repo/site.conf:3 SL0001"});
+}

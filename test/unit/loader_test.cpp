@@ -1,7 +1,7 @@
 // Include expansion through the in-memory file system.
 #include <catch2/catch.hpp>
 
-#include "staplint/nginx_loader.hpp"
+#include "staplint/loader.hpp"
 
 using namespace staplint;
 
@@ -17,8 +17,8 @@ const Node& at(std::span<const Node> nodes, std::size_t i) {
   return nodes[i];
 }
 /// Loads /n/nginx.conf from `fs`.
-ConfigTree load(const MemoryFileSystem& fs, SourceManager& sm, NginxLoadOptions options = {}) {
-  NginxLoader loader(fs, sm, std::move(options));
+ConfigTree load(const MemoryFileSystem& fs, SourceManager& sm, LoadOptions options = {}) {
+  ConfigLoader loader(fs, sm, std::move(options));
   return loader.load("/n/nginx.conf", false);
 }
 const Node& only_child(const Node& n) {
@@ -35,7 +35,7 @@ TEST_CASE("relative includes resolve against the entry's directory, globs sorted
   fs.add("/etc/nginx/sites/.hidden.conf", "hidden;");
   fs.add("/etc/nginx/sites/c.txt", "c;");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
+  ConfigLoader loader(fs, sm, {});
   const ConfigTree t = loader.load("/etc/nginx/nginx.conf", false);
   REQUIRE(t.problems.empty());
   const Node& inc = only_child(at(t.nodes, 0));
@@ -54,10 +54,10 @@ TEST_CASE("the prefix and root options change where includes are read", "[loader
   fs.add("/repo/etc/nginx/conf.d/x.conf", "x;");
   fs.add("/repo/other/rel.conf", "r;");  // the prefix is a server path too
   SourceManager sm;
-  NginxLoadOptions o;
+  LoadOptions o;
   o.root = "/repo";
   o.prefix = "/other";
-  NginxLoader loader(fs, sm, o);
+  ConfigLoader loader(fs, sm, o);
   const ConfigTree t = loader.load("/repo/etc/nginx/nginx.conf", false);
   CHECK(problems(t).empty());
   CHECK(only_child(at(t.nodes, 0)).name == "x");
@@ -105,7 +105,7 @@ TEST_CASE("include depth and file count are limited", "[loader]") {
   }
   fs.add("/n/f10.conf", "x;");
   SourceManager sm;
-  NginxLoadOptions o;
+  LoadOptions o;
   o.limits.max_include_depth = 5;
   const ConfigTree t = load(fs, sm, o);
   REQUIRE(t.problems.size() == 1);
@@ -113,7 +113,7 @@ TEST_CASE("include depth and file count are limited", "[loader]") {
   CHECK(t.problems[0].message == "includes nest deeper than 5 levels");
 
   SourceManager sm2;
-  NginxLoadOptions o2;
+  LoadOptions o2;
   o2.limits.max_files = 3;
   const ConfigTree t2 = load(fs, sm2, o2);
   REQUIRE(t2.problems.size() == 1);
@@ -127,7 +127,7 @@ TEST_CASE("binary, oversized and unreadable includes are SL0004 at the include",
   fs.add("/n/big.conf", std::string(100, 'x'));
   fs.add_unreadable("/n/locked.conf");
   SourceManager sm;
-  NginxLoadOptions o;
+  LoadOptions o;
   o.limits.max_file_size = 80;
   const ConfigTree t = load(fs, sm, o);
   REQUIRE(t.problems.size() == 3);

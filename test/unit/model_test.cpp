@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "staplint/nginx_loader.hpp"
+#include "staplint/loader.hpp"
 #include "staplint/nginx_model.hpp"
 
 using namespace staplint;
@@ -13,7 +13,7 @@ struct Loaded {
   NginxModel model;
   Loaded(const std::string& text, bool fragment = false) {
     fs.add("/n/nginx.conf", text);
-    NginxLoader loader(fs, sm, {});
+    ConfigLoader loader(fs, sm, {});
     tree = loader.load("/n/nginx.conf", fragment);
     REQUIRE(tree.problems.empty());
     model = build_nginx_model(tree);
@@ -55,7 +55,7 @@ TEST_CASE("includes are transparent to inheritance", "[model]") {
   fs.add("/n/s.conf", "ssl_stapling on;");
   fs.add("/n/t.conf", "ssl_certificate a.pem; ssl_certificate b.pem;");
   SourceManager sm;
-  NginxLoader loader(fs, sm, {});
+  ConfigLoader loader(fs, sm, {});
   const ConfigTree t = loader.load("/n/nginx.conf", false);
   const NginxModel m = build_nginx_model(t);
   REQUIRE(m.servers.size() == 1);

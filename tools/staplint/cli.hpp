@@ -21,7 +21,7 @@ struct Options {
   bool help = false;
   bool version = false;
   int verbosity = 0;
-  NginxLoadOptions load;
+  LoadOptions load;
   LintOptions lint;
 };
 

@@ -43,7 +43,7 @@ void print_node(const SourceManager& sm, const Node& n, int depth) {
 int dump_ast(const cli::Options& o) {
   DiskFileSystem fs;
   SourceManager sm;
-  NginxLoader loader(fs, sm, o.load);
+  ConfigLoader loader(fs, sm, o.load);
   if (fs.kind(o.dump_ast) != PathKind::file) {
     std::cerr << "staplint: error: cannot read '" << o.dump_ast << "'\n";
     return 2;

@@ -12,7 +12,7 @@
 
 namespace staplint {
 
-enum class Dialect : std::uint8_t { nginx };
+enum class Dialect : std::uint8_t { nginx, apache };
 std::string_view to_string(Dialect d);
 
 enum class InputProblemKind : std::uint8_t {

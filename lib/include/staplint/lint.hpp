@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "staplint/engine.hpp"
-#include "staplint/nginx_loader.hpp"
+#include "staplint/loader.hpp"
 
 namespace staplint {
 
 struct LintRequest {
   std::vector<std::string> paths;
-  NginxLoadOptions load;
+  LoadOptions load;
   LintOptions lint;
 };
 
@@ -27,6 +27,7 @@ struct LintResult {
   std::vector<Finding> findings;
   std::vector<EndpointReport> endpoints;
   std::vector<FileId> files;             ///< every file read, in order
+  std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as
   std::vector<std::string> unusable;     ///< named paths that could not be read at all
 };
 

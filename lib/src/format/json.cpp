@@ -90,9 +90,12 @@ class JsonFormatter final : public Formatter {
     }
     out << (first ? "],\n" : "\n ],\n") << " \"files\": [";
     first = true;
-    for (FileId id : report.result.files) {
+    for (std::size_t i = 0; i < report.result.files.size(); ++i) {
+      const Dialect d = i < report.result.file_dialects.size() ? report.result.file_dialects[i]
+                                                                : Dialect::nginx;
       out << (first ? "\n  " : ",\n  ")
-          << fmt::format("{{\"path\": {}, \"dialect\": \"nginx\"}}", quote(sm.file(id).path()));
+          << fmt::format("{{\"path\": {}, \"dialect\": {}}}",
+                         quote(sm.file(report.result.files[i]).path()), quote(to_string(d)));
       first = false;
     }
     out << (first ? "]}\n" : "\n ]}\n");

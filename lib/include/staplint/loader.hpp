@@ -1,5 +1,6 @@
-// Reads nginx files, parses them once each, and expands `include` the way
-// nginx resolves it.
+// Reads configuration files, parses them once each, and expands includes the
+// way each server resolves them: nginx's `include`, httpd's `Include` and
+// `IncludeOptional`.
 #pragma once
 
 #include <map>
@@ -12,9 +13,10 @@
 
 namespace staplint {
 
-struct NginxLoadOptions {
+struct LoadOptions {
   /// Relative includes resolve against this directory; empty: the directory
-  /// of the entry file (nginx's conf prefix).
+  /// of the entry file (nginx's conf prefix), or for httpd the entry's
+  /// `ServerRoot` when that directory exists.
   std::string prefix;
   /// Absolute includes are looked up below this directory when set, so that
   /// `/etc/nginx/conf.d/*.conf` can be read from a checkout.
@@ -31,16 +33,17 @@ struct ParsedFile {
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
 
-class NginxLoader {
+class ConfigLoader {
  public:
-  NginxLoader(const FileSystem& fs, SourceManager& sources, NginxLoadOptions options);
+  ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOptions options);
 
-  /// Parses `path` (cached by canonical identity).
-  ParsedFile& parse_file(const std::string& path);
+  /// Parses `path` as `dialect` (cached by canonical identity).
+  ParsedFile& parse_file(const std::string& path, Dialect dialect = Dialect::nginx);
   /// Loads the tree rooted at `entry_path`, expanding includes.
-  ConfigTree load(const std::string& entry_path, bool as_fragment);
+  ConfigTree load(const std::string& entry_path, bool as_fragment,
+                  Dialect dialect = Dialect::nginx);
 
-  const NginxLoadOptions& options() const { return options_; }
+  const LoadOptions& options() const { return options_; }
 
  private:
   struct Expansion;
@@ -49,12 +52,18 @@ class NginxLoader {
   /// The file's nodes for one more use in a tree: the cached nodes the first
   /// time (most files are included once), a deep copy after that.
   std::span<Node> take_nodes(ParsedFile& pf);
-  std::string resolve(const std::string& pattern, const std::string& entry_dir) const;
+  std::string resolve(const std::string& pattern, const std::string& base_dir) const;
+  /// httpd's ServerRoot for this tree: `--prefix`, else the entry's
+  /// `ServerRoot` if that directory exists, else the entry's directory (its
+  /// parent when that is `conf/`, RHEL's layout).
+  std::string apache_server_root(std::span<const Node> top, const std::string& entry_dir) const;
+  /// Every file below `dir`, sorted, as httpd reads an included directory.
+  void files_below(const std::string& dir, std::vector<std::string>& out, unsigned depth) const;
 
   const FileSystem& fs_;
   SourceManager& sources_;
-  NginxLoadOptions options_;
-  std::map<std::string, ParsedFile> cache_;  // by canonical identity
+  LoadOptions options_;
+  std::map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
 };
 
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).

@@ -1,7 +1,10 @@
 // nginx include expansion: globs, prefix and root mapping, cycles and limits.
-#include "staplint/nginx_loader.hpp"
+#include "staplint/loader.hpp"
+
+#include "staplint/apache_parse.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <set>
 
@@ -9,21 +12,32 @@
 
 namespace staplint {
 
-struct NginxLoader::Expansion {
+namespace {
+/// httpd compares directive names case-insensitively.
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+}  // namespace
+
+struct ConfigLoader::Expansion {
   ConfigTree& tree;
-  std::string entry_dir;
+  std::string base_dir;  ///< where relative includes resolve
   std::vector<std::string> stack;  // identities of the files being expanded
   bool file_limit_reported = false;
   std::set<FileId> files;  // tree.files, for lookups
 };
 
-NginxLoader::NginxLoader(const FileSystem& fs, SourceManager& sources, NginxLoadOptions options)
+ConfigLoader::ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOptions options)
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
 
-ParsedFile& NginxLoader::parse_file(const std::string& path) {
+ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   const std::string identity = fs_.canonical(path);
-  if (auto it = cache_.find(identity); it != cache_.end()) return it->second;
-  ParsedFile& pf = cache_[identity];
+  const std::string key = std::string(to_string(dialect)) + ":" + identity;
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  ParsedFile& pf = cache_[key];
 
   ReadResult r = fs_.read(path, options_.limits.max_file_size);
   auto fail = [&](std::string message) {
@@ -52,11 +66,39 @@ ParsedFile& NginxLoader::parse_file(const std::string& path) {
     return pf;
   }
   pf.file = sources_.add(path, identity, std::move(r.bytes));
-  parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes,
-                   pf.problem);
+  if (dialect == Dialect::apache) {
+    parse_apache_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
+  } else {
+    parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
+  }
   spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(),
                 pf.problem ? " (with a problem)" : "");
   return pf;
+}
+
+std::string ConfigLoader::apache_server_root(std::span<const Node> top,
+                                             const std::string& entry_dir) const {
+  if (!options_.prefix.empty()) return options_.prefix;
+  for (const Node& n : top) {
+    if (n.kind != NodeKind::directive || !iequals(n.name, "ServerRoot") || n.args.size() != 1) continue;
+    std::string root(n.args[0].value);
+    if (path::is_absolute(root) && !options_.root.empty()) root = path::join(options_.root, root.substr(1));
+    if (fs_.kind(root) == PathKind::directory) return root;
+  }
+  // RHEL keeps httpd.conf in ServerRoot/conf/: in a checkout, that parent is
+  // the server root.
+  if (path::basename(entry_dir) == "conf") return path::dirname(entry_dir);
+  return entry_dir;
+}
+
+void ConfigLoader::files_below(const std::string& dir, std::vector<std::string>& out,
+                               unsigned depth) const {
+  if (depth > 16) return;
+  for (const DirEntry& e : fs_.list(dir)) {
+    const std::string p = path::join(dir, e.name);
+    if (e.kind == PathKind::directory) files_below(p, out, depth + 1);
+    else if (e.kind == PathKind::file) out.push_back(p);
+  }
 }
 
 namespace {
@@ -70,7 +112,7 @@ std::span<Node> deep_copy(Arena& arena, std::span<const Node> from) {
 }
 }  // namespace
 
-std::span<Node> NginxLoader::take_nodes(ParsedFile& pf) {
+std::span<Node> ConfigLoader::take_nodes(ParsedFile& pf) {
   if (!pf.taken) {
     pf.taken = true;
     return pf.nodes;
@@ -87,10 +129,11 @@ void set_inclusion(std::span<Node> nodes, std::uint32_t inclusion) {
 }
 }  // namespace
 
-ConfigTree NginxLoader::load(const std::string& entry_path, bool as_fragment) {
+ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, Dialect dialect) {
   ConfigTree tree;
+  tree.dialect = dialect;
   tree.fragment = as_fragment;
-  ParsedFile& pf = parse_file(entry_path);
+  ParsedFile& pf = parse_file(entry_path, dialect);
   tree.entry = pf.file;
   tree.files.push_back(pf.file);
   tree.inclusions.push_back({pf.file, 0, kNoFile, {}});
@@ -99,15 +142,21 @@ ConfigTree NginxLoader::load(const std::string& entry_path, bool as_fragment) {
     return tree;
   }
   tree.nodes = take_nodes(pf);
-  Expansion ex{tree, path::dirname(entry_path), {fs_.canonical(entry_path)}, {}, {pf.file}};
+  const std::string base = dialect == Dialect::apache
+                               ? apache_server_root(tree.nodes, path::dirname(entry_path))
+                               : path::dirname(entry_path);
+  Expansion ex{tree, base, {fs_.canonical(entry_path)}, {}, {pf.file}};
   expand(tree.nodes, ex, 0, 0);
   return tree;
 }
 
-void NginxLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
+void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
                          unsigned depth) {
   for (Node& n : nodes) {
-    if (n.kind == NodeKind::directive && n.name == "include" && n.args.size() == 1) {
+    const bool include = ex.tree.dialect == Dialect::apache
+                             ? iequals(n.name, "Include") || iequals(n.name, "IncludeOptional")
+                             : n.name == "include";
+    if (n.kind == NodeKind::directive && include && n.args.size() == 1) {
       expand_include(n, ex, inclusion, depth);
     } else if (n.kind == NodeKind::block) {
       expand(n.children, ex, inclusion, depth);
@@ -115,14 +164,14 @@ void NginxLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inc
   }
 }
 
-std::string NginxLoader::resolve(const std::string& pattern, const std::string& entry_dir) const {
+std::string ConfigLoader::resolve(const std::string& pattern, const std::string& base_dir) const {
   std::string p = pattern;
-  if (!path::is_absolute(p)) p = path::join(options_.prefix.empty() ? entry_dir : options_.prefix, p);
+  if (!path::is_absolute(p)) p = path::join(options_.prefix.empty() ? base_dir : options_.prefix, p);
   if (path::is_absolute(p) && !options_.root.empty()) p = path::join(options_.root, p.substr(1));
   return p;
 }
 
-void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclusion,
+void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclusion,
                                  unsigned depth) {
   ConfigTree& tree = ex.tree;
   node.kind = NodeKind::include;
@@ -137,14 +186,31 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
   };
 
   const std::string value(arg.value);
-  const std::string resolved = resolve(value, ex.entry_dir);
+  const bool apache = tree.dialect == Dialect::apache;
+  const bool optional = apache && iequals(node.name, "IncludeOptional");
+  const std::string resolved = resolve(value, ex.base_dir);
   std::vector<std::string> paths;
   std::vector<Node> included;
   if (path::has_glob(resolved)) {
     for (DirEntry& e : path::glob(fs_, resolved)) {
       if (e.kind != PathKind::directory) paths.push_back(std::move(e.name));
+      else if (apache) files_below(e.name, paths, 0);  // httpd reads included directories
     }
+    // httpd's Include refuses a wildcard that matches nothing (nginx and
+    // IncludeOptional accept it).
+    if (paths.empty() && apache && !optional) {
+      const std::string dir = path::dirname(resolved);
+      problem(InputProblemKind::include_not_found,
+              fs_.kind(dir) == PathKind::directory
+                  ? "no matches for the wildcard '" + path::basename(resolved) + "' in '" + dir +
+                        "'; httpd refuses an 'Include' that matches nothing (use 'IncludeOptional')"
+                  : "cannot open directory '" + dir + "' of included wildcard '" + value + "'");
+      return;
+    }
+  } else if (apache && fs_.kind(resolved) == PathKind::directory) {
+    files_below(resolved, paths, 0);
   } else if (fs_.kind(resolved) == PathKind::missing) {
+    if (optional) return;
     std::string msg = "included file '" + value + "' not found";
     if (resolved != value) msg += " (looked for '" + resolved + "')";
     problem(InputProblemKind::include_not_found, std::move(msg));
@@ -181,7 +247,7 @@ void NginxLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclus
       problem(InputProblemKind::include_cycle, "include cycle: " + chain);
       continue;
     }
-    ParsedFile& pf = parse_file(p);
+    ParsedFile& pf = parse_file(p, tree.dialect);
     if (ex.files.insert(pf.file).second) tree.files.push_back(pf.file);
     if (pf.problem) {
       if (pf.problem->kind == InputProblemKind::unreadable) {

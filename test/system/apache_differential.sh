@@ -1,0 +1,50 @@
+#!/bin/bash
+# Differential syntax test for Apache: every sample under samples/apache/ is
+# also given to Debian's `apache2 -t`, inside a minimal main configuration
+# (core modules only, everything under a temporary ServerRoot). httpd refuses
+# the configuration exactly when staplint reports an error-severity finding.
+# Trees are tested through their entry file with their own ServerRoot.
+set -u
+staplint=$1
+samples=$2
+command -v apache2 >/dev/null || { echo "apache2 is not installed"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mods=/usr/lib/apache2/modules
+main() {  # main SERVER_ROOT INCLUDE_LINE
+  printf 'ServerRoot %s\nServerName staplint.test\nLoadModule mpm_event_module %s/mod_mpm_event.so\nLoadModule authz_core_module %s/mod_authz_core.so\nLoadModule mime_module %s/mod_mime.so\nPidFile %s/pid\nErrorLog %s/error.log\nListen 127.0.0.1:18080\n%s\n' \
+    "$1" "$mods" "$mods" "$mods" "$work" "$work" "$2"
+}
+agree=0; disagree=0; skipped=0
+while IFS= read -r sample; do
+  case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir"
+  if [ -d "$sample" ]; then
+    entry=$(find "$sample" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)
+    [ -n "$entry" ] || { skipped=$((skipped + 1)); continue; }
+    # Run the tree's own entry, minus what needs Debian's environment variables
+    # or other modules, with the core modules loaded first.
+    cp -r "$sample/." "$case_dir/"
+    rel=${entry#"$sample"/}
+    root=$case_dir; [ "$(basename "$(dirname "$rel")")" = conf ] && root=$case_dir
+    grep -viE '^\s*(DefaultRuntimeDir|PidFile|ErrorLog|User|Group|ServerRoot|Listen|CustomLog)\b' "$entry" \
+      | sed 's/\${APACHE_LOG_DIR}/\/tmp/g' > "$case_dir/entry.body"
+    find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 sed -i -E \
+      -e 's/\$\{APACHE_LOG_DIR\}/\/tmp/g' -e '/^\s*(CustomLog|ErrorLog)\b/d'
+    main "$root" "Include $case_dir/entry.body" > "$case_dir/main.conf"
+  else
+    cp "$sample" "$case_dir/sample.conf"
+    main "$case_dir" "Include $case_dir/sample.conf" > "$case_dir/main.conf"
+  fi
+  if APACHE_RUN_DIR=$work apache2 -t -f "$case_dir/main.conf" >"$work/out" 2>&1; then a=0; else a=1; fi
+  if "$staplint" --format gcc --fail-on none "$sample" 2>/dev/null | grep -q ': error: '; then s=1; else s=0; fi
+  if [ "$a" = "$s" ]; then
+    agree=$((agree + 1)); echo "agree $sample (apache2 $([ $a = 0 ] && echo accepts || echo rejects))"
+    [ "$a" = 1 ] && [ -d "$sample" ] && sed "s/^/    apache2: /" "$work/out" | head -n 2
+  else
+    disagree=$((disagree + 1))
+    echo "DISAGREE $sample: apache2 $([ $a = 0 ] && echo accepts || echo rejects), staplint $([ $s = 1 ] && echo reports || echo 'does not report') an error"
+    sed 's/^/    apache2: /' "$work/out"
+  fi
+done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort; find "$samples/trees" -mindepth 1 -maxdepth 1 -type d | sort)
+echo "apache2 -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
+[ "$disagree" -eq 0 ]
