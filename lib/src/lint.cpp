@@ -39,8 +39,9 @@ bool is_apache_entry(const std::string& p) {
   return name == "apache2.conf" || name == "httpd.conf";
 }
 
-/// A file no entry includes: nginx or Apache? The first line that decides:
-/// `<Section ...>` or a directive without `;`, `{` or `}` at its end is httpd's.
+/// A file no entry includes: nginx or Apache? The first line that is not blank
+/// or a comment decides: a `<Section ...>` tag, or a directive name with a
+/// capital letter (httpd's are CamelCase, nginx's lower_case), is httpd's.
 Dialect guess_dialect(const std::string& text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -54,8 +55,11 @@ Dialect guess_dialect(const std::string& text) {
     }
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '<') return Dialect::apache;
-    const char last = line.back();
-    return last == ';' || last == '{' || last == '}' ? Dialect::nginx : Dialect::apache;
+    for (const char c : line) {
+      if (c == ' ' || c == '\t' || c == ';' || c == '{') break;
+      if (c >= 'A' && c <= 'Z') return Dialect::apache;
+    }
+    return Dialect::nginx;
   }
   return Dialect::nginx;
 }

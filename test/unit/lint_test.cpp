@@ -149,6 +149,9 @@ TEST_CASE("a standalone file's dialect is guessed from its first decisive line",
   MemoryFileSystem fs;
   fs.add("/repo/site.conf", "# a site\n<VirtualHost *:80>\n</Directory>\n");
   fs.add("/repo/other.conf", "server {\n  listen 80\n}\n");
-  Run r(fs, {"/repo/site.conf", "/repo/other.conf"});
-  CHECK(r.located == std::vector<std::string>{"/repo/other.conf:2 SL0001", "/repo/site.conf:3 SL0001"});
+  fs.add("/repo/ssl.conf", "SSLProtocol all\n</IfModule>\n");
+  fs.add("/repo/broken.conf", "add_header X \"b\n");
+  Run r(fs, {"/repo/site.conf", "/repo/other.conf", "/repo/ssl.conf", "/repo/broken.conf"});
+  CHECK(r.located == std::vector<std::string>{"/repo/broken.conf:1 SL0001", "/repo/other.conf:2 SL0001",
+                                                "/repo/site.conf:3 SL0001", "/repo/ssl.conf:2 SL0001"});
 }
