@@ -13,6 +13,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "../common/annotate_offsets.hpp"
 #include "apache.hpp"
 #include "ast.hpp"
 #include "ast_adapted.hpp"
@@ -21,17 +22,7 @@
 namespace staplint::grammar::apache::parser {
 namespace x3 = boost::spirit::x3;
 
-struct annotate_offsets {
-  template <typename Iterator, typename Attribute, typename Context>
-  void on_success(Iterator const& first, Iterator const& last, Attribute& attr,
-                  Context const& context) const {
-    const parse_state& st = x3::get<state_tag>(context);
-    attr.begin = st.offset(first);
-    attr.end = st.offset(last);
-  }
-};
-
-struct word_class : annotate_offsets {};
+struct word_class : common::annotate_offsets<state_tag> {};
 struct words_class {};
 struct line_class {};
 

@@ -12,6 +12,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "../common/annotate_offsets.hpp"
 #include "ast.hpp"
 #include "ast_adapted.hpp"
 #include "error_messages.hpp"
@@ -23,17 +24,7 @@ namespace staplint::grammar::nginx::parser {
 namespace x3 = boost::spirit::x3;
 
 /// Fills ast::span members with byte offsets on success.
-struct annotate_offsets {
-  template <typename Iterator, typename Attribute, typename Context>
-  void on_success(Iterator const& first, Iterator const& last, Attribute& attr,
-                  Context const& context) const {
-    if constexpr (std::is_base_of_v<ast::span, Attribute>) {
-      const parse_state& st = x3::get<state_tag>(context);
-      attr.begin = st.offset(first);
-      attr.end = st.offset(last);
-    }
-  }
-};
+using annotate_offsets = common::annotate_offsets<state_tag>;
 
 /// Sets the body kind of the rule that matched, besides its offsets.
 template <ast::body_kind Kind>
