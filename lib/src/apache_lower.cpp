@@ -6,18 +6,12 @@
 
 #include "apache_parser.hpp"
 #include "staplint/apache_parse.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 namespace {
 
 namespace raw = grammar::apache::ast;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 /// ap_getword_conf's value of a word: quotes dropped, `\"` and `\\` unescaped
 /// inside quotes, line continuations removed.

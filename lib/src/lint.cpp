@@ -5,7 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "checks/nginx_directives.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 
@@ -23,7 +23,7 @@ bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::strin
 /// A top-level block named `name`, compared as httpd does (case-insensitively).
 bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
   for (const Node& n : nodes) {
-    if (n.kind == NodeKind::block && checks::same_word(n.name, name)) return true;
+    if (n.kind == NodeKind::block && iequals(n.name, name)) return true;
   }
   return false;
 }
@@ -187,9 +187,9 @@ class Runner {
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
     }
-    const ReadResult r = fs_.read(file, req_.load.limits.max_file_size);
-    lint_tree(file, true, nullptr, r.status == ReadResult::Status::ok ? guess_dialect(r.bytes)
-                                                                       : Dialect::nginx);
+    // parse_file() read the text already (empty if unreadable: nginx then
+    // reports SL0004 like any dialect would).
+    lint_tree(file, true, nullptr, guess_dialect(sources_.file(pf.file).text()));
   }
 
   LintResult result;
@@ -207,15 +207,12 @@ class Runner {
 }  // namespace
 
 std::string stapling_verdict(const NginxServer& s, const LintOptions& options) {
-  using checks::same_word;
-  auto invalid_flag = [&](const char* name) {
-    const Effective e = s.effective(name);
-    return e.node && (e.node->args.size() != 1 || !(same_word(e.node->args[0].value, "on") ||
-                                                   same_word(e.node->args[0].value, "off")));
-  };
   const auto& version = options.nginx_version;
   // fatal: nginx refuses the configuration because of its stapling settings.
-  if (invalid_flag("ssl_stapling") || invalid_flag("ssl_stapling_verify")) return "fatal";
+  if (s.effective("ssl_stapling").is_invalid_flag() ||
+      s.effective("ssl_stapling_verify").is_invalid_flag()) {
+    return "fatal";
+  }
   const Effective stapling = s.effective("ssl_stapling");
   if (s.stream && version && *version < Version{1, 27, 2}) {
     for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file",

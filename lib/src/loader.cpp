@@ -2,6 +2,7 @@
 #include "staplint/loader.hpp"
 
 #include "staplint/apache_parse.hpp"
+#include "staplint/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,16 +12,6 @@
 #include <spdlog/spdlog.h>
 
 namespace staplint {
-
-namespace {
-/// httpd compares directive names case-insensitively.
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-}  // namespace
 
 struct ConfigLoader::Expansion {
   ConfigTree& tree;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "staplint/text.hpp"
+
 namespace staplint {
 
 std::string_view Effective::value(std::string_view fallback) const {
@@ -10,10 +12,13 @@ std::string_view Effective::value(std::string_view fallback) const {
 }
 
 // nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
-bool Effective::is_on() const {
-  if (!node || node->args.empty()) return false;
-  const std::string_view v = node->args[0].value;
-  return v.size() == 2 && (v[0] | 0x20) == 'o' && (v[1] | 0x20) == 'n';
+bool flag_is_on(const Node* n) {
+  return n && !n->args.empty() && iequals(n->args[0].value, "on");
+}
+
+bool flag_is_invalid(const Node* n) {
+  return n && (n->args.size() != 1 ||
+               !(iequals(n->args[0].value, "on") || iequals(n->args[0].value, "off")));
 }
 
 Effective NginxServer::effective(std::string_view name) const {

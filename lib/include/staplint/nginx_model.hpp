@@ -11,6 +11,11 @@
 
 namespace staplint {
 
+/// A flag directive (`ssl_stapling on;`) set to on, compared as nginx does.
+bool flag_is_on(const Node* n);
+/// A flag directive whose value nginx refuses (not exactly one of on/off).
+bool flag_is_invalid(const Node* n);
+
 /// Where an effective value comes from.
 enum class Origin : std::uint8_t { server, parent, default_ };
 
@@ -19,7 +24,8 @@ struct Effective {
   Origin origin = Origin::default_;
   /// The first argument, or `fallback` for the default.
   std::string_view value(std::string_view fallback = {}) const;
-  bool is_on() const;  ///< first argument is `on`
+  bool is_on() const { return flag_is_on(node); }
+  bool is_invalid_flag() const { return flag_is_invalid(node); }
 };
 
 struct NginxServer {

@@ -9,7 +9,7 @@ namespace {
 bool is_any(const Effective& e, std::initializer_list<std::string_view> values) {
   if (!e.node || e.node->args.size() != 1) return false;
   for (std::string_view v : values) {
-    if (same_word(e.node->args[0].value, v)) return true;
+    if (iequals(e.node->args[0].value, v)) return true;
   }
   return false;
 }

@@ -1,7 +1,6 @@
 #include "nginx_directives.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "staplint/nginx_model.hpp"
 
@@ -105,14 +104,6 @@ const DirectiveInfo* find_directive(std::string_view name) {
   auto it = std::lower_bound(t.begin(), t.end(), name,
                              [](const DirectiveInfo& d, std::string_view n) { return d.name < n; });
   return it != t.end() && it->name == name ? &*it : nullptr;
-}
-
-bool same_word(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 void for_each_in_context(const ConfigTree& tree,

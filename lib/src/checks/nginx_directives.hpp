@@ -13,6 +13,7 @@
 
 #include "staplint/config_tree.hpp"
 #include "staplint/engine.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::checks {
 
@@ -45,9 +46,6 @@ struct DirectiveInfo {
 
 /// The directive, if staplint knows it.
 const DirectiveInfo* find_directive(std::string_view name);
-
-/// nginx compares flag and enum values case-insensitively (ngx_strcasecmp).
-bool same_word(std::string_view a, std::string_view b);
 
 /// Calls `fn(node, context, enclosing block)` for every directive of the tree
 /// (includes flattened), with the context nginx parses it in. The contents of

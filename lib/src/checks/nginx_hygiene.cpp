@@ -24,10 +24,10 @@ std::string join_values(const std::vector<std::string_view>& values) {
 /// An obvious synonym of on/off, for a mechanical fix.
 std::optional<std::string> flag_synonym(std::string_view v) {
   for (std::string_view yes : {"yes", "true", "1", "enable", "enabled"}) {
-    if (same_word(v, yes)) return "on";
+    if (iequals(v, yes)) return "on";
   }
   for (std::string_view no : {"no", "false", "0", "disable", "disabled"}) {
-    if (same_word(v, no)) return "off";
+    if (iequals(v, no)) return "off";
   }
   return std::nullopt;
 }
@@ -103,7 +103,7 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
         d->kind == ValueKind::flag ? std::vector<std::string_view>{"on", "off"} : d->values;
     const Arg& a = n.args[0];
     for (std::string_view v : allowed) {
-      if (same_word(a.value, v)) return;
+      if (iequals(a.value, v)) return;
     }
     Finding& f = r.report(n.file, a.range,
                           {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +

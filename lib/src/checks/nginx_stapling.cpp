@@ -27,13 +27,6 @@ bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
   return s.tls && !s.rejects_handshakes && (!s.stream || stream_stapling_supported(ctx));
 }
 
-/// `ssl_stapling` has a value nginx refuses (SL9002 reports it).
-bool invalid_flag(const Effective& e) {
-  if (!e.node) return false;
-  return e.node->args.size() != 1 ||
-         !(same_word(e.node->args[0].value, "on") || same_word(e.node->args[0].value, "off"));
-}
-
 bool certificate_is_lets_encrypt(const NginxServer& s) {
   for (const Node* c : s.all("ssl_certificate")) {
     if (!c->args.empty() && c->args[0].value.find("/letsencrypt/") != std::string::npos) {
@@ -86,7 +79,8 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
     const Effective stapling = s.effective("ssl_stapling");
-    if (stapling.is_on() || invalid_flag(stapling)) continue;
+    // An invalid value is SL9002's to report.
+    if (stapling.is_on() || stapling.is_invalid_flag()) continue;
 
     const bool explicit_off = stapling.node && stapling.origin == Origin::server;
     const Node& at = explicit_off ? *stapling.node : *s.node;

@@ -37,11 +37,6 @@ const Node* effective(const Scopes& scopes, std::string_view name) {
   return nullptr;
 }
 
-bool is_on(const Node* n) {
-  return n && n->args.size() == 1 && n->args[0].value.size() == 2 &&
-         (n->args[0].value[0] | 0x20) == 'o' && (n->args[0].value[1] | 0x20) == 'n';
-}
-
 /// A scope that talks TLS to its upstream: `proxy_pass https://...`, or a pass
 /// with variables (nginx prepares TLS then, since the scheme is only known at
 /// run time). In stream, `proxy_ssl on` with a `proxy_pass`.
@@ -67,7 +62,7 @@ void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, co
       if (stream && m.prefix != "proxy") continue;
       if (n->name != m.pass || n->args.empty()) continue;
       const std::string_view target = n->args[0].value;
-      const bool tls = stream ? is_on(effective(scopes, "proxy_ssl"))
+      const bool tls = stream ? flag_is_on(effective(scopes, "proxy_ssl"))
                               : target.rfind(m.tls, 0) == 0 || n->args[0].has_variable();
       if (tls) fn(scopes, {&m, n});
     }
@@ -98,7 +93,7 @@ std::string name_of(const Module& m, std::string_view suffix) {
 void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
   visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
     const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
-    if (!crl || is_on(effective(scopes, name_of(*use.module, "_ssl_verify")))) return;
+    if (!crl || flag_is_on(effective(scopes, name_of(*use.module, "_ssl_verify")))) return;
     Finding& f = r.report(crl->file, crl->range,
                           {{"directive", std::string(crl->name)},
                            {"verify", name_of(*use.module, "_ssl_verify")}});
@@ -111,7 +106,7 @@ void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
 void nginx_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
   visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
     const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
-    if (!is_on(verify) || effective(scopes, name_of(*use.module, "_ssl_crl"))) return;
+    if (!flag_is_on(verify) || effective(scopes, name_of(*use.module, "_ssl_crl"))) return;
     if (!effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) return;  // SL3005
     r.report(verify->file, verify->range, {{"crl", name_of(*use.module, "_ssl_crl")}});
   });
@@ -121,7 +116,7 @@ void nginx_upstream_verify_no_trusted_certificate(const CheckContext& ctx, Repor
   visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
     const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
     const std::string trusted = name_of(*use.module, "_ssl_trusted_certificate");
-    if (!is_on(verify) || effective(scopes, trusted)) return;
+    if (!flag_is_on(verify) || effective(scopes, trusted)) return;
     Finding& f = r.report(verify->file, verify->range,
                           {{"directive", std::string(verify->name)}, {"trusted", trusted}});
     f.notes.push_back({use.pass->file, use.pass->range, "nginx checks it for this TLS upstream"});
