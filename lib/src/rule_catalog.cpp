@@ -204,9 +204,12 @@ RuleCatalog RuleCatalog::load(const std::vector<RuleText>& texts) {
   return c;
 }
 
-const RuleCatalog& RuleCatalog::builtin() {
-  static const RuleCatalog catalog = load(embedded_rule_texts());
-  return catalog;
+RuleCatalog RuleCatalog::from_validated(std::vector<RuleSpec> rules) {
+  RuleCatalog c;
+  c.rules_ = std::move(rules);
+  std::sort(c.rules_.begin(), c.rules_.end(),
+            [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
+  return c;
 }
 
 const RuleSpec* RuleCatalog::find(std::string_view key) const {

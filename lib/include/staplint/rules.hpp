@@ -1,4 +1,4 @@
-// Rule metadata, loaded from the YAML files in rules/ (embedded at build time).
+// Rule metadata, from the YAML files in rules/ (compiled in at build time).
 #pragma once
 
 #include <map>
@@ -50,8 +50,11 @@ class RuleCatalog {
  public:
   /// Parses and validates every rule; throws RuleError on the first problem.
   static RuleCatalog load(const std::vector<RuleText>& texts);
-  /// The rules compiled into this binary from rules/*.yaml.
+  /// The rules compiled into this binary from rules/*.yaml by staplint-rulegen,
+  /// which validated them with load() at build time.
   static const RuleCatalog& builtin();
+  /// A catalog of rules that load() has already validated (generated code).
+  static RuleCatalog from_validated(std::vector<RuleSpec> rules);
 
   const std::vector<RuleSpec>& rules() const { return rules_; }
   /// By id (`SL1001`) or name (`stapling-disabled`), case-insensitive id.
@@ -62,9 +65,6 @@ class RuleCatalog {
  private:
   std::vector<RuleSpec> rules_;  // sorted by id
 };
-
-/// The texts of rules/*.yaml, generated at build time.
-const std::vector<RuleText>& embedded_rule_texts();
 
 /// Levenshtein distance, for did-you-mean suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
