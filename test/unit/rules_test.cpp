@@ -2,6 +2,10 @@
 // rule's own examples, which must fire and stay silent as documented.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "staplint/lint.hpp"
 #include "staplint/rules.hpp"
 
@@ -108,4 +112,45 @@ TEST_CASE("versions parse", "[rules]") {
   CHECK_FALSE(Version::parse("1").has_value());
   CHECK_FALSE(Version::parse("1.x").has_value());
   CHECK(*Version::parse("1.22.1") < *Version::parse("1.27.2"));
+}
+
+TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]") {
+  // staplint-rulegen turns the YAML into C++; load the same files with the
+  // YAML loader at test time and compare every field.
+  std::vector<RuleText> texts;
+  for (const auto& e : std::filesystem::directory_iterator(STAPLINT_SOURCE_DIR "/rules")) {
+    if (e.path().extension() != ".yaml") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts.push_back({"rules/" + e.path().filename().string(), s.str()});
+  }
+  const RuleCatalog yaml = RuleCatalog::load(texts);
+  const RuleCatalog& built = RuleCatalog::builtin();
+  REQUIRE(yaml.rules().size() == built.rules().size());
+  REQUIRE(built.rules().size() >= 24);
+  for (std::size_t i = 0; i < yaml.rules().size(); ++i) {
+    const RuleSpec& a = yaml.rules()[i];
+    const RuleSpec& b = built.rules()[i];
+    INFO(a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.name == b.name);
+    CHECK(a.severity == b.severity);
+    CHECK(a.dialects == b.dialects);
+    CHECK(a.summary == b.summary);
+    CHECK(a.message == b.message);
+    CHECK(a.predicate == b.predicate);
+    CHECK(a.args == b.args);
+    CHECK(a.explain_problem == b.explain_problem);
+    CHECK(a.explain_why == b.explain_why);
+    CHECK(a.explain_fix == b.explain_fix);
+    CHECK(a.references == b.references);
+    CHECK(a.source == b.source);
+    REQUIRE(a.examples.size() == b.examples.size());
+    for (std::size_t j = 0; j < a.examples.size(); ++j) {
+      CHECK(a.examples[j].dialect == b.examples[j].dialect);
+      CHECK(a.examples[j].fires == b.examples[j].fires);
+      CHECK(a.examples[j].silent == b.examples[j].silent);
+    }
+  }
 }
