@@ -76,7 +76,10 @@ std::vector<DirEntry> DiskFileSystem::list(const std::string& dir) const {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
     DirEntry entry{e->d_name, PathKind::other};
     switch (e->d_type) {
-      case DT_REG: entry.kind = PathKind::file; break;
+      case DT_REG:
+        entry.kind = PathKind::file;
+        plain_files_.insert(path::join(dir, entry.name));
+        break;
       case DT_DIR: entry.kind = PathKind::directory; break;
       case DT_LNK:
       case DT_UNKNOWN: entry.kind = kind(path::join(dir, entry.name)); break;  // follow
@@ -95,12 +98,24 @@ std::string DiskFileSystem::canonical(const std::string& p) const {
     char buf[PATH_MAX];
     return ::realpath(q.c_str(), buf) ? std::string(buf) : path::normalize(q);
   };
+  if (auto known = canonical_cache_.find(p); known != canonical_cache_.end()) return known->second;
+  auto in_real_dir = [&] {
+    const std::string dir = path::dirname(p);
+    auto it = dir_cache_.find(dir);
+    if (it == dir_cache_.end()) it = dir_cache_.emplace(dir, real(dir)).first;
+    return path::join(it->second, path::basename(p));
+  };
+  std::string result;
   struct stat st {};
-  if (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || S_ISDIR(st.st_mode)) return real(p);
-  const std::string dir = path::dirname(p);
-  auto it = dir_cache_.find(dir);
-  if (it == dir_cache_.end()) it = dir_cache_.emplace(dir, real(dir)).first;
-  return path::join(it->second, path::basename(p));
+  if (plain_files_.count(p)) {
+    result = in_real_dir();
+  } else if (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || S_ISDIR(st.st_mode)) {
+    result = real(p);
+  } else {
+    result = in_real_dir();
+  }
+  canonical_cache_.emplace(p, result);
+  return result;
 }
 
 // ---------------------------------------------------------------- memory

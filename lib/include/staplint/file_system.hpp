@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace staplint {
@@ -41,12 +43,15 @@ class DiskFileSystem final : public FileSystem {
   PathKind kind(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
-  /// realpath(3), but a file that is not a symlink costs one lstat: its
-  /// directory's canonical form is cached.
+  /// realpath(3), remembered. A file that list() saw as a regular file (not a
+  /// symlink) costs no system call, any other file that is not a symlink one
+  /// lstat: its directory's canonical form is cached.
   std::string canonical(const std::string& path) const override;
 
  private:
-  mutable std::map<std::string, std::string> dir_cache_;
+  mutable std::unordered_map<std::string, std::string> dir_cache_;
+  mutable std::unordered_map<std::string, std::string> canonical_cache_;
+  mutable std::unordered_set<std::string> plain_files_;  // regular, not symlinks, per readdir
 };
 
 /// An in-memory tree of files for tests. Directories exist implicitly.
