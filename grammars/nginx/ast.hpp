@@ -1,5 +1,7 @@
-// Raw, dialect-specific syntax tree produced by the nginx grammar.
-// Plain structs with byte offsets only: no Spirit types cross into lib/.
+// Raw, dialect-specific syntax tree produced by the nginx grammar: a flat
+// pre-order list of statements and one list of words, filled by the grammar's
+// semantic actions. Flat vectors, byte offsets only: no Spirit types cross into
+// lib/, and a file costs a handful of allocations, not a few per directive.
 #pragma once
 
 #include <cstdint>
@@ -24,18 +26,20 @@ enum class body_kind : std::uint8_t {
   raw,        ///< `*_by_lua_block { ... }`: the body is kept as raw text
 };
 
-struct statement;
-
-/// What ends a statement: `;`, a `{}` block, or a raw Lua body.
-struct body : span {
+/// A directive (words + body) or a comment (no words; the span covers `#...`).
+/// The statements of a block follow it directly; `next` is the index just past
+/// its last descendant, so the next sibling, if any, is at `next`.
+struct statement : span {
+  std::uint32_t first_word = 0;  ///< index into tree::words
+  std::uint32_t word_count = 0;
+  std::uint32_t next = 0;
   body_kind kind = body_kind::comment;
-  std::vector<statement> children;
+  span body;  ///< `{ ... }` for blocks and raw bodies, `;` otherwise
 };
 
-/// A directive (words + body) or a comment (no words; span covers `#...`).
-struct statement : span {
+struct tree {
+  std::vector<statement> statements;  ///< pre-order
   std::vector<token> words;
-  body tail;
 };
 
 }  // namespace staplint::grammar::nginx::ast

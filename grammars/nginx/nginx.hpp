@@ -3,15 +3,12 @@
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
-#include <vector>
-
-#include "ast.hpp"
 
 namespace staplint::grammar::nginx::parser {
 namespace x3 = boost::spirit::x3;
 
 struct file_class;
-using file_type = x3::rule<file_class, std::vector<ast::statement>>;
+using file_type = x3::rule<file_class>;
 BOOST_SPIRIT_DECLARE(file_type)
 
 }  // namespace staplint::grammar::nginx::parser

@@ -31,8 +31,8 @@ struct syntax_error {
 };
 
 struct parse_output {
-  std::vector<ast::statement> statements;
-  std::optional<syntax_error> error;  ///< set: `statements` must not be used
+  ast::tree tree;
+  std::optional<syntax_error> error;  ///< set: `tree` is empty
 };
 
 struct parse_options {
@@ -42,5 +42,11 @@ struct parse_options {
 /// Parses a whole nginx configuration file held in `text`.
 /// Never throws for bad input; every problem comes back in `error`.
 parse_output parse(std::string_view text, const parse_options& options = {});
+
+/// The same, into `out`, whose capacity is reused: a caller that parses many
+/// files keeps one tree and allocates almost nothing per file. On an error,
+/// `out` is left empty.
+std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options,
+                                       ast::tree& out);
 
 }  // namespace staplint::grammar::nginx

@@ -1,6 +1,7 @@
 // Runs the instantiated nginx grammar over a buffer and converts the outcome
 // into parse_output. Iterators stop here: callers get byte offsets only.
 #include <boost/spirit/home/x3.hpp>
+#include <algorithm>
 #include <optional>
 
 #include "config.hpp"
@@ -16,6 +17,8 @@ namespace {
 /// grammar's recursion before the grammar runs, whatever the input's syntax
 /// (even `{{{{` with no directive names).
 std::optional<std::uint32_t> too_deep(std::string_view t, unsigned max_depth) {
+  // Fewer braces than the limit cannot nest past it: skip the scan.
+  if (static_cast<std::size_t>(std::count(t.begin(), t.end(), '{')) <= max_depth) return std::nullopt;
   unsigned depth = 0;
   bool word_start = true;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -50,41 +53,41 @@ std::optional<std::uint32_t> too_deep(std::string_view t, unsigned max_depth) {
 /// of 4096 bytes or more, or a quoted one whose content and closing quote fill
 /// the buffer (4095 bytes or more), is "too long parameter". Observed with
 /// nginx 1.22: 4095 bare bytes pass, 4096 fail; 4094 quoted pass, 4095 fail.
-const ast::token* too_long(std::string_view text, const std::vector<ast::statement>& list) {
-  for (const ast::statement& s : list) {
-    for (const ast::token& w : s.words) {
-      const std::size_t len = w.end - w.begin;
-      const char q = text[w.begin];
-      const bool quoted = q == '"' || q == '\'';
-      if (quoted ? len - 2 >= 4095 : len >= 4096) return &w;
-    }
-    if (const ast::token* t = too_long(text, s.tail.children)) return t;
+const ast::token* too_long(std::string_view text, const std::vector<ast::token>& words) {
+  for (const ast::token& w : words) {
+    const std::size_t len = w.end - w.begin;
+    if (len < 4095) continue;
+    const char q = text[w.begin];
+    const bool quoted = q == '"' || q == '\'';
+    if (quoted ? len - 2 >= 4095 : len >= 4096) return &w;
   }
   return nullptr;
 }
 
 }  // namespace
 
-parse_output parse(std::string_view text, const parse_options& options) {
-  parse_output out;
+std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options,
+                                       ast::tree& out) {
+  out.statements.clear();
+  out.words.clear();
   if (auto at = too_deep(text, options.max_depth)) {
     syntax_error err;
     err.kind = error_kind::depth_exceeded;
     err.offset = *at;
     err.message = "blocks nest deeper than " + std::to_string(options.max_depth) + " levels";
-    out.error = std::move(err);
-    return out;
+    return err;
   }
   parser::parse_state state;
   state.begin = text.data();
   state.max_depth = options.max_depth;
+  state.out = &out;
   const parser::context_type context(state);
 
   parser::iterator_type first = text.data();
   const parser::iterator_type last = text.data() + text.size();
   bool ok = false;
   try {
-    ok = file_rule().parse(first, last, context, boost::spirit::x3::unused, out.statements);
+    ok = file_rule().parse(first, last, context, boost::spirit::x3::unused, boost::spirit::x3::unused);
   } catch (const parser::depth_exceeded& e) {
     syntax_error err;
     err.kind = error_kind::depth_exceeded;
@@ -92,6 +95,7 @@ parse_output parse(std::string_view text, const parse_options& options) {
     err.message = "blocks nest deeper than " + std::to_string(options.max_depth) + " levels";
     state.error = std::move(err);
   }
+  std::optional<syntax_error> error;
   if (!ok || first != last) {
     if (!state.error) {
       syntax_error err;
@@ -99,18 +103,26 @@ parse_output parse(std::string_view text, const parse_options& options) {
       err.message = "unexpected input";
       state.error = std::move(err);
     }
-    out.error = std::move(state.error);
-    out.statements.clear();
-  } else if (const ast::token* t = too_long(text, out.statements)) {
+    error = std::move(state.error);
+  } else if (const ast::token* t = too_long(text, out.words)) {
     syntax_error err;
     err.offset = t->begin;
     const bool quoted = text[t->begin] == '"' || text[t->begin] == '\'';
     err.message = "word of " + std::to_string(t->end - t->begin - (quoted ? 2 : 0)) +
                   " bytes is too long for nginx (at most " + (quoted ? "4094 inside quotes" : "4095") +
                   ")";
-    out.error = std::move(err);
-    out.statements.clear();
+    error = std::move(err);
   }
+  if (error) {
+    out.statements.clear();
+    out.words.clear();
+  }
+  return error;
+}
+
+parse_output parse(std::string_view text, const parse_options& options) {
+  parse_output out;
+  out.error = parse_into(text, options, out.tree);
   return out;
 }
 

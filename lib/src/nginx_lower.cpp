@@ -44,33 +44,42 @@ Arg lower_token(const raw::token& t, const std::string& text, SourceManager& sm)
   return a;
 }
 
-void lower_statement(const raw::statement& s, FileId file, const std::string& text,
-                     SourceManager& sm, Node& n) {
-  n.file = file;
-  n.range = {s.begin, s.end};
-  if (s.words.empty()) {
-    n.kind = NodeKind::comment;
-    n.name = std::string_view(text).substr(s.begin + 1, s.end - s.begin - 1);
-    n.name_range = n.range;
-    return;
+/// Lowers the siblings in [first, stop) of the flat pre-order list, and their
+/// descendants, into one arena array.
+std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uint32_t stop,
+                               FileId file, const std::string& text, SourceManager& sm) {
+  std::size_t count = 0;
+  for (std::uint32_t i = first; i < stop; i = t.statements[i].next) ++count;
+  std::span<Node> nodes = sm.arena().make_array<Node>(count);
+  std::size_t k = 0;
+  for (std::uint32_t i = first; i < stop; i = t.statements[i].next) {
+    const raw::statement& s = t.statements[i];
+    Node& n = nodes[k++];
+    n.file = file;
+    n.range = {s.begin, s.end};
+    if (s.word_count == 0) {
+      n.kind = NodeKind::comment;
+      n.name = std::string_view(text).substr(s.begin + 1, s.end - s.begin - 1);
+      n.name_range = n.range;
+      continue;
+    }
+    const raw::token* words = t.words.data() + s.first_word;
+    Arg name = lower_token(words[0], text, sm);
+    n.name = name.value;
+    n.name_range = name.range;
+    n.args = sm.arena().make_array<Arg>(s.word_count - 1);
+    for (std::uint32_t w = 1; w < s.word_count; ++w) n.args[w - 1] = lower_token(words[w], text, sm);
+    n.body_range = {s.body.begin, s.body.end};
+    switch (s.kind) {
+      case raw::body_kind::block:
+        n.kind = NodeKind::block;
+        n.children = lower_siblings(t, i + 1, s.next, file, text, sm);
+        break;
+      case raw::body_kind::raw: n.kind = NodeKind::raw_block; break;
+      default: n.kind = NodeKind::directive; break;
+    }
   }
-  Arg name = lower_token(s.words.front(), text, sm);
-  n.name = name.value;
-  n.name_range = name.range;
-  n.args = sm.arena().make_array<Arg>(s.words.size() - 1);
-  for (std::size_t i = 1; i < s.words.size(); ++i) n.args[i - 1] = lower_token(s.words[i], text, sm);
-  n.body_range = {s.tail.begin, s.tail.end};
-  switch (s.tail.kind) {
-    case raw::body_kind::block:
-      n.kind = NodeKind::block;
-      n.children = sm.arena().make_array<Node>(s.tail.children.size());
-      for (std::size_t i = 0; i < n.children.size(); ++i) {
-        lower_statement(s.tail.children[i], file, text, sm, n.children[i]);
-      }
-      break;
-    case raw::body_kind::raw: n.kind = NodeKind::raw_block; break;
-    default: n.kind = NodeKind::directive; break;
-  }
+  return nodes;
 }
 
 }  // namespace
@@ -80,7 +89,10 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
   const std::string& text = sm.file(file).text();
   grammar::nginx::parse_options opts;
   opts.max_depth = max_nesting;
-  grammar::nginx::parse_output out = grammar::nginx::parse(text, opts);
+  // One scratch tree per thread: its vectors keep their capacity from file to file.
+  thread_local grammar::nginx::ast::tree scratch;
+  grammar::nginx::parse_output out;
+  out.error = grammar::nginx::parse_into(text, opts, scratch);
   if (out.error) {
     InputProblem p;
     p.kind = out.error->kind == grammar::nginx::error_kind::depth_exceeded
@@ -103,10 +115,8 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
     problem = std::move(p);
     return false;
   }
-  nodes = sm.arena().make_array<Node>(out.statements.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    lower_statement(out.statements[i], file, text, sm, nodes[i]);
-  }
+  nodes = lower_siblings(scratch, 0, static_cast<std::uint32_t>(scratch.statements.size()), file,
+                         text, sm);
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "staplint/source.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cstdint>
 #include <new>
@@ -18,8 +20,11 @@ SourceFile::SourceFile(std::string display_path, std::string identity, std::stri
 const std::vector<std::uint32_t>& SourceFile::lines() const {
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
     }
   }
   return line_starts_;

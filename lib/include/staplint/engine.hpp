@@ -1,6 +1,8 @@
 // The rule engine: runs each rule's predicate over a configuration tree.
 #pragma once
 
+#include <memory>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -26,11 +28,18 @@ struct LintOptions {
   std::optional<Version> nginx_version;  ///< unknown: assume current mainline
 };
 
+namespace checks {
+struct DirectiveUses;
+}
+
 struct CheckContext {
   const ConfigTree& tree;
   const NginxModel& nginx;
   const SourceManager& sources;
   const LintOptions& options;
+  /// The known nginx directives with their contexts, walked once on first use
+  /// and shared by the rules that need them (checks/nginx_directives.hpp).
+  mutable std::shared_ptr<const checks::DirectiveUses> nginx_directive_uses = {};
 };
 
 /// Collects findings for one rule, formatting its message template.

@@ -1,6 +1,8 @@
 #include "nginx_directives.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 #include "staplint/nginx_model.hpp"
 
@@ -100,15 +102,40 @@ std::string_view context_name(Context c) {
 }
 
 const DirectiveInfo* find_directive(std::string_view name) {
-  const auto& t = table();
-  auto it = std::lower_bound(t.begin(), t.end(), name,
-                             [](const DirectiveInfo& d, std::string_view n) { return d.name < n; });
-  return it != t.end() && it->name == name ? &*it : nullptr;
+  // Called for every directive by several rules, and almost always for one
+  // that is not in the table: a hash lookup, after a length filter.
+  struct Index {
+    std::unordered_map<std::string_view, const DirectiveInfo*> by_name;
+    std::size_t shortest = SIZE_MAX, longest = 0;
+  };
+  static const Index index = [] {
+    Index ix;
+    for (const DirectiveInfo& d : table()) {
+      ix.by_name.emplace(d.name, &d);
+      ix.shortest = std::min(ix.shortest, d.name.size());
+      ix.longest = std::max(ix.longest, d.name.size());
+    }
+    return ix;
+  }();
+  if (name.size() < index.shortest || name.size() > index.longest) return nullptr;
+  const auto it = index.by_name.find(name);
+  return it == index.by_name.end() ? nullptr : it->second;
 }
 
 void for_each_in_context(const ConfigTree& tree,
                          const std::function<void(const Node&, Context, const Node*)>& fn) {
   walk(tree.nodes, tree.fragment ? kHttp : kMain, nullptr, fn);
+}
+
+const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx) {
+  if (!ctx.nginx_directive_uses) {
+    auto found = std::make_shared<DirectiveUses>();
+    for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {
+      if (const DirectiveInfo* d = find_directive(n.name)) found->uses.push_back({&n, d, c, block});
+    });
+    ctx.nginx_directive_uses = std::move(found);
+  }
+  return ctx.nginx_directive_uses->uses;
 }
 
 }  // namespace staplint::checks

@@ -54,4 +54,19 @@ const DirectiveInfo* find_directive(std::string_view name);
 void for_each_in_context(const ConfigTree& tree,
                          const std::function<void(const Node&, Context, const Node*)>& fn);
 
+/// One directive of the table (find_directive), where nginx reads it.
+struct DirectiveUse {
+  const Node* node;
+  const DirectiveInfo* info;
+  Context context;
+  const Node* block;  ///< the enclosing block; nullptr at top level
+};
+struct DirectiveUses {
+  std::vector<DirectiveUse> uses;  ///< in file order
+};
+
+/// Every use of a known directive in the tree, as for_each_in_context would
+/// visit them; walked once per tree and cached in the context.
+const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx);
+
 }  // namespace staplint::checks

@@ -2,6 +2,7 @@
 // SL9004 duplicate-directive and SL1015 stapling-unsupported-context: the
 // directive-level problems nginx itself refuses (or, for SL1015, refuses
 // before 1.27.2).
+#include <algorithm>
 #include <map>
 
 #include "checks.hpp"
@@ -37,14 +38,14 @@ bool in_stream(Context c) { return c == kStream || c == kStreamServer; }
 }  // namespace
 
 void nginx_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
-  for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {
-    const DirectiveInfo* d = find_directive(n.name);
-    if (!d || n.kind != NodeKind::directive || (d->contexts & c)) return;
+  for (const auto& [node, d, c, block] : known_directive_uses(ctx)) {
+    const Node& n = *node;
+    if (n.kind != NodeKind::directive || (d->contexts & c)) continue;
     // Name blocks staplint has no context for (mail, limit_except, ...) as written.
     const std::string where = c == kOther && block ? std::string(block->name)
                                                    : std::string(context_name(c));
     r.report(n.file, n.name_range, {{"directive", std::string(n.name)}, {"context", where}});
-  });
+  }
 }
 
 std::string dotted(const Version& v) {
@@ -53,9 +54,9 @@ std::string dotted(const Version& v) {
 
 void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
   const auto& version = ctx.options.nginx_version;
-  for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node*) {
-    const DirectiveInfo* d = find_directive(n.name);
-    if (!d || !(d->contexts & c)) return;
+  for (const auto& [node, d, c, block] : known_directive_uses(ctx)) {
+    const Node& n = *node;
+    if (!(d->contexts & c)) continue;
     // In http, only a known older version matters (ssl_ocsp before 1.19.0).
     if (!in_stream(c)) {
       if (d->http_since && version && *version < *d->http_since) {
@@ -64,11 +65,11 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
                                  dotted(*d->http_since) + " (checking for " + dotted(*version) +
                                  ")"}});
       }
-      return;
+      continue;
     }
-    if (!d->stream_since) return;
+    if (!d->stream_since) continue;
     const Version& since = *d->stream_since;
-    if (version && !(*version < since)) return;
+    if (version && !(*version < since)) continue;
     const std::string need = dotted(since);
     std::string detail;
     if (version) {
@@ -80,13 +81,14 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
     }
     Finding& f = r.report(n.file, n.name_range, {{"detail", detail}});
     if (!version) f.severity = Severity::info;
-  });
+  }
 }
 
 void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
-  for_each_in_context(ctx.tree, [&](const Node& n, Context, const Node*) {
-    const DirectiveInfo* d = find_directive(n.name);
-    if (!d || n.kind != NodeKind::directive) return;
+  for (const DirectiveUse& use : known_directive_uses(ctx)) {
+    const Node& n = *use.node;
+    const DirectiveInfo* d = use.info;
+    if (n.kind != NodeKind::directive) continue;
     const std::string name(n.name);
     const std::size_t argc = n.args.size();
     const bool count_ok = d->kind == ValueKind::one_or_more ? argc >= 1 : argc == 1;
@@ -96,14 +98,15 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
                                (d->kind == ValueKind::one_or_more ? "at least one argument"
                                                                   : "one argument") +
                                ", not " + std::to_string(argc)}});
-      return;
+      continue;
     }
-    if (d->kind != ValueKind::flag && d->kind != ValueKind::enumerated) return;
+    if (d->kind != ValueKind::flag && d->kind != ValueKind::enumerated) continue;
     const std::vector<std::string_view> allowed =
         d->kind == ValueKind::flag ? std::vector<std::string_view>{"on", "off"} : d->values;
     const Arg& a = n.args[0];
-    for (std::string_view v : allowed) {
-      if (iequals(a.value, v)) return;
+    if (std::any_of(allowed.begin(), allowed.end(),
+                    [&](std::string_view v) { return iequals(a.value, v); })) {
+      continue;
     }
     Finding& f = r.report(n.file, a.range,
                           {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
@@ -113,18 +116,18 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
         f.fixes.push_back({"use '" + *fixed + "'", {replace_first_arg(n, *fixed)}});
       }
     }
-  });
+  }
 }
 
 void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
   // The first occurrence of each directive per enclosing block (includes are
   // flattened: nginx reads included text in place).
   std::map<std::pair<const Node*, std::string_view>, const Node*> first;
-  for_each_in_context(ctx.tree, [&](const Node& n, Context, const Node* block) {
-    const DirectiveInfo* d = find_directive(n.name);
-    if (!d || n.kind != NodeKind::directive) return;
-    auto [it, inserted] = first.emplace(std::make_pair(block, n.name), &n);
-    if (inserted) return;
+  for (const DirectiveUse& use : known_directive_uses(ctx)) {
+    const Node& n = *use.node;
+    if (n.kind != NodeKind::directive) continue;
+    auto [it, inserted] = first.emplace(std::make_pair(use.block, n.name), &n);
+    if (inserted) continue;
     const Node& prev = *it->second;
     Finding& f = r.report(n.file, n.name_range, {{"directive", std::string(n.name)}});
     f.notes.push_back({prev.file, prev.name_range, "first set here"});
@@ -133,7 +136,7 @@ void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
     if (same && prev.file == n.file) {
       f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}});
     }
-  });
+  }
 }
 
 }  // namespace staplint::checks

@@ -24,9 +24,20 @@ constexpr Module kModules[] = {
     {"uwsgi", "uwsgi_pass", "suwsgi://"},
 };
 
-/// The directive lists of the enclosing scopes, innermost last; lookups walk
-/// them from the inside out, as nginx's merge does.
+/// The upstream directives (`proxy_*`, `grpc_*`, `uwsgi_*`) of the enclosing
+/// scopes, innermost last; lookups walk them from the inside out, as nginx's
+/// merge does. Other directives cannot matter, so they are not kept.
 using Scopes = std::vector<std::vector<const Node*>>;
+
+bool upstream_directive(std::string_view name) {
+  for (const Module& m : kModules) {
+    if (name.size() > m.prefix.size() && name.compare(0, m.prefix.size(), m.prefix) == 0 &&
+        name[m.prefix.size()] == '_') {
+      return true;
+    }
+  }
+  return false;
+}
 
 const Node* effective(const Scopes& scopes, std::string_view name) {
   for (auto s = scopes.rbegin(); s != scopes.rend(); ++s) {
@@ -51,7 +62,7 @@ void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, co
   std::vector<const Node*> own;
   std::vector<const Node*> nested;
   for_each_directive(children, [&](const Node& n) {
-    if (n.kind == NodeKind::directive) own.push_back(&n);
+    if (n.kind == NodeKind::directive && upstream_directive(n.name)) own.push_back(&n);
     if (n.is_block() && (n.name == "location" || n.name == "if" || n.name == "server")) {
       nested.push_back(&n);
     }
