@@ -18,6 +18,7 @@
 
 #include "ast.hpp"
 #include "error_messages.hpp"
+#include "lexer.hpp"
 #include "lua_block.hpp"
 #include "nginx.hpp"
 #include "parse_state.hpp"
@@ -111,21 +112,8 @@ const x3::rule<lua_directive_class> lua_directive = "directive";
 const x3::rule<statement_class> statement = "statement";
 const file_type file = "configuration";
 
-// --- lexical pieces (not rules) ---
-const auto space_char = x3::char_(" \t\r\n");
-const auto sp = x3::omit[*space_char];
+// --- lexical pieces (not rules): the word and blank scanners are in lexer.hpp ---
 const auto comment_text = x3::lit('#') >> *(x3::char_ - '\n');
-/// Inside a directive, comments may sit between words.
-const auto ws = x3::omit[*(space_char | comment_text)];
-const auto escape = x3::lit('\\') > x3::char_;
-const auto variable = x3::lit('$') >> -x3::lit('{');
-const auto bare_first = escape | variable | ~x3::char_(" \t\r\n;{}#\"'");
-const auto bare_next = escape | variable | ~x3::char_(" \t\r\n;{");
-const auto bare_word = bare_first >> *bare_next;
-const auto after_quote = &(space_char | x3::lit(';') | '{' | ')' | x3::eoi);
-const auto dq_word = x3::lit('"') > *(escape | ~x3::char_('"')) > '"' > after_quote;
-const auto sq_word = x3::lit('\'') > *(escape | ~x3::char_('\'')) > '\'' > after_quote;
-const auto any_word = x3::omit[dq_word | sq_word | bare_word];
 
 // The block's statement is the innermost open one: the actions record the
 // brace and close the statement when its '}' is read.
@@ -153,8 +141,10 @@ const auto children_def = *(sp >> statement);
 const auto lua_body_def = lua_raw_block;
 const auto words = name >> *(ws >> word);
 const auto plain_directive_def = words >> ws > (semicolon | block);
-const auto lua_directive_def = &lua_block_name >> words >> ws > lua_body;
-const auto statement_def = comment | transaction[lua_directive] | transaction[plain_directive];
+const auto lua_directive_def = words >> ws > lua_body;
+// Only a `*_by_lua_block` name enters the Lua alternative; the transaction
+// undoes it when no Lua body follows (`content_by_lua_block x;`).
+const auto statement_def = comment | (&lua_block_name >> transaction[lua_directive]) | plain_directive;
 const auto file_def = *(sp >> statement) >> sp > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(name, word, children, comment, semicolon, block, lua_body, plain_directive,
