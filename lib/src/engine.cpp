@@ -40,7 +40,7 @@ Finding& Reporter::report(FileId file, Range range, const Fields& fields) {
   f.severity = spec_.severity;
   f.file = file;
   f.range = range;
-  f.message = format_message(spec_.message, fields);
+  f.message = format_message(binding_.message, fields);
   out_.push_back(std::move(f));
   return out_.back();
 }
@@ -66,10 +66,11 @@ void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& source
 std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx) {
   std::vector<Finding> findings;
   for (const RuleSpec& spec : catalog.rules()) {
-    if (!spec.applies_to(ctx.tree.dialect)) continue;
-    const PredicateInfo* p = find_predicate(spec.predicate);
+    const RuleBinding* binding = spec.binding_for(ctx.tree.dialect);
+    if (!binding) continue;
+    const PredicateInfo* p = find_predicate(binding->predicate);
     if (!p) continue;  // rejected when the catalog was loaded
-    Reporter reporter(spec, findings);
+    Reporter reporter(spec, *binding, findings);
     p->fn(ctx, reporter);
   }
   sort_and_dedupe(findings, ctx.sources);

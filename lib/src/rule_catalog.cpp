@@ -32,8 +32,13 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
-bool RuleSpec::applies_to(Dialect d) const {
-  return std::find(dialects.begin(), dialects.end(), to_string(d)) != dialects.end();
+bool RuleSpec::applies_to(Dialect d) const { return binding_for(d) != nullptr; }
+
+const RuleBinding* RuleSpec::binding_for(Dialect d) const {
+  for (const RuleBinding& b : bindings) {
+    if (b.dialect == to_string(d)) return &b;
+  }
+  return nullptr;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -133,15 +138,42 @@ RuleSpec parse_rule(const RuleText& text) {
     r.dialects.push_back(name);
   }
   r.summary = required_string(root, "summary", file);
-  r.message = required_string(root, "message", file);
-  r.predicate = required_string(root, "predicate", file);
-  const PredicateInfo* pred = find_predicate(r.predicate);
-  if (!pred) {
-    std::vector<std::string> names;
-    for (const auto& p : builtin_predicates()) names.emplace_back(p.name);
-    std::string msg = "unknown predicate '" + r.predicate + "'";
-    if (auto c = closest(r.predicate, names)) msg += "; did you mean '" + *c + "'?";
-    fail(file, msg);
+  // `predicate` and `message`: one string for every dialect, or a mapping by dialect.
+  auto per_dialect = [&](const char* key, const std::string& dialect) -> std::string {
+    const YAML::Node v = root[key];
+    if (v && v.IsMap()) {
+      std::vector<std::string> known(r.dialects.begin(), r.dialects.end());
+      check_keys(v, known, file, std::string(" in '") + key + "'");
+      const YAML::Node d = v[dialect];
+      if (!d || !d.IsScalar() || d.as<std::string>().empty()) {
+        fail(file, std::string("'") + key + "' has no entry for dialect '" + dialect + "'");
+      }
+      return d.as<std::string>();
+    }
+    return required_string(root, key, file);
+  };
+  for (const std::string& dialect : r.dialects) {
+    RuleBinding b{dialect, per_dialect("predicate", dialect), per_dialect("message", dialect)};
+    const PredicateInfo* pred = find_predicate(b.predicate);
+    if (!pred) {
+      std::vector<std::string> names;
+      for (const auto& p : builtin_predicates()) names.emplace_back(p.name);
+      std::string msg = "unknown predicate '" + b.predicate + "'";
+      if (auto c = closest(b.predicate, names)) msg += "; did you mean '" + *c + "'?";
+      fail(file, msg);
+    }
+    // The template must format with exactly the fields the predicate supplies.
+    Reporter::Fields sample;
+    for (std::string_view f : pred->fields) sample.emplace_back(std::string(f), "x");
+    try {
+      (void)format_message(b.message, sample);
+    } catch (const fmt::format_error& e) {
+      std::string fields;
+      for (std::string_view f : pred->fields) fields += (fields.empty() ? "" : ", ") + std::string(f);
+      fail(file, "message template does not format (" + std::string(e.what()) +
+                     "); predicate '" + b.predicate + "' supplies: " + fields);
+    }
+    r.bindings.push_back(std::move(b));
   }
   if (const YAML::Node args = root["args"]) {
     if (!args.IsMap()) fail(file, "'args' must be a mapping");
@@ -153,17 +185,6 @@ RuleSpec parse_rule(const RuleText& text) {
         values.push_back(kv.second.as<std::string>());
       }
     }
-  }
-  // The template must format with exactly the fields the predicate supplies.
-  Reporter::Fields sample;
-  for (std::string_view f : pred->fields) sample.emplace_back(std::string(f), "x");
-  try {
-    (void)format_message(r.message, sample);
-  } catch (const fmt::format_error& e) {
-    std::string fields;
-    for (std::string_view f : pred->fields) fields += (fields.empty() ? "" : ", ") + std::string(f);
-    fail(file, "message template does not format (" + std::string(e.what()) +
-                   "); predicate '" + r.predicate + "' supplies: " + fields);
   }
   const YAML::Node ex = root["explain"];
   if (!ex || !ex.IsMap()) fail(file, "missing 'explain' mapping");

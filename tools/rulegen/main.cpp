@@ -90,8 +90,10 @@ int main(int argc, char** argv) {
     out << "    r.severity = " << severity(r.severity) << ";\n";
     out << "    r.dialects = " << strings(r.dialects) << ";\n";
     out << "    r.summary = " << literal(r.summary) << ";\n";
-    out << "    r.message = " << literal(r.message) << ";\n";
-    out << "    r.predicate = " << literal(r.predicate) << ";\n";
+    for (const staplint::RuleBinding& b : r.bindings) {
+      out << "    r.bindings.push_back({" << literal(b.dialect) << ", " << literal(b.predicate) << ", "
+          << literal(b.message) << "});\n";
+    }
     for (const auto& [key, values] : r.args) {
       out << "    r.args[" << literal(key) << "] = " << strings(values) << ";\n";
     }

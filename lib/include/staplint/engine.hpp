@@ -46,12 +46,14 @@ struct CheckContext {
 class Reporter {
  public:
   using Fields = std::vector<std::pair<std::string, std::string>>;
-  Reporter(const RuleSpec& spec, std::vector<Finding>& out) : spec_(spec), out_(out) {}
+  Reporter(const RuleSpec& spec, const RuleBinding& binding, std::vector<Finding>& out)
+      : spec_(spec), binding_(binding), out_(out) {}
   const RuleSpec& spec() const { return spec_; }
   Finding& report(FileId file, Range range, const Fields& fields);
 
  private:
   const RuleSpec& spec_;
+  const RuleBinding& binding_;
   std::vector<Finding>& out_;
 };
 

@@ -19,14 +19,22 @@ struct RuleExample {
   std::string silent;  ///< one on which it must stay silent
 };
 
+/// How a rule runs for one dialect: its predicate and message template.
+struct RuleBinding {
+  std::string dialect;
+  std::string predicate;
+  std::string message;  ///< fmt template with named fields
+};
+
 struct RuleSpec {
   std::string id;    ///< SLnnnn
   std::string name;  ///< kebab-case
   Severity severity = Severity::warning;
   std::vector<std::string> dialects;
   std::string summary;
-  std::string message;  ///< fmt template with named fields
-  std::string predicate;
+  /// One per dialect, in the order of `dialects`. In YAML, `predicate` and
+  /// `message` are either one string for every dialect or a mapping by dialect.
+  std::vector<RuleBinding> bindings;
   std::map<std::string, std::vector<std::string>> args;
   std::string explain_problem, explain_why, explain_fix;
   std::vector<std::string> references;
@@ -34,6 +42,7 @@ struct RuleSpec {
   std::string source;  ///< the YAML file it came from
 
   bool applies_to(Dialect d) const;
+  const RuleBinding* binding_for(Dialect d) const;
 };
 
 struct RuleText {
