@@ -110,8 +110,10 @@ class Runner {
         result.file_dialects.push_back(tree.dialect);
       }
     }
-    const NginxModel model = build_nginx_model(tree);
-    CheckContext ctx{tree, model, sources_, req_.lint};
+    const bool apache = tree.dialect == Dialect::apache;
+    const NginxModel model = apache ? NginxModel{} : build_nginx_model(tree);
+    const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
+    CheckContext ctx{tree, model, apache_model, sources_, req_.lint};
     for (Finding& f : run_rules(catalog_, ctx)) {
       if (only && !only->count(f.file)) continue;
       f.included_from = include_chain(tree, f.file);

@@ -6,6 +6,16 @@ namespace staplint {
 
 const std::vector<PredicateInfo>& builtin_predicates() {
   static const std::vector<PredicateInfo> list = {
+      {"apache.socache_module_missing", &checks::apache_socache_module_missing,
+       {"provider", "module"}},
+      {"apache.stapling_cache_in_vhost", &checks::apache_stapling_cache_in_vhost, {}},
+      {"apache.stapling_cache_missing", &checks::apache_stapling_cache_missing, {"server"}},
+      {"apache.stapling_disabled", &checks::apache_stapling_disabled, {"server"}},
+      {"apache.stapling_responder_errors_returned",
+       &checks::apache_stapling_responder_errors_returned, {}},
+      {"apache.stapling_without_tls", &checks::apache_stapling_without_tls,
+       {"directive", "server"}},
+      {"apache.trailing_comment", &checks::apache_trailing_comment, {"directive", "effect"}},
       {"input.include_cycle", &checks::input_include_cycle, {"detail"}},
       {"input.include_not_found", &checks::input_include_not_found, {"detail"}},
       {"input.limit_exceeded", &checks::input_limit_exceeded, {"detail"}},

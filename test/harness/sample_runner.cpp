@@ -141,6 +141,12 @@ int main(int argc, char** argv) {
   }
   const std::string sample = argv[1];
   OverlayFileSystem fs;
+  // A sample that is not there must fail, not pass with nothing to check.
+  if (fs.kind(sample) != PathKind::file && fs.kind(sample) != PathKind::directory) {
+    std::cerr << sample << ": no such sample file or tree\n";
+    std::cout << "FAIL " << sample << "\n";
+    return 1;
+  }
   LintRequest req;
   req.paths = {sample};
   const std::string entry =

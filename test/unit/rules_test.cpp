@@ -93,14 +93,17 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
       for (const bool fires : {true, false}) {
         INFO(r.id << (fires ? " fires on:\n" : " is silent on:\n") << (fires ? e.fires : e.silent));
         MemoryFileSystem fs;
-        fs.add("/ex/nginx.conf", fires ? e.fires : e.silent);
+        const std::string path = e.dialect == "apache" ? "/ex/conf/httpd.conf" : "/ex/nginx.conf";
+        fs.add(path, fires ? e.fires : e.silent);
         SourceManager sm;
         LintRequest req;
-        req.paths = {"/ex/nginx.conf"};
+        req.paths = {path};
         const LintResult res = lint(fs, sm, c, req);
         bool seen = false;
         for (const Finding& f : res.findings) seen = seen || f.rule_id == r.id;
         CHECK(seen == fires);
+        REQUIRE(res.file_dialects.size() == 1);
+        CHECK(to_string(res.file_dialects[0]) == e.dialect);
       }
     }
   }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "staplint/apache_model.hpp"
 #include "staplint/config_tree.hpp"
 #include "staplint/nginx_model.hpp"
 #include "staplint/rules.hpp"
@@ -34,7 +35,8 @@ struct DirectiveUses;
 
 struct CheckContext {
   const ConfigTree& tree;
-  const NginxModel& nginx;
+  const NginxModel& nginx;    ///< empty for other dialects
+  const ApacheModel& apache;  ///< empty for other dialects
   const SourceManager& sources;
   const LintOptions& options;
   /// The known nginx directives with their contexts, walked once on first use

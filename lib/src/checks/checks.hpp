@@ -5,6 +5,15 @@
 
 namespace staplint::checks {
 
+// Apache httpd (apache_stapling.cpp)
+void apache_socache_module_missing(const CheckContext& ctx, Reporter& r);
+void apache_stapling_cache_in_vhost(const CheckContext& ctx, Reporter& r);
+void apache_stapling_cache_missing(const CheckContext& ctx, Reporter& r);
+void apache_stapling_disabled(const CheckContext& ctx, Reporter& r);
+void apache_stapling_responder_errors_returned(const CheckContext& ctx, Reporter& r);
+void apache_stapling_without_tls(const CheckContext& ctx, Reporter& r);
+void apache_trailing_comment(const CheckContext& ctx, Reporter& r);
+
 void input_include_cycle(const CheckContext&, Reporter&);
 void input_include_not_found(const CheckContext&, Reporter&);
 void input_limit_exceeded(const CheckContext&, Reporter&);

@@ -57,6 +57,21 @@ TextEdit insert_after(const SourceManager& sources, const Node& after,
   return e;
 }
 
+TextEdit insert_before(const SourceManager& sources, const Node& before,
+                       const std::vector<std::string>& lines) {
+  const SourceFile& src = sources.file(before.file);
+  TextEdit e;
+  e.file = before.file;
+  e.offset = before.range.begin;
+  if (auto indent = line_indent(src, before.range.begin)) {
+    const std::string nl = newline_of(src);
+    for (const std::string& l : lines) e.text += l + nl + *indent;
+  } else {
+    for (const std::string& l : lines) e.text += l + " ";
+  }
+  return e;
+}
+
 TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
                                const std::vector<std::string>& lines) {
   const SourceFile& src = sources.file(block.file);

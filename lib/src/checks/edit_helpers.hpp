@@ -26,6 +26,11 @@ TextEdit insert_into_block(const SourceManager& sources, const Node& block,
 TextEdit insert_after(const SourceManager& sources, const Node& after,
                       const std::vector<std::string>& lines);
 
+/// Inserts `lines` on lines of their own just above statement `before`, at its
+/// indentation (or, when it does not start its line, just before it).
+TextEdit insert_before(const SourceManager& sources, const Node& before,
+                       const std::vector<std::string>& lines);
+
 /// Removes a statement; with its whole line when nothing else is on it.
 TextEdit delete_statement(const SourceManager& sources, const Node& n);
 

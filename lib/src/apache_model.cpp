@@ -1,0 +1,270 @@
+// Builds the Apache model: walks the lowered tree in document order as httpd
+// reads it, evaluating <IfModule> against the modules loaded so far and
+// <IfDefine> against Define, and keeping what it cannot evaluate as unknown.
+#include "staplint/apache_model.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "staplint/source.hpp"
+#include "staplint/text.hpp"
+
+namespace staplint {
+
+namespace {
+
+/// Modules compiled into Debian's apache2 (`apache2 -l`).
+constexpr std::string_view kBuiltin[] = {"core_module",       "so_module",
+                                         "watchdog_module",   "http_module",
+                                         "log_config_module", "logio_module",
+                                         "version_module",    "unixd_module"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_any(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(name, n); });
+}
+
+enum class Truth { yes, no, unknown };
+
+struct Walker {
+  const ConfigTree& tree;
+  ApacheModel& model;
+  std::set<std::string> maybe_loaded;  // LoadModule under an unknown condition
+  std::set<std::string> defined, maybe_defined;
+
+  Truth if_module(std::string_view arg) const {
+    const bool negate = !arg.empty() && arg.front() == '!';
+    if (negate) arg.remove_prefix(1);
+    const std::string id = apache_module_id(arg);
+    Truth t;
+    if (model.loaded_modules.count(id) ||
+        std::find(std::begin(kBuiltin), std::end(kBuiltin), id) != std::end(kBuiltin)) {
+      t = Truth::yes;
+    } else if (!model.modules_visible || maybe_loaded.count(id)) {
+      t = Truth::unknown;
+    } else {
+      t = Truth::no;
+    }
+    if (negate && t != Truth::unknown) t = t == Truth::yes ? Truth::no : Truth::yes;
+    return t;
+  }
+
+  Truth if_define(std::string_view arg) const {
+    const bool negate = !arg.empty() && arg.front() == '!';
+    if (negate) arg.remove_prefix(1);
+    Truth t;
+    if (defined.count(std::string(arg))) t = Truth::yes;
+    else t = Truth::unknown;  // maybe defined by `-D` on the command line, or by maybe_defined
+    if (negate && t != Truth::unknown) t = t == Truth::yes ? Truth::no : Truth::yes;
+    return t;
+  }
+
+  void walk(std::span<const Node> nodes, const Node* vhost, const Node* section,
+            const Node* condition) {
+    for (const Node& n : nodes) {
+      switch (n.kind) {
+        case NodeKind::comment: break;
+        case NodeKind::include:
+          record(n, vhost, section, condition);
+          walk(n.children, vhost, section, condition);
+          break;
+        case NodeKind::directive: record(n, vhost, section, condition); break;
+        case NodeKind::raw_block: break;
+        case NodeKind::block: block(n, vhost, section, condition); break;
+      }
+    }
+  }
+
+  void block(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
+    const std::string_view arg = n.args.empty() ? std::string_view{} : n.args[0].value;
+    if (iequals(n.name, "IfModule") || iequals(n.name, "IfDefine")) {
+      const Truth t = iequals(n.name, "IfModule") ? if_module(arg) : if_define(arg);
+      if (t == Truth::no) return;
+      walk(n.children, vhost, section, t == Truth::unknown && !condition ? &n : condition);
+      return;
+    }
+    if (is_any(n.name, {"If", "ElseIf", "Else", "IfVersion", "IfFile", "IfDirective", "IfSection"})) {
+      walk(n.children, vhost, section, condition ? condition : &n);
+      return;
+    }
+    if (iequals(n.name, "Macro")) return;  // read only where `Use`d: not evaluated
+    if (iequals(n.name, "VirtualHost") && !vhost && !section) {
+      ApacheHost h;
+      h.node = &n;
+      model.hosts.push_back(std::move(h));
+      walk(n.children, &n, nullptr, condition);
+      return;
+    }
+    if (iequals(n.name, "MDomainSet")) {
+      model.directives.push_back({&n, vhost, section, condition});
+      walk(n.children, vhost, &n, condition);
+      return;
+    }
+    walk(n.children, vhost, section ? section : &n, condition);
+  }
+
+  void record(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
+    model.directives.push_back({&n, vhost, section, condition});
+    if (iequals(n.name, "LoadModule") && !n.args.empty()) {
+      const std::string id = lower(n.args[0].value);
+      (condition ? maybe_loaded : model.loaded_modules).insert(id);
+    } else if (iequals(n.name, "Define") && !n.args.empty()) {
+      (condition ? maybe_defined : defined).insert(std::string(n.args[0].value));
+    } else if (iequals(n.name, "UnDefine") && !n.args.empty() && !condition) {
+      defined.erase(std::string(n.args[0].value));
+    }
+  }
+};
+
+bool any_load_module(std::span<const Node> nodes) {
+  for (const Node& n : nodes) {
+    if (n.kind == NodeKind::directive && iequals(n.name, "LoadModule")) return true;
+    if ((n.kind == NodeKind::block || n.kind == NodeKind::include) && any_load_module(n.children)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view ApacheDirective::value() const {
+  return node && !node->args.empty() ? node->args[0].value : std::string_view{};
+}
+
+bool ApacheDirective::is_on() const { return node && node->args.size() >= 1 && iequals(value(), "on"); }
+
+std::string apache_module_id(std::string_view name) {
+  std::string n = lower(name);
+  if (n.size() > 2 && n.compare(n.size() - 2, 2, ".c") == 0) {
+    n.resize(n.size() - 2);
+    if (n == "core") return "core_module";
+    if (n == "http_core") return "http_module";
+    if (n.rfind("mod_", 0) == 0) n = n.substr(4);
+    return n + "_module";
+  }
+  return n;
+}
+
+ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view name) const {
+  for (auto it = host.own.rbegin(); it != host.own.rend(); ++it) {
+    if (iequals((*it)->node->name, name)) return {*it, false};
+  }
+  if (host.node) {
+    for (auto it = server_level.rbegin(); it != server_level.rend(); ++it) {
+      if (iequals((*it)->node->name, name)) return {*it, true};
+    }
+  }
+  return {};
+}
+
+std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host,
+                                                        std::string_view name) const {
+  std::vector<const ApacheDirective*> out;
+  for (const ApacheDirective& d : directives) {
+    if (d.vhost == host.node && d.node->kind != NodeKind::block && iequals(d.node->name, name)) {
+      out.push_back(&d);
+    }
+  }
+  return out;
+}
+
+std::vector<const ApacheDirective*> ApacheModel::at_server(std::string_view name) const {
+  std::vector<const ApacheDirective*> out;
+  for (const ApacheDirective* d : server_level) {
+    if (iequals(d->node->name, name)) out.push_back(d);
+  }
+  return out;
+}
+
+const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
+  // `MDStapling on` in a <MDomainSet> applies to its domains; at server level to all.
+  const ApacheDirective* global = nullptr;
+  for (const ApacheDirective* d : server_level) {
+    if (iequals(d->node->name, "MDStapling")) global = d->is_on() ? d : nullptr;
+  }
+  for (const ApacheDirective* md : md_domains) {
+    bool names_host = false;
+    for (const Arg& a : md->node->args) {
+      const std::string domain = lower(a.value);
+      names_host = names_host ||
+                   std::find(host.names.begin(), host.names.end(), domain) != host.names.end();
+    }
+    if (!names_host) continue;
+    if (md->node->kind == NodeKind::block) {
+      const ApacheDirective* inner = nullptr;
+      for (const ApacheDirective& d : directives) {
+        if (d.section == md->node && iequals(d.node->name, "MDStapling")) inner = &d;
+      }
+      if (inner) {
+        if (inner->is_on()) return inner;
+        continue;
+      }
+    }
+    if (global) return global;
+  }
+  return nullptr;
+}
+
+ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources) {
+  ApacheModel model;
+  model.modules_visible = any_load_module(tree.nodes);
+  model.hosts.push_back({});  // the main server
+  model.hosts[0].display_name = "main server";
+  Walker w{tree, model, {}, {}, {}};
+  w.walk(tree.nodes, nullptr, nullptr, nullptr);
+
+  for (const ApacheDirective& d : model.directives) {
+    if (d.node->kind == NodeKind::include) continue;
+    if (iequals(d.node->name, "MDomain") ||
+        (d.node->kind == NodeKind::block && iequals(d.node->name, "MDomainSet"))) {
+      if (!d.vhost && !d.section) model.md_domains.push_back(&d);
+      continue;
+    }
+    if (d.section) continue;
+    if (!d.vhost) {
+      model.server_level.push_back(&d);
+      continue;
+    }
+    for (ApacheHost& h : model.hosts) {
+      if (h.node == d.vhost) {
+        h.own.push_back(&d);
+        break;
+      }
+    }
+  }
+  for (ApacheHost& h : model.hosts) {
+    if (!h.node) continue;
+    for (const ApacheDirective* d : h.own) {
+      if (iequals(d->node->name, "ServerName") || iequals(d->node->name, "ServerAlias")) {
+        for (const Arg& a : d->node->args) {
+          std::string name = lower(a.value);
+          if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
+          h.names.push_back(name);
+        }
+      }
+    }
+    std::string address;
+    for (const Arg& a : h.node->args) address += (address.empty() ? "" : " ") + std::string(a.value);
+    h.display_name = h.names.empty() ? address : h.names.front() + " (" + address + ")";
+  }
+  // Debian's layout: its entry file, or its run-time directory variable.
+  const std::string& entry = sources.file(tree.entry).path();
+  model.debian = entry.size() >= 11 && entry.compare(entry.size() - 11, 11, "apache2.conf") == 0;
+  for (std::size_t i = 0; i < model.directives.size() && !model.debian; ++i) {
+    for (const Arg& a : model.directives[i].node->args) {
+      if (a.value.find("${APACHE_") != std::string_view::npos) {
+        model.debian = true;
+        break;
+      }
+    }
+  }
+  return model;
+}
+
+}  // namespace staplint
