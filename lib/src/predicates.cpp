@@ -6,6 +6,19 @@ namespace staplint {
 
 const std::vector<PredicateInfo>& builtin_predicates() {
   static const std::vector<PredicateInfo> list = {
+      {"apache.client_cert_no_revocation", &checks::apache_client_cert_no_revocation, {"server"}},
+      {"apache.crl_check_without_crl", &checks::apache_crl_check_without_crl,
+       {"directive", "mode", "server"}},
+      {"apache.crl_configured_not_checked", &checks::apache_crl_configured_not_checked,
+       {"directive", "check"}},
+      {"apache.directive_not_allowed_here", &checks::apache_directive_not_allowed_here,
+       {"directive", "context"}},
+      {"apache.invalid_directive_value", &checks::apache_invalid_directive_value, {"detail"}},
+      {"apache.ocsp_response_unverified", &checks::apache_ocsp_response_unverified, {}},
+      {"apache.proxy_crl_check_without_crl", &checks::apache_proxy_crl_check_without_crl,
+       {"directive", "mode", "server"}},
+      {"apache.proxy_crl_configured_not_checked", &checks::apache_proxy_crl_configured_not_checked,
+       {"directive", "check"}},
       {"apache.socache_module_missing", &checks::apache_socache_module_missing,
        {"provider", "module"}},
       {"apache.stapling_cache_in_vhost", &checks::apache_stapling_cache_in_vhost, {}},
@@ -16,6 +29,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"apache.stapling_without_tls", &checks::apache_stapling_without_tls,
        {"directive", "server"}},
       {"apache.trailing_comment", &checks::apache_trailing_comment, {"directive", "effect"}},
+      {"apache.upstream_no_revocation", &checks::apache_upstream_no_revocation, {"crl"}},
       {"input.include_cycle", &checks::input_include_cycle, {"detail"}},
       {"input.include_not_found", &checks::input_include_not_found, {"detail"}},
       {"input.limit_exceeded", &checks::input_limit_exceeded, {"detail"}},

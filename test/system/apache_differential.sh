@@ -14,6 +14,18 @@ samples=$2
 command -v apache2 >/dev/null || { echo "apache2 is not installed"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# mod_ssl checks at parse time that certificate, CA and CRL files exist: point
+# those directives at a throwaway certificate, CRL and directory.
+. "$(dirname "$0")/lib/throwaway_pki.sh"
+make_throwaway_pki "$work" || exit 1
+rewrite() {
+  sed -E -i \
+    -e "s#^([[:space:]]*)(SSLCertificateKeyFile)[[:space:]].*#\1\2 $work/key.pem#I" \
+    -e "s#^([[:space:]]*)(SSLCertificateFile|SSLCertificateChainFile|SSLCACertificateFile|SSLProxyCACertificateFile|SSLOCSPResponderCertificateFile)[[:space:]].*#\1\2 $work/cert.pem#I" \
+    -e "s#^([[:space:]]*)(SSLCARevocationFile|SSLProxyCARevocationFile)[[:space:]].*#\1\2 $work/crl.pem#I" \
+    -e "s#^([[:space:]]*)(SSLCACertificatePath|SSLCARevocationPath|SSLProxyCACertificatePath|SSLProxyCARevocationPath)[[:space:]].*#\1\2 $work/crl.d#I" \
+    "$@"
+}
 mods=/usr/lib/apache2/modules
 main() {  # main SERVER_ROOT INCLUDE_LINE [SSL_MODULES]
   printf 'ServerRoot %s\nServerName staplint.test\nLoadModule mpm_event_module %s/mod_mpm_event.so\nLoadModule authz_core_module %s/mod_authz_core.so\nLoadModule mime_module %s/mod_mime.so\nPidFile %s/pid\nErrorLog %s/error.log\nListen 127.0.0.1:18080\n' \
@@ -39,11 +51,13 @@ while IFS= read -r sample; do
     root=$case_dir; [ "$(basename "$(dirname "$rel")")" = conf ] && root=$case_dir
     grep -viE '^\s*(DefaultRuntimeDir|PidFile|ErrorLog|User|Group|ServerRoot|Listen|CustomLog)\b' "$entry" \
       | sed 's/\${APACHE_LOG_DIR}/\/tmp/g' > "$case_dir/entry.body"
+    find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 -r bash -c "$(declare -f rewrite); work='$work'; rewrite \"\$@\"" _
     find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 sed -i -E \
       -e 's/\$\{APACHE_LOG_DIR\}/\/tmp/g' -e '/^\s*(CustomLog|ErrorLog)\b/d'
     main "$root" "Include $case_dir/entry.body" > "$case_dir/main.conf"
   else
     cp "$sample" "$case_dir/sample.conf"
+    rewrite "$case_dir/sample.conf"
     ssl=ssl; grep -qiE '^\s*LoadModule\b' "$sample" && ssl=
     main "$case_dir" "Include $case_dir/sample.conf" $ssl > "$case_dir/main.conf"
   fi

@@ -11,14 +11,9 @@ samples=$2
 command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx-light libnginx-mod-stream)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
-  -days 2 -subj /CN=staplint-test >/dev/null 2>&1 || { echo "openssl failed"; exit 1; }
-# An empty CRL signed by that certificate, for ssl_crl and *_ssl_crl.
-mkdir -p "$work/ca" && : > "$work/ca/index.txt" && echo 01 > "$work/ca/crlnumber"
-printf '[ca]\ndefault_ca = d\n[d]\ndatabase = %s\ncrlnumber = %s\ndefault_md = sha256\ndefault_crl_days = 2\n' \
-  "$work/ca/index.txt" "$work/ca/crlnumber" > "$work/ca/ca.cnf"
-openssl ca -config "$work/ca/ca.cnf" -gencrl -keyfile "$work/key.pem" -cert "$work/cert.pem" \
-  -out "$work/crl.pem" >/dev/null 2>&1 || { echo "openssl ca -gencrl failed"; exit 1; }
+# A throwaway certificate, and an empty CRL signed by it, for ssl_crl and *_ssl_crl.
+. "$(dirname "$0")/lib/throwaway_pki.sh"
+make_throwaway_pki "$work" || exit 1
 # staplint judges version-dependent rules for the nginx it is compared with.
 version=$(nginx -v 2>&1 | sed -n 's#^nginx version: nginx/\([0-9.]*\).*#\1#p')
 echo "comparing with nginx $version"

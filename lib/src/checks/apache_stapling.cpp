@@ -97,6 +97,8 @@ void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const ApacheHost* h : tls_hosts(m)) {
     const ApacheEffective use = m.effective(*h, "SSLUseStapling");
     if (use.is_on() || m.md_stapling(*h)) continue;
+    // A value other than On or Off stops httpd: SL9002 says so.
+    if (use && !iequals(use.value(), "off")) continue;
     const ApacheEffective engine = m.effective(*h, "SSLEngine");
     const Node& at = tls_anchor(m, *h);
     Finding& f = r.report(at.file, at.name_range, {{"server", h->display_name}});

@@ -5,7 +5,16 @@
 
 namespace staplint::checks {
 
-// Apache httpd (apache_stapling.cpp)
+// Apache httpd (apache_hygiene.cpp, apache_revocation.cpp, apache_stapling.cpp)
+void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
+void apache_crl_check_without_crl(const CheckContext& ctx, Reporter& r);
+void apache_crl_configured_not_checked(const CheckContext& ctx, Reporter& r);
+void apache_directive_not_allowed_here(const CheckContext& ctx, Reporter& r);
+void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r);
+void apache_ocsp_response_unverified(const CheckContext& ctx, Reporter& r);
+void apache_proxy_crl_check_without_crl(const CheckContext& ctx, Reporter& r);
+void apache_proxy_crl_configured_not_checked(const CheckContext& ctx, Reporter& r);
+void apache_upstream_no_revocation(const CheckContext& ctx, Reporter& r);
 void apache_socache_module_missing(const CheckContext& ctx, Reporter& r);
 void apache_stapling_cache_in_vhost(const CheckContext& ctx, Reporter& r);
 void apache_stapling_cache_missing(const CheckContext& ctx, Reporter& r);

@@ -1,0 +1,187 @@
+// Apache httpd: SL9001 directive-not-allowed-here and SL9002
+// invalid-directive-value for the mod_ssl and mod_md revocation directives,
+// with httpd's own wording (checked with Debian's apache2 -t).
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "checks.hpp"
+#include "edit_helpers.hpp"
+#include "value_helpers.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+bool named(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(name, n); });
+}
+
+/// Server config only (GLOBAL_ONLY): "cannot occur within <VirtualHost> section".
+/// SSLStaplingCache is SL1006's.
+bool server_config_only(std::string_view name) {
+  return named(name, {"SSLSessionCache", "SSLRandomSeed", "SSLPassPhraseDialog",
+                      "SSLCryptoDevice", "SSLFIPS"});
+}
+
+/// Server config and virtual host only (RSRC_CONF): "not allowed in
+/// <Location> context". The SSLProxy* ones are also allowed in <Proxy>.
+bool host_level_only(std::string_view name, bool in_proxy_section) {
+  const bool proxy = named(name, {"SSLProxyEngine", "SSLProxyVerify", "SSLProxyCARevocationCheck",
+                                  "SSLProxyCARevocationFile", "SSLProxyCARevocationPath"});
+  if (proxy) return !in_proxy_section;
+  if (named(name, {"SSLEngine", "SSLUseStapling", "SSLCARevocationCheck", "SSLCARevocationFile",
+                   "SSLCARevocationPath"})) {
+    return true;
+  }
+  auto starts = [&](std::string_view prefix) {
+    return name.size() > prefix.size() && iequals(name.substr(0, prefix.size()), prefix);
+  };
+  return starts("SSLStapling") || starts("SSLOCSP");
+}
+
+/// The arguments before a trailing `# comment` (SL9003 reports those).
+std::size_t words_before_comment(const Node& n) {
+  for (std::size_t i = 0; i < n.args.size(); ++i) {
+    if (n.args[i].quote == Quote::none && !n.args[i].value.empty() && n.args[i].value[0] == '#') {
+      return i;
+    }
+  }
+  return n.args.size();
+}
+
+struct Enumerated {
+  std::string_view name;
+  std::vector<std::string_view> values;
+  std::string_view extra_flag;  ///< an optional second word, or empty: TAKE1
+};
+
+const std::vector<Enumerated>& enumerated() {
+  static const std::vector<Enumerated> list = {
+      {"SSLCARevocationCheck", {"chain", "leaf", "none"}, "no_crl_for_cert_ok"},
+      {"SSLProxyCARevocationCheck", {"chain", "leaf", "none"}, "no_crl_for_cert_ok"},
+      {"SSLOCSPEnable", {"on", "leaf", "off"}, "no_ocsp_for_cert_ok"},
+      {"SSLVerifyClient", {"none", "optional", "require", "optional_no_ca"}, ""},
+      {"SSLProxyVerify", {"none", "optional", "require", "optional_no_ca"}, ""},
+  };
+  return list;
+}
+
+bool is_flag(std::string_view name) {
+  return named(name, {"SSLUseStapling", "SSLStaplingReturnResponderErrors",
+                      "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
+                      "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "MDStapling"});
+}
+
+/// Read with atoi(); the two responder timeouts also refuse negative values.
+bool is_seconds(std::string_view name) {
+  return named(name, {"SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout",
+                      "SSLStaplingErrorCacheTimeout", "SSLStaplingResponseTimeSkew",
+                      "SSLStaplingResponseMaxAge", "SSLOCSPResponderTimeout",
+                      "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge"});
+}
+
+void note_condition(Finding& f, const ApacheDirective& d) {
+  if (d.certain()) return;
+  const Node& c = *d.condition;
+  std::string what = "<" + std::string(c.name);
+  for (const Arg& a : c.args) what += " " + std::string(a.value);
+  f.notes.push_back({c.file, c.name_range, "this depends on '" + what + ">', which staplint cannot evaluate"});
+}
+
+}  // namespace
+
+void apache_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
+  for (const ApacheDirective& d : ctx.apache.directives) {
+    const Node& n = *d.node;
+    if (n.kind != NodeKind::directive) continue;
+    std::string context;
+    if (d.section) {
+      const bool proxy_section = named(d.section->name, {"Proxy", "ProxyMatch"});
+      if (host_level_only(n.name, proxy_section) || server_config_only(n.name)) {
+        context = "<" + std::string(d.section->name) + ">";
+      }
+    } else if (d.vhost && server_config_only(n.name)) {
+      context = "<VirtualHost>";
+    }
+    if (context.empty()) continue;
+    Finding& f = r.report(n.file, n.name_range,
+                          {{"directive", std::string(n.name)}, {"context", context}});
+    note_condition(f, d);
+  }
+}
+
+void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
+  for (const ApacheDirective& d : ctx.apache.directives) {
+    const Node& n = *d.node;
+    if (n.kind != NodeKind::directive) continue;
+    const std::size_t words = words_before_comment(n);
+    const std::string name(n.name);
+    if (is_flag(n.name)) {
+      // httpd reads a flag's first word only.
+      if (words == 0) {
+        note_condition(r.report(n.file, n.range, {{"detail", "'" + name + "' must be On or Off"}}), d);
+        continue;
+      }
+      const Arg& a = n.args[0];
+      if (iequals(a.value, "on") || iequals(a.value, "off")) continue;
+      Finding& f = r.report(n.file, a.range,
+                            {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
+                                            "'; it must be On or Off"}});
+      note_condition(f, d);
+      if (auto fixed = flag_synonym(a.value)) {
+        std::string v = *fixed;
+        v[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
+        f.fixes.push_back({"use '" + v + "'", {replace_first_arg(n, v)}});
+      }
+      continue;
+    }
+    for (const Enumerated& e : enumerated()) {
+      if (!iequals(n.name, e.name)) continue;
+      std::string detail;
+      Range at = n.range;
+      const std::size_t allowed_words = e.extra_flag.empty() ? 1 : 2;
+      if (words == 0 || (e.extra_flag.empty() && words > 1)) {
+        detail = "'" + name + "' takes one argument";
+      } else if (!std::any_of(e.values.begin(), e.values.end(),
+                              [&](std::string_view v) { return iequals(n.args[0].value, v); })) {
+        at = n.args[0].range;
+        detail = "invalid value '" + std::string(n.args[0].value) + "' for '" + name +
+                 "'; it must be " + join_values(e.values);
+      } else if (words == 2 && !iequals(n.args[1].value, e.extra_flag)) {
+        at = n.args[1].range;
+        detail = "invalid argument '" + std::string(n.args[1].value) + "' for '" + name +
+                 "'; the only flag is '" + std::string(e.extra_flag) + "'";
+      } else if (words > allowed_words) {
+        at = n.args[allowed_words].range;
+        detail = "too many arguments for '" + name + "'";
+      }
+      if (!detail.empty()) note_condition(r.report(n.file, at, {{"detail", detail}}), d);
+    }
+    if (is_seconds(n.name) && words >= 1) {
+      const Arg& a = n.args[0];
+      const std::string v(a.value);
+      const bool numeric = !v.empty() &&
+                           std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+                           v != "-";
+      if (numeric && v[0] == '-' &&
+          named(n.name, {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
+        note_condition(r.report(n.file, a.range,
+                                {{"detail", "'" + name + "' must not be negative; httpd refuses '" +
+                                                v + "' (invalid argument)"}}),
+                       d);
+      } else if (!numeric) {
+        // httpd accepts it: atoi() reads the leading digits, or 0.
+        Finding& f = r.report(n.file, a.range,
+                              {{"detail", "'" + v + "' is not a number of seconds; httpd reads it as " +
+                                              std::to_string(std::atoi(v.c_str())) + " for '" + name +
+                                              "'"}});
+        f.severity = Severity::warning;
+        note_condition(f, d);
+      }
+    }
+  }
+}
+
+}  // namespace staplint::checks
