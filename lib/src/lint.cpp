@@ -114,10 +114,20 @@ class Runner {
     const NginxModel model = apache ? NginxModel{} : build_nginx_model(tree);
     const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
     CheckContext ctx{tree, model, apache_model, sources_, req_.lint};
+    bool refused = false;  // httpd refuses the whole configuration
     for (Finding& f : run_rules(catalog_, ctx)) {
+      refused = refused || (f.severity == Severity::error && !f.conditional);
       if (only && !only->count(f.file)) continue;
       f.included_from = include_chain(tree, f.file);
       result.findings.push_back(std::move(f));
+    }
+    for (const ApacheHost& h : apache_model.hosts) {
+      if (!apache_model.tls(h)) continue;
+      const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
+      if (only && !only->count(at.file)) continue;
+      result.endpoints.push_back({Dialect::apache, at.file, at.name_range,
+                                  h.node ? h.display_name : "main server",
+                                  refused ? "fatal" : apache_stapling_verdict(apache_model, h)});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;
@@ -231,6 +241,16 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options) {
     if (!c->args.empty() && c->args[0].has_variable()) return "ineffective";
   }
   return "on";
+}
+
+std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
+  const ApacheEffective engine = m.effective(h, "SSLEngine");
+  const ApacheEffective use = m.effective(h, "SSLUseStapling");
+  if (const ApacheDirective* md = m.md_stapling(h)) return md->certain() ? "on" : "unknown";
+  if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
+    return "unknown";
+  }
+  return use.is_on() ? "on" : "off";
 }
 
 LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,

@@ -46,6 +46,9 @@ struct Finding {
   /// The include directives that brought `file` in, innermost first; empty for
   /// an entry file.
   std::vector<Note> included_from;
+  /// It holds only if a condition staplint cannot evaluate holds (a note says
+  /// which): `<IfDefine NAME>`, `<If ...>`, `<IfModule>` without LoadModule lines.
+  bool conditional = false;
 };
 
 }  // namespace staplint

@@ -45,5 +45,9 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
 /// (enabled but nginx will not staple: certificates named through variables),
 /// or `on` (enabled, and nothing staplint can see stops it).
 std::string stapling_verdict(const NginxServer& s, const LintOptions& options);
+/// The same for an Apache host that serves TLS, when httpd accepts the
+/// configuration (else `fatal`): on, off, or unknown when it depends on a
+/// condition staplint cannot evaluate.
+std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
 
 }  // namespace staplint

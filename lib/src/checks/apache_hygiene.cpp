@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "apache_helpers.hpp"
 #include "checks.hpp"
 #include "edit_helpers.hpp"
 #include "value_helpers.hpp"
@@ -81,13 +82,6 @@ bool is_seconds(std::string_view name) {
                       "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge"});
 }
 
-void note_condition(Finding& f, const ApacheDirective& d) {
-  if (d.certain()) return;
-  const Node& c = *d.condition;
-  std::string what = "<" + std::string(c.name);
-  for (const Arg& a : c.args) what += " " + std::string(a.value);
-  f.notes.push_back({c.file, c.name_range, "this depends on '" + what + ">', which staplint cannot evaluate"});
-}
 
 }  // namespace
 
@@ -107,7 +101,7 @@ void apache_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
     if (context.empty()) continue;
     Finding& f = r.report(n.file, n.name_range,
                           {{"directive", std::string(n.name)}, {"context", context}});
-    note_condition(f, d);
+    note_conditions(f, {&d});
   }
 }
 
@@ -120,7 +114,7 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
     if (is_flag(n.name)) {
       // httpd reads a flag's first word only.
       if (words == 0) {
-        note_condition(r.report(n.file, n.range, {{"detail", "'" + name + "' must be On or Off"}}), d);
+        note_conditions(r.report(n.file, n.range, {{"detail", "'" + name + "' must be On or Off"}}), {&d});
         continue;
       }
       const Arg& a = n.args[0];
@@ -128,7 +122,7 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
       Finding& f = r.report(n.file, a.range,
                             {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
                                             "'; it must be On or Off"}});
-      note_condition(f, d);
+      note_conditions(f, {&d});
       if (auto fixed = flag_synonym(a.value)) {
         std::string v = *fixed;
         v[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
@@ -156,7 +150,7 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
         at = n.args[allowed_words].range;
         detail = "too many arguments for '" + name + "'";
       }
-      if (!detail.empty()) note_condition(r.report(n.file, at, {{"detail", detail}}), d);
+      if (!detail.empty()) note_conditions(r.report(n.file, at, {{"detail", detail}}), {&d});
     }
     if (is_seconds(n.name) && words >= 1) {
       const Arg& a = n.args[0];
@@ -167,10 +161,10 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
                            v != "-";
       if (numeric && v[0] == '-' &&
           named(n.name, {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
-        note_condition(r.report(n.file, a.range,
-                                {{"detail", "'" + name + "' must not be negative; httpd refuses '" +
-                                                v + "' (invalid argument)"}}),
-                       d);
+        Finding& f = r.report(n.file, a.range,
+                              {{"detail", "'" + name + "' must not be negative; httpd refuses '" +
+                                              v + "' (invalid argument)"}});
+        note_conditions(f, {&d});
       } else if (!numeric) {
         // httpd accepts it: atoi() reads the leading digits, or 0.
         Finding& f = r.report(n.file, a.range,
@@ -178,7 +172,7 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
                                               std::to_string(std::atoi(v.c_str())) + " for '" + name +
                                               "'"}});
         f.severity = Severity::warning;
-        note_condition(f, d);
+        note_conditions(f, {&d});
       }
     }
   }

@@ -3,6 +3,7 @@
 // backends (SL3002, SL3003, SL3004). Facts: revocation-facts.md section 2.1.
 #include <algorithm>
 
+#include "apache_helpers.hpp"
 #include "checks.hpp"
 #include "edit_helpers.hpp"
 #include "staplint/text.hpp"
@@ -15,13 +16,6 @@ bool is_one_of(std::string_view v, std::initializer_list<std::string_view> optio
   return std::any_of(options.begin(), options.end(), [&](std::string_view o) { return iequals(v, o); });
 }
 
-void note_condition(Finding& f, const ApacheDirective* d) {
-  if (!d || d->certain()) return;
-  const Node& c = *d->condition;
-  std::string what = "<" + std::string(c.name);
-  for (const Arg& a : c.args) what += " " + std::string(a.value);
-  f.notes.push_back({c.file, c.name_range, "this depends on '" + what + ">', which staplint cannot evaluate"});
-}
 
 /// The CRL settings of a host, for client (`SSLCA...`) or proxy (`SSLProxyCA...`).
 struct CrlSettings {
@@ -51,7 +45,7 @@ void storage_without_check(const CheckContext& ctx, Reporter& r, bool proxy) {
     const Node& at = *crl.any_storage().node();
     Finding& f = r.report(at.file, at.name_range,
                           {{"directive", std::string(at.name)}, {"check", check_name}});
-    note_condition(f, crl.any_storage().directive);
+    note_conditions(f, {crl.any_storage().directive});
     // `leaf` checks the certificate itself, which the CRL configured for it
     // covers; `chain` would also demand a CRL from every CA up to the root.
     if (crl.check && !crl.check.inherited) {
@@ -75,7 +69,7 @@ void check_without_storage(const CheckContext& ctx, Reporter& r, bool proxy) {
                           {{"directive", std::string(at.name)},
                            {"mode", std::string(crl.check.value())},
                            {"server", h.node ? h.display_name : std::string("the main server")}});
-    note_condition(f, crl.check.directive);
+    note_conditions(f, {crl.check.directive});
   }
 }
 
@@ -102,7 +96,7 @@ void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
     }
     Finding& f = r.report(verify->node->file, verify->node->name_range,
                           {{"server", h.node ? h.display_name : std::string("main server")}});
-    note_condition(f, verify);
+    note_conditions(f, {verify});
   }
 }
 
@@ -118,7 +112,7 @@ void apache_ocsp_response_unverified(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : ctx.apache.directives) {
     if (!iequals(d.node->name, "SSLOCSPNoverify") || !d.is_on()) continue;
     Finding& f = r.report(d.node->file, d.node->name_range, {});
-    note_condition(f, &d);
+    note_conditions(f, {&d});
     f.fixes.push_back({"verify OCSP responses again ('off', the default)",
                        {replace_first_arg(*d.node, "off")}});
   }
@@ -134,7 +128,7 @@ void apache_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
     if (crl.checking() && crl.storage()) continue;
     Finding& f = r.report(verify.node()->file, verify.node()->name_range,
                           {{"crl", "SSLProxyCARevocationCheck' with 'SSLProxyCARevocationFile"}});
-    note_condition(f, verify.directive);
+    note_conditions(f, {verify.directive});
   }
 }
 

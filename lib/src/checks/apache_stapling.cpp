@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "apache_helpers.hpp"
 #include "checks.hpp"
 #include "edit_helpers.hpp"
 #include "staplint/text.hpp"
@@ -19,21 +20,6 @@ std::vector<const ApacheHost*> tls_hosts(const ApacheModel& m) {
     if (m.tls(h)) out.push_back(&h);
   }
   return out;
-}
-
-/// Says which condition a finding depends on, when staplint cannot evaluate it.
-void note_conditions(Finding& f, std::initializer_list<const ApacheDirective*> from) {
-  for (const ApacheDirective* d : from) {
-    if (!d || d->certain()) continue;
-    const Node& c = *d->condition;
-    std::string what = "<" + std::string(c.name);
-    for (const Arg& a : c.args) what += " " + std::string(a.value);
-    what += ">";
-    const std::string msg = "this depends on '" + what + "', which staplint cannot evaluate";
-    if (std::none_of(f.notes.begin(), f.notes.end(), [&](const Note& n) { return n.message == msg; })) {
-      f.notes.push_back({c.file, c.name_range, msg});
-    }
-  }
 }
 
 /// Where the host's TLS comes from: its own `SSLEngine on`, else the

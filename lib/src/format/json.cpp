@@ -55,10 +55,10 @@ class JsonFormatter final : public Formatter {
       out << fmt::format(
           "{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"path\": {}, \"line\": {}, "
           "\"column\": {}, \"end_line\": {}, \"end_column\": {}, \"offset\": {}, \"length\": {}, "
-          "\"message\": {}",
+          "\"message\": {}, \"conditional\": {}",
           quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
           b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
-          quote(f.message));
+          quote(f.message), f.conditional ? "true" : "false");
       out << ", \"notes\": ";
       write_locations(out, sm, f.notes, true);
       out << ", \"included_from\": ";
