@@ -26,56 +26,11 @@ stop_all() {
 trap stop_all EXIT
 
 # ---------------------------------------------------------------- the PKI
-pki=$work/pki; mkdir -p "$pki"; cd "$pki" || exit 1
+. "$(dirname "$(readlink -f "$0")")/lib/ocsp_pki.sh"
+pki=$work/pki; mkdir -p "$pki"
 P_DELEGATED=18881   # responses signed by a delegated OCSP signer
 P_ISSUER=18882      # responses signed by the issuing CA itself
-quiet() { "$@" >/dev/null 2>&1 || { echo "failed: $*"; exit 1; }; }
-quiet openssl req -x509 -newkey rsa:2048 -nodes -keyout root.key -out root.pem -days 2 \
-  -subj /CN=staplint-root -addext basicConstraints=critical,CA:TRUE \
-  -addext keyUsage=critical,keyCertSign,cRLSign
-sign() {  # sign NAME ISSUER EXTENSIONS
-  quiet openssl req -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" -subj "/CN=$1.test"
-  printf "$3" > "$1.ext"
-  quiet openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2.key" -CAcreateserial \
-    -out "$1.pem" -days 2 -extfile "$1.ext"
-}
-sign inter root 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n'
-sign signer inter 'extendedKeyUsage=OCSPSigning\n'
-leaf() {  # leaf NAME OCSP-URL
-  local ext="subjectAltName=DNS:$1.test\n"
-  [ -n "$2" ] && ext="${ext}authorityInfoAccess=OCSP;URI:$2\n"
-  sign "$1" inter "$ext"
-  cat "$1.pem" inter.pem > "$1.chain.pem"
-}
-leaf ip "http://127.0.0.1:$P_DELEGATED/"
-leaf ipself "http://127.0.0.1:$P_ISSUER/"
-leaf localhost "http://localhost:$P_DELEGATED/"
-leaf nohost "http://ocsp.invalid:$P_DELEGATED/"
-leaf noocsp ""
-leaf revoked "http://127.0.0.1:$P_DELEGATED/"
-cat inter.pem root.pem > trusted.pem
-: > index.txt
-for c in ip ipself localhost nohost noocsp revoked; do
-  serial=$(openssl x509 -in "$c.pem" -noout -serial | cut -d= -f2)
-  if [ "$c" = revoked ]; then
-    printf 'R\t301231235959Z\t251101000000Z\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
-  else
-    printf 'V\t301231235959Z\t\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
-  fi
-done
-# `openssl ocsp -port` binds every address; in this namespace that is loopback.
-openssl ocsp -index index.txt -port "$P_DELEGATED" -rsigner signer.pem -rkey signer.key \
-  -CA inter.pem -ndays 1 >"$work/ocsp-delegated.log" 2>&1 &
-pids+=($!)
-openssl ocsp -index index.txt -port "$P_ISSUER" -rsigner inter.pem -rkey inter.key \
-  -CA inter.pem -ndays 1 >"$work/ocsp-issuer.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 50); do
-  openssl ocsp -issuer inter.pem -cert ip.pem -url "http://127.0.0.1:$P_DELEGATED/" \
-    -CAfile trusted.pem -respout ip.ocsp.der >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[ -s ip.ocsp.der ] || { echo "the OCSP responder did not answer"; exit 1; }
+make_ocsp_pki "$pki" "$P_DELEGATED" "$P_ISSUER" || exit 1
 
 # ---------------------------------------------------------------- the cases
 # name | expected on the wire (staple/none) | what staplint cannot see, or "-"
@@ -97,17 +52,6 @@ cases=(
 "leaf-only-no-issuer|none|whether the issuer is in the certificate file (SL4003, later)|-||ssl_certificate $pki/ip.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on;"
 "leaf-only-issuer-in-trusted|staple|-|-||ssl_certificate $pki/ip.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
 )
-
-probe() {  # probe PORT NAME -> staple|none; nginx fetches lazily, so retry
-  for _ in $(seq 1 20); do
-    if timeout 5 openssl s_client -connect "127.0.0.1:$1" -servername "$2" -status </dev/null 2>/dev/null \
-        | grep -q 'OCSP Response Status: successful'; then
-      echo staple; return
-    fi
-    sleep 0.25
-  done
-  echo none
-}
 
 printf '| %-38s | %-6s | %-12s | %s |\n' configuration wire verdict "staplint's account"
 printf '|%s|%s|%s|%s|\n' "----------------------------------------" "--------" "--------------" "------"
@@ -141,7 +85,7 @@ CONF
   nginx -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" 2>>"$dir/error.log" &
   npid=$!; pids+=($npid)
   for _ in $(seq 1 50); do timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && break; sleep 0.1; done
-  wire=$(probe "$port" "$sni")
+  wire=$(probe_staple "$port" "$sni")
   kill "$npid"; for _ in $(seq 1 50); do kill -0 "$npid" 2>/dev/null || break; sleep 0.1; done
 
   account=ok

@@ -1,0 +1,124 @@
+#!/bin/bash
+# Truth test for Apache: real httpd processes (Debian's apache2, one process
+# each with -X, own ServerRoot and PidFile, 127.0.0.1 only) are asked three
+# things for each configuration: `apache2 -t`, whether httpd starts, and
+# whether `openssl s_client -status` receives a stapled OCSP response. staplint's
+# verdict and findings must agree with all three. The throwaway PKI and the
+# `openssl ocsp` responders are those of nginx_truth.sh, all inside a private
+# network namespace. Every process is stopped by PID, with bounded waits.
+#   apache_truth.sh STAPLINT
+set -u
+if [ -z "${STAPLINT_IN_NETNS:-}" ]; then
+  exec unshare -n env STAPLINT_IN_NETNS=1 bash "$0" "$@"
+fi
+ip link set lo up || { echo "cannot bring up loopback in the namespace"; exit 1; }
+st=$(readlink -f "$1")
+command -v apache2 >/dev/null || { echo "apache2 is not installed"; exit 1; }
+
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+stop_all() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null
+  done
+  rm -rf "$work"
+}
+trap stop_all EXIT
+
+. "$(dirname "$(readlink -f "$0")")/lib/ocsp_pki.sh"
+pki=$work/pki; mkdir -p "$pki"
+P_DELEGATED=18891
+P_ISSUER=18892
+make_ocsp_pki "$pki" "$P_DELEGATED" "$P_ISSUER" || exit 1
+chmod -R a+rX "$pki"
+mods=/usr/lib/apache2/modules
+
+cache="SSLStaplingCache \"shmcb:logs/ssl_stapling(32768)\""
+quiet_errors="SSLStaplingReturnResponderErrors off\nSSLStaplingFakeTryLater off"
+cert="SSLCertificateFile $pki/ip.chain.pem\nSSLCertificateKeyFile $pki/ip.key"
+# name | apache2 -t (ok/fails) | httpd (starts/fails) | wire (staple/none/-)
+# | what staplint cannot see, or "-" | findings staplint must report (comma-separated) or "-"
+# | modules besides ssl (space-separated) | server-level text | vhost text ("\n" between lines)
+cases=(
+"guide-recipe-without-cache|ok|fails|-|-|SL1005|socache_shmcb||$cert\nSSLUseStapling On\n$quiet_errors"
+"global-cache|ok|starts|staple|-|-|socache_shmcb|$cache|$cert\nSSLUseStapling On\n$quiet_errors"
+"global-stapling-inherited|ok|starts|staple|-|-|socache_shmcb|$cache\nSSLUseStapling On\n$quiet_errors|$cert"
+"stapling-off|ok|starts|none|-|SL1001|socache_shmcb|$cache|$cert"
+"cache-inside-vhost|fails|fails|-|-|SL1006|socache_shmcb||$cert\nSSLUseStapling On\n$quiet_errors\n$cache"
+"socache-module-not-loaded|fails|fails|-|-|SL1007||$cache|$cert\nSSLUseStapling On\n$quiet_errors"
+"trailing-comment-after-flag|ok|starts|staple|-|SL9003|socache_shmcb|$cache|$cert\nSSLUseStapling On # turn it on\n$quiet_errors"
+"trailing-comment-after-one-argument|fails|fails|-|-|SL9003|socache_shmcb|$cache|$cert\nSSLUseStapling On\n$quiet_errors\nSSLStaplingResponderTimeout 5 # seconds"
+"certificate-without-ocsp-url|ok|starts|none|the certificate's contents (SL4001, later)|-|socache_shmcb|$cache|SSLCertificateFile $pki/noocsp.chain.pem\nSSLCertificateKeyFile $pki/noocsp.key\nSSLUseStapling On\n$quiet_errors"
+"certificate-without-ocsp-url-force-url|ok|starts|staple|-|-|socache_shmcb|$cache|SSLCertificateFile $pki/noocsp.chain.pem\nSSLCertificateKeyFile $pki/noocsp.key\nSSLUseStapling On\nSSLStaplingForceURL http://127.0.0.1:$P_DELEGATED/\n$quiet_errors"
+"leaf-only-certificate-file|ok|starts|none|whether the issuer is in the certificate file (SL4003, later)|-|socache_shmcb|$cache|SSLCertificateFile $pki/ip.pem\nSSLCertificateKeyFile $pki/ip.key\nSSLUseStapling On\n$quiet_errors"
+"crl-check-without-crl|ok|fails|-|-|SL2003|socache_shmcb|$cache|$cert\nSSLUseStapling On\n$quiet_errors\nSSLVerifyClient require\nSSLCACertificateFile $pki/trusted.pem\nSSLCARevocationCheck chain"
+)
+
+printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %s |\n' configuration "-t" httpd wire verdict "staplint's account"
+printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------" "-------" "--------" "--------" "----------" "------"
+fail=0; port=18550
+for c in "${cases[@]}"; do
+  IFS='|' read -r name want_t want_start want_wire hidden findings modules server_text vhost_text <<<"$c"
+  dir=$work/$name; mkdir -p "$dir/logs"; chmod 755 "$dir" "$dir/logs"; port=$((port + 1))
+  {
+    printf 'ServerRoot %s\nPidFile %s/httpd.pid\nErrorLog %s/error.log\nLogLevel warn ssl:info\n' "$dir" "$dir" "$dir"
+    printf 'DefaultRuntimeDir %s\nServerName localhost\nUser nobody\nGroup nogroup\nListen 127.0.0.1:%s\n' "$dir" "$port"
+    for m in mpm_event authz_core ssl $modules; do printf 'LoadModule %s_module %s/mod_%s.so\n' "$m" "$mods" "$m"; done
+    printf '%b\n' "$server_text"
+    printf '<VirtualHost 127.0.0.1:%s>\nServerName ip.test\nSSLEngine on\n%b\n</VirtualHost>\n' "$port" "$vhost_text"
+  } > "$dir/httpd.conf"
+
+  json=$("$st" --format json "$dir/httpd.conf")
+  verdict=$(grep -o '"stapling": "[a-z]*"' <<<"$json" | head -n 1 | cut -d'"' -f4)
+  if apache2 -t -f "$dir/httpd.conf" >"$dir/t.out" 2>&1; then t=ok; else t=fails; fi
+  started=fails; wire=-
+  if [ "$t" = ok ]; then
+    apache2 -X -f "$dir/httpd.conf" >>"$dir/error.log" 2>&1 &
+    apid=$!; pids+=($apid)
+    for _ in $(seq 1 50); do
+      kill -0 "$apid" 2>/dev/null || break
+      timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && { started=starts; break; }
+      sleep 0.1
+    done
+    # httpd listens before mod_ssl's post-config checks run: it has started
+    # only if it is still there a moment later.
+    if [ "$started" = starts ]; then sleep 0.5; kill -0 "$apid" 2>/dev/null || started=fails; fi
+    if [ "$started" = starts ]; then wire=$(probe_staple "$port" ip.test 8); fi
+    kill "$apid" 2>/dev/null; for _ in $(seq 1 50); do kill -0 "$apid" 2>/dev/null || break; sleep 0.1; done
+  fi
+
+  account=ok
+  # What staplint's verdict predicts: fatal = httpd does not start; on = staples.
+  if [ "$t/$started/$wire" != "$want_t/$want_start/$want_wire" ]; then
+    account="UNEXPECTED: httpd did -t $t, start $started, wire $wire"; fail=1
+  elif [ "$started" = fails ] && [ "$verdict" != fatal ]; then
+    account="DISAGREES: verdict '$verdict' but httpd does not start"; fail=1
+  elif [ "$started" = starts ] && [ "$verdict" = fatal ]; then
+    account="DISAGREES: verdict 'fatal' but httpd starts"; fail=1
+  elif [ "$started" = starts ] && [ "$hidden" = - ]; then
+    predicted=none; [ "$verdict" = on ] && predicted=staple
+    [ "$predicted" != "$wire" ] && { account="DISAGREES: verdict '$verdict' but httpd did '$wire'"; fail=1; }
+  elif [ "$hidden" != - ]; then
+    account="cannot see $hidden"
+  fi
+  if [ "$findings" != - ]; then
+    for f in ${findings//,/ }; do
+      if grep -q "\"rule\": \"$f\"" <<<"$json"; then account="$account; reports $f"
+      else account="$account; MISSING $f"; fail=1; fi
+    done
+  fi
+  # A configuration httpd refuses at -t must give an error-severity finding
+  # (the differential's criterion); one that starts must give none.
+  errors=$(grep -c '"severity": "error"' <<<"$json")
+  if [ "$started" = starts ] && [ "$errors" -gt 0 ]; then account="$account; UNEXPECTED error finding"; fail=1; fi
+  printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %s |\n' "$name" "$t" "$started" "$wire" "$verdict" "$account"
+  if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* ]]; then
+    sed 's/^/    apache2 -t: /' "$dir/t.out" | tail -n 2
+    grep -E 'AH0|emerg|error' "$dir/error.log" | sed 's/^/    httpd: /' | tail -n 4
+  fi
+done
+echo "truth test: $([ $fail = 0 ] && echo ok || echo FAILED) (${#cases[@]} configurations)"
+exit $fail

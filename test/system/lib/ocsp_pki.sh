@@ -1,0 +1,78 @@
+# Sourced by the truth tests. make_ocsp_pki DIR DELEGATED_PORT ISSUER_PORT
+# builds a throwaway PKI in DIR: a root, an intermediate (inter), a delegated
+# OCSP signer, and leaves signed by the intermediate, each as NAME.pem,
+# NAME.key and NAME.chain.pem (leaf + intermediate):
+#   ip        OCSP URL http://127.0.0.1:DELEGATED/
+#   ipself    OCSP URL http://127.0.0.1:ISSUER/ (responses signed by the CA)
+#   localhost OCSP URL http://localhost:DELEGATED/
+#   nohost    OCSP URL http://ocsp.invalid:DELEGATED/
+#   noocsp    no OCSP URL
+#   revoked   OCSP URL http://127.0.0.1:DELEGATED/, revoked
+# and trusted.pem (intermediate + root). It starts two `openssl ocsp`
+# responders, appends their PIDs to the caller's `pids` array, and waits until
+# they answer. The caller stops them (by PID) and removes DIR.
+make_ocsp_pki() {
+  local dir=$1 p_delegated=$2 p_issuer=$3
+  (
+    cd "$dir" || exit 1
+    quiet() { "$@" >/dev/null 2>&1 || { echo "failed: $*"; exit 1; }; }
+    quiet openssl req -x509 -newkey rsa:2048 -nodes -keyout root.key -out root.pem -days 2 \
+      -subj /CN=staplint-root -addext basicConstraints=critical,CA:TRUE \
+      -addext keyUsage=critical,keyCertSign,cRLSign
+    sign() {  # sign NAME ISSUER EXTENSIONS
+      quiet openssl req -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" -subj "/CN=$1.test"
+      printf "$3" > "$1.ext"
+      quiet openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2.key" -CAcreateserial \
+        -out "$1.pem" -days 2 -extfile "$1.ext"
+    }
+    sign inter root 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n'
+    sign signer inter 'extendedKeyUsage=OCSPSigning\n'
+    leaf() {  # leaf NAME OCSP-URL
+      local ext="subjectAltName=DNS:$1.test\n"
+      [ -n "$2" ] && ext="${ext}authorityInfoAccess=OCSP;URI:$2\n"
+      sign "$1" inter "$ext"
+      cat "$1.pem" inter.pem > "$1.chain.pem"
+    }
+    leaf ip "http://127.0.0.1:$p_delegated/"
+    leaf ipself "http://127.0.0.1:$p_issuer/"
+    leaf localhost "http://localhost:$p_delegated/"
+    leaf nohost "http://ocsp.invalid:$p_delegated/"
+    leaf noocsp ""
+    leaf revoked "http://127.0.0.1:$p_delegated/"
+    cat inter.pem root.pem > trusted.pem
+    : > index.txt
+    for c in ip ipself localhost nohost noocsp revoked; do
+      serial=$(openssl x509 -in "$c.pem" -noout -serial | cut -d= -f2)
+      if [ "$c" = revoked ]; then
+        printf 'R\t301231235959Z\t251101000000Z\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
+      else
+        printf 'V\t301231235959Z\t\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
+      fi
+    done
+  ) || return 1
+  # `openssl ocsp -port` binds every address; in a private namespace that is loopback.
+  openssl ocsp -index "$dir/index.txt" -port "$p_delegated" -rsigner "$dir/signer.pem" \
+    -rkey "$dir/signer.key" -CA "$dir/inter.pem" -ndays 1 >"$dir/ocsp-delegated.log" 2>&1 &
+  pids+=($!)
+  openssl ocsp -index "$dir/index.txt" -port "$p_issuer" -rsigner "$dir/inter.pem" \
+    -rkey "$dir/inter.key" -CA "$dir/inter.pem" -ndays 1 >"$dir/ocsp-issuer.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 50); do
+    openssl ocsp -issuer "$dir/inter.pem" -cert "$dir/ip.pem" -url "http://127.0.0.1:$p_delegated/" \
+      -CAfile "$dir/trusted.pem" -respout "$dir/ip.ocsp.der" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  [ -s "$dir/ip.ocsp.der" ] || { echo "the OCSP responder did not answer"; return 1; }
+}
+
+# probe_staple PORT SNI [TRIES] -> prints staple|none. nginx fetches lazily, so retry.
+probe_staple() {
+  for _ in $(seq 1 "${3:-20}"); do
+    if timeout 5 openssl s_client -connect "127.0.0.1:$1" -servername "$2" -status </dev/null 2>/dev/null \
+        | grep -q 'OCSP Response Status: successful'; then
+      echo staple; return
+    fi
+    sleep 0.25
+  done
+  echo none
+}
