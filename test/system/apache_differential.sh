@@ -5,7 +5,7 @@
 # the configuration exactly when staplint reports an error-severity finding,
 # leaving out the errors httpd finds only when it starts (after `-t` has said
 # Syntax OK): SL1005, SL2003, SL3004; apache_truth.sh starts httpd for those.
-# mod_ssl, mod_socache_shmcb, mod_md, mod_alias, mod_headers and mod_proxy(_http)
+# mod_ssl, mod_socache_shmcb, mod_md, mod_alias, mod_headers, mod_rewrite, mod_setenvif and mod_proxy(_http)
 # are loaded unless the sample loads modules itself. Fix goldens (X.conf.fixed) are judged the same way.
 # Trees are tested through their entry file with their own ServerRoot.
 set -u
@@ -21,6 +21,7 @@ make_throwaway_pki "$work" || exit 1
 rewrite() {
   sed -E -i \
     -e "s#^([[:space:]]*)(SSLCertificateKeyFile)[[:space:]].*#\1\2 $work/key.pem#I" \
+    -e "s#^([[:space:]]*)(SSLPassPhraseDialog)[[:space:]].*#\1\2 builtin#I" \
     -e "s#^([[:space:]]*)(SSLCertificateFile|SSLCertificateChainFile|SSLCACertificateFile|SSLProxyCACertificateFile|SSLOCSPResponderCertificateFile)[[:space:]].*#\1\2 $work/cert.pem#I" \
     -e "s#^([[:space:]]*)(SSLCARevocationFile|SSLProxyCARevocationFile)[[:space:]].*#\1\2 $work/crl.pem#I" \
     -e "s#^([[:space:]]*)(SSLCACertificatePath|SSLCARevocationPath|SSLProxyCACertificatePath|SSLProxyCARevocationPath)[[:space:]].*#\1\2 $work/crl.d#I" \
@@ -31,7 +32,7 @@ main() {  # main SERVER_ROOT INCLUDE_LINE [SSL_MODULES]
   printf 'ServerRoot %s\nServerName staplint.test\nLoadModule mpm_event_module %s/mod_mpm_event.so\nLoadModule authz_core_module %s/mod_authz_core.so\nLoadModule mime_module %s/mod_mime.so\nPidFile %s/pid\nErrorLog %s/error.log\nListen 127.0.0.1:18080\n' \
     "$1" "$mods" "$mods" "$mods" "$work" "$work"
   if [ "${3:-}" = ssl ]; then
-    for m in ssl socache_shmcb md alias headers proxy proxy_http; do
+    for m in ssl socache_shmcb md alias headers rewrite setenvif proxy proxy_http; do
       printf 'LoadModule %s_module %s/mod_%s.so\n' "$m" "$mods" "$m"
     done
   fi
@@ -40,7 +41,8 @@ main() {  # main SERVER_ROOT INCLUDE_LINE [SSL_MODULES]
 startup_only='\[(SL1005|SL2003|SL3004)\]'
 agree=0; disagree=0; skipped=0
 while IFS= read -r sample; do
-  case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir"
+  # logs/ under the ServerRoot, as every installed httpd has it.
+  case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir/logs"
   if [ -d "$sample" ]; then
     entry=$(find "$sample" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)
     [ -n "$entry" ] || { skipped=$((skipped + 1)); continue; }
