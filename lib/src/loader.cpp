@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -19,7 +20,73 @@ struct ConfigLoader::Expansion {
   std::vector<std::string> stack;  // identities of the files being expanded
   bool file_limit_reported = false;
   std::set<FileId> files;  // tree.files, for lookups
+  /// httpd's variables for `${NAME}`: Debian's envvars, then `Define NAME VALUE`
+  /// in document order (UnDefine removes).
+  std::map<std::string, std::string> vars = {};
 };
+
+namespace {
+
+/// Debian's /etc/apache2/envvars is a shell script that apache2ctl sources;
+/// staplint never runs it, it reads its `export NAME=value` lines. `$SUFFIX`
+/// (set for multi-instance setups, /etc/apache2-NAME) is taken as empty.
+std::map<std::string, std::string> read_envvars(const std::string& text) {
+  std::map<std::string, std::string> vars;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + at, end - at);
+    at = end + 1;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.substr(0, 7) != "export ") continue;
+    line.remove_prefix(7);
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos || eq == 0) continue;
+    const std::string name(line.substr(0, eq));
+    if (!std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        })) {
+      continue;
+    }
+    std::string value(line.substr(eq + 1));
+    if (const std::size_t hash = value.find(" #"); hash != std::string::npos) value.resize(hash);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.pop_back();
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    for (const std::string suffix : {"${SUFFIX}", "$SUFFIX"}) {
+      for (std::size_t p; (p = value.find(suffix)) != std::string::npos;) value.erase(p, suffix.size());
+    }
+    vars[name] = value;
+  }
+  return vars;
+}
+
+/// httpd's ap_resolve_env: `${NAME}` from Define or the environment; an
+/// unknown name stays as written (httpd warns, AH00111).
+std::string expand_vars(std::string_view in, const std::map<std::string, std::string>& vars) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < in.size()) {
+    if (in[i] == '$' && i + 1 < in.size() && in[i + 1] == '{') {
+      const std::size_t close = in.find('}', i + 2);
+      if (close != std::string_view::npos) {
+        const auto it = vars.find(std::string(in.substr(i + 2, close - i - 2)));
+        if (it != vars.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += in[i++];
+  }
+  return out;
+}
+
+}  // namespace
 
 ConfigLoader::ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOptions options)
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
@@ -137,6 +204,13 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
                                ? apache_server_root(tree.nodes, path::dirname(entry_path))
                                : path::dirname(entry_path);
   Expansion ex{tree, base, {fs_.canonical(entry_path)}, {}, {pf.file}};
+  if (dialect == Dialect::apache) {
+    const std::string envvars = path::join(path::dirname(entry_path), "envvars");
+    if (fs_.kind(envvars) == PathKind::file) {
+      ReadResult r = fs_.read(envvars, options_.limits.max_file_size);
+      if (r.status == ReadResult::Status::ok) ex.vars = read_envvars(r.bytes);
+    }
+  }
   expand(tree.nodes, ex, 0, 0);
   return tree;
 }
@@ -147,6 +221,13 @@ void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t in
     const bool include = ex.tree.dialect == Dialect::apache
                              ? iequals(n.name, "Include") || iequals(n.name, "IncludeOptional")
                              : n.name == "include";
+    if (ex.tree.dialect == Dialect::apache && n.kind == NodeKind::directive) {
+      if (iequals(n.name, "Define") && n.args.size() == 2) {
+        ex.vars[std::string(n.args[0].value)] = expand_vars(n.args[1].value, ex.vars);
+      } else if (iequals(n.name, "UnDefine") && n.args.size() == 1) {
+        ex.vars.erase(std::string(n.args[0].value));
+      }
+    }
     if (n.kind == NodeKind::directive && include && n.args.size() == 1) {
       expand_include(n, ex, inclusion, depth);
     } else if (n.kind == NodeKind::block) {
@@ -176,8 +257,8 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     tree.problems.push_back(std::move(p));
   };
 
-  const std::string value(arg.value);
   const bool apache = tree.dialect == Dialect::apache;
+  const std::string value = apache ? expand_vars(arg.value, ex.vars) : std::string(arg.value);
   const bool optional = apache && iequals(node.name, "IncludeOptional");
   const std::string resolved = resolve(value, ex.base_dir);
   std::vector<std::string> paths;
