@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh --test
 jobs=$(nproc)
 
-# 1. Fuzz the nginx grammar and include handling for a bounded time.
+# 1. Fuzz both grammars, include handling, the models and the rules for a bounded time.
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSTAPLINT_FUZZ=ON -DSTAPLINT_SANITIZE=ON -DSTAPLINT_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz --target staplint-nginx-fuzzer -j "$jobs"

@@ -1,7 +1,9 @@
-// libFuzzer target: the nginx grammar, include expansion, the model, every rule
-// and every formatter; and the Apache grammar with its section nesting. The input is split at lines "@@file@@" into nginx.conf
-// and included files inc0.conf, inc1.conf, ..., so that include globs, cycles
-// and nesting across files are fuzzed too.
+// libFuzzer target for both dialects: the grammar, include expansion, the
+// model, every rule and every formatter. The input is split at lines
+// "@@file@@" into an entry file and included files inc0.conf, inc1.conf, ...,
+// so that include globs, cycles and nesting across files are fuzzed too; the
+// same files are linted once as an nginx tree (/f/nginx.conf) and once as an
+// Apache tree (/a/conf/httpd.conf, ServerRoot /a, so `Include conf/inc*.conf`).
 #include <cstddef>
 #include <optional>
 #include <cstdint>
@@ -34,13 +36,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (int i = 0; i < 8; ++i) {
     const std::size_t next = input.find(sep, start);
     const std::string_view part = input.substr(start, next == std::string_view::npos ? next : next - start);
-    fs.add(i == 0 ? "/f/nginx.conf" : "/f/inc" + std::to_string(i - 1) + ".conf", std::string(part));
+    const std::string name = i == 0 ? "" : "inc" + std::to_string(i - 1) + ".conf";
+    fs.add(i == 0 ? "/f/nginx.conf" : "/f/" + name, std::string(part));
+    fs.add(i == 0 ? "/a/conf/httpd.conf" : "/a/conf/" + name, std::string(part));
     if (next == std::string_view::npos) break;
     start = next + sep.size();
   }
   SourceManager sources;
   LintRequest req;
-  req.paths = {"/f"};
+  req.paths = {"/f", "/a"};
   // The input's length picks the nginx version, so version-dependent rules
   // (SL1010, SL1015, fatal verdicts) are fuzzed on both sides of their limits.
   static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0},
