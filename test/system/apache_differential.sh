@@ -14,20 +14,22 @@ samples=$2
 command -v apache2 >/dev/null || { echo "apache2 is not installed"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mods=/usr/lib/apache2/modules
 # mod_ssl checks at parse time that certificate, CA and CRL files exist: point
-# those directives at a throwaway certificate, CRL and directory.
+# those directives at a throwaway certificate, CRL and directory; modules load
+# from where Debian installs them (RHEL's modules/ is a link to its own).
 . "$(dirname "$0")/lib/throwaway_pki.sh"
 make_throwaway_pki "$work" || exit 1
 rewrite() {
   sed -E -i \
     -e "s#^([[:space:]]*)(SSLCertificateKeyFile)[[:space:]].*#\1\2 $work/key.pem#I" \
     -e "s#^([[:space:]]*)(SSLPassPhraseDialog)[[:space:]].*#\1\2 builtin#I" \
+    -e "s#^([[:space:]]*LoadModule[[:space:]]+[^[:space:]]+[[:space:]]+)\"?([^\"]*/)?(mod_[^/\"]*\.so)\"?#\1$mods/\3#I" \
     -e "s#^([[:space:]]*)(SSLCertificateFile|SSLCertificateChainFile|SSLCACertificateFile|SSLProxyCACertificateFile|SSLOCSPResponderCertificateFile)[[:space:]].*#\1\2 $work/cert.pem#I" \
     -e "s#^([[:space:]]*)(SSLCARevocationFile|SSLProxyCARevocationFile)[[:space:]].*#\1\2 $work/crl.pem#I" \
     -e "s#^([[:space:]]*)(SSLCACertificatePath|SSLCARevocationPath|SSLProxyCACertificatePath|SSLProxyCARevocationPath)[[:space:]].*#\1\2 $work/crl.d#I" \
     "$@"
 }
-mods=/usr/lib/apache2/modules
 main() {  # main SERVER_ROOT INCLUDE_LINE [SSL_MODULES]
   printf 'ServerRoot %s\nServerName staplint.test\nLoadModule mpm_event_module %s/mod_mpm_event.so\nLoadModule authz_core_module %s/mod_authz_core.so\nLoadModule mime_module %s/mod_mime.so\nPidFile %s/pid\nErrorLog %s/error.log\nListen 127.0.0.1:18080\n' \
     "$1" "$mods" "$mods" "$mods" "$work" "$work"
@@ -43,17 +45,24 @@ agree=0; disagree=0; skipped=0
 while IFS= read -r sample; do
   # logs/ under the ServerRoot, as every installed httpd has it.
   case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir/logs"
+  lint_path=$sample
+  if [ -d "$sample" ] && [[ $sample == *.fixed ]]; then
+    # A tree's fix goldens: the tree with its fixed files laid over it.
+    rm -rf "$work/fixed-tree" && mkdir -p "$work/fixed-tree"
+    cp -r "${sample%.fixed}/." "$work/fixed-tree/" && cp -r "$sample/." "$work/fixed-tree/"
+    lint_path=$work/fixed-tree
+  fi
   if [ -d "$sample" ]; then
-    entry=$(find "$sample" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)
+    entry=$(find "$lint_path" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)
     [ -n "$entry" ] || { skipped=$((skipped + 1)); continue; }
     # Run the tree's own entry, minus what needs Debian's environment variables
     # or other modules, with the core modules loaded first.
-    cp -r "$sample/." "$case_dir/"
-    rel=${entry#"$sample"/}
+    cp -r "$lint_path/." "$case_dir/"
+    rel=${entry#"$lint_path"/}
     root=$case_dir; [ "$(basename "$(dirname "$rel")")" = conf ] && root=$case_dir
     grep -viE '^\s*(DefaultRuntimeDir|PidFile|ErrorLog|User|Group|ServerRoot|Listen|CustomLog)\b' "$entry" \
       | sed 's/\${APACHE_LOG_DIR}/\/tmp/g' > "$case_dir/entry.body"
-    find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 -r bash -c "$(declare -f rewrite); work='$work'; rewrite \"\$@\"" _
+    find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 -r bash -c "$(declare -f rewrite); work='$work'; mods='$mods'; rewrite \"\$@\"" _
     find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 sed -i -E \
       -e 's/\$\{APACHE_LOG_DIR\}/\/tmp/g' -e '/^\s*(CustomLog|ErrorLog)\b/d'
     main "$root" "Include $case_dir/entry.body" > "$case_dir/main.conf"
@@ -64,7 +73,7 @@ while IFS= read -r sample; do
     main "$case_dir" "Include $case_dir/sample.conf" $ssl > "$case_dir/main.conf"
   fi
   if APACHE_RUN_DIR=$work apache2 -t -f "$case_dir/main.conf" >"$work/out" 2>&1; then a=0; else a=1; fi
-  if "$staplint" --format gcc --fail-on none "$sample" 2>/dev/null | grep ': error: ' |
+  if "$staplint" --format gcc --fail-on none "$lint_path" 2>/dev/null | grep ': error: ' |
      grep -qvE "$startup_only"; then s=1; else s=0; fi
   if [ "$a" = "$s" ]; then
     agree=$((agree + 1)); echo "agree $sample (apache2 $([ $a = 0 ] && echo accepts || echo rejects))"
@@ -75,6 +84,6 @@ while IFS= read -r sample; do
     sed 's/^/    apache2: /' "$work/out"
   fi
 done < <(find "$samples" \( -name '*.conf' -o -name '*.conf.fixed' \) -not -path '*/trees/*' | sort
-         find "$samples/trees" -mindepth 1 -maxdepth 1 -type d -not -name '*.fixed' | sort)
+         find "$samples/trees" -mindepth 1 -maxdepth 1 -type d | sort)
 echo "apache2 -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
 [ "$disagree" -eq 0 ]
