@@ -155,3 +155,26 @@ TEST_CASE("a standalone file's dialect is guessed from its first decisive line",
   CHECK(r.located == std::vector<std::string>{"/repo/broken.conf:1 SL0001", "/repo/other.conf:2 SL0001",
                                                 "/repo/site.conf:3 SL0001", "/repo/ssl.conf:2 SL0001"});
 }
+
+TEST_CASE("an Apache site file named alone is linted in the tree that includes it", "[lint]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/apache2/apache2.conf",
+         "SSLStaplingCache shmcb:/run/apache2/stapling(32768)\n"
+         "IncludeOptional sites-enabled/*.conf\n");
+  const std::string site =
+      "<VirtualHost *:443>\nServerName shop.example\nSSLEngine on\nSSLUseStapling on\n"
+      "SSLStaplingReturnResponderErrors off\nSSLStaplingFakeTryLater off\n</VirtualHost>\n";
+  fs.add("/etc/apache2/sites-enabled/shop.conf", site);
+  // In its tree the server-level cache serves it: nothing to report.
+  Run in_tree(fs, {"/etc/apache2/sites-enabled/shop.conf"});
+  CHECK(in_tree.located.empty());
+  REQUIRE(in_tree.result.endpoints.size() == 1);
+  CHECK(in_tree.result.endpoints[0].stapling == "on");
+  // The same file with no tree above it: httpd would not start (SL1005).
+  MemoryFileSystem alone;
+  alone.add("/work/shop.conf", site);
+  Run by_itself(alone, {"/work/shop.conf"});
+  CHECK(by_itself.located == std::vector<std::string>{"/work/shop.conf:4 SL1005"});
+  REQUIRE(by_itself.result.endpoints.size() == 1);
+  CHECK(by_itself.result.endpoints[0].stapling == "fatal");
+}
