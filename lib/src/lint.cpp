@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <spdlog/spdlog.h>
 
@@ -37,6 +38,22 @@ bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
 bool is_apache_entry(const std::string& p) {
   const std::string name = path::basename(p);
   return name == "apache2.conf" || name == "httpd.conf";
+}
+
+/// Files that configure the Java runtime of a Tomcat (or any JVM): security
+/// and properties files, and the shell files that set JVM options.
+bool is_jvm_file(const std::string& p) {
+  const std::string name = path::basename(p);
+  const std::string dir = path::basename(path::dirname(p));
+  auto ends = [&](std::string_view s) {
+    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  auto starts = [&](std::string_view s) { return name.rfind(s, 0) == 0; };
+  if (name == "java.security" || ends(".security") || ends(".properties")) return true;
+  if ((starts("setenv") || starts("catalina")) && ends(".sh")) return true;
+  // Debian's /etc/default/tomcat10, RHEL's /etc/sysconfig/tomcat and /etc/tomcat/tomcat.conf.
+  if ((dir == "default" || dir == "sysconfig") && starts("tomcat")) return true;
+  return starts("tomcat") && ends(".conf") && dir.rfind("tomcat", 0) == 0;
 }
 
 /// A file no entry includes: nginx or Apache? The first line that is not blank
@@ -75,17 +92,23 @@ void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>
   }
 }
 
+/// For each file of a tree, its first inclusion (index into tree.inclusions).
+std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
+  std::unordered_map<FileId, std::size_t> first;
+  for (std::size_t i = 1; i < tree.inclusions.size(); ++i) first.emplace(tree.inclusions[i].file, i);
+  return first;
+}
+
 /// How `file` entered `tree`: its first inclusion's include sites, innermost
 /// first.
-std::vector<Note> include_chain(const ConfigTree& tree, FileId file) {
+std::vector<Note> include_chain(const ConfigTree& tree,
+                                const std::unordered_map<FileId, std::size_t>& first, FileId file) {
   std::vector<Note> chain;
-  for (std::size_t i = 1; i < tree.inclusions.size(); ++i) {
-    if (tree.inclusions[i].file != file) continue;
-    for (std::size_t at = i; at != 0 && chain.size() < 64; at = tree.inclusions[at].parent) {
-      const Inclusion& inc = tree.inclusions[at];
-      chain.push_back({inc.site_file, inc.site, "included from here"});
-    }
-    break;
+  const auto it = first.find(file);
+  if (it == first.end()) return chain;
+  for (std::size_t at = it->second; at != 0 && chain.size() < 64; at = tree.inclusions[at].parent) {
+    const Inclusion& inc = tree.inclusions[at];
+    chain.push_back({inc.site_file, inc.site, "included from here"});
   }
   return chain;
 }
@@ -115,10 +138,11 @@ class Runner {
     const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
     CheckContext ctx{tree, model, apache_model, sources_, req_.lint};
     bool refused = false;  // httpd refuses the whole configuration
+    const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
       refused = refused || (f.severity == Severity::error && !f.conditional);
       if (only && !only->count(f.file)) continue;
-      f.included_from = include_chain(tree, f.file);
+      f.included_from = include_chain(tree, first, f.file);
       result.findings.push_back(std::move(f));
     }
     for (const ApacheHost& h : apache_model.hosts) {
@@ -148,6 +172,10 @@ class Runner {
     }
     for (const std::string& f : files) {
       if (reached_.count(fs_.canonical(f))) continue;
+      if (is_jvm_file(f)) {
+        lint_tree(f, true, nullptr, Dialect::jvm);
+        continue;
+      }
       const ParsedFile& pf = loader_.parse_file(f);
       if (!pf.problem) {
         if (looks_like_entry(f, pf)) {
@@ -167,6 +195,10 @@ class Runner {
   }
 
   void lint_file(const std::string& file) {
+    if (is_jvm_file(file)) {
+      lint_tree(file, true, nullptr, Dialect::jvm);
+      return;
+    }
     if (is_apache_entry(file)) {
       lint_tree(file, false, nullptr, Dialect::apache);
       return;

@@ -2,6 +2,7 @@
 #include "staplint/loader.hpp"
 
 #include "staplint/apache_parse.hpp"
+#include "staplint/jvm_parse.hpp"
 #include "staplint/text.hpp"
 
 #include <algorithm>
@@ -124,7 +125,9 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     return pf;
   }
   pf.file = sources_.add(path, identity, std::move(r.bytes));
-  if (dialect == Dialect::apache) {
+  if (dialect == Dialect::jvm) {
+    parse_jvm_text(pf.file, sources_, pf.nodes, pf.problem);
+  } else if (dialect == Dialect::apache) {
     parse_apache_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
   } else {
     parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
@@ -217,6 +220,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
 
 void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
                          unsigned depth) {
+  if (ex.tree.dialect == Dialect::jvm) return;  // JVM files include nothing staplint follows
   for (Node& n : nodes) {
     const bool include = ex.tree.dialect == Dialect::apache
                              ? iequals(n.name, "Include") || iequals(n.name, "IncludeOptional")

@@ -14,7 +14,13 @@
 
 namespace staplint {
 
-std::string_view to_string(Dialect d) { return d == Dialect::apache ? "apache" : "nginx"; }
+std::string_view to_string(Dialect d) {
+  switch (d) {
+    case Dialect::apache: return "apache";
+    case Dialect::jvm: return "jvm";
+    default: return "nginx";
+  }
+}
 
 std::string_view to_string(Severity s) {
   switch (s) {

@@ -12,7 +12,9 @@
 
 namespace staplint {
 
-enum class Dialect : std::uint8_t { nginx, apache };
+/// The server family a tree belongs to. `jvm` covers what configures the Java
+/// runtime: java.security and other properties files, setenv.sh and friends.
+enum class Dialect : std::uint8_t { nginx, apache, jvm };
 std::string_view to_string(Dialect d);
 
 enum class InputProblemKind : std::uint8_t {

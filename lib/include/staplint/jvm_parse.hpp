@@ -1,0 +1,37 @@
+// JVM-side files into the common AST: Java properties files (java.security,
+// catalina.properties) and, later, shell environment files.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "staplint/config_tree.hpp"
+
+namespace staplint {
+
+/// The syntax of a file of the `jvm` dialect, from its name.
+enum class JvmFormat : std::uint8_t { properties, shell };
+JvmFormat jvm_format(std::string_view path);
+
+/// Lowers a Java properties file: each entry becomes a directive whose name is
+/// the key and whose one argument is the value (both as the JDK reads them,
+/// escapes resolved, a value that may be empty); comments stay comments.
+/// A malformed \uXXXX escape, which the JDK rejects, is a syntax problem.
+bool parse_properties_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
+                           std::optional<InputProblem>& problem);
+
+/// Lowers a shell environment file (setenv.sh, catalina.sh,
+/// /etc/default/tomcat10): each simple command becomes a directive whose name is
+/// its first word and whose arguments are the other words, all as written
+/// (quotes and expansions kept: the JVM model evaluates assignments itself,
+/// nothing is ever run); comments stay comments. An unterminated quote or
+/// expansion is a syntax problem.
+bool parse_shell_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
+                      std::optional<InputProblem>& problem);
+
+/// Lowers a file of the `jvm` dialect by its format (jvm_format of its path).
+bool parse_jvm_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
+                    std::optional<InputProblem>& problem);
+
+}  // namespace staplint

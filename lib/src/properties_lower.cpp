@@ -1,0 +1,74 @@
+// Lowers the properties grammar's entries into common nodes. This is the
+// grammar/lib boundary: offsets come in, nodes with ranges go out.
+#include "properties_parser.hpp"
+#include "staplint/jvm_parse.hpp"
+#include "staplint/file_system.hpp"
+
+namespace staplint {
+
+JvmFormat jvm_format(std::string_view p) {
+  const std::string base = path::basename(std::string(p));
+  auto ends = [&](std::string_view s) {
+    return base.size() >= s.size() && base.compare(base.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends(".properties") || ends(".security") || base == "java.security") return JvmFormat::properties;
+  return JvmFormat::shell;
+}
+
+bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
+                           std::optional<InputProblem>& problem) {
+  namespace raw = grammar::properties::ast;
+  const std::string& text = sm.file(file).text();
+  const std::vector<raw::entry> entries = grammar::properties::parse(text);
+  nodes = sm.arena().make_array<Node>(entries.size());
+  auto view = [&](raw::span s) { return std::string_view(text).substr(s.begin, s.end - s.begin); };
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const raw::entry& e = entries[i];
+    Node& n = nodes[i];
+    n.file = file;
+    n.range = {e.begin, e.end};
+    if (e.kind == raw::entry_kind::comment) {
+      n.kind = NodeKind::comment;
+      n.name = std::string_view(text).substr(e.begin + 1, e.end - e.begin - 1);
+      n.name_range = n.range;
+      continue;
+    }
+    n.kind = NodeKind::directive;
+    auto resolved = [&](raw::span s) -> std::string_view {
+      const std::string_view w = view(s);
+      if (w.find('\\') == std::string_view::npos) return w;
+      bool valid = true;
+      std::string out = grammar::properties::unescape(w, valid);
+      if (!valid && !problem) {
+        InputProblem p;
+        p.kind = InputProblemKind::syntax;
+        p.file = file;
+        p.range = {s.begin, s.end};
+        p.message = "malformed \\uxxxx escape; the JDK refuses to load this file";
+        problem = std::move(p);
+      }
+      return sm.keep(std::move(out));
+    };
+    n.name = resolved(e.key);
+    n.name_range = {e.key.begin, e.key.end};
+    n.args = sm.arena().make_array<Arg>(1);
+    n.args[0].range = {e.value.begin, e.value.end};
+    n.args[0].value = resolved(e.value);
+    n.body_range = {e.value.end, e.value.end};
+  }
+  if (problem) {
+    nodes = {};
+    return false;
+  }
+  return true;
+}
+
+bool parse_jvm_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
+                    std::optional<InputProblem>& problem) {
+  if (jvm_format(sm.file(file).path()) == JvmFormat::properties) {
+    return parse_properties_text(file, sm, nodes, problem);
+  }
+  return parse_shell_text(file, sm, nodes, problem);
+}
+
+}  // namespace staplint
