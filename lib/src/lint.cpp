@@ -134,9 +134,10 @@ class Runner {
       }
     }
     const bool apache = tree.dialect == Dialect::apache;
-    const NginxModel model = apache ? NginxModel{} : build_nginx_model(tree);
+    const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
     const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
-    CheckContext ctx{tree, model, apache_model, sources_, req_.lint};
+    const JvmModel jvm_model = tree.dialect == Dialect::jvm ? build_jvm_model(tree, sources_) : JvmModel{};
+    CheckContext ctx{tree, model, apache_model, jvm_model, catalog_.jvm_properties(), sources_, req_.lint};
     bool refused = false;  // httpd refuses the whole configuration
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {

@@ -204,11 +204,12 @@ RuleSpec parse_rule(const RuleText& text) {
   if (const YAML::Node exs = root["examples"]) {
     if (!exs.IsSequence()) fail(file, "'examples' must be a list");
     for (const auto& e : exs) {
-      check_keys(e, {"dialect", "fires", "silent"}, file, " in 'examples'");
+      check_keys(e, {"dialect", "fires", "silent", "path"}, file, " in 'examples'");
       RuleExample x;
       x.dialect = required_string(e, "dialect", file);
       x.fires = required_string(e, "fires", file);
       x.silent = required_string(e, "silent", file);
+      if (e["path"]) x.path = required_string(e, "path", file);
       r.examples.push_back(std::move(x));
     }
   }
@@ -231,9 +232,11 @@ RuleCatalog RuleCatalog::load(const std::vector<RuleText>& texts) {
   return c;
 }
 
-RuleCatalog RuleCatalog::from_validated(std::vector<RuleSpec> rules) {
+RuleCatalog RuleCatalog::from_validated(std::vector<RuleSpec> rules,
+                                        JvmPropertyCatalog jvm_properties) {
   RuleCatalog c;
   c.rules_ = std::move(rules);
+  c.jvm_properties_ = std::move(jvm_properties);
   std::sort(c.rules_.begin(), c.rules_.end(),
             [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
   return c;

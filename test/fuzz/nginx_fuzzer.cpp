@@ -3,7 +3,8 @@
 // "@@file@@" into an entry file and included files inc0.conf, inc1.conf, ...,
 // so that include globs, cycles and nesting across files are fuzzed too; the
 // same files are linted once as an nginx tree (/f/nginx.conf) and once as an
-// Apache tree (/a/conf/httpd.conf, ServerRoot /a, so `Include conf/inc*.conf`).
+// Apache tree (/a/conf/httpd.conf, ServerRoot /a, so `Include conf/inc*.conf`);
+// the entry file is also read as a setenv.sh and as a java.security file.
 #include <cstddef>
 #include <optional>
 #include <cstdint>
@@ -39,12 +40,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string name = i == 0 ? "" : "inc" + std::to_string(i - 1) + ".conf";
     fs.add(i == 0 ? "/f/nginx.conf" : "/f/" + name, std::string(part));
     fs.add(i == 0 ? "/a/conf/httpd.conf" : "/a/conf/" + name, std::string(part));
+    if (i == 0) {  // and as the JVM's files: a shell script and a security file
+      fs.add("/j/bin/setenv.sh", std::string(part));
+      fs.add("/j/conf/java.security", std::string(part));
+    }
     if (next == std::string_view::npos) break;
     start = next + sep.size();
   }
   SourceManager sources;
   LintRequest req;
-  req.paths = {"/f", "/a"};
+  req.paths = {"/f", "/a", "/j"};
   // The input's length picks the nginx version, so version-dependent rules
   // (SL1010, SL1015, fatal verdicts) are fuzzed on both sides of their limits.
   static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0},

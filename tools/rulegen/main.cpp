@@ -5,10 +5,12 @@
 //   staplint-rulegen OUT.cpp RULE.yaml...
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "staplint/jvm_properties.hpp"
 #include "staplint/rules.hpp"
 
 namespace {
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     return 3;
   }
   std::vector<staplint::RuleText> texts;
+  std::optional<staplint::RuleText> jvm_properties;
   for (int i = 2; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     if (!in) {
@@ -68,18 +71,27 @@ int main(int argc, char** argv) {
     std::string path = argv[i];
     const auto slash = path.rfind("/rules/");
     if (slash != std::string::npos) path = path.substr(slash + 1);
-    texts.push_back({path, text.str()});
+    // rules/jvm-properties.yaml is the JDK property catalog, not a rule.
+    if (path.size() >= 19 && path.compare(path.size() - 19, 19, "jvm-properties.yaml") == 0) {
+      jvm_properties = staplint::RuleText{path, text.str()};
+    } else {
+      texts.push_back({path, text.str()});
+    }
   }
   staplint::RuleCatalog catalog;
+  staplint::JvmPropertyCatalog properties;
   try {
     catalog = staplint::RuleCatalog::load(texts);
+    if (jvm_properties) {
+      properties = staplint::JvmPropertyCatalog::load(jvm_properties->path, jvm_properties->yaml);
+    }
   } catch (const staplint::RuleError& e) {
     std::cerr << e.what() << "\n";
     return 1;
   }
   std::ostringstream out;
   out << "// Generated from rules/*.yaml by staplint-rulegen. Do not edit.\n"
-         "#include \"staplint/rules.hpp\"\n\nnamespace staplint {\n\n"
+         "#include \"staplint/jvm_properties.hpp\"\n#include \"staplint/rules.hpp\"\n\nnamespace staplint {\n\n"
          "namespace {\nstd::vector<RuleSpec> builtin_specs() {\n  std::vector<RuleSpec> v;\n"
          "  v.reserve("
       << catalog.rules().size() << ");\n";
@@ -103,13 +115,22 @@ int main(int argc, char** argv) {
     out << "    r.references = " << strings(r.references) << ";\n";
     for (const staplint::RuleExample& e : r.examples) {
       out << "    r.examples.push_back({" << literal(e.dialect) << ",\n    " << literal(e.fires)
-          << ",\n    " << literal(e.silent) << "});\n";
+          << ",\n    " << literal(e.silent) << ", " << literal(e.path) << "});\n";
     }
     out << "    r.source = " << literal(r.source) << ";\n  }\n";
   }
-  out << "  return v;\n}\n}  // namespace\n\n"
+  out << "  return v;\n}\n\n"
+         "JvmPropertyCatalog builtin_jvm_properties() {\n"
+         "  return JvmPropertyCatalog::from_validated({\n";
+  for (const staplint::JvmProperty& p : properties.properties()) {
+    static const char* types[] = {"boolean", "integer", "string", "uri"};
+    out << "      {" << literal(p.name) << ", " << (p.security ? "true" : "false")
+        << ", JvmProperty::Type::" << types[static_cast<int>(p.type)] << ", " << literal(p.since)
+        << ", " << strings(p.intended) << "},\n";
+  }
+  out << "  });\n}\n}  // namespace\n\n"
          "const RuleCatalog& RuleCatalog::builtin() {\n"
-         "  static const RuleCatalog catalog = from_validated(builtin_specs());\n"
+         "  static const RuleCatalog catalog = from_validated(builtin_specs(), builtin_jvm_properties());\n"
          "  return catalog;\n}\n\n}  // namespace staplint\n";
   // Write only when the text changed, so an unchanged catalog rebuilds nothing.
   const std::string text = out.str();

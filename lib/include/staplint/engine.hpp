@@ -12,6 +12,7 @@
 
 #include "staplint/apache_model.hpp"
 #include "staplint/config_tree.hpp"
+#include "staplint/jvm_model.hpp"
 #include "staplint/nginx_model.hpp"
 #include "staplint/rules.hpp"
 
@@ -37,6 +38,8 @@ struct CheckContext {
   const ConfigTree& tree;
   const NginxModel& nginx;    ///< empty for other dialects
   const ApacheModel& apache;  ///< empty for other dialects
+  const JvmModel& jvm;        ///< empty for other dialects
+  const JvmPropertyCatalog& jvm_properties;
   const SourceManager& sources;
   const LintOptions& options;
   /// The known nginx directives with their contexts, walked once on first use

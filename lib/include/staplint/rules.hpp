@@ -10,6 +10,7 @@
 
 #include "staplint/config_tree.hpp"
 #include "staplint/diagnostic.hpp"
+#include "staplint/jvm_properties.hpp"
 
 namespace staplint {
 
@@ -17,6 +18,9 @@ struct RuleExample {
   std::string dialect;
   std::string fires;   ///< a configuration on which the rule must fire
   std::string silent;  ///< one on which it must stay silent
+  /// The file name the example is linted as, when the name matters (a JVM
+  /// security file, catalina.sh); empty: the dialect's usual entry file.
+  std::string path = {};
 };
 
 /// How a rule runs for one dialect: its predicate and message template.
@@ -63,7 +67,11 @@ class RuleCatalog {
   /// which validated them with load() at build time.
   static const RuleCatalog& builtin();
   /// A catalog of rules that load() has already validated (generated code).
-  static RuleCatalog from_validated(std::vector<RuleSpec> rules);
+  static RuleCatalog from_validated(std::vector<RuleSpec> rules,
+                                    JvmPropertyCatalog jvm_properties = {});
+
+  /// The JDK properties the JVM rules know (rules/jvm-properties.yaml).
+  const JvmPropertyCatalog& jvm_properties() const { return jvm_properties_; }
 
   const std::vector<RuleSpec>& rules() const { return rules_; }
   /// By id (`SL1001`) or name (`stapling-disabled`), case-insensitive id.
@@ -73,6 +81,7 @@ class RuleCatalog {
 
  private:
   std::vector<RuleSpec> rules_;  // sorted by id
+  JvmPropertyCatalog jvm_properties_;
 };
 
 /// Levenshtein distance, for did-you-mean suggestions.

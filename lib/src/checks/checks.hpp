@@ -5,6 +5,14 @@
 
 namespace staplint::checks {
 
+// The JVM (jvm_properties_checks.cpp)
+void jvm_invalid_property_value(const CheckContext& ctx, Reporter& r);
+void jvm_options_in_catalina_sh(const CheckContext& ctx, Reporter& r);
+void jvm_security_property_as_system_property(const CheckContext& ctx, Reporter& r);
+void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r);
+void jvm_system_property_in_security_file(const CheckContext& ctx, Reporter& r);
+void jvm_unknown_property(const CheckContext& ctx, Reporter& r);
+
 // Apache httpd (apache_hygiene.cpp, apache_revocation.cpp, apache_stapling.cpp)
 void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
 void apache_crl_check_without_crl(const CheckContext& ctx, Reporter& r);

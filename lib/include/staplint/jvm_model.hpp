@@ -1,0 +1,49 @@
+// The JVM model: the system properties (-D options) that reach the JVM from
+// shell environment files, evaluated the way the shell would (nothing is run),
+// and the entries of Java security properties files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "staplint/config_tree.hpp"
+
+namespace staplint {
+
+/// A `-Dname[=value]` option in the final value of a variable the server's JVM
+/// reads (CATALINA_OPTS, JAVA_OPTS, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS).
+struct JvmOption {
+  std::string name;
+  std::string value;
+  bool has_value = false;
+  std::string variable;       ///< the variable it is in
+  const Node* node = nullptr; ///< the command that wrote it
+  FileId file = kNoFile;
+  Range range;                ///< `-Dname=value` as written, when one span of one file holds it
+  Range name_range;           ///< `name` as written, likewise (empty when not found)
+  /// False when it was written inside an if, case, loop or function: whether
+  /// the shell runs that assignment depends on the run.
+  bool certain = true;
+};
+
+struct JvmModel {
+  std::vector<JvmOption> options;
+  /// Commands whose first word looks like `name.with.dots=value`: the shell
+  /// runs them as commands, since a dotted name is no variable (SL1104).
+  std::vector<const Node*> dotted_commands;
+  /// Entries of Java security properties files (java.security, *.security).
+  std::vector<const Node*> security_entries;
+  /// Assignments of the JVM option variables in a file named catalina.sh (SL1105).
+  std::vector<const Node*> catalina_sh_assignments;
+};
+
+JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources);
+
+/// The variables a Tomcat server's JVM reads its options from.
+bool is_jvm_options_variable(std::string_view name);
+
+/// `name.with.dots=value` as the first word of a command: a property assignment
+/// the shell cannot make.
+bool is_dotted_assignment(std::string_view word);
+
+}  // namespace staplint

@@ -1,0 +1,329 @@
+// Builds the JVM model from shell and properties files. Shell words are
+// evaluated as sh would evaluate them (quote removal, ${VAR} and $VAR from
+// earlier assignments, field splitting of the final option variables), with the
+// byte each character came from, so findings point at the written text. Command
+// substitutions and other run-time values are unknown and never guessed.
+#include "staplint/jvm_model.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "staplint/file_system.hpp"
+#include "staplint/jvm_parse.hpp"
+
+namespace staplint {
+
+namespace {
+
+constexpr char kUnknown = '\x01';  // a character whose value only a run would know
+
+struct Origin {
+  FileId file = kNoFile;
+  std::uint32_t offset = 0;
+  bool certain = true;
+};
+
+/// A string with, for each character, where it was written.
+struct Text {
+  std::string s;
+  std::vector<Origin> at;
+  void add(char c, Origin o) {
+    s += c;
+    at.push_back(o);
+  }
+  void append(const Text& t) {
+    s += t.s;
+    at.insert(at.end(), t.at.begin(), t.at.end());
+  }
+};
+
+bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+/// The length of a shell variable name at the start of `s`.
+std::size_t name_length(std::string_view s) {
+  if (s.empty() || !name_start(s[0])) return 0;
+  std::size_t n = 1;
+  while (n < s.size() && name_char(s[n])) ++n;
+  return n;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const std::map<std::string, Text>& vars, FileId file, bool certain)
+      : vars_(vars), file_(file), certain_(certain) {}
+
+  /// Evaluates `word`, written at `offset`, as the value of an assignment.
+  Text word(std::string_view w, std::uint32_t offset) {
+    Text out;
+    std::size_t i = 0;
+    auto origin = [&](std::size_t k) { return Origin{file_, offset + static_cast<std::uint32_t>(k), certain_}; };
+    while (i < w.size()) {
+      const char c = w[i];
+      if (c == '\'') {
+        for (++i; i < w.size() && w[i] != '\''; ++i) out.add(w[i], origin(i));
+        ++i;
+      } else if (c == '"') {
+        for (++i; i < w.size() && w[i] != '"';) {
+          if (w[i] == '\\' && i + 1 < w.size() && std::string_view("$`\"\\\n").find(w[i + 1]) != std::string_view::npos) {
+            if (w[i + 1] != '\n') out.add(w[i + 1], origin(i + 1));
+            i += 2;
+          } else if (w[i] == '$' || w[i] == '`') {
+            i = expansion(w, i, offset, out);
+          } else {
+            out.add(w[i], origin(i));
+            ++i;
+          }
+        }
+        ++i;
+      } else if (c == '\\') {
+        if (i + 1 < w.size() && w[i + 1] != '\n') out.add(w[i + 1], origin(i + 1));
+        i += 2;
+      } else if (c == '$' && i + 1 < w.size() && w[i + 1] == '\'') {
+        for (i += 2; i < w.size() && w[i] != '\''; ++i) {
+          if (w[i] == '\\' && i + 1 < w.size()) ++i;
+          out.add(w[i], origin(i));
+        }
+        ++i;
+      } else if (c == '$' || c == '`') {
+        i = expansion(w, i, offset, out);
+      } else {
+        out.add(c, origin(i));
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  /// At `$` or a backquote: appends the expansion, returns the index after it.
+  std::size_t expansion(std::string_view w, std::size_t i, std::uint32_t offset, Text& out) {
+    const Origin here{file_, offset + static_cast<std::uint32_t>(i), certain_};
+    if (w[i] == '`' || (i + 1 < w.size() && w[i + 1] == '(')) {
+      // Command or arithmetic substitution: skip to its end; the value is unknown.
+      const char open = w[i] == '`' ? '`' : '(';
+      std::size_t j = i + 1;
+      if (open == '`') {
+        while (j < w.size() && w[j] != '`') j += (w[j] == '\\') ? 2 : 1;
+        ++j;
+      } else {
+        int depth = 0;
+        for (; j < w.size(); ++j) {
+          if (w[j] == '(') ++depth;
+          if (w[j] == ')' && --depth == 0) break;
+        }
+        ++j;
+      }
+      out.add(kUnknown, here);
+      return std::min(j, w.size());
+    }
+    if (i + 1 < w.size() && w[i + 1] == '{') {
+      const std::size_t close = w.find('}', i + 2);
+      if (close == std::string_view::npos) return w.size();
+      std::string_view inside = w.substr(i + 2, close - i - 2);
+      const std::size_t n = name_length(inside);
+      const std::string name(inside.substr(0, n));
+      std::string_view op = inside.substr(n);
+      const auto it = vars_.find(name);
+      const bool set = it != vars_.end() && !it->second.s.empty();
+      if (n == 0) {
+        out.add(kUnknown, here);
+      } else if (op.empty()) {
+        if (it != vars_.end()) out.append(it->second);
+      } else if ((op.substr(0, 2) == ":-" || op.substr(0, 1) == "-") && !set) {
+        // ${VAR:-default}: the default, written inside the braces.
+        const std::size_t skip = op[0] == ':' ? 2 : 1;
+        const std::size_t at = i + 2 + n + skip;
+        out.append(word(w.substr(at, close - at), offset + static_cast<std::uint32_t>(at)));
+      } else if (op.substr(0, 2) == ":-" || op.substr(0, 1) == "-") {
+        out.append(it->second);
+      } else {
+        out.add(kUnknown, here);  // ${VAR#...}, ${VAR:+...}, ...: not evaluated
+      }
+      return close + 1;
+    }
+    const std::size_t n = name_length(w.substr(i + 1));
+    if (n == 0) {
+      // $1, $$, $@ and a lone `$`.
+      if (i + 1 < w.size() && std::string_view("0123456789@*#?$!-").find(w[i + 1]) != std::string_view::npos) {
+        out.add(kUnknown, here);
+        return i + 2;
+      }
+      out.add('$', here);
+      return i + 1;
+    }
+    const auto it = vars_.find(std::string(w.substr(i + 1, n)));
+    if (it != vars_.end()) out.append(it->second);
+    return i + 1 + n;
+  }
+
+  const std::map<std::string, Text>& vars_;
+  FileId file_;
+  bool certain_;
+};
+
+/// Splits the final value of an option variable into fields (the variable is
+/// used unquoted by catalina.sh) and keeps the -D options.
+void collect_options(const std::string& variable, const Text& value, const Node* last_write,
+                     std::vector<JvmOption>& out) {
+  std::size_t i = 0;
+  while (i < value.s.size()) {
+    while (i < value.s.size() && std::isspace(static_cast<unsigned char>(value.s[i]))) ++i;
+    const std::size_t b = i;
+    while (i < value.s.size() && !std::isspace(static_cast<unsigned char>(value.s[i]))) ++i;
+    if (i - b < 3 || value.s.compare(b, 2, "-D") != 0) continue;
+    const std::string field = value.s.substr(b, i - b);
+    if (field.find(kUnknown) != std::string::npos) continue;
+    JvmOption o;
+    o.variable = variable;
+    const std::size_t eq = field.find('=');
+    o.name = field.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+    o.has_value = eq != std::string::npos;
+    if (o.has_value) o.value = field.substr(eq + 1);
+    o.node = last_write;
+    const Origin first = value.at[b];
+    const Origin last = value.at[i - 1];
+    o.file = first.file;
+    o.certain = std::all_of(value.at.begin() + static_cast<long>(b), value.at.begin() + static_cast<long>(i),
+                            [](const Origin& x) { return x.certain; });
+    // A range only when the field was written in one piece.
+    bool contiguous = last.file == first.file && last.offset - first.offset == i - b - 1;
+    if (contiguous) {
+      o.range = {first.offset, last.offset + 1};
+      o.name_range = {first.offset + 2, first.offset + 2 + static_cast<std::uint32_t>(o.name.size())};
+    } else {
+      o.range = {first.offset, first.offset + 1};
+    }
+    out.push_back(std::move(o));
+  }
+}
+
+bool is_security_file(const std::string& path) {
+  const std::string name = path::basename(path);
+  return name == "java.security" ||
+         (name.size() > 9 && name.compare(name.size() - 9, 9, ".security") == 0);
+}
+
+void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model) {
+  std::map<std::string, Text> vars;
+  std::map<std::string, const Node*> last_write;
+  int depth = 0;
+  int case_depth = 0;
+  for (const Node& n : nodes) {
+    if (n.kind != NodeKind::directive) continue;
+    std::vector<const Arg*> args;
+    for (const Arg& a : n.args) args.push_back(&a);
+    std::string_view first = n.name;
+    Range first_range = n.name_range;
+    std::size_t next = 0;
+    auto advance = [&]() -> bool {
+      if (next >= args.size()) return false;
+      first = args[next]->value;
+      first_range = args[next]->range;
+      ++next;
+      return true;
+    };
+    bool skip = false, have = true;
+    while (have) {
+      if (first == "then" || first == "else" || first == "do" || first == "{" || first == "!") {
+        have = advance();
+      } else if (first == "if" || first == "while" || first == "until" || first == "for") {
+        ++depth;
+        skip = true;
+        break;
+      } else if (first == "elif") {
+        skip = true;
+        break;
+      } else if (first == "case") {
+        ++depth;
+        ++case_depth;
+        skip = true;
+        break;
+      } else if (first == "fi" || first == "done" || first == "}") {
+        depth = std::max(0, depth - 1);
+        have = advance();
+      } else if (first == "esac") {
+        depth = std::max(0, depth - 1);
+        case_depth = std::max(0, case_depth - 1);
+        have = advance();
+      } else if (case_depth > 0 && !first.empty() && first.back() == ')' &&
+                 first.find('=') == std::string_view::npos) {
+        have = advance();  // a case pattern
+      } else if (first.size() > 2 && first.substr(first.size() - 2) == "()") {
+        ++depth;  // a function body: run only when called
+        skip = true;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (skip || !have) continue;
+    const bool certain = depth == 0;
+    const FileId file = n.file;
+    auto assign = [&](std::string_view word, Range at) -> bool {
+      const std::size_t len = name_length(word);
+      if (len == 0 || len >= word.size() || word[len] != '=') return false;
+      const std::string name(word.substr(0, len));
+      Evaluator ev(vars, file, certain);
+      Text value = ev.word(word.substr(len + 1), at.begin + static_cast<std::uint32_t>(len + 1));
+      vars[name] = std::move(value);
+      last_write[name] = &n;
+      if (is_jvm_options_variable(name) && path::basename(sm.file(file).path()) == "catalina.sh") {
+        model.catalina_sh_assignments.push_back(&n);
+      }
+      return true;
+    };
+    // Leading assignments, then the command.
+    while (assign(first, first_range)) {
+      if (!advance()) {
+        have = false;
+        break;
+      }
+    }
+    if (!have) continue;
+    if (first == "export" || first == "readonly" || first == "declare" || first == "typeset" ||
+        first == "local") {
+      while (advance()) assign(first, first_range);
+      continue;
+    }
+    if (is_dotted_assignment(first)) model.dotted_commands.push_back(&n);
+  }
+  for (const auto& [name, value] : vars) {
+    if (is_jvm_options_variable(name)) collect_options(name, value, last_write[name], model.options);
+  }
+}
+
+}  // namespace
+
+bool is_jvm_options_variable(std::string_view name) {
+  return name == "CATALINA_OPTS" || name == "JAVA_OPTS" || name == "JAVA_TOOL_OPTIONS" ||
+         name == "JDK_JAVA_OPTIONS";
+}
+
+bool is_dotted_assignment(std::string_view w) {
+  const std::size_t eq = w.find('=');
+  if (eq == std::string_view::npos || eq == 0) return false;
+  const std::string_view name = w.substr(0, eq);
+  if (!name_start(name[0]) || name.find('.') == std::string_view::npos || name.back() == '.') return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return name_char(c) || c == '.' || c == '-'; });
+}
+
+JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
+  JvmModel model;
+  if (tree.entry == kNoFile) return model;
+  const std::string& path = sources.file(tree.entry).path();
+  if (jvm_format(path) == JvmFormat::properties) {
+    if (is_security_file(path)) {
+      for (const Node& n : tree.nodes) {
+        if (n.kind == NodeKind::directive) model.security_entries.push_back(&n);
+      }
+    }
+    return model;
+  }
+  shell_file(tree.nodes, sources, model);
+  return model;
+}
+
+}  // namespace staplint
