@@ -74,7 +74,8 @@ struct Walker {
           walk(n.children, vhost, section, condition);
           break;
         case NodeKind::directive: record(n, vhost, section, condition); break;
-        case NodeKind::raw_block: break;
+        case NodeKind::raw_block:
+        case NodeKind::attribute: break;
         case NodeKind::block: block(n, vhost, section, condition); break;
       }
     }

@@ -56,6 +56,13 @@ bool is_jvm_file(const std::string& p) {
   return starts("tomcat") && ends(".conf") && dir.rfind("tomcat", 0) == 0;
 }
 
+/// Tomcat's XML configuration files.
+bool is_tomcat_file(const std::string& p) {
+  const std::string name = path::basename(p);
+  const bool xml = name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
+  return name == "context.xml" || (xml && name.rfind("server", 0) == 0);  // server.xml, server-tls.xml
+}
+
 /// A file no entry includes: nginx or Apache? The first line that is not blank
 /// or a comment decides: a `<Section ...>` tag, or a directive name with a
 /// capital letter (httpd's are CamelCase, nginx's lower_case), is httpd's.
@@ -173,8 +180,8 @@ class Runner {
     }
     for (const std::string& f : files) {
       if (reached_.count(fs_.canonical(f))) continue;
-      if (is_jvm_file(f)) {
-        lint_tree(f, true, nullptr, Dialect::jvm);
+      if (is_jvm_file(f) || is_tomcat_file(f)) {
+        lint_tree(f, true, nullptr, is_jvm_file(f) ? Dialect::jvm : Dialect::tomcat);
         continue;
       }
       const ParsedFile& pf = loader_.parse_file(f);
@@ -196,8 +203,8 @@ class Runner {
   }
 
   void lint_file(const std::string& file) {
-    if (is_jvm_file(file)) {
-      lint_tree(file, true, nullptr, Dialect::jvm);
+    if (is_jvm_file(file) || is_tomcat_file(file)) {
+      lint_tree(file, true, nullptr, is_jvm_file(file) ? Dialect::jvm : Dialect::tomcat);
       return;
     }
     if (is_apache_entry(file)) {

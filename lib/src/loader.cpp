@@ -3,6 +3,7 @@
 
 #include "staplint/apache_parse.hpp"
 #include "staplint/jvm_parse.hpp"
+#include "staplint/xml_parse.hpp"
 #include "staplint/text.hpp"
 
 #include <algorithm>
@@ -127,6 +128,8 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   pf.file = sources_.add(path, identity, std::move(r.bytes));
   if (dialect == Dialect::jvm) {
     parse_jvm_text(pf.file, sources_, pf.nodes, pf.problem);
+  } else if (dialect == Dialect::tomcat) {
+    parse_xml_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
   } else if (dialect == Dialect::apache) {
     parse_apache_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
   } else {
@@ -220,7 +223,8 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
 
 void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
                          unsigned depth) {
-  if (ex.tree.dialect == Dialect::jvm) return;  // JVM files include nothing staplint follows
+  // JVM and Tomcat files include nothing staplint follows (yet).
+  if (ex.tree.dialect == Dialect::jvm || ex.tree.dialect == Dialect::tomcat) return;
   for (Node& n : nodes) {
     const bool include = ex.tree.dialect == Dialect::apache
                              ? iequals(n.name, "Include") || iequals(n.name, "IncludeOptional")

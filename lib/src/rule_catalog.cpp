@@ -18,6 +18,7 @@ std::string_view to_string(Dialect d) {
   switch (d) {
     case Dialect::apache: return "apache";
     case Dialect::jvm: return "jvm";
+    case Dialect::tomcat: return "tomcat";
     default: return "nginx";
   }
 }

@@ -1,6 +1,6 @@
 // Checks one sample (a file or a directory tree) the way clang-tidy's lit tests
 // do:
-// - `# expect: SL1001 [SL1002 ...]` on its own line expects those findings on
+// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`) on its own line expects those findings on
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
 //   produce nothing;
@@ -55,11 +55,14 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
     std::string_view t = src.line_text(line);
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
     if (t.empty()) continue;
-    if (t.front() == '#') {
-      std::string_view c = t.substr(1);
+    // `# expect: ...` (nginx, Apache, shell, properties) or `<!-- expect: ... -->` (XML).
+    const bool xml_comment = t.substr(0, 4) == "<!--";
+    if (t.front() == '#' || xml_comment) {
+      std::string_view c = t.substr(xml_comment ? 4 : 1);
+      if (xml_comment && c.size() >= 3 && c.substr(c.size() - 3) == "-->") c.remove_suffix(3);
       while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
       if (c.rfind(marker, 0) == 0) {
-        std::istringstream ids(std::string(c.substr(marker.size())));
+        std::istringstream ids(std::string(c.substr(marker.size())));  // ids, then maybe blanks
         std::string id;
         while (ids >> id) {
           // `SL1003@12`: expected at line 12 instead of the next line.

@@ -23,7 +23,7 @@ void print_node(const SourceManager& sm, const Node& n, int depth) {
   const SourceFile& src = sm.file(n.file);
   const LineCol lc = src.line_col(n.range.begin);
   std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ');
-  static const char* kinds[] = {"directive", "block", "comment", "raw_block", "include"};
+  static const char* kinds[] = {"directive", "block", "comment", "raw_block", "include", "attribute"};
   std::cout << kinds[static_cast<int>(n.kind)] << " " << src.path() << ":" << lc.line << ":"
             << lc.column << " [" << n.range.begin << "," << n.range.end << ")";
   if (n.kind == NodeKind::comment) {

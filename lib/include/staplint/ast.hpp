@@ -1,5 +1,5 @@
-// The common, dialect-neutral syntax tree. nginx lowers into it today; Apache
-// and Tomcat will too. Positions are byte offsets into the node's file.
+// The common, dialect-neutral syntax tree: nginx, Apache, the JVM's properties
+// and shell files, and Tomcat's XML lower into it. Positions are byte offsets into the node's file.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +31,7 @@ enum class NodeKind : std::uint8_t {
   comment,    ///< `# text`; name holds the text after `#`
   raw_block,  ///< `name args { raw }` (Lua); children empty
   include,    ///< `include pattern;` with the included files' nodes as children
+  attribute,  ///< XML: `name="value"` of its parent element; args[0] is the value
 };
 
 struct Node {

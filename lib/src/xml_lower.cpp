@@ -1,0 +1,109 @@
+// Lowers the XML grammar's flat tree into common nodes (the grammar/lib
+// boundary: offsets in, nodes with ranges out).
+#include "staplint/xml_parse.hpp"
+
+#include "xml_parser.hpp"
+
+namespace staplint {
+
+namespace {
+namespace raw = grammar::xml::ast;
+
+struct Lowering {
+  const raw::tree& t;
+  const std::string& text;
+  FileId file;
+  SourceManager& sm;
+  std::optional<InputProblem>& problem;
+
+  std::string_view view(raw::span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
+
+  std::span<Node> siblings(std::uint32_t first, std::uint32_t stop) {
+    std::size_t count = 0;
+    for (std::uint32_t i = first; i < stop; i = t.items[i].next) ++count;
+    std::span<Node> nodes = sm.arena().make_array<Node>(count);
+    std::size_t k = 0;
+    for (std::uint32_t i = first; i < stop; i = t.items[i].next) {
+      const raw::item& it = t.items[i];
+      Node& n = nodes[k++];
+      n.file = file;
+      n.range = {it.begin, it.end};
+      if (it.kind == raw::item_kind::comment) {
+        n.kind = NodeKind::comment;
+        n.name = std::string_view(text).substr(it.begin + 4, it.end - it.begin - 7);
+        n.name_range = n.range;
+        continue;
+      }
+      n.kind = NodeKind::block;
+      n.name = view(it.name);
+      n.name_range = {it.name.begin, it.name.end};
+      n.body_range = n.range;
+      std::span<Node> inner = siblings(i + 1, it.next);
+      n.children = sm.arena().make_array<Node>(it.attribute_count + inner.size());
+      for (std::uint32_t a = 0; a < it.attribute_count; ++a) {
+        const raw::attribute& attr = t.attributes[it.first_attribute + a];
+        Node& an = n.children[a];
+        an.kind = NodeKind::attribute;
+        an.file = file;
+        an.name = view(attr.name);
+        an.name_range = {attr.name.begin, attr.name.end};
+        an.range = {attr.name.begin, attr.value.end + 1};
+        an.args = sm.arena().make_array<Arg>(1);
+        Arg& v = an.args[0];
+        v.range = {attr.value.begin, attr.value.end};
+        v.quote = text[attr.value.begin - 1] == '"' ? Quote::double_ : Quote::single;
+        const std::string_view w = view(attr.value);
+        if (w.find('&') == std::string_view::npos) {
+          v.value = w;
+        } else {
+          bool known = true;
+          std::string decoded = grammar::xml::decode(w, known);
+          if (!known && !t.has_doctype && !problem) {
+            InputProblem p;
+            p.kind = InputProblemKind::syntax;
+            p.file = file;
+            p.range = v.range;
+            p.message = "undefined entity in the value of '" + std::string(an.name) +
+                        "'; only &amp; &lt; &gt; &quot; &apos; and character references are predefined";
+            problem = std::move(p);
+          }
+          v.value = sm.keep(std::move(decoded));
+        }
+      }
+      std::copy(inner.begin(), inner.end(), n.children.begin() + it.attribute_count);
+    }
+    return nodes;
+  }
+};
+}  // namespace
+
+bool parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
+                    std::optional<InputProblem>& problem) {
+  const std::string& text = sm.file(file).text();
+  grammar::xml::parse_options options;
+  options.max_depth = max_nesting;
+  const grammar::xml::parse_output out = grammar::xml::parse(text, options);
+  if (out.error) {
+    InputProblem p;
+    p.kind = out.error->message.find("nest deeper") != std::string::npos ? InputProblemKind::limit
+                                                                          : InputProblemKind::syntax;
+    p.file = file;
+    const std::uint32_t at = out.error->offset;
+    p.range = {at, at < text.size() ? at + 1 : at};
+    p.message = out.error->message;
+    if (out.error->note_offset) {
+      p.notes.push_back({file, {*out.error->note_offset, *out.error->note_offset + 1}, out.error->note});
+    }
+    problem = std::move(p);
+    return false;
+  }
+  Lowering l{out.tree, text, file, sm, problem};
+  nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
+  if (problem) {
+    nodes = {};
+    return false;
+  }
+  return true;
+}
+
+}  // namespace staplint
