@@ -293,6 +293,14 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
   return use.is_on() ? "on" : "off";
 }
 
+Dialect dialect_of_file(const std::string& path, const std::string& text) {
+  if (is_jvm_file(path)) return Dialect::jvm;
+  if (is_tomcat_file(path)) return Dialect::tomcat;
+  if (is_apache_entry(path)) return Dialect::apache;
+  if (path::basename(path) == "nginx.conf") return Dialect::nginx;
+  return guess_dialect(text);
+}
+
 LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
                 const LintRequest& request) {
   Runner runner(fs, sources, catalog, request);

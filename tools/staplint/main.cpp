@@ -48,7 +48,9 @@ int dump_ast(const cli::Options& o) {
     std::cerr << "staplint: error: cannot read '" << o.dump_ast << "'\n";
     return 2;
   }
-  const ConfigTree tree = loader.load(o.dump_ast, false);
+  const ReadResult text = fs.read(o.dump_ast, o.load.limits.max_file_size);
+  const ConfigTree tree =
+      loader.load(o.dump_ast, false, dialect_of_file(o.dump_ast, text.status == ReadResult::Status::ok ? text.bytes : ""));
   for (std::size_t i = 1; i < tree.inclusions.size(); ++i) {
     const Inclusion& inc = tree.inclusions[i];
     std::cout << "inclusion " << i << ": " << sm.file(inc.file).path() << " from "

@@ -50,4 +50,9 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options);
 /// condition staplint cannot evaluate.
 std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
 
+/// The dialect staplint reads a file in when it is named on its own: by name
+/// (java.security, setenv.sh, server.xml, apache2.conf, ...), else by its text
+/// (`text` may be empty).
+Dialect dialect_of_file(const std::string& path, const std::string& text);
+
 }  // namespace staplint
