@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "apache_parser.hpp"
+#include "lowering.hpp"
 #include "staplint/apache_parse.hpp"
 #include "staplint/text.hpp"
 
@@ -81,9 +82,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     n.file = file;
     n.range = {l.begin, l.end};
     if (l.kind == raw::line_kind::comment) {
-      n.kind = NodeKind::comment;
-      n.name = std::string_view(text).substr(l.begin + 1, l.end - l.begin - 1);
-      n.name_range = n.range;
+      lower_comment(n, text, 1);
       stack.back().children.push_back(n);
       continue;
     }

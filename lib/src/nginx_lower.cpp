@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "nginx_parser.hpp"
+#include "lowering.hpp"
 #include "staplint/loader.hpp"
 
 namespace staplint {
@@ -58,9 +59,7 @@ std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uin
     n.file = file;
     n.range = {s.begin, s.end};
     if (s.word_count == 0) {
-      n.kind = NodeKind::comment;
-      n.name = std::string_view(text).substr(s.begin + 1, s.end - s.begin - 1);
-      n.name_range = n.range;
+      lower_comment(n, text, 1);
       continue;
     }
     const raw::token* words = t.words.data() + s.first_word;

@@ -1,6 +1,7 @@
 // Lowers the properties grammar's entries into common nodes. This is the
 // grammar/lib boundary: offsets come in, nodes with ranges go out.
 #include "properties_parser.hpp"
+#include "lowering.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/file_system.hpp"
 
@@ -28,9 +29,7 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
     n.file = file;
     n.range = {e.begin, e.end};
     if (e.kind == raw::entry_kind::comment) {
-      n.kind = NodeKind::comment;
-      n.name = std::string_view(text).substr(e.begin + 1, e.end - e.begin - 1);
-      n.name_range = n.range;
+      lower_comment(n, text, 1);
       continue;
     }
     n.kind = NodeKind::directive;

@@ -1,6 +1,7 @@
 // Lowers the shell grammar's entries into common nodes (the grammar/lib
 // boundary: offsets in, nodes with ranges out). Words stay as written.
 #include "shell_parser.hpp"
+#include "lowering.hpp"
 #include "staplint/jvm_parse.hpp"
 
 namespace staplint {
@@ -27,9 +28,7 @@ bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
     n.file = file;
     n.range = {e.begin, e.end};
     if (e.kind == raw::entry_kind::comment) {
-      n.kind = NodeKind::comment;
-      n.name = std::string_view(text).substr(e.begin + 1, e.end - e.begin - 1);
-      n.name_range = n.range;
+      lower_comment(n, text, 1);
       continue;
     }
     n.kind = NodeKind::directive;

@@ -1,6 +1,7 @@
 // Lowers the XML grammar's flat tree into common nodes (the grammar/lib
 // boundary: offsets in, nodes with ranges out).
 #include "staplint/xml_parse.hpp"
+#include "lowering.hpp"
 
 #include "xml_parser.hpp"
 
@@ -29,9 +30,7 @@ struct Lowering {
       n.file = file;
       n.range = {it.begin, it.end};
       if (it.kind == raw::item_kind::comment) {
-        n.kind = NodeKind::comment;
-        n.name = std::string_view(text).substr(it.begin + 4, it.end - it.begin - 7);
-        n.name_range = n.range;
+        lower_comment(n, text, 4, 3);
         continue;
       }
       n.kind = NodeKind::block;

@@ -17,16 +17,10 @@ command -v apache2 >/dev/null || { echo "apache2 is not installed"; exit 1; }
 
 work=$(mktemp -d)
 chmod 755 "$work"
-pids=()
-stop_all() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$p" 2>/dev/null
-  done
-  rm -rf "$work"
-}
-trap stop_all EXIT
+# Processes this test starts go into `pids`; they are stopped by PID, with
+# bounded waits, and the work directory removed, however the test ends.
+. "$(dirname "$(readlink -f "$0")")/lib/processes.sh"
+trap 'stop_started "$work"' EXIT
 
 . "$(dirname "$(readlink -f "$0")")/lib/ocsp_pki.sh"
 pki=$work/pki; mkdir -p "$pki"
