@@ -205,9 +205,16 @@ bool is_security_file(const std::string& path) {
          (name.size() > 9 && name.compare(name.size() - 9, 9, ".security") == 0);
 }
 
-void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model) {
+/// The shell variables as the files evaluated so far left them.
+struct ShellState {
   std::map<std::string, Text> vars;
   std::map<std::string, const Node*> last_write;
+};
+
+void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
+                ShellState& state) {
+  auto& vars = state.vars;
+  auto& last_write = state.last_write;
   int depth = 0;
   int case_depth = 0;
   for (const Node& n : nodes) {
@@ -289,8 +296,12 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
     }
     if (is_dotted_assignment(first)) model.dotted_commands.push_back(&n);
   }
-  for (const auto& [name, value] : vars) {
-    if (is_jvm_options_variable(name)) collect_options(name, value, last_write[name], model.options);
+}
+
+void properties_file(const std::string& path, std::span<const Node> nodes, JvmModel& model) {
+  if (!is_security_file(path)) return;
+  for (const Node& n : nodes) {
+    if (n.kind == NodeKind::directive) model.security_entries.push_back(&n);
   }
 }
 
@@ -312,17 +323,19 @@ bool is_dotted_assignment(std::string_view w) {
 
 JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
   JvmModel model;
-  if (tree.entry == kNoFile) return model;
-  const std::string& path = sources.file(tree.entry).path();
-  if (jvm_format(path) == JvmFormat::properties) {
-    if (is_security_file(path)) {
-      for (const Node& n : tree.nodes) {
-        if (n.kind == NodeKind::directive) model.security_entries.push_back(&n);
-      }
-    }
-    return model;
+  std::vector<ConfigTree::JvmFile> files = tree.jvm_files;
+  if (tree.dialect == Dialect::jvm && tree.entry != kNoFile) files.insert(files.begin(), {tree.entry, tree.nodes});
+  // One shell environment across the files, in the order the start reads them
+  // (/etc/default/tomcatN, then setenv.sh).
+  ShellState shell;
+  for (const ConfigTree::JvmFile& f : files) {
+    const std::string& path = sources.file(f.file).path();
+    if (jvm_format(path) == JvmFormat::properties) properties_file(path, f.nodes, model);
+    else shell_file(f.nodes, sources, model, shell);
   }
-  shell_file(tree.nodes, sources, model);
+  for (const auto& [name, value] : shell.vars) {
+    if (is_jvm_options_variable(name)) collect_options(name, value, shell.last_write[name], model.options);
+  }
   return model;
 }
 

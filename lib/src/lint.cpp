@@ -136,15 +136,21 @@ class Runner {
     for (FileId f : tree.files) {
       reached_.insert(sources_.file(f).identity());
       if (listed_.insert(f).second) {
+        const bool jvm_file = std::any_of(tree.jvm_files.begin(), tree.jvm_files.end(),
+                                          [&](const ConfigTree::JvmFile& j) { return j.file == f; });
         result.files.push_back(f);
-        result.file_dialects.push_back(tree.dialect);
+        result.file_dialects.push_back(jvm_file ? Dialect::jvm : tree.dialect);
       }
     }
     const bool apache = tree.dialect == Dialect::apache;
     const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
     const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
-    const JvmModel jvm_model = tree.dialect == Dialect::jvm ? build_jvm_model(tree, sources_) : JvmModel{};
-    CheckContext ctx{tree, model, apache_model, jvm_model, catalog_.jvm_properties(), sources_, req_.lint};
+    const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
+    const JvmModel jvm_model = jvm ? build_jvm_model(tree, sources_) : JvmModel{};
+    const TomcatModel tomcat_model =
+        tree.dialect == Dialect::tomcat ? build_tomcat_model(tree) : TomcatModel{};
+    CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
+                     catalog_.jvm_properties(), sources_, req_.lint};
     bool refused = false;  // httpd refuses the whole configuration
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
@@ -152,6 +158,11 @@ class Runner {
       if (only && !only->count(f.file)) continue;
       f.included_from = include_chain(tree, first, f.file);
       result.findings.push_back(std::move(f));
+    }
+    for (const TomcatConnector& c : tomcat_model.tls_connectors) {
+      if (only && !only->count(c.node->file)) continue;
+      result.endpoints.push_back({Dialect::tomcat, c.node->file, c.node->name_range, c.display_name,
+                                  tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties())});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
@@ -177,6 +188,10 @@ class Runner {
     }
     for (const std::string& f : files) {
       if (is_apache_entry(f)) lint_tree(f, false, nullptr, Dialect::apache);
+    }
+    // Tomcat instances before their JVM files, which they read with them.
+    for (const std::string& f : files) {
+      if (is_tomcat_file(f) && !reached_.count(fs_.canonical(f))) lint_tree(f, true, nullptr, Dialect::tomcat);
     }
     for (const std::string& f : files) {
       if (reached_.count(fs_.canonical(f))) continue;
@@ -291,6 +306,34 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
     return "unknown";
   }
   return use.is_on() ? "on" : "off";
+}
+
+std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
+                                    const JvmPropertyCatalog& properties) {
+  constexpr std::string_view kSwitch = "jdk.tls.server.enableStatusRequestExtension";
+  if (c.implementation == TlsImplementation::openssl) return "ineffective";
+  const JvmOption* on = nullptr;
+  for (const JvmOption& o : jvm.options) {
+    if (o.name == kSwitch) on = &o;
+  }
+  if (on && iequals(on->value, "true")) {
+    return on->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
+  }
+  // The switch, or a known mistake for it, where the JVM never reads it.
+  auto means_switch = [&](std::string_view name) {
+    const JvmProperty* intended = properties.intended_for(name);
+    return name == kSwitch || (intended && intended->name == kSwitch);
+  };
+  for (const Node* n : jvm.security_entries) {
+    if (means_switch(n->name)) return "ineffective";
+  }
+  for (const Node* n : jvm.dotted_commands) {
+    if (means_switch(n->name.substr(0, n->name.find('=')))) return "ineffective";
+  }
+  for (const JvmOption& o : jvm.options) {
+    if (means_switch(o.name)) return "ineffective";  // e.g. -Djdk.tls.ocsp.enable=true
+  }
+  return c.implementation == TlsImplementation::jsse ? "off" : "unknown";
 }
 
 Dialect dialect_of_file(const std::string& path, const std::string& text) {

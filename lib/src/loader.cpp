@@ -206,6 +206,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
     return tree;
   }
   tree.nodes = take_nodes(pf);
+  if (dialect == Dialect::tomcat) add_tomcat_jvm_files(tree, entry_path);
   const std::string base = dialect == Dialect::apache
                                ? apache_server_root(tree.nodes, path::dirname(entry_path))
                                : path::dirname(entry_path);
@@ -219,6 +220,27 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
   }
   expand(tree.nodes, ex, 0, 0);
   return tree;
+}
+
+void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml) {
+  // conf/ is CATALINA_BASE/conf; Debian's /etc/tomcat10 is that conf/, with
+  // /etc/default/tomcat10 beside it.
+  const std::string conf = path::dirname(server_xml);
+  const std::string base = path::dirname(conf);
+  const std::string candidates[] = {path::join(base, "default/" + path::basename(conf)),
+                                    path::join(base, "bin/setenv.sh"),
+                                    path::join(conf, "catalina.properties")};
+  for (const std::string& c : candidates) {
+    if (fs_.kind(c) != PathKind::file) continue;
+    ParsedFile& jf = parse_file(c, Dialect::jvm);
+    if (std::find(tree.files.begin(), tree.files.end(), jf.file) != tree.files.end()) continue;
+    tree.files.push_back(jf.file);
+    if (jf.problem) {
+      tree.problems.push_back(*jf.problem);
+      continue;
+    }
+    tree.jvm_files.push_back({jf.file, take_nodes(jf)});
+  }
 }
 
 void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,

@@ -69,6 +69,9 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"nginx.upstream_no_revocation", &checks::nginx_upstream_no_revocation, {"crl"}},
       {"nginx.upstream_verify_no_trusted_certificate",
        &checks::nginx_upstream_verify_no_trusted_certificate, {"directive", "trusted"}},
+      {"tomcat.stapling_disabled", &checks::tomcat_stapling_disabled, {"server"}},
+      {"tomcat.stapling_unsupported_implementation",
+       &checks::tomcat_stapling_unsupported_implementation, {"server", "source"}},
   };
   return list;
 }

@@ -96,6 +96,7 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
         const std::string path = !e.path.empty()          ? "/ex/" + e.path
                                  : e.dialect == "apache" ? "/ex/conf/httpd.conf"
                                  : e.dialect == "jvm"    ? "/ex/bin/setenv.sh"
+                                 : e.dialect == "tomcat" ? "/ex/conf/server.xml"
                                                          : "/ex/nginx.conf";
         fs.add(path, fires ? e.fires : e.silent);
         SourceManager sm;

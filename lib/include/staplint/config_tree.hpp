@@ -45,6 +45,14 @@ struct ConfigTree {
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order
   std::vector<InputProblem> problems;
+  /// Tomcat: the JVM files of the instance, read with its server.xml
+  /// (/etc/default/tomcatN, CATALINA_BASE/bin/setenv.sh, conf/catalina.properties),
+  /// in the order the JVM's start reads them.
+  struct JvmFile {
+    FileId file = kNoFile;
+    std::span<Node> nodes;
+  };
+  std::vector<JvmFile> jvm_files;
 };
 
 struct LoadLimits {

@@ -13,6 +13,7 @@
 #include "staplint/apache_model.hpp"
 #include "staplint/config_tree.hpp"
 #include "staplint/jvm_model.hpp"
+#include "staplint/tomcat_model.hpp"
 #include "staplint/nginx_model.hpp"
 #include "staplint/rules.hpp"
 
@@ -39,6 +40,7 @@ struct CheckContext {
   const NginxModel& nginx;    ///< empty for other dialects
   const ApacheModel& apache;  ///< empty for other dialects
   const JvmModel& jvm;        ///< empty for other dialects
+  const TomcatModel& tomcat;  ///< empty for other dialects
   const JvmPropertyCatalog& jvm_properties;
   const SourceManager& sources;
   const LintOptions& options;

@@ -50,6 +50,14 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options);
 /// condition staplint cannot evaluate.
 std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
 
+/// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
+/// surely gets -Djdk.tls.server.enableStatusRequestExtension=true;
+/// `ineffective` for OpenSSL, or when the switch (or a known mistake for it)
+/// sits where the JVM never reads it; `unknown` when it depends on a branch or
+/// on whether the native library loads; else `off`.
+std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
+                                    const JvmPropertyCatalog& properties);
+
 /// The dialect staplint reads a file in when it is named on its own: by name
 /// (java.security, setenv.sh, server.xml, apache2.conf, ...), else by its text
 /// (`text` may be empty).

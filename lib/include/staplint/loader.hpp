@@ -53,6 +53,8 @@ class ConfigLoader {
   /// time (most files are included once), a deep copy after that.
   std::span<Node> take_nodes(ParsedFile& pf);
   std::string resolve(const std::string& pattern, const std::string& base_dir) const;
+  /// Reads the JVM files that belong to the Tomcat instance of `server_xml`.
+  void add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml);
   /// httpd's ServerRoot for this tree: `--prefix`, else the entry's
   /// `ServerRoot` if that directory exists, else the entry's directory (its
   /// parent when that is `conf/`, RHEL's layout).

@@ -5,6 +5,10 @@
 
 namespace staplint::checks {
 
+// Tomcat (tomcat_stapling.cpp)
+void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r);
+void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporter& r);
+
 // The JVM (jvm_properties_checks.cpp)
 void jvm_invalid_property_value(const CheckContext& ctx, Reporter& r);
 void jvm_options_in_catalina_sh(const CheckContext& ctx, Reporter& r);

@@ -1,0 +1,114 @@
+// Tomcat: SL1001 stapling-disabled for JSSE connectors, SL1014
+// stapling-unsupported-implementation for OpenSSL ones. A JSSE connector
+// staples only when its JVM starts with
+// -Djdk.tls.server.enableStatusRequestExtension=true (revocation-facts.md 3.1,
+// 3.4); Tomcat's OpenSSL implementations never staple.
+#include "checks.hpp"
+#include "staplint/file_system.hpp"
+#include "staplint/text.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+constexpr std::string_view kSwitch = "jdk.tls.server.enableStatusRequestExtension";
+
+/// The -D option that turns server stapling on, if one reaches the JVM.
+const JvmOption* stapling_switch(const JvmModel& jvm) {
+  const JvmOption* found = nullptr;
+  for (const JvmOption& o : jvm.options) {
+    if (o.name == kSwitch) found = &o;  // the last one wins, as on the JVM's command line
+  }
+  return found && iequals(found->value, "true") ? found : nullptr;
+}
+
+std::string describe(const Node& source) {
+  if (source.kind == NodeKind::attribute) {
+    return "'" + std::string(source.name) + "=\"" + std::string(source.args[0].value) + "\"'";
+  }
+  const Node* cls = xml_attribute(source, "className");
+  return cls ? "'" + std::string(cls->args[0].value) + "'" : "'<Listener>'";
+}
+
+}  // namespace
+
+/// The switch, or a known mistake for it, written where the JVM never reads it
+/// (a bare line in a shell file, a security file, a misspelt -D option).
+const Node* misplaced_switch(const CheckContext& ctx) {
+  auto means_switch = [&](std::string_view name) {
+    const JvmProperty* intended = ctx.jvm_properties.intended_for(name);
+    return name == kSwitch || (intended && intended->name == kSwitch);
+  };
+  for (const Node* n : ctx.jvm.dotted_commands) {
+    if (means_switch(n->name.substr(0, n->name.find('=')))) return n;
+  }
+  for (const Node* n : ctx.jvm.security_entries) {
+    if (means_switch(n->name)) return n;
+  }
+  for (const JvmOption& o : ctx.jvm.options) {
+    if (o.name != kSwitch && means_switch(o.name)) return o.node;
+  }
+  return nullptr;
+}
+
+void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
+  const JvmOption* on = stapling_switch(ctx.jvm);
+  const Node* misplaced = misplaced_switch(ctx);
+  for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
+    if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
+    if (on && on->certain) continue;
+    Finding& f = r.report(c.node->file, c.node->name_range, {{"server", c.display_name}});
+    if (on) {
+      f.conditional = true;
+      f.notes.push_back({on->file, on->range, "the switch is set only on some runs (inside an 'if', "
+                                              "'case', loop or function)"});
+    }
+    if (c.implementation == TlsImplementation::openssl_if_native) {
+      f.notes.push_back({c.implementation_source->file, c.implementation_source->name_range,
+                         "if Tomcat loads its native library, this connector uses OpenSSL, which "
+                         "does not staple at all (SL1014)"});
+    }
+    if (misplaced) {
+      // Its own finding (SL1101, SL1102 or SL1104) says how to fix it there.
+      f.notes.push_back({misplaced->file, misplaced->name_range,
+                         "the switch is written here, where the JVM never reads it"});
+      continue;
+    }
+    // The fix: the switch in CATALINA_OPTS at the end of bin/setenv.sh (or
+    // JAVA_OPTS in Debian's /etc/default/tomcatN when there is no setenv.sh).
+    const ConfigTree::JvmFile* target = nullptr;
+    bool setenv = false;
+    for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) {
+      const std::string name = path::basename(ctx.sources.file(jf.file).path());
+      if (name == "setenv.sh") target = &jf, setenv = true;
+      else if (!setenv && name.rfind("tomcat", 0) == 0) target = &jf;
+    }
+    if (!target || on) continue;
+    const std::string& text = ctx.sources.file(target->file).text();
+    const std::string variable = setenv ? "CATALINA_OPTS" : "JAVA_OPTS";
+    TextEdit e;
+    e.file = target->file;
+    e.offset = static_cast<std::uint32_t>(text.size());
+    e.text = (text.empty() || text.back() == '\n' ? "" : "\n") + variable + "=\"$" + variable +
+             " -D" + std::string(kSwitch) + "=true\"\n";
+    f.fixes.push_back({"add '-D" + std::string(kSwitch) + "=true' to " + variable + " in '" +
+                           path::basename(ctx.sources.file(target->file).path()) + "'",
+                       {e}});
+  }
+}
+
+void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporter& r) {
+  for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
+    if (c.implementation == TlsImplementation::jsse) continue;
+    const Node& at = *c.implementation_source;
+    Finding& f = r.report(at.file, at.name_range, {{"server", c.display_name}, {"source", describe(at)}});
+    if (c.implementation == TlsImplementation::openssl_if_native) {
+      f.conditional = true;
+      f.notes.push_back({c.node->file, c.node->name_range,
+                         "only if Tomcat loads its native library at start (tcnative or FFM); "
+                         "otherwise this connector uses JSSE"});
+    }
+  }
+}
+
+}  // namespace staplint::checks

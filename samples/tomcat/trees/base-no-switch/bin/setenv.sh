@@ -1,0 +1,2 @@
+#!/bin/sh
+CATALINA_OPTS="$CATALINA_OPTS -Xms512m -Xmx1g"
