@@ -1,0 +1,117 @@
+#!/bin/bash
+# Truth test for Tomcat: Debian's tomcat10 on openjdk-17, one JVM per
+# configuration, each with its own CATALINA_BASE and an HTTPS connector on
+# 127.0.0.1 using a PKCS12 keystore from the throwaway PKI of the other truth
+# tests, inside a private network namespace with the `openssl ocsp`
+# responders. `openssl s_client -status` says whether the JVM staples, and
+# staplint's verdict for the connector, and the findings it must report, must
+# agree. The OpenSSL implementation is judged statically only: Debian 12's
+# libtcnative-1 is 1.2.35, older than the 1.3 that Tomcat 10.1 requires.
+# Every JVM is stopped by PID, with bounded waits.
+#   tomcat_truth.sh STAPLINT
+set -u
+if [ -z "${STAPLINT_IN_NETNS:-}" ]; then
+  exec unshare -n env STAPLINT_IN_NETNS=1 bash "$0" "$@"
+fi
+ip link set lo up || { echo "cannot bring up loopback in the namespace"; exit 1; }
+st=$(readlink -f "$1")
+home=/usr/share/tomcat10
+[ -x "$home/bin/catalina.sh" ] || { echo "tomcat10 is not installed"; exit 1; }
+command -v java >/dev/null || { echo "java is not installed"; exit 1; }
+
+work=$(mktemp -d)
+. "$(dirname "$(readlink -f "$0")")/lib/processes.sh"
+trap 'stop_started "$work"' EXIT
+. "$(dirname "$(readlink -f "$0")")/lib/ocsp_pki.sh"
+pki=$work/pki; mkdir -p "$pki"
+make_ocsp_pki "$pki" 18871 18872 || exit 1
+openssl pkcs12 -export -in "$pki/ip.pem" -inkey "$pki/ip.key" -certfile "$pki/inter.pem" \
+  -name tomcat -out "$pki/chain.p12" -passout pass:changeit || exit 1
+openssl pkcs12 -export -in "$pki/ip.pem" -inkey "$pki/ip.key" \
+  -name tomcat -out "$pki/leaf.p12" -passout pass:changeit || exit 1
+
+switch="-Djdk.tls.server.enableStatusRequestExtension=true"
+# name | wire (staple/none/static) | staplint's connector verdict | what staplint
+# cannot see, or "-" | findings it must report, or "-" | keystore | connector
+# attributes | setenv.sh body ("\n" between lines) | conf/stapling.security body
+cases=(
+"switch-in-setenv|staple|on|-|-|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"no-switch|none|off|-|SL1001|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"|"
+"guide-java-security-recipe|none|off|-|SL1001,SL1101|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Djava.security.properties=\$CATALINA_BASE/conf/stapling.security\"|jdk.tls.ocsp.enable=true"
+"switch-inside-java-security|none|off|-|SL1001,SL1102|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Djava.security.properties=\$CATALINA_BASE/conf/stapling.security\"|jdk.tls.server.enableStatusRequestExtension=true"
+"bare-property-line-in-shell|none|ineffective|-|SL1001,SL1104|chain.p12||jdk.tls.ocsp.enable=true|"
+"leaf-only-keystore|none|on|the keystore's contents (a chain of length 1)|-|leaf.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"openssl-implementation|static|ineffective|-|SL1014|chain.p12|sslImplementationName=\"org.apache.tomcat.util.net.openssl.OpenSSLImplementation\"|CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+)
+
+printf '| %-30s | %-6s | %-11s | %s |\n' configuration wire verdict "staplint's account"
+printf '|%s|%s|%s|%s|\n' "--------------------------------" "--------" "-------------" "------"
+fail=0; port=18600
+for c in "${cases[@]}"; do
+  IFS='|' read -r name want_wire want_verdict hidden findings keystore attrs setenv security <<<"$c"
+  base=$work/$name; port=$((port + 1))
+  mkdir -p "$base/conf" "$base/bin" "$base/logs" "$base/temp" "$base/webapps" "$base/work"
+  cp /etc/tomcat10/web.xml "$base/conf/web.xml"   # Tomcat's defaults, read where Debian installs them
+  cat > "$base/conf/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector port="$port" address="127.0.0.1" SSLEnabled="true" $attrs>
+      <SSLHostConfig>
+        <Certificate certificateKeystoreFile="$pki/$keystore" certificateKeystorePassword="changeit"
+                     certificateKeystoreType="PKCS12" type="RSA" />
+      </SSLHostConfig>
+    </Connector>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false" />
+    </Engine>
+  </Service>
+</Server>
+XML
+  printf '#!/bin/sh\n%b\n' "$setenv" > "$base/bin/setenv.sh"
+  [ -n "$security" ] && printf '%s\n' "$security" > "$base/conf/stapling.security"
+
+  json=$("$st" --format json "$base")
+  verdict=$(grep -o '"dialect": "tomcat", [^}]*"stapling": "[a-z]*"' <<<"$json" | head -n 1 | sed 's/.*"stapling": "//; s/"//')
+  wire=static
+  if [ "$want_wire" != static ]; then
+    CATALINA_HOME=$home CATALINA_BASE=$base CATALINA_PID="" "$home/bin/catalina.sh" run \
+      >"$base/logs/out.log" 2>&1 &
+    jpid=$!; pids+=($jpid)
+    up=no
+    for _ in $(seq 1 300); do
+      kill -0 "$jpid" 2>/dev/null || break
+      timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && { up=yes; break; }
+      sleep 0.2
+    done
+    if [ "$up" = yes ]; then wire=$(probe_staple "$port" ip.test 8); else wire="did-not-start"; fi
+    kill "$jpid" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$jpid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$jpid" 2>/dev/null
+  fi
+
+  account=ok
+  if [ "$wire" != "$want_wire" ]; then
+    account="UNEXPECTED: the JVM did '$wire', the case expects '$want_wire'"; fail=1
+  elif [ "$verdict" != "$want_verdict" ]; then
+    account="DISAGREES: verdict '$verdict', expected '$want_verdict'"; fail=1
+  elif [ "$hidden" = - ] && [ "$wire" != static ]; then
+    predicted=none; [ "$verdict" = on ] && predicted=staple
+    [ "$predicted" != "$wire" ] && { account="DISAGREES: verdict '$verdict' but the JVM did '$wire'"; fail=1; }
+  elif [ "$hidden" != - ]; then
+    account="cannot see $hidden"
+  fi
+  [ "$wire" = static ] && account="$account (judged statically: tcnative 1.2.35 is too old for Tomcat 10.1)"
+  if [ "$findings" != - ]; then
+    for f in ${findings//,/ }; do
+      if grep -q "\"rule\": \"$f\"" <<<"$json"; then account="$account; reports $f"
+      else account="$account; MISSING $f"; fail=1; fi
+    done
+  fi
+  printf '| %-30s | %-6s | %-11s | %s |\n' "$name" "$wire" "$verdict" "$account"
+  if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* ]]; then
+    grep -iE 'ocsp|stapl|SEVERE|Exception' "$base/logs/out.log" | head -n 5 | sed 's/^/    tomcat: /'
+  fi
+done
+echo "truth test: $([ $fail = 0 ] && echo ok || echo FAILED) (${#cases[@]} configurations)"
+exit $fail
