@@ -182,13 +182,18 @@ void collect_options(const std::string& variable, const Text& value, const Node*
     o.has_value = eq != std::string::npos;
     if (o.has_value) o.value = field.substr(eq + 1);
     o.node = last_write;
-    const Origin first = value.at[b];
-    const Origin last = value.at[i - 1];
+    // Locate it by its first and last characters written in a file.
+    std::size_t fb = b, fe = i - 1;
+    while (fb < fe && value.at[fb].file == kNoFile) ++fb;
+    while (fe > fb && value.at[fe].file == kNoFile) --fe;
+    const Origin first = value.at[fb];
+    const Origin last = value.at[fe];
     o.file = first.file;
     o.certain = std::all_of(value.at.begin() + static_cast<long>(b), value.at.begin() + static_cast<long>(i),
                             [](const Origin& x) { return x.certain; });
     // A range only when the field was written in one piece.
-    bool contiguous = last.file == first.file && last.offset - first.offset == i - b - 1;
+    bool contiguous = fb == b && fe == i - 1 && last.file == first.file &&
+                      last.offset - first.offset == i - b - 1;
     if (contiguous) {
       o.range = {first.offset, last.offset + 1};
       o.name_range = {first.offset + 2, first.offset + 2 + static_cast<std::uint32_t>(o.name.size())};
@@ -298,14 +303,23 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
   }
 }
 
-void properties_file(const std::string& path, std::span<const Node> nodes, JvmModel& model) {
-  if (!is_security_file(path)) return;
+void properties_file(const std::string& path, bool security, std::span<const Node> nodes,
+                     JvmModel& model) {
+  if (!security && !is_security_file(path)) return;
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::directive) model.security_entries.push_back(&n);
   }
 }
 
 }  // namespace
+
+std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sources) {
+  if (tree.entry == kNoFile) return {};
+  const std::string dir = path::dirname(sources.file(tree.entry).path());
+  // conf/server.xml, or bin/setenv.sh: the instance is the parent directory.
+  const std::string name = path::basename(dir);
+  return name == "conf" || name == "bin" ? path::dirname(dir) : std::string{};
+}
 
 bool is_jvm_options_variable(std::string_view name) {
   return name == "CATALINA_OPTS" || name == "JAVA_OPTS" || name == "JAVA_TOOL_OPTIONS" ||
@@ -328,9 +342,19 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
   // One shell environment across the files, in the order the start reads them
   // (/etc/default/tomcatN, then setenv.sh).
   ShellState shell;
+  // catalina.sh sets CATALINA_BASE and CATALINA_HOME before it reads setenv.sh;
+  // the instance's directory is the best staplint knows for both.
+  const std::string base = jvm_instance_base(tree, sources);
+  if (!base.empty()) {
+    for (const char* name : {"CATALINA_BASE", "CATALINA_HOME"}) {
+      Text t;
+      for (const char c : base) t.add(c, Origin{kNoFile, 0, true});
+      shell.vars[name] = std::move(t);
+    }
+  }
   for (const ConfigTree::JvmFile& f : files) {
     const std::string& path = sources.file(f.file).path();
-    if (jvm_format(path) == JvmFormat::properties) properties_file(path, f.nodes, model);
+    if (jvm_format(path) == JvmFormat::properties || f.security) properties_file(path, f.security, f.nodes, model);
     else shell_file(f.nodes, sources, model, shell);
   }
   for (const auto& [name, value] : shell.vars) {

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "staplint/jvm_parse.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint {
@@ -129,7 +130,42 @@ class Runner {
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
                  Dialect dialect = Dialect::nginx) {
-    lint_loaded(loader_.load(entry, fragment, dialect), only);
+    ConfigTree tree = loader_.load(entry, fragment, dialect);
+    add_named_security_files(tree);
+    lint_loaded(std::move(tree), only);
+  }
+
+  /// The files that `-Djava.security.properties=FILE` (or `==FILE`) names are
+  /// security properties files of this JVM whatever their names: read them
+  /// with the tree. `$CATALINA_BASE` is the instance directory; a relative
+  /// path is taken from it; `--root` maps absolute ones. (The JDK reads them
+  /// only while security.overridePropertiesFile is true, its default.)
+  void add_named_security_files(ConfigTree& tree) {
+    if (tree.dialect != Dialect::tomcat && tree.dialect != Dialect::jvm) return;
+    const JvmModel model = build_jvm_model(tree, sources_);
+    const std::string base = jvm_instance_base(tree, sources_);
+    for (const JvmOption& o : model.options) {
+      if (o.name != "java.security.properties" || !o.has_value) continue;
+      std::string file = o.value;
+      if (!file.empty() && file[0] == '=') file.erase(0, 1);  // `==FILE` replaces the master file
+      if (file.rfind("file:", 0) == 0) file.erase(0, 5);
+      const bool from_base = !base.empty() && file.rfind(base + "/", 0) == 0;  // $CATALINA_BASE/...
+      if (!path::is_absolute(file) && !from_base) {
+        if (base.empty()) continue;
+        file = path::join(base, file);
+      } else if (!from_base && !req_.load.root.empty()) {
+        file = path::join(req_.load.root, file.substr(1));
+      }
+      if (fs_.kind(file) != PathKind::file || jvm_format(file) != JvmFormat::properties) continue;
+      ParsedFile& pf = loader_.parse_file(file, Dialect::jvm);
+      if (std::find(tree.files.begin(), tree.files.end(), pf.file) != tree.files.end()) continue;
+      tree.files.push_back(pf.file);
+      if (pf.problem) {
+        tree.problems.push_back(*pf.problem);
+        continue;
+      }
+      tree.jvm_files.push_back({pf.file, pf.nodes, true});
+    }
   }
 
   void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {

@@ -51,6 +51,9 @@ struct ConfigTree {
   struct JvmFile {
     FileId file = kNoFile;
     std::span<Node> nodes;
+    /// Named by -Djava.security.properties: a security properties file
+    /// whatever its name.
+    bool security = false;
   };
   std::vector<JvmFile> jvm_files;
 };

@@ -39,6 +39,10 @@ struct JvmModel {
 
 JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources);
 
+/// The Tomcat instance directory (CATALINA_BASE) a tree's entry belongs to:
+/// the parent of its `conf/` (server.xml) or `bin/` (setenv.sh); empty if neither.
+std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sources);
+
 /// The variables a Tomcat server's JVM reads its options from.
 bool is_jvm_options_variable(std::string_view name);
 
