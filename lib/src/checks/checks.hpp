@@ -6,6 +6,8 @@
 namespace staplint::checks {
 
 // Tomcat (tomcat_stapling.cpp)
+void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
+void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r);
 void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r);
 void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporter& r);
 

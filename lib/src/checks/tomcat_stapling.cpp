@@ -112,3 +112,61 @@ void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporte
 }
 
 }  // namespace staplint::checks
+
+// ---- client certificates (SL2001, SL2004)
+
+namespace staplint::checks {
+
+namespace {
+
+std::string_view attr(const Node& element, std::string_view name) {
+  const Node* a = xml_attribute(element, name);
+  return a ? a->args[0].value : std::string_view{};
+}
+
+/// The <SSLHostConfig> elements of a connector.
+std::vector<const Node*> host_configs(const Node& connector) {
+  std::vector<const Node*> out;
+  for (const Node& c : connector.children) {
+    if (c.kind == NodeKind::block && c.name == "SSLHostConfig") out.push_back(&c);
+  }
+  return out;
+}
+
+/// certificateVerification asks for client certificates and checks them
+/// against trusted CAs.
+bool verifies_clients(const Node& host) {
+  const std::string_view v = attr(host, "certificateVerification");
+  return iequals(v, "required") || iequals(v, "require") || iequals(v, "optional");
+}
+
+}  // namespace
+
+void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
+  for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
+    for (const Node* host : host_configs(*c.node)) {
+      if (!verifies_clients(*host)) continue;
+      // A CRL file enables revocation checks by itself; revocationEnabled
+      // (JSSE) uses the JVM's PKIX checking; ocspEnabled checks with OCSP.
+      const bool revocation = !attr(*host, "certificateRevocationListFile").empty() ||
+                              !attr(*host, "certificateRevocationListPath").empty() ||
+                              iequals(attr(*host, "revocationEnabled"), "true") ||
+                              iequals(attr(*host, "ocspEnabled"), "true");
+      if (revocation) continue;
+      const Node* at = xml_attribute(*host, "certificateVerification");
+      r.report(host->file, at ? at->name_range : host->name_range, {{"server", c.display_name}});
+    }
+  }
+}
+
+void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
+  for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
+    for (const Node* host : host_configs(*c.node)) {
+      const Node* ocsp = xml_attribute(*host, "ocspEnabled");
+      if (!ocsp || !iequals(ocsp->args[0].value, "true") || verifies_clients(*host)) continue;
+      r.report(ocsp->file, ocsp->name_range, {{"server", c.display_name}});
+    }
+  }
+}
+
+}  // namespace staplint::checks
