@@ -11,6 +11,7 @@
 
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_parse.hpp"
+#include "staplint/jvm_properties.hpp"
 
 namespace staplint {
 
@@ -319,6 +320,31 @@ std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sourc
   // conf/server.xml, or bin/setenv.sh: the instance is the parent directory.
   const std::string name = path::basename(dir);
   return name == "conf" || name == "bin" ? path::dirname(dir) : std::string{};
+}
+
+const JvmOption* last_stapling_switch(const JvmModel& jvm) {
+  const JvmOption* last = nullptr;
+  for (const JvmOption& o : jvm.options) {
+    if (o.name == kStaplingSwitch) last = &o;
+  }
+  return last;
+}
+
+const Node* misplaced_stapling_switch(const JvmModel& jvm, const JvmPropertyCatalog& properties) {
+  auto means_switch = [&](std::string_view name) {
+    const JvmProperty* intended = properties.intended_for(name);
+    return name == kStaplingSwitch || (intended && intended->name == kStaplingSwitch);
+  };
+  for (const Node* n : jvm.dotted_commands) {
+    if (means_switch(n->name.substr(0, n->name.find('=')))) return n;
+  }
+  for (const Node* n : jvm.security_entries) {
+    if (means_switch(n->name)) return n;
+  }
+  for (const JvmOption& o : jvm.options) {
+    if (o.name != kStaplingSwitch && means_switch(o.name)) return o.node;
+  }
+  return nullptr;
 }
 
 bool is_jvm_options_variable(std::string_view name) {

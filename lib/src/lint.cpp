@@ -346,29 +346,13 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
 
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
                                     const JvmPropertyCatalog& properties) {
-  constexpr std::string_view kSwitch = "jdk.tls.server.enableStatusRequestExtension";
   if (c.implementation == TlsImplementation::openssl) return "ineffective";
-  const JvmOption* on = nullptr;
-  for (const JvmOption& o : jvm.options) {
-    if (o.name == kSwitch) on = &o;
+  const JvmOption* last = last_stapling_switch(jvm);
+  if (last && iequals(last->value, "true")) {
+    return last->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
   }
-  if (on && iequals(on->value, "true")) {
-    return on->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
-  }
-  // The switch, or a known mistake for it, where the JVM never reads it.
-  auto means_switch = [&](std::string_view name) {
-    const JvmProperty* intended = properties.intended_for(name);
-    return name == kSwitch || (intended && intended->name == kSwitch);
-  };
-  for (const Node* n : jvm.security_entries) {
-    if (means_switch(n->name)) return "ineffective";
-  }
-  for (const Node* n : jvm.dotted_commands) {
-    if (means_switch(n->name.substr(0, n->name.find('=')))) return "ineffective";
-  }
-  for (const JvmOption& o : jvm.options) {
-    if (means_switch(o.name)) return "ineffective";  // e.g. -Djdk.tls.ocsp.enable=true
-  }
+  // The switch with another value, or written where the JVM never reads it.
+  if (last || misplaced_stapling_switch(jvm, properties)) return "ineffective";
   return c.implementation == TlsImplementation::jsse ? "off" : "unknown";
 }
 

@@ -19,4 +19,13 @@ inline void lower_comment(Node& n, const std::string& text, std::uint32_t prefix
   n.name_range = n.range;
 }
 
+/// The number of siblings in [first, stop) of a flat pre-order list whose
+/// items say where their subtree ends (`next`).
+template <typename Items>
+std::size_t count_siblings(const Items& items, std::uint32_t first, std::uint32_t stop) {
+  std::size_t count = 0;
+  for (std::uint32_t i = first; i < stop; i = items[i].next) ++count;
+  return count;
+}
+
 }  // namespace staplint

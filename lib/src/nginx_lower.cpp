@@ -49,9 +49,7 @@ Arg lower_token(const raw::token& t, const std::string& text, SourceManager& sm)
 /// descendants, into one arena array.
 std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uint32_t stop,
                                FileId file, const std::string& text, SourceManager& sm) {
-  std::size_t count = 0;
-  for (std::uint32_t i = first; i < stop; i = t.statements[i].next) ++count;
-  std::span<Node> nodes = sm.arena().make_array<Node>(count);
+  std::span<Node> nodes = sm.arena().make_array<Node>(count_siblings(t.statements, first, stop));
   std::size_t k = 0;
   for (std::uint32_t i = first; i < stop; i = t.statements[i].next) {
     const raw::statement& s = t.statements[i];

@@ -20,9 +20,7 @@ struct Lowering {
   std::string_view view(raw::span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 
   std::span<Node> siblings(std::uint32_t first, std::uint32_t stop) {
-    std::size_t count = 0;
-    for (std::uint32_t i = first; i < stop; i = t.items[i].next) ++count;
-    std::span<Node> nodes = sm.arena().make_array<Node>(count);
+    std::span<Node> nodes = sm.arena().make_array<Node>(count_siblings(t.items, first, stop));
     std::size_t k = 0;
     for (std::uint32_t i = first; i < stop; i = t.items[i].next) {
       const raw::item& it = t.items[i];

@@ -39,6 +39,20 @@ struct JvmModel {
 
 JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources);
 
+class JvmPropertyCatalog;
+
+/// The JSSE server's OCSP stapling switch (a system property).
+inline constexpr std::string_view kStaplingSwitch = "jdk.tls.server.enableStatusRequestExtension";
+
+/// The last -D option for the stapling switch that reaches the JVM (the JVM
+/// keeps the last one), whatever its value; nullptr if none.
+const JvmOption* last_stapling_switch(const JvmModel& jvm);
+
+/// The stapling switch, or a known mistake for it (`jdk.tls.ocsp.enable`),
+/// written where the JVM never reads it: a bare line in a shell file, a
+/// security properties file, or a -D option under the wrong name.
+const Node* misplaced_stapling_switch(const JvmModel& jvm, const JvmPropertyCatalog& properties);
+
 /// The Tomcat instance directory (CATALINA_BASE) a tree's entry belongs to:
 /// the parent of its `conf/` (server.xml) or `bin/` (setenv.sh); empty if neither.
 std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sources);

@@ -11,15 +11,10 @@ namespace staplint::checks {
 
 namespace {
 
-constexpr std::string_view kSwitch = "jdk.tls.server.enableStatusRequestExtension";
-
 /// The -D option that turns server stapling on, if one reaches the JVM.
 const JvmOption* stapling_switch(const JvmModel& jvm) {
-  const JvmOption* found = nullptr;
-  for (const JvmOption& o : jvm.options) {
-    if (o.name == kSwitch) found = &o;  // the last one wins, as on the JVM's command line
-  }
-  return found && iequals(found->value, "true") ? found : nullptr;
+  const JvmOption* last = last_stapling_switch(jvm);
+  return last && iequals(last->value, "true") ? last : nullptr;
 }
 
 std::string describe(const Node& source) {
@@ -32,28 +27,9 @@ std::string describe(const Node& source) {
 
 }  // namespace
 
-/// The switch, or a known mistake for it, written where the JVM never reads it
-/// (a bare line in a shell file, a security file, a misspelt -D option).
-const Node* misplaced_switch(const CheckContext& ctx) {
-  auto means_switch = [&](std::string_view name) {
-    const JvmProperty* intended = ctx.jvm_properties.intended_for(name);
-    return name == kSwitch || (intended && intended->name == kSwitch);
-  };
-  for (const Node* n : ctx.jvm.dotted_commands) {
-    if (means_switch(n->name.substr(0, n->name.find('=')))) return n;
-  }
-  for (const Node* n : ctx.jvm.security_entries) {
-    if (means_switch(n->name)) return n;
-  }
-  for (const JvmOption& o : ctx.jvm.options) {
-    if (o.name != kSwitch && means_switch(o.name)) return o.node;
-  }
-  return nullptr;
-}
-
 void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const JvmOption* on = stapling_switch(ctx.jvm);
-  const Node* misplaced = misplaced_switch(ctx);
+  const Node* misplaced = misplaced_stapling_switch(ctx.jvm, ctx.jvm_properties);
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
     if (on && on->certain) continue;
@@ -90,8 +66,8 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     e.file = target->file;
     e.offset = static_cast<std::uint32_t>(text.size());
     e.text = (text.empty() || text.back() == '\n' ? "" : "\n") + variable + "=\"$" + variable +
-             " -D" + std::string(kSwitch) + "=true\"\n";
-    f.fixes.push_back({"add '-D" + std::string(kSwitch) + "=true' to " + variable + " in '" +
+             " -D" + std::string(kStaplingSwitch) + "=true\"\n";
+    f.fixes.push_back({"add '-D" + std::string(kStaplingSwitch) + "=true' to " + variable + " in '" +
                            path::basename(ctx.sources.file(target->file).path()) + "'",
                        {e}});
   }
