@@ -51,7 +51,9 @@ Arg make_arg(const raw::word& w, const std::string& text, SourceManager& sm) {
 }
 
 struct Open {
-  Node node;
+  NodeKind kind = NodeKind::block;
+  Range range;
+  NodeDetail detail;
   std::vector<Node> children;
 };
 
@@ -61,6 +63,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
                        std::span<Node>& nodes, std::optional<InputProblem>& problem) {
   const std::string& text = sm.file(file).text();
   const std::vector<raw::line> lines = grammar::apache::parse(text);
+  NodeUnit& unit = sm.new_unit(file);
   std::vector<Open> stack(1);  // [0] is the file's top level
   auto fail = [&](InputProblemKind kind, Range at, std::string message) {
     InputProblem p;
@@ -71,6 +74,11 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     problem = std::move(p);
     return false;
   };
+  auto copy_args = [&](const std::vector<Arg>& args) {
+    std::span<Arg> out = sm.arena().make_array<Arg>(args.size() - 1);
+    std::copy(args.begin() + 1, args.end(), out.begin());
+    return std::span<const Arg>(out);
+  };
   auto to_arena = [&](std::vector<Node>& list) {
     std::span<Node> out = sm.arena().make_array<Node>(list.size());
     std::copy(list.begin(), list.end(), out.begin());
@@ -78,53 +86,50 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
   };
 
   for (const raw::line& l : lines) {
-    Node n;
-    n.file = file;
-    n.range = {l.begin, l.end};
+    const Range range{l.begin, l.end};
     if (l.kind == raw::line_kind::comment) {
-      lower_comment(n, text, 1);
-      stack.back().children.push_back(n);
+      stack.back().children.push_back(Node::comment(unit, range, 1));
       continue;
     }
     if (l.words.empty()) continue;
     std::vector<Arg> args;
     for (const raw::word& w : l.words) args.push_back(make_arg(w, text, sm));
-    n.name_range = args.front().range;
+    NodeDetail d;
+    d.name_range = args.front().range;
+    d.body_range = {l.end, l.end};
 
     if (l.kind == raw::line_kind::close) {
       std::string_view name = args.front().value.substr(2);
       // httpd takes the close tag as one word: `</Name>`, nothing after it.
       if (name.empty() || name.back() != '>' || args.size() > 1) {
         if (!name.empty() && name.back() == '>') name.remove_suffix(1);
-        return fail(InputProblemKind::syntax, n.name_range,
+        return fail(InputProblemKind::syntax, d.name_range,
                     "'</" + std::string(name) + ">' directive missing closing '>'");
       }
       name.remove_suffix(1);
       if (stack.size() == 1) {
-        return fail(InputProblemKind::syntax, n.name_range,
+        return fail(InputProblemKind::syntax, d.name_range,
                     "'</" + std::string(name) + ">' without matching '<" + std::string(name) +
                         ">' section");
       }
       Open& top = stack.back();
-      if (!iequals(name, top.node.name)) {
-        fail(InputProblemKind::syntax, n.name_range,
-             "expected '</" + std::string(top.node.name) + ">' but saw '</" + std::string(name) +
+      if (!iequals(name, top.detail.name)) {
+        fail(InputProblemKind::syntax, d.name_range,
+             "expected '</" + std::string(top.detail.name) + ">' but saw '</" + std::string(name) +
                  ">'");
-        problem->notes.push_back({file, top.node.name_range,
-                                  "'<" + std::string(top.node.name) + ">' opened here"});
+        problem->notes.push_back({file, top.detail.name_range,
+                                  "'<" + std::string(top.detail.name) + ">' opened here"});
         return false;
       }
-      top.node.children = to_arena(top.children);
-      top.node.body_range = {top.node.range.end, l.begin};
-      top.node.range.end = l.end;
-      Node done = top.node;
+      top.detail.body_range = {top.range.end, l.begin};
+      Node done = detailed_node(unit, top.kind, {top.range.begin, l.end}, top.detail);
+      done.set_children(to_arena(top.children));
       stack.pop_back();
       stack.back().children.push_back(done);
       continue;
     }
 
     if (l.kind == raw::line_kind::open) {
-      n.kind = NodeKind::block;
       // The `>` ends the last word, or stands alone after a quoted one.
       Arg& last = args.back();
       std::string_view raw_last =
@@ -144,31 +149,28 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
       } else if (last.quote == Quote::none) {
         last.value = last.value.substr(0, last.value.size() - 1);
       }
-      n.name = tag_name;
-      n.args = sm.arena().make_array<Arg>(args.size() - 1);
-      std::copy(args.begin() + 1, args.end(), n.args.begin());
+      d.name = tag_name;
+      d.args = copy_args(args);
       if (stack.size() > max_nesting) {
-        return fail(InputProblemKind::limit, n.name_range,
+        return fail(InputProblemKind::limit, d.name_range,
                     "sections nest deeper than " + std::to_string(max_nesting) + " levels");
       }
-      stack.push_back({n, {}});
+      stack.push_back({NodeKind::block, range, d, {}});
       continue;
     }
 
-    n.kind = NodeKind::directive;
-    n.name = args.front().value;
-    n.args = sm.arena().make_array<Arg>(args.size() - 1);
-    std::copy(args.begin() + 1, args.end(), n.args.begin());
-    stack.back().children.push_back(n);
+    d.name = args.front().value;
+    d.args = copy_args(args);
+    stack.back().children.push_back(detailed_node(unit, NodeKind::directive, range, d));
   }
 
   if (stack.size() > 1) {
-    const Node& inner = stack.back().node;
+    const NodeDetail& inner = stack.back().detail;
     fail(InputProblemKind::syntax, inner.name_range,
          "'<" + std::string(inner.name) + ">' was not closed");
     std::string closes;
     for (std::size_t i = stack.size() - 1; i >= 1; --i) {
-      closes += "</" + std::string(stack[i].node.name) + ">\n";
+      closes += "</" + std::string(stack[i].detail.name) + ">\n";
     }
     const auto end = static_cast<std::uint32_t>(text.size());
     const bool needs_newline = !text.empty() && text.back() != '\n';

@@ -71,7 +71,7 @@ struct Walker {
         case NodeKind::comment: break;
         case NodeKind::include:
           record(n, vhost, section, condition);
-          walk(n.children, vhost, section, condition);
+          walk(n.children(), vhost, section, condition);
           break;
         case NodeKind::directive: record(n, vhost, section, condition); break;
         case NodeKind::raw_block:
@@ -82,50 +82,50 @@ struct Walker {
   }
 
   void block(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
-    const std::string_view arg = n.args.empty() ? std::string_view{} : n.args[0].value;
-    if (iequals(n.name, "IfModule") || iequals(n.name, "IfDefine")) {
-      const Truth t = iequals(n.name, "IfModule") ? if_module(arg) : if_define(arg);
+    const std::string_view arg = n.args().empty() ? std::string_view{} : n.args()[0].value;
+    if (iequals(n.name(), "IfModule") || iequals(n.name(), "IfDefine")) {
+      const Truth t = iequals(n.name(), "IfModule") ? if_module(arg) : if_define(arg);
       if (t == Truth::no) return;
-      walk(n.children, vhost, section, t == Truth::unknown && !condition ? &n : condition);
+      walk(n.children(), vhost, section, t == Truth::unknown && !condition ? &n : condition);
       return;
     }
-    if (is_any(n.name, {"If", "ElseIf", "Else", "IfVersion", "IfFile", "IfDirective", "IfSection"})) {
-      walk(n.children, vhost, section, condition ? condition : &n);
+    if (is_any(n.name(), {"If", "ElseIf", "Else", "IfVersion", "IfFile", "IfDirective", "IfSection"})) {
+      walk(n.children(), vhost, section, condition ? condition : &n);
       return;
     }
-    if (iequals(n.name, "Macro")) return;  // read only where `Use`d: not evaluated
-    if (iequals(n.name, "VirtualHost") && !vhost && !section) {
+    if (iequals(n.name(), "Macro")) return;  // read only where `Use`d: not evaluated
+    if (iequals(n.name(), "VirtualHost") && !vhost && !section) {
       ApacheHost h;
       h.node = &n;
       model.hosts.push_back(std::move(h));
-      walk(n.children, &n, nullptr, condition);
+      walk(n.children(), &n, nullptr, condition);
       return;
     }
-    if (iequals(n.name, "MDomainSet")) {
+    if (iequals(n.name(), "MDomainSet")) {
       model.directives.push_back({&n, vhost, section, condition});
-      walk(n.children, vhost, &n, condition);
+      walk(n.children(), vhost, &n, condition);
       return;
     }
-    walk(n.children, vhost, section ? section : &n, condition);
+    walk(n.children(), vhost, section ? section : &n, condition);
   }
 
   void record(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
     model.directives.push_back({&n, vhost, section, condition});
-    if (iequals(n.name, "LoadModule") && !n.args.empty()) {
-      const std::string id = lower(n.args[0].value);
+    if (iequals(n.name(), "LoadModule") && !n.args().empty()) {
+      const std::string id = lower(n.args()[0].value);
       (condition ? maybe_loaded : model.loaded_modules).insert(id);
-    } else if (iequals(n.name, "Define") && !n.args.empty()) {
-      (condition ? maybe_defined : defined).insert(std::string(n.args[0].value));
-    } else if (iequals(n.name, "UnDefine") && !n.args.empty() && !condition) {
-      defined.erase(std::string(n.args[0].value));
+    } else if (iequals(n.name(), "Define") && !n.args().empty()) {
+      (condition ? maybe_defined : defined).insert(std::string(n.args()[0].value));
+    } else if (iequals(n.name(), "UnDefine") && !n.args().empty() && !condition) {
+      defined.erase(std::string(n.args()[0].value));
     }
   }
 };
 
 bool any_load_module(std::span<const Node> nodes) {
   for (const Node& n : nodes) {
-    if (n.kind == NodeKind::directive && iequals(n.name, "LoadModule")) return true;
-    if ((n.kind == NodeKind::block || n.kind == NodeKind::include) && any_load_module(n.children)) {
+    if (n.kind == NodeKind::directive && iequals(n.name(), "LoadModule")) return true;
+    if ((n.kind == NodeKind::block || n.kind == NodeKind::include) && any_load_module(n.children())) {
       return true;
     }
   }
@@ -135,10 +135,10 @@ bool any_load_module(std::span<const Node> nodes) {
 }  // namespace
 
 std::string_view ApacheDirective::value() const {
-  return node && !node->args.empty() ? node->args[0].value : std::string_view{};
+  return node && !node->args().empty() ? node->args()[0].value : std::string_view{};
 }
 
-bool ApacheDirective::is_on() const { return node && node->args.size() >= 1 && iequals(value(), "on"); }
+bool ApacheDirective::is_on() const { return node && node->args().size() >= 1 && iequals(value(), "on"); }
 
 std::string apache_module_id(std::string_view name) {
   std::string n = lower(name);
@@ -154,11 +154,11 @@ std::string apache_module_id(std::string_view name) {
 
 ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view name) const {
   for (auto it = host.own.rbegin(); it != host.own.rend(); ++it) {
-    if (iequals((*it)->node->name, name)) return {*it, false};
+    if (iequals((*it)->node->name(), name)) return {*it, false};
   }
   if (host.node) {
     for (auto it = server_level.rbegin(); it != server_level.rend(); ++it) {
-      if (iequals((*it)->node->name, name)) return {*it, true};
+      if (iequals((*it)->node->name(), name)) return {*it, true};
     }
   }
   return {};
@@ -168,7 +168,7 @@ std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host,
                                                         std::string_view name) const {
   std::vector<const ApacheDirective*> out;
   for (const ApacheDirective& d : directives) {
-    if (d.vhost == host.node && d.node->kind != NodeKind::block && iequals(d.node->name, name)) {
+    if (d.vhost == host.node && d.node->kind != NodeKind::block && iequals(d.node->name(), name)) {
       out.push_back(&d);
     }
   }
@@ -178,7 +178,7 @@ std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host,
 std::vector<const ApacheDirective*> ApacheModel::at_server(std::string_view name) const {
   std::vector<const ApacheDirective*> out;
   for (const ApacheDirective* d : server_level) {
-    if (iequals(d->node->name, name)) out.push_back(d);
+    if (iequals(d->node->name(), name)) out.push_back(d);
   }
   return out;
 }
@@ -187,11 +187,11 @@ const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
   // `MDStapling on` in a <MDomainSet> applies to its domains; at server level to all.
   const ApacheDirective* global = nullptr;
   for (const ApacheDirective* d : server_level) {
-    if (iequals(d->node->name, "MDStapling")) global = d->is_on() ? d : nullptr;
+    if (iequals(d->node->name(), "MDStapling")) global = d->is_on() ? d : nullptr;
   }
   for (const ApacheDirective* md : md_domains) {
     bool names_host = false;
-    for (const Arg& a : md->node->args) {
+    for (const Arg& a : md->node->args()) {
       const std::string domain = lower(a.value);
       names_host = names_host ||
                    std::find(host.names.begin(), host.names.end(), domain) != host.names.end();
@@ -200,7 +200,7 @@ const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
     if (md->node->kind == NodeKind::block) {
       const ApacheDirective* inner = nullptr;
       for (const ApacheDirective& d : directives) {
-        if (d.section == md->node && iequals(d.node->name, "MDStapling")) inner = &d;
+        if (d.section == md->node && iequals(d.node->name(), "MDStapling")) inner = &d;
       }
       if (inner) {
         if (inner->is_on()) return inner;
@@ -222,8 +222,8 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
 
   for (const ApacheDirective& d : model.directives) {
     if (d.node->kind == NodeKind::include) continue;
-    if (iequals(d.node->name, "MDomain") ||
-        (d.node->kind == NodeKind::block && iequals(d.node->name, "MDomainSet"))) {
+    if (iequals(d.node->name(), "MDomain") ||
+        (d.node->kind == NodeKind::block && iequals(d.node->name(), "MDomainSet"))) {
       if (!d.vhost && !d.section) model.md_domains.push_back(&d);
       continue;
     }
@@ -242,8 +242,8 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
   for (ApacheHost& h : model.hosts) {
     if (!h.node) continue;
     for (const ApacheDirective* d : h.own) {
-      if (iequals(d->node->name, "ServerName") || iequals(d->node->name, "ServerAlias")) {
-        for (const Arg& a : d->node->args) {
+      if (iequals(d->node->name(), "ServerName") || iequals(d->node->name(), "ServerAlias")) {
+        for (const Arg& a : d->node->args()) {
           std::string name = lower(a.value);
           if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
           h.names.push_back(name);
@@ -251,14 +251,14 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       }
     }
     std::string address;
-    for (const Arg& a : h.node->args) address += (address.empty() ? "" : " ") + std::string(a.value);
+    for (const Arg& a : h.node->args()) address += (address.empty() ? "" : " ") + std::string(a.value);
     h.display_name = h.names.empty() ? address : h.names.front() + " (" + address + ")";
   }
   // Debian's layout: its entry file, or its run-time directory variable.
   const std::string& entry = sources.file(tree.entry).path();
   model.debian = entry.size() >= 11 && entry.compare(entry.size() - 11, 11, "apache2.conf") == 0;
   for (std::size_t i = 0; i < model.directives.size() && !model.debian; ++i) {
-    for (const Arg& a : model.directives[i].node->args) {
+    for (const Arg& a : model.directives[i].node->args()) {
       if (a.value.find("${APACHE_") != std::string_view::npos) {
         model.debian = true;
         break;

@@ -226,9 +226,9 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
   for (const Node& n : nodes) {
     if (n.kind != NodeKind::directive) continue;
     std::vector<const Arg*> args;
-    for (const Arg& a : n.args) args.push_back(&a);
-    std::string_view first = n.name;
-    Range first_range = n.name_range;
+    for (const Arg& a : n.args()) args.push_back(&a);
+    std::string_view first = n.name();
+    Range first_range = n.name_range();
     std::size_t next = 0;
     auto advance = [&]() -> bool {
       if (next >= args.size()) return false;
@@ -273,7 +273,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
     }
     if (skip || !have) continue;
     const bool certain = depth == 0;
-    const FileId file = n.file;
+    const FileId file = n.file();
     auto assign = [&](std::string_view word, Range at) -> bool {
       const std::size_t len = name_length(word);
       if (len == 0 || len >= word.size() || word[len] != '=') return false;
@@ -336,10 +336,10 @@ const Node* misplaced_stapling_switch(const JvmModel& jvm, const JvmPropertyCata
     return name == kStaplingSwitch || (intended && intended->name == kStaplingSwitch);
   };
   for (const Node* n : jvm.dotted_commands) {
-    if (means_switch(n->name.substr(0, n->name.find('=')))) return n;
+    if (means_switch(n->name().substr(0, n->name().find('=')))) return n;
   }
   for (const Node* n : jvm.security_entries) {
-    if (means_switch(n->name)) return n;
+    if (means_switch(n->name())) return n;
   }
   for (const JvmOption& o : jvm.options) {
     if (o.name != kStaplingSwitch && means_switch(o.name)) return o.node;

@@ -25,7 +25,7 @@ bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::strin
 /// A top-level block named `name`, compared as httpd does (case-insensitively).
 bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
   for (const Node& n : nodes) {
-    if (n.kind == NodeKind::block && iequals(n.name, name)) return true;
+    if (n.kind == NodeKind::block && iequals(n.name(), name)) return true;
   }
   return false;
 }
@@ -196,23 +196,23 @@ class Runner {
       result.findings.push_back(std::move(f));
     }
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
-      if (only && !only->count(c.node->file)) continue;
-      result.endpoints.push_back({Dialect::tomcat, c.node->file, c.node->name_range, c.display_name,
+      if (only && !only->count(c.node->file())) continue;
+      result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
                                   tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties())});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
       const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
-      if (only && !only->count(at.file)) continue;
-      result.endpoints.push_back({Dialect::apache, at.file, at.name_range,
+      if (only && !only->count(at.file())) continue;
+      result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
                                   refused ? "fatal" : apache_stapling_verdict(apache_model, h)});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;
-      if (only && !only->count(s.node->file)) continue;
+      if (only && !only->count(s.node->file())) continue;
       result.endpoints.push_back(
-          {Dialect::nginx, s.node->file, s.node->name_range, s.display_name, stapling_verdict(s, req_.lint)});
+          {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name, stapling_verdict(s, req_.lint)});
     }
   }
 
@@ -329,7 +329,7 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options) {
   }
   if (!stapling.is_on()) return "off";
   for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args.empty() && c->args[0].has_variable()) return "ineffective";
+    if (!c->args().empty() && c->args()[0].has_variable()) return "ineffective";
   }
   return "on";
 }
@@ -379,18 +379,6 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
                 sources.size(), sources.text_bytes(), sources.arena().bytes_reserved(),
                 runner.result.findings.size());
   return std::move(runner.result);
-}
-
-bool Arg::has_variable() const {
-  for (std::size_t i = 0; i + 1 < value.size(); ++i) {
-    if (value[i] != '$') continue;
-    const char c = value[i + 1];
-    if (c == '{' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9')) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace staplint

@@ -144,8 +144,8 @@ std::string ConfigLoader::apache_server_root(std::span<const Node> top,
                                              const std::string& entry_dir) const {
   if (!options_.prefix.empty()) return options_.prefix;
   for (const Node& n : top) {
-    if (n.kind != NodeKind::directive || !iequals(n.name, "ServerRoot") || n.args.size() != 1) continue;
-    std::string root(n.args[0].value);
+    if (n.kind != NodeKind::directive || !iequals(n.name(), "ServerRoot") || n.args().size() != 1) continue;
+    std::string root(n.args()[0].value);
     if (path::is_absolute(root) && !options_.root.empty()) root = path::join(options_.root, root.substr(1));
     if (fs_.kind(root) == PathKind::directory) return root;
   }
@@ -166,11 +166,17 @@ void ConfigLoader::files_below(const std::string& dir, std::vector<std::string>&
 }
 
 namespace {
-std::span<Node> deep_copy(Arena& arena, std::span<const Node> from) {
+/// Copies a file's nodes for its second inclusion: the file's own nodes move to
+/// `to_unit`; the nodes its includes brought in are copied and stay with theirs.
+std::span<Node> deep_copy(Arena& arena, std::span<const Node> from, const NodeUnit* from_unit,
+                          const NodeUnit& to_unit) {
   std::span<Node> to = arena.make_array<Node>(from.size());
   for (std::size_t i = 0; i < from.size(); ++i) {
     to[i] = from[i];
-    to[i].children = deep_copy(arena, from[i].children);
+    if (from[i].unit() == from_unit) to[i].set_unit(to_unit);
+    if (!from[i].children().empty()) {
+      to[i].set_children(deep_copy(arena, from[i].children(), from_unit, to_unit));
+    }
   }
   return to;
 }
@@ -181,15 +187,15 @@ std::span<Node> ConfigLoader::take_nodes(ParsedFile& pf) {
     pf.taken = true;
     return pf.nodes;
   }
-  return deep_copy(sources_.arena(), pf.nodes);
+  if (pf.nodes.empty()) return {};
+  const NodeUnit* from = pf.nodes.front().unit();
+  return deep_copy(sources_.arena(), pf.nodes, from, sources_.copy_unit(*from));
 }
 
 namespace {
-void set_inclusion(std::span<Node> nodes, std::uint32_t inclusion) {
-  for (Node& n : nodes) {
-    n.inclusion = inclusion;
-    set_inclusion(n.children, inclusion);
-  }
+/// Records which inclusion brought the file of `nodes` in.
+void set_inclusion(SourceManager& sm, std::span<Node> nodes, std::uint32_t inclusion) {
+  if (!nodes.empty()) sm.own(*nodes.front().unit()).inclusion = inclusion;
 }
 }  // namespace
 
@@ -249,19 +255,19 @@ void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t in
   if (ex.tree.dialect == Dialect::jvm || ex.tree.dialect == Dialect::tomcat) return;
   for (Node& n : nodes) {
     const bool include = ex.tree.dialect == Dialect::apache
-                             ? iequals(n.name, "Include") || iequals(n.name, "IncludeOptional")
-                             : n.name == "include";
+                             ? iequals(n.name(), "Include") || iequals(n.name(), "IncludeOptional")
+                             : n.name() == "include";
     if (ex.tree.dialect == Dialect::apache && n.kind == NodeKind::directive) {
-      if (iequals(n.name, "Define") && n.args.size() == 2) {
-        ex.vars[std::string(n.args[0].value)] = expand_vars(n.args[1].value, ex.vars);
-      } else if (iequals(n.name, "UnDefine") && n.args.size() == 1) {
-        ex.vars.erase(std::string(n.args[0].value));
+      if (iequals(n.name(), "Define") && n.args().size() == 2) {
+        ex.vars[std::string(n.args()[0].value)] = expand_vars(n.args()[1].value, ex.vars);
+      } else if (iequals(n.name(), "UnDefine") && n.args().size() == 1) {
+        ex.vars.erase(std::string(n.args()[0].value));
       }
     }
-    if (n.kind == NodeKind::directive && include && n.args.size() == 1) {
+    if (n.kind == NodeKind::directive && include && n.args().size() == 1) {
       expand_include(n, ex, inclusion, depth);
     } else if (n.kind == NodeKind::block) {
-      expand(n.children, ex, inclusion, depth);
+      expand(n.children(), ex, inclusion, depth);
     }
   }
 }
@@ -277,11 +283,11 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
                                  unsigned depth) {
   ConfigTree& tree = ex.tree;
   node.kind = NodeKind::include;
-  const Arg& arg = node.args.front();
+  const Arg& arg = node.args().front();
   auto problem = [&](InputProblemKind kind, std::string message) {
     InputProblem p;
     p.kind = kind;
-    p.file = node.file;
+    p.file = node.file();
     p.range = arg.range;
     p.message = std::move(message);
     tree.problems.push_back(std::move(p));
@@ -289,7 +295,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
 
   const bool apache = tree.dialect == Dialect::apache;
   const std::string value = apache ? expand_vars(arg.value, ex.vars) : std::string(arg.value);
-  const bool optional = apache && iequals(node.name, "IncludeOptional");
+  const bool optional = apache && iequals(node.name(), "IncludeOptional");
   const std::string resolved = resolve(value, ex.base_dir);
   std::vector<std::string> paths;
   std::vector<Node> included;
@@ -318,7 +324,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     problem(InputProblemKind::include_not_found, std::move(msg));
     if (path::is_absolute(value) && options_.root.empty()) {
       tree.problems.back().notes.push_back(
-          {node.file, arg.range,
+          {node.file(), arg.range,
            "to read absolute include paths from a checkout, pass '--root DIR'"});
     }
     return;
@@ -360,21 +366,26 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
       continue;
     }
     const auto index = static_cast<std::uint32_t>(tree.inclusions.size());
-    tree.inclusions.push_back({pf.file, inclusion, node.file, node.range});
+    tree.inclusions.push_back({pf.file, inclusion, node.file(), node.range});
     std::span<Node> nodes = take_nodes(pf);
-    set_inclusion(nodes, index);
+    set_inclusion(sources_, nodes, index);
     ex.stack.push_back(identity);
     expand(nodes, ex, index, depth + 1);
     ex.stack.pop_back();
     if (paths.size() == 1) {
-      node.children = nodes;  // the common case: no copy
+      node.set_children(nodes);  // the common case: no copy
     } else {
       included.insert(included.end(), nodes.begin(), nodes.end());
     }
   }
   if (!included.empty()) {
-    node.children = sources_.arena().make_array<Node>(included.size());
-    std::copy(included.begin(), included.end(), node.children.begin());
+    if (included.size() > kMaxSiblings) {
+      problem(InputProblemKind::limit, "the files this include names hold too many statements");
+      return;
+    }
+    std::span<Node> children = sources_.arena().make_array<Node>(included.size());
+    std::copy(included.begin(), included.end(), children.begin());
+    node.set_children(children);
   }
 }
 

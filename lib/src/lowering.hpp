@@ -8,15 +8,10 @@
 
 namespace staplint {
 
-/// Makes `n`, whose file and range are set, a comment node: its name is the
-/// comment's text without the `prefix` opening bytes (`#`, `<!--`) and the
-/// `suffix` closing ones (`-->`).
-inline void lower_comment(Node& n, const std::string& text, std::uint32_t prefix,
-                          std::uint32_t suffix = 0) {
-  n.kind = NodeKind::comment;
-  n.name = std::string_view(text).substr(n.range.begin + prefix,
-                                         n.range.end - n.range.begin - prefix - suffix);
-  n.name_range = n.range;
+/// Makes a detailed node of `unit` (ast.hpp).
+inline Node detailed_node(NodeUnit& unit, NodeKind kind, Range range, const NodeDetail& d) {
+  unit.details.push_back(d);
+  return Node::detailed(unit, kind, range, static_cast<std::uint32_t>(unit.details.size() - 1));
 }
 
 /// The number of siblings in [first, stop) of a flat pre-order list whose

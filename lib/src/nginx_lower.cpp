@@ -4,6 +4,7 @@
 
 #include "nginx_parser.hpp"
 #include "lowering.hpp"
+#include "nginx_words.hpp"
 #include "staplint/loader.hpp"
 
 namespace staplint {
@@ -11,70 +12,43 @@ namespace {
 
 namespace raw = grammar::nginx::ast;
 
-/// Applies nginx's escape rules (ngx_conf_read_token): `\"`, `\'`, `\\` drop
-/// the backslash; `\t`, `\r`, `\n` become control characters; any other `\x`
-/// stays as written.
-std::string unescape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      const char n = s[i + 1];
-      switch (n) {
-        case '"': case '\'': case '\\': out += n; ++i; continue;
-        case 't': out += '\t'; ++i; continue;
-        case 'r': out += '\r'; ++i; continue;
-        case 'n': out += '\n'; ++i; continue;
-        default: break;
-      }
-    }
-    out += s[i];
-  }
-  return out;
-}
-
-Arg lower_token(const raw::token& t, const std::string& text, SourceManager& sm) {
-  Arg a;
-  a.range = {t.begin, t.end};
-  std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
-  if (!word.empty() && (word.front() == '"' || word.front() == '\'')) {
-    a.quote = word.front() == '"' ? Quote::double_ : Quote::single;
-    word = word.substr(1, word.size() >= 2 ? word.size() - 2 : 0);
-  }
-  a.value = word.find('\\') == std::string_view::npos ? word : sm.keep(unescape(word));
-  return a;
-}
-
 /// Lowers the siblings in [first, stop) of the flat pre-order list, and their
-/// descendants, into one arena array.
+/// descendants, into one arena array. A directive whose name is a plain word is
+/// lean (ast.hpp); a quoted or escaped name makes it detailed.
 std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uint32_t stop,
-                               FileId file, const std::string& text, SourceManager& sm) {
+                               NodeUnit& unit, SourceManager& sm) {
   std::span<Node> nodes = sm.arena().make_array<Node>(count_siblings(t.statements, first, stop));
   std::size_t k = 0;
   for (std::uint32_t i = first; i < stop; i = t.statements[i].next) {
     const raw::statement& s = t.statements[i];
     Node& n = nodes[k++];
-    n.file = file;
-    n.range = {s.begin, s.end};
+    const Range range{s.begin, s.end};
     if (s.word_count == 0) {
-      lower_comment(n, text, 1);
+      n = Node::comment(unit, range, 1);
       continue;
     }
+    NodeKind kind = NodeKind::directive;
+    if (s.kind == raw::body_kind::block) kind = NodeKind::block;
+    if (s.kind == raw::body_kind::raw) kind = NodeKind::raw_block;
     const raw::token* words = t.words.data() + s.first_word;
-    Arg name = lower_token(words[0], text, sm);
-    n.name = name.value;
-    n.name_range = name.range;
-    n.args = sm.arena().make_array<Arg>(s.word_count - 1);
-    for (std::uint32_t w = 1; w < s.word_count; ++w) n.args[w - 1] = lower_token(words[w], text, sm);
-    n.body_range = {s.body.begin, s.body.end};
-    switch (s.kind) {
-      case raw::body_kind::block:
-        n.kind = NodeKind::block;
-        n.children = lower_siblings(t, i + 1, s.next, file, text, sm);
-        break;
-      case raw::body_kind::raw: n.kind = NodeKind::raw_block; break;
-      default: n.kind = NodeKind::directive; break;
+    const std::string_view name = unit.text.substr(words[0].begin, words[0].end - words[0].begin);
+    if (name.find_first_of("\\\"'") == std::string_view::npos) {
+      n = Node::lean(unit, kind, range, words[0].end - words[0].begin);
+    } else {
+      NodeDetail d;
+      const Arg a = nginx_word(unit, words[0].begin, words[0].end);
+      d.name = a.value;
+      d.name_range = a.range;
+      d.body_range = {s.body.begin, s.body.end};
+      std::span<Arg> args = sm.arena().make_array<Arg>(s.word_count - 1);
+      for (std::uint32_t w = 1; w < s.word_count; ++w) {
+        args[w - 1] = nginx_word(unit, words[w].begin, words[w].end);
+      }
+      d.args = args;
+      unit.details.push_back(d);
+      n = Node::detailed(unit, kind, range, static_cast<std::uint32_t>(unit.details.size() - 1));
     }
+    if (kind == NodeKind::block) n.set_children(lower_siblings(t, i + 1, s.next, unit, sm));
   }
   return nodes;
 }
@@ -112,8 +86,8 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
     problem = std::move(p);
     return false;
   }
-  nodes = lower_siblings(scratch, 0, static_cast<std::uint32_t>(scratch.statements.size()), file,
-                         text, sm);
+  NodeUnit& unit = sm.new_unit(file);
+  nodes = lower_siblings(scratch, 0, static_cast<std::uint32_t>(scratch.statements.size()), unit, sm);
   return true;
 }
 

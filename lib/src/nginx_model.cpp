@@ -7,24 +7,24 @@
 namespace staplint {
 
 std::string_view Effective::value(std::string_view fallback) const {
-  if (!node || node->args.empty()) return fallback;
-  return node->args.front().value;
+  if (!node || node->args().empty()) return fallback;
+  return node->args().front().value;
 }
 
 // nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
 bool flag_is_on(const Node* n) {
-  return n && !n->args.empty() && iequals(n->args[0].value, "on");
+  return n && !n->args().empty() && iequals(n->args()[0].value, "on");
 }
 
 bool flag_is_invalid(const Node* n) {
-  return n && (n->args.size() != 1 ||
-               !(iequals(n->args[0].value, "on") || iequals(n->args[0].value, "off")));
+  return n && (n->args().size() != 1 ||
+               !(iequals(n->args()[0].value, "on") || iequals(n->args()[0].value, "off")));
 }
 
 Effective NginxServer::effective(std::string_view name) const {
   auto last = [&](const std::vector<const Node*>& list) -> const Node* {
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
-      if ((*it)->name == name) return *it;
+      if ((*it)->name() == name) return *it;
     }
     return nullptr;
   };
@@ -38,12 +38,12 @@ Effective NginxServer::effective(std::string_view name) const {
 std::vector<const Node*> NginxServer::all(std::string_view name) const {
   std::vector<const Node*> out;
   for (const Node* n : own) {
-    if (n->name == name) out.push_back(n);
+    if (n->name() == name) out.push_back(n);
   }
   if (!out.empty()) return out;
   if (inherited) {
     for (const Node* n : *inherited) {
-      if (n->name == name) out.push_back(n);
+      if (n->name() == name) out.push_back(n);
     }
   }
   return out;
@@ -52,8 +52,8 @@ std::vector<const Node*> NginxServer::all(std::string_view name) const {
 namespace {
 
 bool listen_has_ssl(const Node& listen) {
-  for (std::size_t i = 1; i < listen.args.size(); ++i) {
-    if (listen.args[i].value == "ssl") return true;
+  for (std::size_t i = 1; i < listen.args().size(); ++i) {
+    if (listen.args()[i].value == "ssl") return true;
   }
   return false;
 }
@@ -61,8 +61,8 @@ bool listen_has_ssl(const Node& listen) {
 /// The port of a `listen` address: `443`, `[::]:443`, `10.0.0.1:8443`,
 /// `localhost` (80), `unix:/path`.
 std::string listen_port(const Node& listen) {
-  if (listen.args.empty()) return "80";
-  const std::string_view a = listen.args[0].value;
+  if (listen.args().empty()) return "80";
+  const std::string_view a = listen.args()[0].value;
   if (a.rfind("unix:", 0) == 0) return std::string(a);
   if (!a.empty() && std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::string(a);
@@ -82,12 +82,12 @@ NginxServer make_server(const Node& server, const Node* parent,
   s.parent = parent;
   s.stream = stream;
   s.inherited = std::move(inherited);
-  for_each_directive(server.children, [&](const Node& n) { s.own.push_back(&n); });
+  for_each_directive(server.children(), [&](const Node& n) { s.own.push_back(&n); });
 
   const Node* tls_listen = nullptr;
   const Node* first_listen = nullptr;
   for (const Node* n : s.own) {
-    if (n->name != "listen") continue;
+    if (n->name() != "listen") continue;
     if (!first_listen) first_listen = n;
     if (!tls_listen && listen_has_ssl(*n)) tls_listen = n;
   }
@@ -105,8 +105,8 @@ NginxServer make_server(const Node& server, const Node* parent,
   std::string name;
   if (!stream) {
     for (const Node* n : s.own) {
-      if (n->name != "server_name") continue;
-      for (const Arg& a : n->args) {
+      if (n->name() != "server_name") continue;
+      for (const Arg& a : n->args()) {
         if (!a.value.empty() && a.value != "_" && a.value != "\"\"") {
           name = std::string(a.value);
           break;
@@ -117,8 +117,8 @@ NginxServer make_server(const Node& server, const Node* parent,
   }
   const Node* shown = tls_listen ? tls_listen : first_listen;
   const std::string port = shown ? listen_port(*shown) : (stream ? "?" : "80");
-  if (name.empty()) name = shown && !shown->args.empty() && port != shown->args[0].value
-                               ? std::string(shown->args[0].value.substr(0, shown->args[0].value.rfind(':')))
+  if (name.empty()) name = shown && !shown->args().empty() && port != shown->args()[0].value
+                               ? std::string(shown->args()[0].value.substr(0, shown->args()[0].value.rfind(':')))
                                : "_";
   s.display_name = port.rfind("unix:", 0) == 0 ? name + " (" + port + ")" : name + ":" + port;
   return s;
@@ -127,9 +127,9 @@ NginxServer make_server(const Node& server, const Node* parent,
 void collect_servers(NginxModel& model, const Node& block, bool stream) {
   auto inherited = std::make_shared<std::vector<const Node*>>();
   std::vector<const Node*> servers;
-  for_each_directive(block.children, [&](const Node& n) {
+  for_each_directive(block.children(), [&](const Node& n) {
     if (n.kind == NodeKind::directive) inherited->push_back(&n);
-    if (n.is_block() && n.name == "server") servers.push_back(&n);
+    if (n.is_block() && n.name() == "server") servers.push_back(&n);
   });
   for (const Node* n : servers) model.servers.push_back(make_server(*n, &block, inherited, stream));
 }
@@ -144,17 +144,17 @@ NginxModel build_nginx_model(const ConfigTree& tree) {
     std::vector<const Node*> servers;
     for_each_directive(tree.nodes, [&](const Node& n) {
       if (n.kind == NodeKind::directive) top->push_back(&n);
-      if (n.is_block() && n.name == "server") servers.push_back(&n);
+      if (n.is_block() && n.name() == "server") servers.push_back(&n);
     });
     for (const Node* n : servers) model.servers.push_back(make_server(*n, nullptr, top, false));
     return model;
   }
   for_each_directive(tree.nodes, [&](const Node& n) {
     if (!n.is_block()) return;
-    if (n.name == "http") {
+    if (n.name() == "http") {
       model.http_blocks.push_back(&n);
       collect_servers(model, n, false);
-    } else if (n.name == "stream") {
+    } else if (n.name() == "stream") {
       model.stream_blocks.push_back(&n);
       collect_servers(model, n, true);
     }

@@ -22,17 +22,16 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::properties::parse(text);
   nodes = sm.arena().make_array<Node>(entries.size());
+  NodeUnit& unit = sm.new_unit(file);
   auto view = [&](raw::span s) { return std::string_view(text).substr(s.begin, s.end - s.begin); };
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const raw::entry& e = entries[i];
     Node& n = nodes[i];
-    n.file = file;
-    n.range = {e.begin, e.end};
+    const Range range{e.begin, e.end};
     if (e.kind == raw::entry_kind::comment) {
-      lower_comment(n, text, 1);
+      n = Node::comment(unit, range, 1);
       continue;
     }
-    n.kind = NodeKind::directive;
     auto resolved = [&](raw::span s) -> std::string_view {
       const std::string_view w = view(s);
       if (w.find('\\') == std::string_view::npos) return w;
@@ -48,12 +47,15 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
       }
       return sm.keep(std::move(out));
     };
-    n.name = resolved(e.key);
-    n.name_range = {e.key.begin, e.key.end};
-    n.args = sm.arena().make_array<Arg>(1);
-    n.args[0].range = {e.value.begin, e.value.end};
-    n.args[0].value = resolved(e.value);
-    n.body_range = {e.value.end, e.value.end};
+    NodeDetail d;
+    d.name = resolved(e.key);
+    d.name_range = {e.key.begin, e.key.end};
+    std::span<Arg> args = sm.arena().make_array<Arg>(1);
+    args[0].range = {e.value.begin, e.value.end};
+    args[0].value = resolved(e.value);
+    d.args = args;
+    d.body_range = {e.value.end, e.value.end};
+    n = detailed_node(unit, NodeKind::directive, range, d);
   }
   if (problem) {
     nodes = {};

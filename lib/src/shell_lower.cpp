@@ -22,25 +22,27 @@ bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
     return false;
   }
   nodes = sm.arena().make_array<Node>(out.entries.size());
+  NodeUnit& unit = sm.new_unit(file);
   for (std::size_t i = 0; i < out.entries.size(); ++i) {
     const raw::entry& e = out.entries[i];
     Node& n = nodes[i];
-    n.file = file;
-    n.range = {e.begin, e.end};
+    const Range range{e.begin, e.end};
     if (e.kind == raw::entry_kind::comment) {
-      lower_comment(n, text, 1);
+      n = Node::comment(unit, range, 1);
       continue;
     }
-    n.kind = NodeKind::directive;
     auto word = [&](const raw::word& w) { return std::string_view(text).substr(w.begin, w.end - w.begin); };
-    n.name = word(e.words.front());
-    n.name_range = {e.words.front().begin, e.words.front().end};
-    n.args = sm.arena().make_array<Arg>(e.words.size() - 1);
+    NodeDetail d;
+    d.name = word(e.words.front());
+    d.name_range = {e.words.front().begin, e.words.front().end};
+    std::span<Arg> args = sm.arena().make_array<Arg>(e.words.size() - 1);
     for (std::size_t k = 1; k < e.words.size(); ++k) {
-      n.args[k - 1].range = {e.words[k].begin, e.words[k].end};
-      n.args[k - 1].value = word(e.words[k]);
+      args[k - 1].range = {e.words[k].begin, e.words[k].end};
+      args[k - 1].value = word(e.words[k]);
     }
-    n.body_range = {e.end, e.end};
+    d.args = args;
+    d.body_range = {e.end, e.end};
+    n = detailed_node(unit, NodeKind::directive, range, d);
   }
   return true;
 }

@@ -1,5 +1,7 @@
 #include "staplint/source.hpp"
 
+#include "staplint/ast.hpp"
+
 #include <cstring>
 
 #include <algorithm>
@@ -49,6 +51,25 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (end > begin && text_[end - 1] == '\r') --end;
   if (end < begin) end = begin;
   return std::string_view(text_).substr(begin, end - begin);
+}
+
+SourceManager::SourceManager() = default;
+SourceManager::~SourceManager() = default;
+
+NodeUnit& SourceManager::new_unit(FileId file) {
+  auto& u = *units_.emplace_back(std::make_unique<NodeUnit>());
+  u.file = file;
+  u.text = files_.at(file)->text();
+  return u;
+}
+
+NodeUnit& SourceManager::copy_unit(const NodeUnit& unit) {
+  auto& u = *units_.emplace_back(std::make_unique<NodeUnit>());
+  u.file = unit.file;
+  u.inclusion = unit.inclusion;
+  u.text = unit.text;
+  u.details = unit.details;
+  return u;
 }
 
 FileId SourceManager::add(std::string display_path, std::string identity, std::string text) {

@@ -28,17 +28,17 @@ void walk(std::span<const Node> nodes, std::vector<const Node*>& connectors,
           std::vector<const Node*>& listeners) {
   for (const Node& n : nodes) {
     if (n.kind != NodeKind::block) continue;
-    if (n.name == "Connector") connectors.push_back(&n);
-    if (n.name == "Listener") listeners.push_back(&n);
-    walk(n.children, connectors, listeners);
+    if (n.name() == "Connector") connectors.push_back(&n);
+    if (n.name() == "Listener") listeners.push_back(&n);
+    walk(n.children(), connectors, listeners);
   }
 }
 
 }  // namespace
 
 const Node* xml_attribute(const Node& element, std::string_view name) {
-  for (const Node& c : element.children) {
-    if (c.kind == NodeKind::attribute && c.name == name) return &c;
+  for (const Node& c : element.children()) {
+    if (c.kind == NodeKind::attribute && c.name() == name) return &c;
   }
   return nullptr;
 }
@@ -53,28 +53,28 @@ TomcatModel build_tomcat_model(const ConfigTree& tree) {
   for (const Node* l : listeners) {
     const Node* cls = xml_attribute(*l, "className");
     if (!cls) continue;
-    const std::string_view name = cls->args[0].value;
+    const std::string_view name = cls->args()[0].value;
     if (!ends_with(name, "AprLifecycleListener") && !ends_with(name, "OpenSSLLifecycleListener")) continue;
     const Node* use = xml_attribute(*l, "useOpenSSL");
-    if (use && iequals(use->args[0].value, "false")) continue;
+    if (use && iequals(use->args()[0].value, "false")) continue;
     native = l;
   }
   for (const Node* c : connectors) {
     const Node* enabled = xml_attribute(*c, "SSLEnabled");
-    if (!enabled || !iequals(enabled->args[0].value, "true")) continue;
+    if (!enabled || !iequals(enabled->args()[0].value, "true")) continue;
     TomcatConnector tc;
     tc.node = c;
     const Node* port = xml_attribute(*c, "port");
-    tc.display_name = port ? "port " + std::string(port->args[0].value) : "connector";
+    tc.display_name = port ? "port " + std::string(port->args()[0].value) : "connector";
     const Node* impl = xml_attribute(*c, "sslImplementationName");
     const Node* protocol = xml_attribute(*c, "protocol");
-    if (impl && contains_ci(impl->args[0].value, "openssl")) {
+    if (impl && contains_ci(impl->args()[0].value, "openssl")) {
       tc.implementation = TlsImplementation::openssl;
       tc.implementation_source = impl;
     } else if (impl) {
       tc.implementation = TlsImplementation::jsse;
       tc.implementation_source = impl;
-    } else if (protocol && contains_ci(protocol->args[0].value, "AprProtocol")) {
+    } else if (protocol && contains_ci(protocol->args()[0].value, "AprProtocol")) {
       tc.implementation = TlsImplementation::openssl;
       tc.implementation_source = protocol;
     } else if (native) {

@@ -15,6 +15,7 @@ struct Lowering {
   const std::string& text;
   FileId file;
   SourceManager& sm;
+  NodeUnit& unit;
   std::optional<InputProblem>& problem;
 
   std::string_view view(raw::span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
@@ -25,28 +26,25 @@ struct Lowering {
     for (std::uint32_t i = first; i < stop; i = t.items[i].next) {
       const raw::item& it = t.items[i];
       Node& n = nodes[k++];
-      n.file = file;
-      n.range = {it.begin, it.end};
+      const Range range{it.begin, it.end};
       if (it.kind == raw::item_kind::comment) {
-        lower_comment(n, text, 4, 3);
+        n = Node::comment(unit, range, 4, 3);
         continue;
       }
-      n.kind = NodeKind::block;
-      n.name = view(it.name);
-      n.name_range = {it.name.begin, it.name.end};
-      n.body_range = n.range;
+      NodeDetail d;
+      d.name = view(it.name);
+      d.name_range = {it.name.begin, it.name.end};
+      d.body_range = range;
+      n = detailed_node(unit, NodeKind::block, range, d);
       std::span<Node> inner = siblings(i + 1, it.next);
-      n.children = sm.arena().make_array<Node>(it.attribute_count + inner.size());
+      std::span<Node> children = sm.arena().make_array<Node>(it.attribute_count + inner.size());
       for (std::uint32_t a = 0; a < it.attribute_count; ++a) {
         const raw::attribute& attr = t.attributes[it.first_attribute + a];
-        Node& an = n.children[a];
-        an.kind = NodeKind::attribute;
-        an.file = file;
-        an.name = view(attr.name);
-        an.name_range = {attr.name.begin, attr.name.end};
-        an.range = {attr.name.begin, attr.value.end + 1};
-        an.args = sm.arena().make_array<Arg>(1);
-        Arg& v = an.args[0];
+        NodeDetail ad;
+        ad.name = view(attr.name);
+        ad.name_range = {attr.name.begin, attr.name.end};
+        std::span<Arg> args = sm.arena().make_array<Arg>(1);
+        Arg& v = args[0];
         v.range = {attr.value.begin, attr.value.end};
         v.quote = text[attr.value.begin - 1] == '"' ? Quote::double_ : Quote::single;
         const std::string_view w = view(attr.value);
@@ -60,14 +58,19 @@ struct Lowering {
             p.kind = InputProblemKind::syntax;
             p.file = file;
             p.range = v.range;
-            p.message = "undefined entity in the value of '" + std::string(an.name) +
+            p.message = "undefined entity in the value of '" + std::string(ad.name) +
                         "'; only &amp; &lt; &gt; &quot; &apos; and character references are predefined";
             problem = std::move(p);
           }
           v.value = sm.keep(std::move(decoded));
         }
+        ad.args = args;
+        const Range ar{attr.name.begin, attr.value.end + 1};
+        ad.body_range = {ar.end, ar.end};
+        children[a] = detailed_node(unit, NodeKind::attribute, ar, ad);
       }
-      std::copy(inner.begin(), inner.end(), n.children.begin() + it.attribute_count);
+      std::copy(inner.begin(), inner.end(), children.begin() + it.attribute_count);
+      n.set_children(children);
     }
     return nodes;
   }
@@ -94,7 +97,7 @@ bool parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting, std::s
     problem = std::move(p);
     return false;
   }
-  Lowering l{out.tree, text, file, sm, problem};
+  Lowering l{out.tree, text, file, sm, sm.new_unit(file), problem};
   nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
   if (problem) {
     nodes = {};

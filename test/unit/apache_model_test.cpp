@@ -26,7 +26,7 @@ struct Loaded {
   /// Whether httpd reads a directive `name` (certainly, or under an unknown condition).
   std::string read(std::string_view name) const {
     for (const ApacheDirective& d : model.directives) {
-      if (iequals(d.node->name, name)) return d.certain() ? "yes" : "maybe";
+      if (iequals(d.node->name(), name)) return d.certain() ? "yes" : "maybe";
     }
     return "no";
   }

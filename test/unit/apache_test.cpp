@@ -24,7 +24,7 @@ struct Parsed {
 };
 std::vector<std::string> values(const Node& n) {
   std::vector<std::string> out;
-  for (const Arg& a : n.args) out.emplace_back(a.value);
+  for (const Arg& a : n.args()) out.emplace_back(a.value);
   return out;
 }
 }  // namespace
@@ -35,16 +35,16 @@ TEST_CASE("apache: directives, sections and comments", "[apache]") {
            "  </Directory>\n</VirtualHost>\n");
   REQUIRE(p.ok);
   REQUIRE(p.nodes.size() == 3);
-  CHECK(p.nodes[0].name == "ServerRoot");
+  CHECK(p.nodes[0].name() == "ServerRoot");
   CHECK(values(p.nodes[0]) == std::vector<std::string>{"/etc/apache2"});
   CHECK(p.nodes[1].kind == NodeKind::comment);
   const Node& vh = p.nodes[2];
   CHECK(vh.kind == NodeKind::block);
-  CHECK(vh.name == "VirtualHost");
+  CHECK(vh.name() == "VirtualHost");
   CHECK(values(vh) == std::vector<std::string>{"*:443"});
-  REQUIRE(vh.children.size() == 2);
-  CHECK(vh.children[1].name == "Directory");
-  CHECK(values(vh.children[1]) == std::vector<std::string>{"/var/www"});
+  REQUIRE(vh.children().size() == 2);
+  CHECK(vh.children()[1].name() == "Directory");
+  CHECK(values(vh.children()[1]) == std::vector<std::string>{"/var/www"});
   CHECK(p.sm.file(p.file).line_col(vh.range.end).line == 8);
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("apache: a comment ending in a backslash swallows the next line", "[ap
   REQUIRE(p.ok);
   REQUIRE(p.nodes.size() == 2);
   CHECK(p.nodes[0].kind == NodeKind::comment);
-  CHECK(p.nodes[1].name == "ServerName");
+  CHECK(p.nodes[1].name() == "ServerName");
 }
 
 TEST_CASE("apache: section names match case-insensitively", "[apache]") {
@@ -110,10 +110,10 @@ TEST_CASE("apache: a close tag is exactly one word", "[apache]") {
 TEST_CASE("apache: the closing '>' may end a quoted or bare last word", "[apache]") {
   Parsed p("<FilesMatch \"\\.(cgi|php)$\">\n</FilesMatch>\n<IfModule>\n</IfModule>\n");
   REQUIRE(p.ok);
-  CHECK(p.nodes[0].name == "FilesMatch");
+  CHECK(p.nodes[0].name() == "FilesMatch");
   CHECK(values(p.nodes[0]) == std::vector<std::string>{"\\.(cgi|php)$"});
-  CHECK(p.nodes[1].name == "IfModule");
-  CHECK(p.nodes[1].args.empty());
+  CHECK(p.nodes[1].name() == "IfModule");
+  CHECK(p.nodes[1].args().empty());
 }
 
 TEST_CASE("apache: nesting is bounded", "[apache]") {
@@ -129,6 +129,6 @@ TEST_CASE("apache: CRLF, blank lines and no final newline", "[apache]") {
   REQUIRE(p.ok);
   REQUIRE(p.nodes.size() == 2);
   CHECK(values(p.nodes[0]) == std::vector<std::string>{"on"});
-  REQUIRE(p.nodes[1].children.size() == 1);
-  CHECK(p.nodes[1].children[0].name == "SSLUseStapling");
+  REQUIRE(p.nodes[1].children().size() == 1);
+  CHECK(p.nodes[1].children()[0].name() == "SSLUseStapling");
 }

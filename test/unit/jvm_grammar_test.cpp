@@ -22,7 +22,7 @@ struct Lowered {
   std::vector<std::pair<std::string, std::string>> properties() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const Node& n : nodes) {
-      if (n.kind == NodeKind::directive) out.emplace_back(n.name, n.args[0].value);
+      if (n.kind == NodeKind::directive) out.emplace_back(n.name(), n.args()[0].value);
     }
     return out;
   }
@@ -30,8 +30,8 @@ struct Lowered {
     std::vector<std::vector<std::string>> out;
     for (const Node& n : nodes) {
       if (n.kind != NodeKind::directive) continue;
-      std::vector<std::string> words{std::string(n.name)};
-      for (const Arg& a : n.args) words.emplace_back(a.value);
+      std::vector<std::string> words{std::string(n.name())};
+      for (const Arg& a : n.args()) words.emplace_back(a.value);
       out.push_back(words);
     }
     return out;
@@ -62,7 +62,7 @@ TEST_CASE("properties: continuations, escapes and line ends", "[jvm-grammar]") {
                                 {"last", "=xy"}});
   // Ranges point at the text as written.
   const Node& first = l.nodes[0];
-  CHECK(l.sm.file(l.file).text().substr(first.name_range.begin, 16) == "key\\ with\\:colon");
+  CHECK(l.sm.file(l.file).text().substr(first.name_range().begin, 16) == "key\\ with\\:colon");
 }
 
 TEST_CASE("properties: a malformed \\u escape is refused, as by the JDK", "[jvm-grammar]") {

@@ -22,8 +22,8 @@ ConfigTree load(const MemoryFileSystem& fs, SourceManager& sm, LoadOptions optio
   return loader.load("/n/nginx.conf", false);
 }
 const Node& only_child(const Node& n) {
-  REQUIRE(n.children.size() == 1);
-  return n.children.front();
+  REQUIRE(n.children().size() == 1);
+  return n.children().front();
 }
 }  // namespace
 
@@ -40,12 +40,12 @@ TEST_CASE("relative includes resolve against the entry's directory, globs sorted
   REQUIRE(t.problems.empty());
   const Node& inc = only_child(at(t.nodes, 0));
   CHECK(inc.kind == NodeKind::include);
-  REQUIRE(inc.children.size() == 2);
-  CHECK(inc.children[0].name == "a");
-  CHECK(inc.children[1].name == "b");
+  REQUIRE(inc.children().size() == 2);
+  CHECK(inc.children()[0].name() == "a");
+  CHECK(inc.children()[1].name() == "b");
   CHECK(t.inclusions.size() == 3);
-  CHECK(sm.file(t.inclusions[inc.children[0].inclusion].file).path() == "/etc/nginx/sites/a.conf");
-  CHECK(t.inclusions[inc.children[0].inclusion].site_file == t.entry);
+  CHECK(sm.file(t.inclusions[inc.children()[0].inclusion()].file).path() == "/etc/nginx/sites/a.conf");
+  CHECK(t.inclusions[inc.children()[0].inclusion()].site_file == t.entry);
 }
 
 TEST_CASE("the prefix and root options change where includes are read", "[loader]") {
@@ -60,8 +60,8 @@ TEST_CASE("the prefix and root options change where includes are read", "[loader
   ConfigLoader loader(fs, sm, o);
   const ConfigTree t = loader.load("/repo/etc/nginx/nginx.conf", false);
   CHECK(problems(t).empty());
-  CHECK(only_child(at(t.nodes, 0)).name == "x");
-  CHECK(only_child(at(t.nodes, 1)).name == "r");
+  CHECK(only_child(at(t.nodes, 0)).name() == "x");
+  CHECK(only_child(at(t.nodes, 1)).name() == "r");
 }
 
 TEST_CASE("a missing plain include is SL0002; a glob matching nothing is fine", "[loader]") {
@@ -151,7 +151,7 @@ TEST_CASE("a syntax error in an included file is reported in that file", "[loade
   CHECK(sm.file(t.problems[0].file).path() == "/n/bad.conf");
   CHECK(t.problems[0].range.begin == 2);
   // The rest of the tree is still there.
-  CHECK(at(t.nodes, 0).children.size() == 2);
+  CHECK(at(t.nodes, 0).children().size() == 2);
 }
 
 TEST_CASE("words are unescaped like nginx does", "[loader]") {
@@ -160,7 +160,7 @@ TEST_CASE("words are unescaped like nginx does", "[loader]") {
   std::span<Node> nodes;
   std::optional<InputProblem> problem;
   REQUIRE(parse_nginx_text(f, sm, 100, nodes, problem));
-  const auto& args = at(nodes, 0).args;
+  const auto& args = at(nodes, 0).args();
   REQUIRE(args.size() == 5);
   CHECK(args[0].value == "x\"y");
   CHECK(args[0].quote == Quote::double_);

@@ -30,7 +30,7 @@ TEST_CASE("TLS servers are found by 'listen ... ssl' or 'ssl on'", "[model]") {
   CHECK(l.model.servers[1].tls);
   CHECK(l.model.servers[1].display_name == "a.b:443");
   CHECK(l.model.servers[2].tls);
-  CHECK(l.model.servers[2].tls_marker->name == "ssl");
+  CHECK(l.model.servers[2].tls_marker->name() == "ssl");
   CHECK(l.model.servers[3].stream);
   CHECK(l.model.servers[3].display_name == "127.0.0.1:5000");
 }

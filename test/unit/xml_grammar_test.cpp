@@ -20,15 +20,15 @@ struct Lowered {
   }
 };
 std::string attr(const Node& element, std::string_view name) {
-  for (const Node& c : element.children) {
-    if (c.kind == NodeKind::attribute && c.name == name) return std::string(c.args[0].value);
+  for (const Node& c : element.children()) {
+    if (c.kind == NodeKind::attribute && c.name() == name) return std::string(c.args()[0].value);
   }
   return "<none>";
 }
 std::vector<std::string> elements(const Node& element) {
   std::vector<std::string> out;
-  for (const Node& c : element.children) {
-    if (c.kind == NodeKind::block) out.emplace_back(c.name);
+  for (const Node& c : element.children()) {
+    if (c.kind == NodeKind::block) out.emplace_back(c.name());
   }
   return out;
 }
@@ -48,17 +48,17 @@ TEST_CASE("xml: elements, attributes, comments and the prolog", "[xml]") {
   REQUIRE(l.nodes.size() == 2);
   CHECK(l.nodes[0].kind == NodeKind::comment);
   const Node& server = l.nodes[1];
-  CHECK(server.name == "Server");
+  CHECK(server.name() == "Server");
   CHECK(attr(server, "port") == "8005");
   CHECK(attr(server, "shutdown") == "SHUTDOWN");
-  const Node& service = server.children.back();
+  const Node& service = server.children().back();
   CHECK(elements(service) == std::vector<std::string>{"Connector"});
-  CHECK(service.children[1].kind == NodeKind::comment);  // after the name attribute
-  const Node& connector = service.children.back();
+  CHECK(service.children()[1].kind == NodeKind::comment);  // after the name attribute
+  const Node& connector = service.children().back();
   CHECK(attr(connector, "SSLEnabled") == "true");
   CHECK(attr(connector, "scheme") == "https");
-  const Node& cert = connector.children.back().children.back();
-  CHECK(cert.name == "Certificate");
+  const Node& cert = connector.children().back().children().back();
+  CHECK(cert.name() == "Certificate");
   CHECK(attr(cert, "certificateKeystoreFile") == "conf/a.p12");
   // Ranges point at the text as written.
   const std::string& text = l.sm.file(l.file).text();

@@ -20,24 +20,24 @@ namespace {
 using namespace staplint;
 
 void print_node(const SourceManager& sm, const Node& n, int depth) {
-  const SourceFile& src = sm.file(n.file);
+  const SourceFile& src = sm.file(n.file());
   const LineCol lc = src.line_col(n.range.begin);
   std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ');
   static const char* kinds[] = {"directive", "block", "comment", "raw_block", "include", "attribute"};
   std::cout << kinds[static_cast<int>(n.kind)] << " " << src.path() << ":" << lc.line << ":"
             << lc.column << " [" << n.range.begin << "," << n.range.end << ")";
   if (n.kind == NodeKind::comment) {
-    std::cout << " #" << n.name << "\n";
+    std::cout << " #" << n.name() << "\n";
     return;
   }
-  std::cout << " " << n.name;
-  for (const Arg& a : n.args) {
+  std::cout << " " << n.name();
+  for (const Arg& a : n.args()) {
     std::cout << " " << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "")
               << a.value << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "");
   }
-  if (n.inclusion != 0) std::cout << " (inclusion " << n.inclusion << ")";
+  if (n.inclusion() != 0) std::cout << " (inclusion " << n.inclusion() << ")";
   std::cout << "\n";
-  for (const Node& c : n.children) print_node(sm, c, depth + 1);
+  for (const Node& c : n.children()) print_node(sm, c, depth + 1);
 }
 
 int dump_ast(const cli::Options& o) {

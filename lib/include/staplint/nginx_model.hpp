@@ -64,7 +64,7 @@ template <typename Fn>
 void for_each_directive(std::span<const Node> nodes, Fn&& fn) {
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::include) {
-      for_each_directive(n.children, fn);
+      for_each_directive(n.children(), fn);
     } else if (n.kind != NodeKind::comment) {
       fn(n);
     }

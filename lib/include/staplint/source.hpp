@@ -12,6 +12,8 @@
 
 namespace staplint {
 
+class NodeUnit;
+
 using FileId = std::uint32_t;
 inline constexpr FileId kNoFile = 0xffffffffu;
 
@@ -59,6 +61,10 @@ class SourceFile {
 /// Owns every file read during a run; FileId indexes into it.
 class SourceManager {
  public:
+  SourceManager();
+  ~SourceManager();
+  SourceManager(const SourceManager&) = delete;
+  SourceManager& operator=(const SourceManager&) = delete;
   FileId add(std::string display_path, std::string identity, std::string text);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
@@ -66,6 +72,12 @@ class SourceManager {
   std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }
   /// Where syntax nodes of every file live.
   Arena& arena() { return arena_; }
+  /// A new unit for the nodes of `file` (ast.hpp): one per parse, and one more
+  /// each time an include brings the same file in again.
+  NodeUnit& new_unit(FileId file);
+  NodeUnit& copy_unit(const NodeUnit& unit);
+  /// The manager owns every unit: this is the writable one behind `unit`.
+  NodeUnit& own(const NodeUnit& unit) { return const_cast<NodeUnit&>(unit); }
   /// Bytes of file text held, for -vv statistics.
   std::size_t text_bytes() const {
     std::size_t n = 0;
@@ -76,6 +88,7 @@ class SourceManager {
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
   std::deque<std::string> kept_;
+  std::vector<std::unique_ptr<NodeUnit>> units_;
   Arena arena_;
 };
 

@@ -18,12 +18,12 @@ inline void note_conditions(Finding& f, std::initializer_list<const ApacheDirect
     if (!d || d->certain()) continue;
     f.conditional = true;
     const Node& c = *d->condition;
-    std::string what = "<" + std::string(c.name);
-    for (const Arg& a : c.args) what += " " + std::string(a.value);
+    std::string what = "<" + std::string(c.name());
+    for (const Arg& a : c.args()) what += " " + std::string(a.value);
     what += ">";
     const std::string msg = "this depends on '" + what + "', which staplint cannot evaluate";
     if (std::none_of(f.notes.begin(), f.notes.end(), [&](const Note& n) { return n.message == msg; })) {
-      f.notes.push_back({c.file, c.name_range, msg});
+      f.notes.push_back({c.file(), c.name_range(), msg});
     }
   }
 }

@@ -43,12 +43,12 @@ bool host_level_only(std::string_view name, bool in_proxy_section) {
 
 /// The arguments before a trailing `# comment` (SL9003 reports those).
 std::size_t words_before_comment(const Node& n) {
-  for (std::size_t i = 0; i < n.args.size(); ++i) {
-    if (n.args[i].quote == Quote::none && !n.args[i].value.empty() && n.args[i].value[0] == '#') {
+  for (std::size_t i = 0; i < n.args().size(); ++i) {
+    if (n.args()[i].quote == Quote::none && !n.args()[i].value.empty() && n.args()[i].value[0] == '#') {
       return i;
     }
   }
-  return n.args.size();
+  return n.args().size();
 }
 
 struct Enumerated {
@@ -91,16 +91,16 @@ void apache_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
     if (n.kind != NodeKind::directive) continue;
     std::string context;
     if (d.section) {
-      const bool proxy_section = named(d.section->name, {"Proxy", "ProxyMatch"});
-      if (host_level_only(n.name, proxy_section) || server_config_only(n.name)) {
-        context = "<" + std::string(d.section->name) + ">";
+      const bool proxy_section = named(d.section->name(), {"Proxy", "ProxyMatch"});
+      if (host_level_only(n.name(), proxy_section) || server_config_only(n.name())) {
+        context = "<" + std::string(d.section->name()) + ">";
       }
-    } else if (d.vhost && server_config_only(n.name)) {
+    } else if (d.vhost && server_config_only(n.name())) {
       context = "<VirtualHost>";
     }
     if (context.empty()) continue;
-    Finding& f = r.report(n.file, n.name_range,
-                          {{"directive", std::string(n.name)}, {"context", context}});
+    Finding& f = r.report(n.file(), n.name_range(),
+                          {{"directive", std::string(n.name())}, {"context", context}});
     note_conditions(f, {&d});
   }
 }
@@ -110,16 +110,16 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
     const Node& n = *d.node;
     if (n.kind != NodeKind::directive) continue;
     const std::size_t words = words_before_comment(n);
-    const std::string name(n.name);
-    if (is_flag(n.name)) {
+    const std::string name(n.name());
+    if (is_flag(n.name())) {
       // httpd reads a flag's first word only.
       if (words == 0) {
-        note_conditions(r.report(n.file, n.range, {{"detail", "'" + name + "' must be On or Off"}}), {&d});
+        note_conditions(r.report(n.file(), n.range, {{"detail", "'" + name + "' must be On or Off"}}), {&d});
         continue;
       }
-      const Arg& a = n.args[0];
+      const Arg& a = n.args()[0];
       if (iequals(a.value, "on") || iequals(a.value, "off")) continue;
-      Finding& f = r.report(n.file, a.range,
+      Finding& f = r.report(n.file(), a.range,
                             {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
                                             "'; it must be On or Off"}});
       note_conditions(f, {&d});
@@ -131,43 +131,43 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
       continue;
     }
     for (const Enumerated& e : enumerated()) {
-      if (!iequals(n.name, e.name)) continue;
+      if (!iequals(n.name(), e.name)) continue;
       std::string detail;
       Range at = n.range;
       const std::size_t allowed_words = e.extra_flag.empty() ? 1 : 2;
       if (words == 0 || (e.extra_flag.empty() && words > 1)) {
         detail = "'" + name + "' takes one argument";
       } else if (!std::any_of(e.values.begin(), e.values.end(),
-                              [&](std::string_view v) { return iequals(n.args[0].value, v); })) {
-        at = n.args[0].range;
-        detail = "invalid value '" + std::string(n.args[0].value) + "' for '" + name +
+                              [&](std::string_view v) { return iequals(n.args()[0].value, v); })) {
+        at = n.args()[0].range;
+        detail = "invalid value '" + std::string(n.args()[0].value) + "' for '" + name +
                  "'; it must be " + join_values(e.values);
-      } else if (words == 2 && !iequals(n.args[1].value, e.extra_flag)) {
-        at = n.args[1].range;
-        detail = "invalid argument '" + std::string(n.args[1].value) + "' for '" + name +
+      } else if (words == 2 && !iequals(n.args()[1].value, e.extra_flag)) {
+        at = n.args()[1].range;
+        detail = "invalid argument '" + std::string(n.args()[1].value) + "' for '" + name +
                  "'; the only flag is '" + std::string(e.extra_flag) + "'";
       } else if (words > allowed_words) {
-        at = n.args[allowed_words].range;
+        at = n.args()[allowed_words].range;
         detail = "too many arguments for '" + name + "'";
       }
-      if (!detail.empty()) note_conditions(r.report(n.file, at, {{"detail", detail}}), {&d});
+      if (!detail.empty()) note_conditions(r.report(n.file(), at, {{"detail", detail}}), {&d});
     }
-    if (is_seconds(n.name) && words >= 1) {
-      const Arg& a = n.args[0];
+    if (is_seconds(n.name()) && words >= 1) {
+      const Arg& a = n.args()[0];
       const std::string v(a.value);
       const bool numeric = !v.empty() &&
                            std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(),
                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
                            v != "-";
       if (numeric && v[0] == '-' &&
-          named(n.name, {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
-        Finding& f = r.report(n.file, a.range,
+          named(n.name(), {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
+        Finding& f = r.report(n.file(), a.range,
                               {{"detail", "'" + name + "' must not be negative; httpd refuses '" +
                                               v + "' (invalid argument)"}});
         note_conditions(f, {&d});
       } else if (!numeric) {
         // httpd accepts it: atoi() reads the leading digits, or 0.
-        Finding& f = r.report(n.file, a.range,
+        Finding& f = r.report(n.file(), a.range,
                               {{"detail", "'" + v + "' is not a number of seconds; httpd reads it as " +
                                               std::to_string(std::atoi(v.c_str())) + " for '" + name +
                                               "'"}});

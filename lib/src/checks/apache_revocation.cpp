@@ -43,8 +43,8 @@ void storage_without_check(const CheckContext& ctx, Reporter& r, bool proxy) {
     const CrlSettings crl = crl_settings(m, h, proxy);
     if (!crl.storage() || crl.checking()) continue;
     const Node& at = *crl.any_storage().node();
-    Finding& f = r.report(at.file, at.name_range,
-                          {{"directive", std::string(at.name)}, {"check", check_name}});
+    Finding& f = r.report(at.file(), at.name_range(),
+                          {{"directive", std::string(at.name())}, {"check", check_name}});
     note_conditions(f, {crl.any_storage().directive});
     // `leaf` checks the certificate itself, which the CRL configured for it
     // covers; `chain` would also demand a CRL from every CA up to the root.
@@ -65,8 +65,8 @@ void check_without_storage(const CheckContext& ctx, Reporter& r, bool proxy) {
     const CrlSettings crl = crl_settings(m, h, proxy);
     if (!crl.checking() || crl.storage()) continue;
     const Node& at = *crl.check.node();
-    Finding& f = r.report(at.file, at.name_range,
-                          {{"directive", std::string(at.name)},
+    Finding& f = r.report(at.file(), at.name_range(),
+                          {{"directive", std::string(at.name())},
                            {"mode", std::string(crl.check.value())},
                            {"server", h.node ? h.display_name : std::string("the main server")}});
     note_conditions(f, {crl.check.directive});
@@ -94,7 +94,7 @@ void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
     if ((crl.checking() && crl.storage()) || (ocsp && is_one_of(ocsp.value(), {"on", "leaf"}))) {
       continue;
     }
-    Finding& f = r.report(verify->node->file, verify->node->name_range,
+    Finding& f = r.report(verify->node->file(), verify->node->name_range(),
                           {{"server", h.node ? h.display_name : std::string("main server")}});
     note_conditions(f, {verify});
   }
@@ -110,8 +110,8 @@ void apache_crl_check_without_crl(const CheckContext& ctx, Reporter& r) {
 
 void apache_ocsp_response_unverified(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : ctx.apache.directives) {
-    if (!iequals(d.node->name, "SSLOCSPNoverify") || !d.is_on()) continue;
-    Finding& f = r.report(d.node->file, d.node->name_range, {});
+    if (!iequals(d.node->name(), "SSLOCSPNoverify") || !d.is_on()) continue;
+    Finding& f = r.report(d.node->file(), d.node->name_range(), {});
     note_conditions(f, {&d});
     f.fixes.push_back({"verify OCSP responses again ('off', the default)",
                        {replace_first_arg(*d.node, "off")}});
@@ -126,7 +126,7 @@ void apache_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
     if (!verify || !iequals(verify.value(), "require")) continue;
     const CrlSettings crl = crl_settings(m, h, true);
     if (crl.checking() && crl.storage()) continue;
-    Finding& f = r.report(verify.node()->file, verify.node()->name_range,
+    Finding& f = r.report(verify.node()->file(), verify.node()->name_range(),
                           {{"crl", "SSLProxyCARevocationCheck' with 'SSLProxyCARevocationFile"}});
     note_conditions(f, {verify.directive});
   }

@@ -36,7 +36,7 @@ const ApacheDirective* last_of(const std::vector<const ApacheDirective*>& v) {
 
 bool any_vhost_cache(const ApacheModel& m) {
   return std::any_of(m.directives.begin(), m.directives.end(), [](const ApacheDirective& d) {
-    return d.vhost && iequals(d.node->name, "SSLStaplingCache");
+    return d.vhost && iequals(d.node->name(), "SSLStaplingCache");
   });
 }
 
@@ -87,11 +87,11 @@ void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     if (use && !iequals(use.value(), "off")) continue;
     const ApacheEffective engine = m.effective(*h, "SSLEngine");
     const Node& at = tls_anchor(m, *h);
-    Finding& f = r.report(at.file, at.name_range, {{"server", h->display_name}});
+    Finding& f = r.report(at.file(), at.name_range(), {{"server", h->display_name}});
     note_conditions(f, {engine.directive, use.directive});
     const ApacheEffective cert = m.effective(*h, "SSLCertificateFile");
     if (cert && cert.value().find("/letsencrypt/") != std::string_view::npos) {
-      f.notes.push_back({cert.node()->file, cert.node()->name_range,
+      f.notes.push_back({cert.node()->file(), cert.node()->name_range(),
                          "Let's Encrypt certificates issued since 2025-05-07 carry no OCSP URL; "
                          "stapling them does nothing"});
     }
@@ -132,12 +132,12 @@ void apache_stapling_cache_missing(const CheckContext& ctx, Reporter& r) {
   const auto hosts = stapling_hosts(m);
   if (hosts.empty()) return;
   const ApacheDirective* first = hosts.front().second;
-  Finding& f = r.report(first->node->file, first->node->name_range,
+  Finding& f = r.report(first->node->file(), first->node->name_range(),
                         {{"server", hosts.front().first->display_name}});
   note_conditions(f, {first});
   for (std::size_t i = 1; i < hosts.size() && i < 4; ++i) {
     if (hosts[i].second == first) continue;
-    f.notes.push_back({hosts[i].second->node->file, hosts[i].second->node->name_range,
+    f.notes.push_back({hosts[i].second->node->file(), hosts[i].second->node->name_range(),
                        "stapling is also on for '" + hosts[i].first->display_name + "'"});
   }
   if (auto e = cache_edit(ctx, first)) {
@@ -149,13 +149,13 @@ void apache_stapling_cache_in_vhost(const CheckContext& ctx, Reporter& r) {
   const ApacheModel& m = ctx.apache;
   bool moved = !m.at_server("SSLStaplingCache").empty();
   for (const ApacheDirective& d : m.directives) {
-    if (!d.vhost || !iequals(d.node->name, "SSLStaplingCache")) continue;
-    Finding& f = r.report(d.node->file, d.node->name_range, {});
+    if (!d.vhost || !iequals(d.node->name(), "SSLStaplingCache")) continue;
+    Finding& f = r.report(d.node->file(), d.node->name_range(), {});
     note_conditions(f, {&d});
     Fix fix;
     fix.edits.push_back(delete_statement(ctx.sources, *d.node));
-    if (!moved && d.node->file == d.vhost->file) {
-      const SourceFile& src = ctx.sources.file(d.node->file);
+    if (!moved && d.node->file() == d.vhost->file()) {
+      const SourceFile& src = ctx.sources.file(d.node->file());
       const std::string text =
           src.text().substr(d.node->range.begin, d.node->range.end - d.node->range.begin);
       fix.edits.insert(fix.edits.begin(), insert_before(ctx.sources, *d.vhost, {text}));
@@ -173,21 +173,21 @@ void apache_socache_module_missing(const CheckContext& ctx, Reporter& r) {
   const ApacheModel& m = ctx.apache;
   if (!m.modules_visible) return;  // a lone vhost file: the modules are elsewhere
   for (const ApacheDirective& d : m.directives) {
-    if (!iequals(d.node->name, "SSLStaplingCache") || d.node->args.empty() || !d.certain()) continue;
+    if (!iequals(d.node->name(), "SSLStaplingCache") || d.node->args().empty() || !d.certain()) continue;
     std::string provider(d.value().substr(0, d.value().find(':')));
     for (char& c : provider) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (provider.empty() || provider == "none" || provider == "nonenotnull") continue;
     const std::string id = "socache_" + provider + "_module";
     if (m.loaded_modules.count(id)) continue;
-    Finding& f = r.report(d.node->file, d.node->args[0].range,
+    Finding& f = r.report(d.node->file(), d.node->args()[0].range,
                           {{"provider", provider}, {"module", "mod_socache_" + provider}});
     // Load it next to mod_ssl, from the same directory.
     for (const ApacheDirective& l : m.directives) {
-      if (!iequals(l.node->name, "LoadModule") || l.node->args.size() != 2 ||
-          !iequals(l.node->args[0].value, "ssl_module") || !l.certain()) {
+      if (!iequals(l.node->name(), "LoadModule") || l.node->args().size() != 2 ||
+          !iequals(l.node->args()[0].value, "ssl_module") || !l.certain()) {
         continue;
       }
-      const std::string_view path = l.node->args[1].value;
+      const std::string_view path = l.node->args()[1].value;
       const std::string dir(path.substr(0, path.rfind('/') + 1));
       f.fixes.push_back({"load 'mod_socache_" + provider + "' next to mod_ssl",
                          {insert_after(ctx.sources, *l.node,
@@ -203,12 +203,12 @@ void apache_stapling_without_tls(const CheckContext& ctx, Reporter& r) {
   for (const ApacheHost& h : m.hosts) {
     if (!h.node || m.tls(h)) continue;
     for (const ApacheDirective* d : h.own) {
-      const std::string_view name = d->node->name;
+      const std::string_view name = d->node->name();
       const bool stapling = iequals(name, "SSLUseStapling")
                                 ? d->is_on()
                                 : name.size() > 11 && iequals(name.substr(0, 11), "SSLStapling");
       if (!stapling) continue;
-      Finding& f = r.report(d->node->file, d->node->name_range,
+      Finding& f = r.report(d->node->file(), d->node->name_range(),
                             {{"directive", std::string(name)}, {"server", h.display_name}});
       note_conditions(f, {d});
     }
@@ -221,7 +221,7 @@ void apache_stapling_responder_errors_returned(const CheckContext& ctx, Reporter
     const ApacheEffective returned = m.effective(*h, "SSLStaplingReturnResponderErrors");
     if (returned && !returned.is_on()) continue;  // explicitly off
     const Node& at = returned ? *returned.node() : *use->node;
-    Finding& f = r.report(at.file, at.name_range, {});
+    Finding& f = r.report(at.file(), at.name_range(), {});
     note_conditions(f, {use, returned.directive});
     std::vector<std::string> lines;
     Fix fix;
@@ -277,30 +277,30 @@ void apache_trailing_comment(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : m.directives) {
     const Node& n = *d.node;
     if (n.kind != NodeKind::directive) continue;
-    const bool flag = is_flag_directive(n.name);
-    if (!flag && !is_one_arg_directive(n.name)) continue;
-    std::size_t hash = n.args.size();
-    for (std::size_t i = 0; i < n.args.size(); ++i) {
-      if (n.args[i].quote == Quote::none && !n.args[i].value.empty() && n.args[i].value[0] == '#') {
+    const bool flag = is_flag_directive(n.name());
+    if (!flag && !is_one_arg_directive(n.name())) continue;
+    std::size_t hash = n.args().size();
+    for (std::size_t i = 0; i < n.args().size(); ++i) {
+      if (n.args()[i].quote == Quote::none && !n.args()[i].value.empty() && n.args()[i].value[0] == '#') {
         hash = i;
         break;
       }
     }
-    if (hash == n.args.size() || hash == 0) continue;
-    const Range comment{n.args[hash].range.begin, n.args.back().range.end};
-    Finding& f = r.report(n.file, comment,
-                          {{"directive", std::string(n.name)},
+    if (hash == n.args().size() || hash == 0) continue;
+    const Range comment{n.args()[hash].range.begin, n.args().back().range.end};
+    Finding& f = r.report(n.file(), comment,
+                          {{"directive", std::string(n.name())},
                            {"effect", flag ? "httpd ignores it, by luck: only the first word of a "
                                              "flag is read"
                                            : "httpd refuses the configuration ('takes one "
                                              "argument' or 'Invalid argument')"}});
     if (flag) f.severity = Severity::warning;
     note_conditions(f, {&d});
-    const SourceFile& src = ctx.sources.file(n.file);
+    const SourceFile& src = ctx.sources.file(n.file());
     const std::string text = src.text().substr(comment.begin, comment.end - comment.begin);
     TextEdit cut;
-    cut.file = n.file;
-    cut.offset = n.args[hash - 1].range.end;
+    cut.file = n.file();
+    cut.offset = n.args()[hash - 1].range.end;
     cut.length = comment.end - cut.offset;
     f.fixes.push_back({"move the comment to its own line above",
                        {insert_before(ctx.sources, n, {text}), cut}});

@@ -24,8 +24,8 @@ std::string join_lines(const std::vector<std::string>& lines, const std::string&
 /// The block's indentation step: first child's indent minus the block's.
 std::string indent_unit(const SourceFile& src, const Node& block) {
   const std::string outer = line_indent(src, block.range.begin).value_or("");
-  for (const Node& c : block.children) {
-    if (c.file != block.file) continue;
+  for (const Node& c : block.children()) {
+    if (c.file() != block.file()) continue;
     if (auto in = line_indent(src, c.range.begin); in && in->size() > outer.size()) {
       return in->substr(outer.size());
     }
@@ -36,9 +36,9 @@ std::string indent_unit(const SourceFile& src, const Node& block) {
 
 TextEdit insert_after(const SourceManager& sources, const Node& after,
                       const std::vector<std::string>& lines) {
-  const SourceFile& src = sources.file(after.file);
+  const SourceFile& src = sources.file(after.file());
   TextEdit e;
-  e.file = after.file;
+  e.file = after.file();
   e.offset = after.range.end;
   // Keep a trailing `# comment` with its own directive: insert after it.
   const std::string& t = src.text();
@@ -59,9 +59,9 @@ TextEdit insert_after(const SourceManager& sources, const Node& after,
 
 TextEdit insert_before(const SourceManager& sources, const Node& before,
                        const std::vector<std::string>& lines) {
-  const SourceFile& src = sources.file(before.file);
+  const SourceFile& src = sources.file(before.file());
   TextEdit e;
-  e.file = before.file;
+  e.file = before.file();
   e.offset = before.range.begin;
   if (auto indent = line_indent(src, before.range.begin)) {
     const std::string nl = newline_of(src);
@@ -74,12 +74,12 @@ TextEdit insert_before(const SourceManager& sources, const Node& before,
 
 TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
                                const std::vector<std::string>& lines) {
-  const SourceFile& src = sources.file(block.file);
+  const SourceFile& src = sources.file(block.file());
   TextEdit e;
-  e.file = block.file;
-  e.offset = block.body_range.begin + 1;  // just after '{'
+  e.file = block.file();
+  e.offset = block.body_range().begin + 1;  // just after '{'
   const std::string& t = src.text();
-  const bool multiline = t.find('\n', e.offset) < block.body_range.end;
+  const bool multiline = t.find('\n', e.offset) < block.body_range().end;
   if (auto outer = line_indent(src, block.range.begin); outer && multiline) {
     e.text = join_lines(lines, newline_of(src) + *outer + indent_unit(src, block));
   } else {
@@ -89,12 +89,12 @@ TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
 }
 
 TextEdit delete_statement(const SourceManager& sources, const Node& n) {
-  const std::string& t = sources.file(n.file).text();
+  const std::string& t = sources.file(n.file()).text();
   std::uint32_t begin = n.range.begin;
   std::uint32_t end = n.range.end;
   std::uint32_t after = end;
   while (after < t.size() && (t[after] == ' ' || t[after] == '\t')) ++after;
-  const bool line_alone = line_indent(sources.file(n.file), begin).has_value() &&
+  const bool line_alone = line_indent(sources.file(n.file()), begin).has_value() &&
                           (after == t.size() || t[after] == '\n' || t[after] == '\r');
   if (line_alone) {
     while (begin > 0 && (t[begin - 1] == ' ' || t[begin - 1] == '\t')) --begin;
@@ -105,7 +105,7 @@ TextEdit delete_statement(const SourceManager& sources, const Node& n) {
     end = after;  // and the spaces after it
   }
   TextEdit e;
-  e.file = n.file;
+  e.file = n.file();
   e.offset = begin;
   e.length = end - begin;
   return e;
@@ -113,8 +113,8 @@ TextEdit delete_statement(const SourceManager& sources, const Node& n) {
 
 TextEdit replace_first_arg(const Node& directive, const std::string& text) {
   TextEdit e;
-  e.file = directive.file;
-  const Range r = directive.args.front().range;
+  e.file = directive.file();
+  const Range r = directive.args().front().range;
   e.offset = r.begin;
   e.length = r.end - r.begin;
   e.text = text;

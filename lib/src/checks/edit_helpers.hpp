@@ -47,10 +47,10 @@ TextEdit insert_into_block(const SourceManager& sources, const Node& block,
                            const std::vector<std::string>& lines, Prefer&& prefer) {
   const Node* anchor = nullptr;
   const Node* listen = nullptr;
-  for (const Node& c : block.children) {
-    if (c.kind == NodeKind::comment || c.file != block.file) continue;
+  for (const Node& c : block.children()) {
+    if (c.kind == NodeKind::comment || c.file() != block.file()) continue;
     if (prefer(c)) anchor = &c;
-    if (c.name == "listen") listen = &c;
+    if (c.name() == "listen") listen = &c;
   }
   if (!anchor) anchor = listen;
   if (anchor) return insert_after(sources, *anchor, lines);

@@ -57,22 +57,22 @@ void jvm_unknown_property(const CheckContext& ctx, Reporter& r) {
     }
   }
   for (const Node* n : ctx.jvm.security_entries) {
-    const std::string name(n->name);
+    const std::string name(n->name());
     if (!in_checked_property_family(name) || catalog.find(name)) continue;
     std::string advice = advice_for_unknown(catalog, name);
     if (const JvmProperty* p = catalog.intended_for(name); p && !p->security) {
       advice += ", a system property that a security file cannot set (SL1102)";
     }
-    r.report(n->file, n->name_range, {{"property", name}, {"advice", advice}});
+    r.report(n->file(), n->name_range(), {{"property", name}, {"advice", advice}});
   }
 }
 
 void jvm_system_property_in_security_file(const CheckContext& ctx, Reporter& r) {
   const JvmPropertyCatalog& catalog = ctx.jvm_properties;
   for (const Node* n : ctx.jvm.security_entries) {
-    const JvmProperty* p = catalog.find(n->name);
+    const JvmProperty* p = catalog.find(n->name());
     if (!p || p->security) continue;
-    r.report(n->file, n->name_range, {{"property", p->name}});
+    r.report(n->file(), n->name_range(), {{"property", p->name}});
   }
 }
 
@@ -88,14 +88,14 @@ void jvm_security_property_as_system_property(const CheckContext& ctx, Reporter&
 void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r) {
   const JvmPropertyCatalog& catalog = ctx.jvm_properties;
   for (const Node* n : ctx.jvm.dotted_commands) {
-    const std::string word(n->name);
+    const std::string word(n->name());
     const std::size_t eq = word.find('=');
     const std::string name = word.substr(0, eq);
     const std::string value = word.substr(eq + 1);
-    const std::string& path = ctx.sources.file(n->file).path();
+    const std::string& path = ctx.sources.file(n->file()).path();
     const std::string variable =
         path::basename(path::dirname(path)) == "default" ? "JAVA_OPTS" : "CATALINA_OPTS";
-    Finding& f = r.report(n->file, n->name_range, {{"word", word}, {"variable", variable}});
+    Finding& f = r.report(n->file(), n->name_range(), {{"word", word}, {"variable", variable}});
     // The fix writes the -D option the line meant, with the real name when the
     // line uses a known mistake (jdk.tls.ocsp.enable); a security property has
     // no -D form (SL1103), so it gets no fix.
@@ -105,7 +105,7 @@ void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r) {
     if (!known && in_checked_property_family(name)) continue;  // unknown: SL1101 would follow
     const std::string property = known ? known->name : name;
     TextEdit e;
-    e.file = n->file;
+    e.file = n->file();
     e.offset = n->range.begin;
     e.length = n->range.end - n->range.begin;
     e.text = variable + "=\"$" + variable + " -D" + property + "=" + value + "\"";
@@ -115,7 +115,7 @@ void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r) {
 
 void jvm_options_in_catalina_sh(const CheckContext& ctx, Reporter& r) {
   for (const Node* n : ctx.jvm.catalina_sh_assignments) {
-    r.report(n->file, n->name_range, {});
+    r.report(n->file(), n->name_range(), {});
   }
 }
 

@@ -7,9 +7,9 @@ namespace staplint::checks {
 
 namespace {
 bool is_any(const Effective& e, std::initializer_list<std::string_view> values) {
-  if (!e.node || e.node->args.size() != 1) return false;
+  if (!e.node || e.node->args().size() != 1) return false;
   for (std::string_view v : values) {
-    if (iequals(e.node->args[0].value, v)) return true;
+    if (iequals(e.node->args()[0].value, v)) return true;
   }
   return false;
 }
@@ -21,7 +21,7 @@ void nginx_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
     const Effective verify = s.effective("ssl_verify_client");
     if (!is_any(verify, {"on", "optional"})) continue;
     if (s.effective("ssl_crl").node || is_any(s.effective("ssl_ocsp"), {"on", "leaf"})) continue;
-    r.report(verify.node->file, verify.node->range, {{"server", s.display_name}});
+    r.report(verify.node->file(), verify.node->range, {{"server", s.display_name}});
   }
 }
 
@@ -32,7 +32,7 @@ void nginx_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
     if (!is_any(ocsp, {"on", "leaf"})) continue;
     const Effective verify = s.effective("ssl_verify_client");
     if (verify.node && !is_any(verify, {"off"})) continue;  // on/optional fine; optional_no_ca: SL2005
-    r.report(ocsp.node->file, ocsp.node->range, {{"server", s.display_name}});
+    r.report(ocsp.node->file(), ocsp.node->range, {{"server", s.display_name}});
   }
 }
 
@@ -44,8 +44,8 @@ void nginx_ocsp_optional_no_ca(const CheckContext& ctx, Reporter& r) {
     const Effective ocsp = s.effective("ssl_ocsp");
     const Effective verify = s.effective("ssl_verify_client");
     if (!is_any(ocsp, {"on", "leaf"}) || !is_any(verify, {"optional_no_ca"})) continue;
-    Finding& f = r.report(ocsp.node->file, ocsp.node->range, {});
-    f.notes.push_back({verify.node->file, verify.node->range, "'ssl_verify_client optional_no_ca' is set here"});
+    Finding& f = r.report(ocsp.node->file(), ocsp.node->range, {});
+    f.notes.push_back({verify.node->file(), verify.node->range, "'ssl_verify_client optional_no_ca' is set here"});
   }
 }
 

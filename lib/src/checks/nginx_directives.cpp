@@ -81,7 +81,7 @@ void walk(std::span<const Node> nodes, Context ctx, const Node* block,
           const std::function<void(const Node&, Context, const Node*)>& fn) {
   for_each_directive(nodes, [&](const Node& n) {
     fn(n, ctx, block);
-    if (n.is_block() && !opaque_block(n.name)) walk(n.children, child_context(ctx, n.name), &n, fn);
+    if (n.is_block() && !opaque_block(n.name())) walk(n.children(), child_context(ctx, n.name()), &n, fn);
   });
 }
 
@@ -131,7 +131,7 @@ const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx) {
   if (!ctx.nginx_directive_uses) {
     auto found = std::make_shared<DirectiveUses>();
     for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {
-      if (const DirectiveInfo* d = find_directive(n.name)) found->uses.push_back({&n, d, c, block});
+      if (const DirectiveInfo* d = find_directive(n.name())) found->uses.push_back({&n, d, c, block});
     });
     ctx.nginx_directive_uses = std::move(found);
   }

@@ -23,9 +23,9 @@ void nginx_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
     const Node& n = *node;
     if (n.kind != NodeKind::directive || (d->contexts & c)) continue;
     // Name blocks staplint has no context for (mail, limit_except, ...) as written.
-    const std::string where = c == kOther && block ? std::string(block->name)
+    const std::string where = c == kOther && block ? std::string(block->name())
                                                    : std::string(context_name(c));
-    r.report(n.file, n.name_range, {{"directive", std::string(n.name)}, {"context", where}});
+    r.report(n.file(), n.name_range(), {{"directive", std::string(n.name())}, {"context", where}});
   }
 }
 
@@ -41,8 +41,8 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
     // In http, only a known older version matters (ssl_ocsp before 1.19.0).
     if (!in_stream(c)) {
       if (d->http_since && version && *version < *d->http_since) {
-        r.report(n.file, n.name_range,
-                 {{"detail", "'" + std::string(n.name) + "' is not available before nginx " +
+        r.report(n.file(), n.name_range(),
+                 {{"detail", "'" + std::string(n.name()) + "' is not available before nginx " +
                                  dotted(*d->http_since) + " (checking for " + dotted(*version) +
                                  ")"}});
       }
@@ -54,13 +54,13 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
     const std::string need = dotted(since);
     std::string detail;
     if (version) {
-      detail = "'" + std::string(n.name) + "' is not available in 'stream' before nginx " + need +
+      detail = "'" + std::string(n.name()) + "' is not available in 'stream' before nginx " + need +
                " (checking for " + dotted(*version) + ")";
     } else {
-      detail = "'" + std::string(n.name) + "' in 'stream' needs nginx " + need +
+      detail = "'" + std::string(n.name()) + "' in 'stream' needs nginx " + need +
                " or later; pass '--nginx-version' to check for yours";
     }
-    Finding& f = r.report(n.file, n.name_range, {{"detail", detail}});
+    Finding& f = r.report(n.file(), n.name_range(), {{"detail", detail}});
     if (!version) f.severity = Severity::info;
   }
 }
@@ -70,11 +70,11 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
     const Node& n = *use.node;
     const DirectiveInfo* d = use.info;
     if (n.kind != NodeKind::directive) continue;
-    const std::string name(n.name);
-    const std::size_t argc = n.args.size();
+    const std::string name(n.name());
+    const std::size_t argc = n.args().size();
     const bool count_ok = d->kind == ValueKind::one_or_more ? argc >= 1 : argc == 1;
     if (!count_ok) {
-      r.report(n.file, n.range,
+      r.report(n.file(), n.range,
                {{"detail", "'" + name + "' takes " +
                                (d->kind == ValueKind::one_or_more ? "at least one argument"
                                                                   : "one argument") +
@@ -84,12 +84,12 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
     if (d->kind != ValueKind::flag && d->kind != ValueKind::enumerated) continue;
     const std::vector<std::string_view> allowed =
         d->kind == ValueKind::flag ? std::vector<std::string_view>{"on", "off"} : d->values;
-    const Arg& a = n.args[0];
+    const Arg& a = n.args()[0];
     if (std::any_of(allowed.begin(), allowed.end(),
                     [&](std::string_view v) { return iequals(a.value, v); })) {
       continue;
     }
-    Finding& f = r.report(n.file, a.range,
+    Finding& f = r.report(n.file(), a.range,
                           {{"detail", "invalid value '" + std::string(a.value) + "' for '" + name +
                                           "'; it must be " + join_values(allowed)}});
     if (d->kind == ValueKind::flag) {
@@ -107,14 +107,14 @@ void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
   for (const DirectiveUse& use : known_directive_uses(ctx)) {
     const Node& n = *use.node;
     if (n.kind != NodeKind::directive) continue;
-    auto [it, inserted] = first.emplace(std::make_pair(use.block, n.name), &n);
+    auto [it, inserted] = first.emplace(std::make_pair(use.block, n.name()), &n);
     if (inserted) continue;
     const Node& prev = *it->second;
-    Finding& f = r.report(n.file, n.name_range, {{"directive", std::string(n.name)}});
-    f.notes.push_back({prev.file, prev.name_range, "first set here"});
-    bool same = prev.args.size() == n.args.size();
-    for (std::size_t i = 0; same && i < n.args.size(); ++i) same = prev.args[i].value == n.args[i].value;
-    if (same && prev.file == n.file) {
+    Finding& f = r.report(n.file(), n.name_range(), {{"directive", std::string(n.name())}});
+    f.notes.push_back({prev.file(), prev.name_range(), "first set here"});
+    bool same = prev.args().size() == n.args().size();
+    for (std::size_t i = 0; same && i < n.args().size(); ++i) same = prev.args()[i].value == n.args()[i].value;
+    if (same && prev.file() == n.file()) {
       f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}});
     }
   }

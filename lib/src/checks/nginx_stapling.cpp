@@ -13,7 +13,7 @@ namespace staplint::checks {
 namespace {
 
 bool is_stapling_anchor(const Node& n) {
-  return n.name.rfind("ssl_", 0) == 0 && n.kind == NodeKind::directive;
+  return n.name().rfind("ssl_", 0) == 0 && n.kind == NodeKind::directive;
 }
 
 /// Stapling directives exist in `stream {}` only from nginx 1.27.2.
@@ -29,7 +29,7 @@ bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
 
 bool certificate_is_lets_encrypt(const NginxServer& s) {
   for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args.empty() && c->args[0].value.find("/letsencrypt/") != std::string::npos) {
+    if (!c->args().empty() && c->args()[0].value.find("/letsencrypt/") != std::string::npos) {
       return true;
     }
   }
@@ -84,25 +84,25 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
 
     const bool explicit_off = stapling.node && stapling.origin == Origin::server;
     const Node& at = explicit_off ? *stapling.node : *s.node;
-    Finding& f = r.report(at.file, explicit_off ? at.range : at.name_range,
+    Finding& f = r.report(at.file(), explicit_off ? at.range : at.name_range(),
                           {{"server", s.display_name}});
     if (stapling.node && stapling.origin == Origin::parent) {
-      f.notes.push_back({stapling.node->file, stapling.node->range,
+      f.notes.push_back({stapling.node->file(), stapling.node->range,
                          "'ssl_stapling " + std::string(stapling.value()) +
                              "' is inherited from here"});
     }
     if (certificate_is_lets_encrypt(s)) {
-      f.notes.push_back({s.node->file, s.node->name_range,
+      f.notes.push_back({s.node->file(), s.node->name_range(),
                          "Let's Encrypt certificates issued since 2025-05-07 carry no OCSP URL; "
                          "stapling them does nothing"});
     }
     if (s.stream && !stream_stapling_supported(ctx)) {
-      f.notes.push_back({s.node->file, s.node->name_range,
+      f.notes.push_back({s.node->file(), s.node->name_range(),
                          "stapling in 'stream' needs nginx 1.27.2 or later"});
       continue;  // no fix that this nginx would reject
     }
     if (s.stream && !ctx.options.nginx_version) {
-      f.notes.push_back({s.node->file, s.node->name_range,
+      f.notes.push_back({s.node->file(), s.node->name_range(),
                          "stapling in 'stream' needs nginx 1.27.2 or later (no '--nginx-version' "
                          "given, assuming current mainline)"});
     }
@@ -110,7 +110,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     std::vector<std::string> lines;
     const bool verify_on = s.effective("ssl_stapling_verify").is_on();
     Fix fix;
-    if (explicit_off && stapling.node->args.size() != 1) {
+    if (explicit_off && stapling.node->args().size() != 1) {
       continue;  // a malformed directive: nginx rejects it, no mechanical fix
     } else if (explicit_off) {
       fix.description = "turn on 'ssl_stapling'";
@@ -143,10 +143,10 @@ void nginx_stapling_unverified(const CheckContext& ctx, Reporter& r) {
     if (verify.is_on()) continue;
     const bool explicit_off = verify.node && verify.origin == Origin::server;
     const Node& at = explicit_off ? *verify.node : *stapling.node;
-    Finding& f = r.report(at.file, at.range, {});
+    Finding& f = r.report(at.file(), at.range, {});
     Fix fix;
     fix.description = "verify stapled OCSP responses";
-    if (verify.node && verify.node->args.size() == 1) {
+    if (verify.node && verify.node->args().size() == 1) {
       fix.edits.push_back(replace_first_arg(*verify.node, "on"));
     } else if (verify.node) {
       continue;  // a malformed directive: nginx rejects it, no mechanical fix
@@ -163,10 +163,10 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
   auto find_resolver = [&](std::span<const Node> nodes, auto&& self) -> void {
     for (const Node& n : nodes) {
       if (known_resolver) return;
-      if (n.kind == NodeKind::directive && n.name == "resolver" && !n.args.empty()) {
+      if (n.kind == NodeKind::directive && n.name() == "resolver" && !n.args().empty()) {
         known_resolver = &n;
       }
-      self(n.children, self);
+      self(n.children(), self);
     }
   };
   find_resolver(ctx.tree.nodes, find_resolver);
@@ -180,9 +180,9 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
     const Effective responder = s.effective("ssl_stapling_responder");
     if (responder.node && is_ip_literal(url_host(responder.value()))) continue;
 
-    Finding& f = r.report(stapling.node->file, stapling.node->range, {});
+    Finding& f = r.report(stapling.node->file(), stapling.node->range, {});
     if (known_resolver) {
-      const SourceFile& src = ctx.sources.file(known_resolver->file);
+      const SourceFile& src = ctx.sources.file(known_resolver->file());
       const std::string line(std::string_view(src.text()).substr(
           known_resolver->range.begin, known_resolver->range.end - known_resolver->range.begin));
       Fix fix;
@@ -190,7 +190,7 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
       fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {line}));
       f.fixes.push_back(std::move(fix));
     } else {
-      f.notes.push_back({stapling.node->file, stapling.node->range,
+      f.notes.push_back({stapling.node->file(), stapling.node->range,
                          "add 'resolver ADDRESS;' with a DNS server this host can reach; an "
                          "unreachable resolver breaks stapling altogether"});
     }
@@ -204,10 +204,10 @@ void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r
     const Effective verify = s.effective("ssl_stapling_verify");
     if (!verify.is_on()) continue;
     if (s.effective("ssl_trusted_certificate").node) continue;
-    Finding& f = r.report(verify.node->file, verify.node->range, {});
+    Finding& f = r.report(verify.node->file(), verify.node->range, {});
     const std::string_view client = s.effective("ssl_verify_client").value("off");
     if (client == "on" || client == "optional") {
-      f.notes.push_back({verify.node->file, verify.node->range,
+      f.notes.push_back({verify.node->file(), verify.node->range,
                          "this server verifies client certificates, and "
                          "'ssl_trusted_certificate' also trusts them: name a file with only "
                          "your certificate's issuer chain and root"});
@@ -238,9 +238,9 @@ void nginx_stapling_variable_certificate(const CheckContext& ctx, Reporter& r) {
     const Effective stapling = s.effective("ssl_stapling");
     if (!stapling.is_on()) continue;
     for (const Node* c : s.all("ssl_certificate")) {
-      if (c->args.size() != 1 || !c->args[0].has_variable()) continue;
-      Finding& f = r.report(c->file, c->range, {});
-      f.notes.push_back({stapling.node->file, stapling.node->range, "stapling is turned on here"});
+      if (c->args().size() != 1 || !c->args()[0].has_variable()) continue;
+      Finding& f = r.report(c->file(), c->range, {});
+      f.notes.push_back({stapling.node->file(), stapling.node->range, "stapling is turned on here"});
     }
   }
 }
@@ -251,7 +251,7 @@ void nginx_stapling_file_shared(const CheckContext& ctx, Reporter& r) {
     const Effective file = s.effective("ssl_stapling_file");
     const auto certs = s.all("ssl_certificate");
     if (!file.node || certs.size() < 2) continue;
-    r.report(file.node->file, file.node->range, {{"count", std::to_string(certs.size())}});
+    r.report(file.node->file(), file.node->range, {{"count", std::to_string(certs.size())}});
   }
 }
 
@@ -262,8 +262,8 @@ void nginx_stapling_certificate_compression(const CheckContext& ctx, Reporter& r
     const Effective stapling = s.effective("ssl_stapling");
     const Effective compression = s.effective("ssl_certificate_compression");
     if (!stapling.is_on() || !compression.is_on()) continue;
-    Finding& f = r.report(stapling.node->file, stapling.node->range, {});
-    f.notes.push_back({compression.node->file, compression.node->range,
+    Finding& f = r.report(stapling.node->file(), stapling.node->range, {});
+    f.notes.push_back({compression.node->file(), compression.node->range,
                        "'ssl_certificate_compression' is turned on here"});
     f.fixes.push_back({"turn off certificate compression, which stapling excludes",
                        {replace_first_arg(*compression.node, "off")}});
@@ -274,8 +274,8 @@ void nginx_stapling_without_tls(const CheckContext& ctx, Reporter& r) {
   for (const NginxServer& s : ctx.nginx.servers) {
     if (s.tls) continue;
     for (const Node* n : s.own) {
-      if (n->kind == NodeKind::directive && is_stapling_directive(n->name)) {
-        r.report(n->file, n->range, {{"directive", std::string(n->name)},
+      if (n->kind == NodeKind::directive && is_stapling_directive(n->name())) {
+        r.report(n->file(), n->range, {{"directive", std::string(n->name())},
                                      {"server", s.display_name}});
       }
     }
@@ -299,7 +299,7 @@ void nginx_stapling_verify_without_stapling(const CheckContext& ctx, Reporter& r
       // An http-level setting is pointless only if no server that inherits it
       // staples.
       if (used.count(e.node)) continue;
-      r.report(e.node->file, e.node->range, {{"directive", name}});
+      r.report(e.node->file(), e.node->range, {{"directive", name}});
     }
   }
 }

@@ -42,7 +42,7 @@ bool upstream_directive(std::string_view name) {
 const Node* effective(const Scopes& scopes, std::string_view name) {
   for (auto s = scopes.rbegin(); s != scopes.rend(); ++s) {
     for (auto n = s->rbegin(); n != s->rend(); ++n) {
-      if ((*n)->name == name) return *n;
+      if ((*n)->name() == name) return *n;
     }
   }
   return nullptr;
@@ -62,8 +62,8 @@ void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, co
   std::vector<const Node*> own;
   std::vector<const Node*> nested;
   for_each_directive(children, [&](const Node& n) {
-    if (n.kind == NodeKind::directive && upstream_directive(n.name)) own.push_back(&n);
-    if (n.is_block() && (n.name == "location" || n.name == "if" || n.name == "server")) {
+    if (n.kind == NodeKind::directive && upstream_directive(n.name())) own.push_back(&n);
+    if (n.is_block() && (n.name() == "location" || n.name() == "if" || n.name() == "server")) {
       nested.push_back(&n);
     }
   });
@@ -71,14 +71,14 @@ void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, co
   for (const Node* n : scopes.back()) {
     for (const Module& m : kModules) {
       if (stream && m.prefix != "proxy") continue;
-      if (n->name != m.pass || n->args.empty()) continue;
-      const std::string_view target = n->args[0].value;
+      if (n->name() != m.pass || n->args().empty()) continue;
+      const std::string_view target = n->args()[0].value;
       const bool tls = stream ? flag_is_on(effective(scopes, "proxy_ssl"))
-                              : target.rfind(m.tls, 0) == 0 || n->args[0].has_variable();
+                              : target.rfind(m.tls, 0) == 0 || n->args()[0].has_variable();
       if (tls) fn(scopes, {&m, n});
     }
   }
-  for (const Node* n : nested) visit_scope(n->children, scopes, stream, fn);
+  for (const Node* n : nested) visit_scope(n->children(), scopes, stream, fn);
   scopes.pop_back();
 }
 
@@ -89,8 +89,8 @@ void visit_tls_uses(const CheckContext& ctx, const Visit& fn) {
     return;
   }
   for_each_directive(ctx.tree.nodes, [&](const Node& n) {
-    if (n.is_block() && (n.name == "http" || n.name == "stream")) {
-      visit_scope(n.children, scopes, n.name == "stream", fn);
+    if (n.is_block() && (n.name() == "http" || n.name() == "stream")) {
+      visit_scope(n.children(), scopes, n.name() == "stream", fn);
     }
   });
 }
@@ -105,11 +105,11 @@ void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
   visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
     const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
     if (!crl || flag_is_on(effective(scopes, name_of(*use.module, "_ssl_verify")))) return;
-    Finding& f = r.report(crl->file, crl->range,
-                          {{"directive", std::string(crl->name)},
+    Finding& f = r.report(crl->file(), crl->range,
+                          {{"directive", std::string(crl->name())},
                            {"verify", name_of(*use.module, "_ssl_verify")}});
-    f.notes.push_back({use.pass->file, use.pass->range, "upstream certificates for this '" +
-                                                            std::string(use.pass->name) +
+    f.notes.push_back({use.pass->file(), use.pass->range, "upstream certificates for this '" +
+                                                            std::string(use.pass->name()) +
                                                             "' are not verified"});
   });
 }
@@ -119,7 +119,7 @@ void nginx_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
     const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
     if (!flag_is_on(verify) || effective(scopes, name_of(*use.module, "_ssl_crl"))) return;
     if (!effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) return;  // SL3005
-    r.report(verify->file, verify->range, {{"crl", name_of(*use.module, "_ssl_crl")}});
+    r.report(verify->file(), verify->range, {{"crl", name_of(*use.module, "_ssl_crl")}});
   });
 }
 
@@ -128,9 +128,9 @@ void nginx_upstream_verify_no_trusted_certificate(const CheckContext& ctx, Repor
     const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
     const std::string trusted = name_of(*use.module, "_ssl_trusted_certificate");
     if (!flag_is_on(verify) || effective(scopes, trusted)) return;
-    Finding& f = r.report(verify->file, verify->range,
-                          {{"directive", std::string(verify->name)}, {"trusted", trusted}});
-    f.notes.push_back({use.pass->file, use.pass->range, "nginx checks it for this TLS upstream"});
+    Finding& f = r.report(verify->file(), verify->range,
+                          {{"directive", std::string(verify->name())}, {"trusted", trusted}});
+    f.notes.push_back({use.pass->file(), use.pass->range, "nginx checks it for this TLS upstream"});
   });
 }
 

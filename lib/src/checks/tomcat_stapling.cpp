@@ -19,10 +19,10 @@ const JvmOption* stapling_switch(const JvmModel& jvm) {
 
 std::string describe(const Node& source) {
   if (source.kind == NodeKind::attribute) {
-    return "'" + std::string(source.name) + "=\"" + std::string(source.args[0].value) + "\"'";
+    return "'" + std::string(source.name()) + "=\"" + std::string(source.args()[0].value) + "\"'";
   }
   const Node* cls = xml_attribute(source, "className");
-  return cls ? "'" + std::string(cls->args[0].value) + "'" : "'<Listener>'";
+  return cls ? "'" + std::string(cls->args()[0].value) + "'" : "'<Listener>'";
 }
 
 }  // namespace
@@ -33,20 +33,20 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
     if (on && on->certain) continue;
-    Finding& f = r.report(c.node->file, c.node->name_range, {{"server", c.display_name}});
+    Finding& f = r.report(c.node->file(), c.node->name_range(), {{"server", c.display_name}});
     if (on) {
       f.conditional = true;
       f.notes.push_back({on->file, on->range, "the switch is set only on some runs (inside an 'if', "
                                               "'case', loop or function)"});
     }
     if (c.implementation == TlsImplementation::openssl_if_native) {
-      f.notes.push_back({c.implementation_source->file, c.implementation_source->name_range,
+      f.notes.push_back({c.implementation_source->file(), c.implementation_source->name_range(),
                          "if Tomcat loads its native library, this connector uses OpenSSL, which "
                          "does not staple at all (SL1014)"});
     }
     if (misplaced) {
       // Its own finding (SL1101, SL1102 or SL1104) says how to fix it there.
-      f.notes.push_back({misplaced->file, misplaced->name_range,
+      f.notes.push_back({misplaced->file(), misplaced->name_range(),
                          "the switch is written here, where the JVM never reads it"});
       continue;
     }
@@ -77,10 +77,10 @@ void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporte
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::jsse) continue;
     const Node& at = *c.implementation_source;
-    Finding& f = r.report(at.file, at.name_range, {{"server", c.display_name}, {"source", describe(at)}});
+    Finding& f = r.report(at.file(), at.name_range(), {{"server", c.display_name}, {"source", describe(at)}});
     if (c.implementation == TlsImplementation::openssl_if_native) {
       f.conditional = true;
-      f.notes.push_back({c.node->file, c.node->name_range,
+      f.notes.push_back({c.node->file(), c.node->name_range(),
                          "only if Tomcat loads its native library at start (tcnative or FFM); "
                          "otherwise this connector uses JSSE"});
     }
@@ -97,14 +97,14 @@ namespace {
 
 std::string_view attr(const Node& element, std::string_view name) {
   const Node* a = xml_attribute(element, name);
-  return a ? a->args[0].value : std::string_view{};
+  return a ? a->args()[0].value : std::string_view{};
 }
 
 /// The <SSLHostConfig> elements of a connector.
 std::vector<const Node*> host_configs(const Node& connector) {
   std::vector<const Node*> out;
-  for (const Node& c : connector.children) {
-    if (c.kind == NodeKind::block && c.name == "SSLHostConfig") out.push_back(&c);
+  for (const Node& c : connector.children()) {
+    if (c.kind == NodeKind::block && c.name() == "SSLHostConfig") out.push_back(&c);
   }
   return out;
 }
@@ -130,7 +130,7 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
                               iequals(attr(*host, "ocspEnabled"), "true");
       if (revocation) continue;
       const Node* at = xml_attribute(*host, "certificateVerification");
-      r.report(host->file, at ? at->name_range : host->name_range, {{"server", c.display_name}});
+      r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", c.display_name}});
     }
   }
 }
@@ -139,8 +139,8 @@ void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     for (const Node* host : host_configs(*c.node)) {
       const Node* ocsp = xml_attribute(*host, "ocspEnabled");
-      if (!ocsp || !iequals(ocsp->args[0].value, "true") || verifies_clients(*host)) continue;
-      r.report(ocsp->file, ocsp->name_range, {{"server", c.display_name}});
+      if (!ocsp || !iequals(ocsp->args()[0].value, "true") || verifies_clients(*host)) continue;
+      r.report(ocsp->file(), ocsp->name_range(), {{"server", c.display_name}});
     }
   }
 }

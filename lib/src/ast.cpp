@@ -1,0 +1,119 @@
+// Node accessors: lean nodes read their name and arguments from the text.
+#include "staplint/ast.hpp"
+
+#include <cassert>
+
+#include "nginx_parser.hpp"
+#include "nginx_words.hpp"
+
+namespace staplint {
+
+bool Arg::has_variable() const {
+  for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+    if (value[i] != '$') continue;
+    const char c = value[i + 1];
+    if (c == '{' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view NodeUnit::keep(std::uint32_t offset, std::string s) const {
+  auto [it, fresh] = kept_.try_emplace(offset, std::move(s));
+  return it->second;
+}
+
+void ArgList::push_back(const Arg& a) {
+  assert(kept_.empty());
+  if (size_ < inline_.size()) {
+    inline_[size_++] = a;
+    return;
+  }
+  if (size_ == inline_.size()) heap_.assign(inline_.begin(), inline_.end());
+  heap_.push_back(a);
+  ++size_;
+}
+
+Node Node::lean(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t name_length) {
+  Node n;
+  n.unit_ = &unit;
+  n.kind = kind;
+  n.range = range;
+  n.word_ = name_length;
+  return n;
+}
+
+Node Node::comment(const NodeUnit& unit, Range range, std::uint32_t prefix, std::uint32_t suffix) {
+  Node n;
+  n.unit_ = &unit;
+  n.kind = NodeKind::comment;
+  n.range = range;
+  n.word_ = prefix | (suffix << 16);
+  return n;
+}
+
+Node Node::detailed(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t detail) {
+  Node n;
+  n.unit_ = &unit;
+  n.kind = kind;
+  n.range = range;
+  n.word_ = detail;
+  n.detailed_ = 1;
+  return n;
+}
+
+void Node::set_children(std::span<Node> c) {
+  assert(c.size() <= kMaxSiblings);
+  children_ = c.data();
+  child_count_ = static_cast<std::uint32_t>(c.size());
+}
+
+std::string_view Node::name() const {
+  if (detailed_) return unit_->details[word_].name;
+  if (kind == NodeKind::comment) {
+    const std::uint32_t prefix = word_ & 0xffff, suffix = word_ >> 16;
+    return unit_->text.substr(range.begin + prefix, range.end - range.begin - prefix - suffix);
+  }
+  return unit_->text.substr(range.begin, word_);
+}
+
+Range Node::name_range() const {
+  if (detailed_) return unit_->details[word_].name_range;
+  if (kind == NodeKind::comment) return range;
+  return {range.begin, range.begin + word_};
+}
+
+namespace {
+struct Rescan {
+  const NodeUnit* unit;
+  ArgList* out;
+};
+}  // namespace
+
+ArgList Node::args() const {
+  if (detailed_) return ArgList(unit_->details[word_].args);
+  ArgList list;
+  if (kind == NodeKind::comment || unit_ == nullptr) return list;
+  Rescan r{unit_, &list};
+  grammar::nginx::rescan_words(
+      unit_->text, range.begin + word_,
+      [](void* ctx, std::uint32_t b, std::uint32_t e) {
+        auto* r = static_cast<Rescan*>(ctx);
+        r->out->push_back(nginx_word(*r->unit, b, e));
+      },
+      &r);
+  return list;
+}
+
+Range Node::body_range() const {
+  if (detailed_) return unit_->details[word_].body_range;
+  if (kind == NodeKind::comment || unit_ == nullptr) return {range.end, range.end};
+  if (kind == NodeKind::directive || kind == NodeKind::include) return {range.end - 1, range.end};
+  const std::uint32_t at = grammar::nginx::rescan_words(
+      unit_->text, range.begin + word_, [](void*, std::uint32_t, std::uint32_t) {}, nullptr);
+  return {at, range.end};
+}
+
+}  // namespace staplint
