@@ -21,7 +21,8 @@ bool Arg::has_variable() const {
 }
 
 std::string_view NodeUnit::keep(std::uint32_t offset, std::string s) const {
-  auto [it, fresh] = kept_.try_emplace(offset, std::move(s));
+  if (!kept_) kept_ = std::make_unique<std::unordered_map<std::uint32_t, std::string>>();
+  auto [it, fresh] = kept_->try_emplace(offset, std::move(s));
   return it->second;
 }
 
@@ -70,16 +71,15 @@ void Node::set_children(std::span<Node> c) {
   child_count_ = static_cast<std::uint32_t>(c.size());
 }
 
-std::string_view Node::name() const {
+std::string_view Node::slow_name() const {
+  if (unit_ == nullptr) return {};
   if (detailed_) return unit_->details[word_].name;
-  if (kind == NodeKind::comment) {
-    const std::uint32_t prefix = word_ & 0xffff, suffix = word_ >> 16;
-    return unit_->text.substr(range.begin + prefix, range.end - range.begin - prefix - suffix);
-  }
-  return unit_->text.substr(range.begin, word_);
+  const std::uint32_t prefix = word_ & 0xffff, suffix = word_ >> 16;
+  return unit_->text.substr(range.begin + prefix, range.end - range.begin - prefix - suffix);
 }
 
 Range Node::name_range() const {
+  if (unit_ == nullptr) return range;
   if (detailed_) return unit_->details[word_].name_range;
   if (kind == NodeKind::comment) return range;
   return {range.begin, range.begin + word_};

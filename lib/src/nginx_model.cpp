@@ -82,6 +82,10 @@ NginxServer make_server(const Node& server, const Node* parent,
   s.parent = parent;
   s.stream = stream;
   s.inherited = std::move(inherited);
+  // Counted first: two million statements at 20,000 sites, held without slack.
+  std::size_t count = 0;
+  for_each_directive(server.children(), [&](const Node&) { ++count; });
+  s.own.reserve(count);
   for_each_directive(server.children(), [&](const Node& n) { s.own.push_back(&n); });
 
   const Node* tls_listen = nullptr;
@@ -131,6 +135,7 @@ void collect_servers(NginxModel& model, const Node& block, bool stream) {
     if (n.kind == NodeKind::directive) inherited->push_back(&n);
     if (n.is_block() && n.name() == "server") servers.push_back(&n);
   });
+  model.servers.reserve(model.servers.size() + servers.size());
   for (const Node* n : servers) model.servers.push_back(make_server(*n, &block, inherited, stream));
 }
 

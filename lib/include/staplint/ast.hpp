@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -68,7 +69,8 @@ class NodeUnit {
   std::string_view keep(std::uint32_t offset, std::string s) const;
 
  private:
-  mutable std::unordered_map<std::uint32_t, std::string> kept_;
+  /// Made on first use: most files have no escaped word.
+  mutable std::unique_ptr<std::unordered_map<std::uint32_t, std::string>> kept_;
 };
 
 /// A node's arguments: a view of the kept ones (detailed nodes) or the words
@@ -117,7 +119,10 @@ class Node {
   /// A detailed node: `detail` indexes unit.details.
   static Node detailed(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t detail);
 
-  std::string_view name() const;
+  std::string_view name() const {
+    if (!detailed_ && kind != NodeKind::comment && unit_) return {unit_->text.data() + range.begin, word_};
+    return slow_name();
+  }
   ArgList args() const;
   std::span<const Node> children() const { return {children_, child_count_}; }
   std::span<Node> children() { return {children_, child_count_}; }
@@ -135,6 +140,8 @@ class Node {
   bool is(std::string_view n) const { return kind != NodeKind::comment && name() == n; }
 
  private:
+  std::string_view slow_name() const;
+
   const NodeUnit* unit_ = nullptr;
   Node* children_ = nullptr;
   /// Lean: the name's length; comment: prefix | suffix << 16; detailed: the
