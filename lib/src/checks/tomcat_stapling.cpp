@@ -4,6 +4,7 @@
 // -Djdk.tls.server.enableStatusRequestExtension=true (revocation-facts.md 3.1,
 // 3.4); Tomcat's OpenSSL implementations never staple.
 #include "checks.hpp"
+#include "jvm_helpers.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/text.hpp"
 
@@ -52,24 +53,10 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     }
     // The fix: the switch in CATALINA_OPTS at the end of bin/setenv.sh (or
     // JAVA_OPTS in Debian's /etc/default/tomcatN when there is no setenv.sh).
-    const ConfigTree::JvmFile* target = nullptr;
-    bool setenv = false;
-    for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) {
-      const std::string name = path::basename(ctx.sources.file(jf.file).path());
-      if (name == "setenv.sh") target = &jf, setenv = true;
-      else if (!setenv && name.rfind("tomcat", 0) == 0) target = &jf;
+    if (on) continue;
+    if (auto add = append_jvm_option(ctx, std::string(kStaplingSwitch), "true")) {
+      f.fixes.push_back({add->description, {add->edit}});
     }
-    if (!target || on) continue;
-    const std::string& text = ctx.sources.file(target->file).text();
-    const std::string variable = setenv ? "CATALINA_OPTS" : "JAVA_OPTS";
-    TextEdit e;
-    e.file = target->file;
-    e.offset = static_cast<std::uint32_t>(text.size());
-    e.text = (text.empty() || text.back() == '\n' ? "" : "\n") + variable + "=\"$" + variable +
-             " -D" + std::string(kStaplingSwitch) + "=true\"\n";
-    f.fixes.push_back({"add '-D" + std::string(kStaplingSwitch) + "=true' to " + variable + " in '" +
-                           path::basename(ctx.sources.file(target->file).path()) + "'",
-                       {e}});
   }
 }
 
