@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli.hpp"
+#include "heap_tuning.hpp"
 #include "staplint/format.hpp"
 #include "staplint/rules.hpp"
 
@@ -101,6 +102,7 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  staplint::cli::prefer_huge_pages_for_heap();
   std::string error;
   auto parsed = cli::parse(argc, argv, error);
   if (!parsed) {
