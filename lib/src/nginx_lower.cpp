@@ -1,5 +1,6 @@
 // Lowers the nginx grammar's raw tree into common nodes. This is the
 // grammar/lib boundary: offsets come in, nodes with ranges go out.
+#include <algorithm>
 #include <cstring>
 
 #include "nginx_parser.hpp"
@@ -32,7 +33,8 @@ std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uin
     if (s.kind == raw::body_kind::raw) kind = NodeKind::raw_block;
     const raw::token* words = t.words.data() + s.first_word;
     const std::string_view name = unit.text.substr(words[0].begin, words[0].end - words[0].begin);
-    if (name.find_first_of("\\\"'") == std::string_view::npos) {
+    if (std::none_of(name.begin(), name.end(),
+                     [](char c) { return c == '\\' || c == '"' || c == '\''; })) {
       n = Node::lean(unit, kind, range, words[0].end - words[0].begin);
     } else {
       NodeDetail d;

@@ -13,12 +13,15 @@ std::string_view Effective::value(std::string_view fallback) const {
 
 // nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
 bool flag_is_on(const Node* n) {
-  return n && !n->args().empty() && iequals(n->args()[0].value, "on");
+  if (!n) return false;
+  const ArgList args = n->args();
+  return !args.empty() && iequals(args[0].value, "on");
 }
 
 bool flag_is_invalid(const Node* n) {
-  return n && (n->args().size() != 1 ||
-               !(iequals(n->args()[0].value, "on") || iequals(n->args()[0].value, "off")));
+  if (!n) return false;
+  const ArgList args = n->args();
+  return args.size() != 1 || !(iequals(args[0].value, "on") || iequals(args[0].value, "off"));
 }
 
 Effective NginxServer::effective(std::string_view name) const {
@@ -52,17 +55,17 @@ std::vector<const Node*> NginxServer::all(std::string_view name) const {
 namespace {
 
 bool listen_has_ssl(const Node& listen) {
-  for (std::size_t i = 1; i < listen.args().size(); ++i) {
-    if (listen.args()[i].value == "ssl") return true;
-  }
-  return false;
+  const ArgList args = listen.args();
+  return std::any_of(args.begin() + std::min<std::size_t>(1, args.size()), args.end(),
+                     [](const Arg& a) { return a.value == "ssl"; });
 }
 
 /// The port of a `listen` address: `443`, `[::]:443`, `10.0.0.1:8443`,
 /// `localhost` (80), `unix:/path`.
 std::string listen_port(const Node& listen) {
-  if (listen.args().empty()) return "80";
-  const std::string_view a = listen.args()[0].value;
+  const ArgList args = listen.args();
+  if (args.empty()) return "80";
+  const std::string_view a = args[0].value;
   if (a.rfind("unix:", 0) == 0) return std::string(a);
   if (!a.empty() && std::all_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::string(a);
@@ -121,9 +124,12 @@ NginxServer make_server(const Node& server, const Node* parent,
   }
   const Node* shown = tls_listen ? tls_listen : first_listen;
   const std::string port = shown ? listen_port(*shown) : (stream ? "?" : "80");
-  if (name.empty()) name = shown && !shown->args().empty() && port != shown->args()[0].value
-                               ? std::string(shown->args()[0].value.substr(0, shown->args()[0].value.rfind(':')))
-                               : "_";
+  if (name.empty()) {
+    const ArgList args = shown ? shown->args() : ArgList();
+    name = !args.empty() && port != args[0].value
+               ? std::string(args[0].value.substr(0, args[0].value.rfind(':')))
+               : "_";
+  }
   s.display_name = port.rfind("unix:", 0) == 0 ? name + " (" + port + ")" : name + ":" + port;
   return s;
 }

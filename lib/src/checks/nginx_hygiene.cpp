@@ -112,8 +112,9 @@ void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
     const Node& prev = *it->second;
     Finding& f = r.report(n.file(), n.name_range(), {{"directive", std::string(n.name())}});
     f.notes.push_back({prev.file(), prev.name_range(), "first set here"});
-    bool same = prev.args().size() == n.args().size();
-    for (std::size_t i = 0; same && i < n.args().size(); ++i) same = prev.args()[i].value == n.args()[i].value;
+    const ArgList a = prev.args(), b = n.args();
+    const bool same = std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                                 [](const Arg& x, const Arg& y) { return x.value == y.value; });
     if (same && prev.file() == n.file()) {
       f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}});
     }
