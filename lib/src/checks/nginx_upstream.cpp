@@ -25,9 +25,10 @@ constexpr Module kModules[] = {
 };
 
 /// The upstream directives (`proxy_*`, `grpc_*`, `uwsgi_*`) of the enclosing
-/// scopes, innermost last; lookups walk them from the inside out, as nginx's
-/// merge does. Other directives cannot matter, so they are not kept.
-using Scopes = std::vector<std::vector<const Node*>>;
+/// scopes, outermost first, each scope's in document order, in one flat stack;
+/// lookups walk it from the end, i.e. from the inside out as nginx's merge
+/// does. Other directives cannot matter, so they are not kept.
+using Scopes = std::vector<const Node*>;
 
 bool upstream_directive(std::string_view name) {
   for (const Module& m : kModules) {
@@ -40,12 +41,14 @@ bool upstream_directive(std::string_view name) {
 }
 
 const Node* effective(const Scopes& scopes, std::string_view name) {
-  for (auto s = scopes.rbegin(); s != scopes.rend(); ++s) {
-    for (auto n = s->rbegin(); n != s->rend(); ++n) {
-      if ((*n)->name() == name) return *n;
-    }
+  for (auto n = scopes.rbegin(); n != scopes.rend(); ++n) {
+    if ((*n)->name() == name) return *n;
   }
   return nullptr;
+}
+
+bool nests_scope(const Node& n) {
+  return n.is_block() && (n.name() == "location" || n.name() == "if" || n.name() == "server");
 }
 
 /// A scope that talks TLS to its upstream: `proxy_pass https://...`, or a pass
@@ -59,27 +62,26 @@ struct TlsUse {
 using Visit = std::function<void(const Scopes&, const TlsUse&)>;
 
 void visit_scope(std::span<const Node> children, Scopes& scopes, bool stream, const Visit& fn) {
-  std::vector<const Node*> own;
-  std::vector<const Node*> nested;
+  const std::size_t mark = scopes.size();
   for_each_directive(children, [&](const Node& n) {
-    if (n.kind == NodeKind::directive && upstream_directive(n.name())) own.push_back(&n);
-    if (n.is_block() && (n.name() == "location" || n.name() == "if" || n.name() == "server")) {
-      nested.push_back(&n);
-    }
+    if (n.kind == NodeKind::directive && upstream_directive(n.name())) scopes.push_back(&n);
   });
-  scopes.push_back(std::move(own));
-  for (const Node* n : scopes.back()) {
+  for (std::size_t i = mark; i < scopes.size(); ++i) {
+    const Node* n = scopes[i];
     for (const Module& m : kModules) {
       if (stream && m.prefix != "proxy") continue;
-      if (n->name() != m.pass || n->args().empty()) continue;
-      const std::string_view target = n->args()[0].value;
+      if (n->name() != m.pass) continue;
+      const ArgList args = n->args();
+      if (args.empty()) continue;
       const bool tls = stream ? flag_is_on(effective(scopes, "proxy_ssl"))
-                              : target.rfind(m.tls, 0) == 0 || n->args()[0].has_variable();
+                              : args[0].value.rfind(m.tls, 0) == 0 || args[0].has_variable();
       if (tls) fn(scopes, {&m, n});
     }
   }
-  for (const Node* n : nested) visit_scope(n->children(), scopes, stream, fn);
-  scopes.pop_back();
+  for_each_directive(children, [&](const Node& n) {
+    if (nests_scope(n)) visit_scope(n.children(), scopes, stream, fn);
+  });
+  scopes.resize(mark);
 }
 
 void visit_tls_uses(const CheckContext& ctx, const Visit& fn) {
