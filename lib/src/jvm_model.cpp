@@ -12,6 +12,7 @@
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/jvm_properties.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 
@@ -217,6 +218,21 @@ struct ShellState {
   std::map<std::string, const Node*> last_write;
 };
 
+/// Sets `name` to `value`, written by `node`, noting a stapling switch that
+/// the new value drops (JvmModel::lost_switches).
+void assign(ShellState& state, JvmModel& model, const std::string& name, Text value, const Node* node) {
+  if (is_jvm_options_variable(name)) {
+    const std::string option = "-D" + std::string(kStaplingSwitch);
+    const auto old = state.vars.find(name);
+    if (old != state.vars.end() && old->second.s.find(option) != std::string::npos &&
+        value.s.find(option) == std::string::npos) {
+      model.lost_switches.push_back({state.last_write[name], node, name});
+    }
+  }
+  state.vars[name] = std::move(value);
+  state.last_write[name] = node;
+}
+
 void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
                 ShellState& state) {
   auto& vars = state.vars;
@@ -280,8 +296,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       const std::string name(word.substr(0, len));
       Evaluator ev(vars, file, certain);
       Text value = ev.word(word.substr(len + 1), at.begin + static_cast<std::uint32_t>(len + 1));
-      vars[name] = std::move(value);
-      last_write[name] = &n;
+      staplint::assign(state, model, name, std::move(value), &n);
       if (is_jvm_options_variable(name) && path::basename(sm.file(file).path()) == "catalina.sh") {
         model.catalina_sh_assignments.push_back(&n);
       }
@@ -301,6 +316,148 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       continue;
     }
     if (is_dotted_assignment(first)) model.dotted_commands.push_back(&n);
+  }
+}
+
+/// cmd.exe compares variable names without case.
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// Evaluates a batch `set` value written at `offset`: `%NAME%` is the
+/// variable's value (empty if unset), `%%` a percent sign; `%~dp0`, `%1`,
+/// `%NAME:~0,3%` and friends are unknown. Nothing else is special.
+Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool certain,
+                 const std::map<std::string, Text>& vars) {
+  Text out;
+  auto origin = [&](std::size_t k) { return Origin{file, offset + static_cast<std::uint32_t>(k), certain}; };
+  std::size_t i = 0;
+  while (i < w.size()) {
+    if (w[i] != '%') {
+      out.add(w[i], origin(i));
+      ++i;
+      continue;
+    }
+    if (i + 1 < w.size() && w[i + 1] == '%') {
+      out.add('%', origin(i));
+      i += 2;
+      continue;
+    }
+    if (i + 1 < w.size() && (w[i + 1] == '~' || std::isdigit(static_cast<unsigned char>(w[i + 1])) ||
+                             w[i + 1] == '*')) {
+      out.add(kUnknown, origin(i));  // a script argument or its parts
+      std::size_t j = i + 1;
+      while (j < w.size() && !std::isspace(static_cast<unsigned char>(w[j])) && w[j] != '\\' && w[j] != '"') ++j;
+      i = j;
+      continue;
+    }
+    const std::size_t close = w.find('%', i + 1);
+    if (close == std::string_view::npos) {
+      out.add('%', origin(i));
+      ++i;
+      continue;
+    }
+    const std::string_view inside = w.substr(i + 1, close - i - 1);
+    if (inside.find(':') != std::string_view::npos) {
+      out.add(kUnknown, origin(i));  // %NAME:~a,b% or %NAME:x=y%
+    } else if (const auto it = vars.find(upper(inside)); it != vars.end()) {
+      out.append(it->second);
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+/// Evaluates a batch file's `set` commands in order; those inside blocks
+/// (parenthesized, or after `if`/`for`) are uncertain.
+void batch_nodes(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
+                 ShellState& state, int depth) {
+  for (const Node& n : nodes) {
+    if (n.kind == NodeKind::comment) continue;
+    if (n.kind == NodeKind::block) {
+      batch_nodes(n.children(), sm, model, state, depth + 1);
+      continue;
+    }
+    const ArgList args = n.args();
+    if (iequals(n.name(), "set") && args.size() == 2) {
+      const std::string name = upper(args[0].value);
+      assign(state, model, name,
+             batch_value(args[1].value, args[1].range.begin, n.file(), depth == 0, state.vars), &n);
+      if (is_jvm_options_variable(name) && iequals(path::basename(sm.file(n.file()).path()), "catalina.bat")) {
+        model.catalina_sh_assignments.push_back(&n);
+      }
+    } else if (is_dotted_assignment(n.name())) {
+      model.dotted_commands.push_back(&n);
+    }
+  }
+}
+
+/// systemd's `Environment=` value: assignments separated by blanks, each
+/// possibly in double or single quotes (with C escapes inside double quotes);
+/// `%%` is a percent sign and other `%` specifiers are unknown. No `$`
+/// expansion. An empty value clears what earlier `Environment=` lines set.
+void systemd_environment(const Node& n, const Arg& value, ShellState& state, JvmModel& model,
+                         std::vector<std::string>& assigned) {
+  const std::string_view w = value.value;
+  if (w.empty()) {
+    for (const std::string& name : assigned) {
+      state.vars.erase(name);
+      state.last_write.erase(name);
+    }
+    assigned.clear();
+    return;
+  }
+  auto origin = [&](std::size_t k) {
+    return Origin{n.file(), value.range.begin + static_cast<std::uint32_t>(std::min(k, w.size())), true};
+  };
+  std::size_t i = 0;
+  while (i < w.size()) {
+    while (i < w.size() && (w[i] == ' ' || w[i] == '\t')) ++i;
+    if (i == w.size()) break;
+    Text word;
+    char quote = 0;
+    for (; i < w.size(); ++i) {
+      const char c = w[i];
+      if (quote == 0 && (c == ' ' || c == '\t')) break;
+      if (quote == 0 && (c == '"' || c == '\'')) {
+        quote = c;
+      } else if (quote != 0 && c == quote) {
+        quote = 0;
+      } else if (c == '\\' && i + 1 < w.size()) {
+        ++i;
+        word.add(w[i] == 'n' ? '\n' : w[i] == 't' ? '\t' : w[i], origin(i));
+      } else if (c == '%' && i + 1 < w.size()) {
+        ++i;
+        word.add(w[i] == '%' ? '%' : kUnknown, origin(i - 1));
+      } else {
+        word.add(c, origin(i));
+      }
+    }
+    const std::size_t eq = word.s.find('=');
+    const std::size_t len = name_length(word.s);
+    // systemd ignores an assignment whose name is not a valid variable name.
+    if (eq == std::string::npos || len == 0 || len != eq) continue;
+    const std::string name = word.s.substr(0, eq);
+    Text v;
+    v.s = word.s.substr(eq + 1);
+    v.at.assign(word.at.begin() + static_cast<long>(eq) + 1, word.at.end());
+    assign(state, model, name, std::move(v), &n);
+    assigned.push_back(name);
+  }
+}
+
+void systemd_nodes(std::span<const Node> nodes, ShellState& state, JvmModel& model,
+                   std::vector<std::string>& assigned) {
+  for (const Node& section : nodes) {
+    if (section.kind != NodeKind::block || section.name() != "Service") continue;
+    for (const Node& n : section.children()) {
+      const ArgList args = n.args();
+      if (n.kind == NodeKind::directive && n.name() == "Environment" && args.size() == 1) {
+        systemd_environment(n, args[0], state, model, assigned);
+      }
+    }
   }
 }
 
@@ -378,13 +535,40 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
       shell.vars[name] = std::move(t);
     }
   }
+  // setenv.bat is the Windows side of the same instance: its own
+  // environment, seeded the same way. Where the instance also has shell
+  // files, which one runs depends on the platform, so its options are "maybe".
+  ShellState batch;
+  batch.vars = shell.vars;
+  bool has_shell = false, has_batch = false;
+  std::vector<std::string> unit_assigned;
   for (const ConfigTree::JvmFile& f : files) {
     const std::string& path = sources.file(f.file).path();
-    if (jvm_format(path) == JvmFormat::properties || f.security) properties_file(path, f.security, f.nodes, model);
-    else shell_file(f.nodes, sources, model, shell);
+    const JvmFormat format = f.security ? JvmFormat::properties : jvm_format(path);
+    switch (format) {
+      case JvmFormat::properties: properties_file(path, f.security, f.nodes, model); break;
+      case JvmFormat::batch:
+        has_batch = true;
+        batch_nodes(f.nodes, sources, model, batch, 0);
+        break;
+      case JvmFormat::systemd: systemd_nodes(f.nodes, shell, model, unit_assigned); break;
+      case JvmFormat::shell:
+        has_shell = true;
+        shell_file(f.nodes, sources, model, shell);
+        break;
+    }
   }
   for (const auto& [name, value] : shell.vars) {
     if (is_jvm_options_variable(name)) collect_options(name, value, shell.last_write[name], model.options);
+  }
+  if (has_batch) {
+    const std::size_t first = model.options.size();
+    for (const auto& [name, value] : batch.vars) {
+      if (is_jvm_options_variable(name)) collect_options(name, value, batch.last_write[name], model.options);
+    }
+    if (has_shell) {
+      for (std::size_t i = first; i < model.options.size(); ++i) model.options[i].certain = false;
+    }
   }
   return model;
 }

@@ -51,7 +51,13 @@ bool is_jvm_file(const std::string& p) {
   };
   auto starts = [&](std::string_view s) { return name.rfind(s, 0) == 0; };
   if (name == "java.security" || ends(".security") || ends(".properties")) return true;
-  if ((starts("setenv") || starts("catalina")) && ends(".sh")) return true;
+  if ((starts("setenv") || starts("catalina")) && (ends(".sh") || ends(".bat"))) return true;
+  // systemd: tomcat10.service and its drop-ins, tomcat10.service.d/*.conf.
+  if (starts("tomcat") && ends(".service")) return true;
+  if (dir.rfind("tomcat", 0) == 0 && dir.size() > 10 && dir.compare(dir.size() - 10, 10, ".service.d") == 0 &&
+      ends(".conf")) {
+    return true;
+  }
   // Debian's /etc/default/tomcat10, RHEL's /etc/sysconfig/tomcat and /etc/tomcat/tomcat.conf.
   if ((dir == "default" || dir == "sysconfig") && starts("tomcat")) return true;
   return starts("tomcat") && ends(".conf") && dir.rfind("tomcat", 0) == 0;

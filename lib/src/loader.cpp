@@ -230,22 +230,62 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
 
 void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml) {
   // conf/ is CATALINA_BASE/conf; Debian's /etc/tomcat10 is that conf/, with
-  // /etc/default/tomcat10 beside it.
+  // /etc/default/tomcat10 beside it and the systemd unit that starts it.
   const std::string conf = path::dirname(server_xml);
   const std::string base = path::dirname(conf);
-  const std::string candidates[] = {path::join(base, "default/" + path::basename(conf)),
-                                    path::join(base, "bin/setenv.sh"),
-                                    path::join(conf, "catalina.properties")};
-  for (const std::string& c : candidates) {
-    if (fs_.kind(c) != PathKind::file) continue;
+  const std::string instance = path::basename(conf);
+  auto add = [&](const std::string& c) -> const ConfigTree::JvmFile* {
+    if (fs_.kind(c) != PathKind::file) return nullptr;
     ParsedFile& jf = parse_file(c, Dialect::jvm);
-    if (std::find(tree.files.begin(), tree.files.end(), jf.file) != tree.files.end()) continue;
+    if (std::find(tree.files.begin(), tree.files.end(), jf.file) != tree.files.end()) return nullptr;
     tree.files.push_back(jf.file);
     if (jf.problem) {
       tree.problems.push_back(*jf.problem);
-      continue;
+      return nullptr;
     }
     tree.jvm_files.push_back({jf.file, take_nodes(jf)});
+    return &tree.jvm_files.back();
+  };
+  if (path::basename(base) == "etc") {
+    // systemd's environment comes first: the unit (one in /etc/systemd/system
+    // replaces the packaged one), its drop-ins in name order, then the files
+    // its EnvironmentFile= lines name, which override Environment=.
+    const std::string root = path::dirname(base);
+    const std::string unit = instance + ".service";
+    std::vector<std::string> units;
+    for (const std::string dir : {path::join(base, "systemd/system"), path::join(root, "lib/systemd/system"),
+                                  path::join(root, "usr/lib/systemd/system")}) {
+      if (fs_.kind(path::join(dir, unit)) == PathKind::file) {
+        units.push_back(path::join(dir, unit));
+        break;
+      }
+    }
+    const std::string dropins = path::join(base, "systemd/system/" + unit + ".d");
+    for (const DirEntry& e : fs_.list(dropins)) {
+      const bool conf_file = e.name.size() > 5 && e.name.compare(e.name.size() - 5, 5, ".conf") == 0;
+      if (e.kind == PathKind::file && conf_file) units.push_back(path::join(dropins, e.name));
+    }
+    std::vector<std::string> environment_files;
+    for (const std::string& u : units) {
+      const ConfigTree::JvmFile* jf = add(u);
+      if (!jf) continue;
+      for (const Node& section : jf->nodes) {
+        if (section.kind != NodeKind::block || section.name() != "Service") continue;
+        for (const Node& n : section.children()) {
+          if (n.kind != NodeKind::directive || n.name() != "EnvironmentFile" || n.args().size() != 1) continue;
+          std::string f(n.args()[0].value);
+          if (!f.empty() && f.front() == '-') f.erase(0, 1);  // `-`: optional
+          if (!path::is_absolute(f)) continue;  // systemd requires absolute paths
+          environment_files.push_back(options_.root.empty() ? path::join(root, f.substr(1))
+                                                            : resolve(f, root));
+        }
+      }
+    }
+    for (const std::string& f : environment_files) add(f);
+  }
+  for (const std::string& c : {path::join(base, "default/" + instance), path::join(base, "bin/setenv.sh"),
+                               path::join(base, "bin/setenv.bat"), path::join(conf, "catalina.properties")}) {
+    add(c);
   }
 }
 

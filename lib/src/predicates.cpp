@@ -40,7 +40,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"jvm.security_property_as_system_property", &checks::jvm_security_property_as_system_property,
        {"property"}},
       {"jvm.shell_property_assignment", &checks::jvm_shell_property_assignment,
-       {"word", "variable"}},
+       {"word", "variable", "shell", "failure"}},
       {"jvm.system_property_in_security_file", &checks::jvm_system_property_in_security_file,
        {"property"}},
       {"jvm.unknown_property", &checks::jvm_unknown_property, {"property", "advice"}},

@@ -13,6 +13,11 @@ JvmFormat jvm_format(std::string_view p) {
     return base.size() >= s.size() && base.compare(base.size() - s.size(), s.size(), s) == 0;
   };
   if (ends(".properties") || ends(".security") || base == "java.security") return JvmFormat::properties;
+  if (ends(".bat") || ends(".cmd") || ends(".BAT") || ends(".CMD")) return JvmFormat::batch;
+  const std::string dir = path::basename(path::dirname(std::string(p)));
+  if (ends(".service") || (ends(".conf") && dir.size() > 10 && dir.compare(dir.size() - 10, 10, ".service.d") == 0)) {
+    return JvmFormat::systemd;
+  }
   return JvmFormat::shell;
 }
 
@@ -66,8 +71,11 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
 
 bool parse_jvm_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
                     std::optional<InputProblem>& problem) {
-  if (jvm_format(sm.file(file).path()) == JvmFormat::properties) {
-    return parse_properties_text(file, sm, nodes, problem);
+  switch (jvm_format(sm.file(file).path())) {
+    case JvmFormat::properties: return parse_properties_text(file, sm, nodes, problem);
+    case JvmFormat::batch: return parse_batch_text(file, sm, nodes, problem);
+    case JvmFormat::systemd: return parse_systemd_text(file, sm, nodes, problem);
+    case JvmFormat::shell: break;
   }
   return parse_shell_text(file, sm, nodes, problem);
 }

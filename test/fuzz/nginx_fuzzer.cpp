@@ -4,7 +4,8 @@
 // so that include globs, cycles and nesting across files are fuzzed too; the
 // same files are linted once as an nginx tree (/f/nginx.conf) and once as an
 // Apache tree (/a/conf/httpd.conf, ServerRoot /a, so `Include conf/inc*.conf`);
-// the entry file is also read as a setenv.sh and as a java.security file.
+// the entry file is also read as a setenv.sh, a setenv.bat, a systemd drop-in and a
+// java.security file.
 #include <cstddef>
 #include <optional>
 #include <cstdint>
@@ -43,6 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (i == 0) {  // and as the JVM's files: a shell script and a security file
       fs.add("/j/bin/setenv.sh", std::string(part));
       fs.add("/j/conf/java.security", std::string(part));
+      fs.add("/j/bin/setenv.bat", std::string(part));
+      fs.add("/j/tomcat10.service.d/override.conf", std::string(part));
     }
     if (next == std::string_view::npos) break;
     start = next + sep.size();

@@ -1,6 +1,6 @@
 // Checks one sample (a file or a directory tree) the way clang-tidy's lit tests
 // do:
-// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`) on its own line expects those findings on
+// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`, in batch `rem expect: ...`) on its own line expects those findings on
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
 //   produce nothing;
@@ -55,10 +55,13 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
     std::string_view t = src.line_text(line);
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
     if (t.empty()) continue;
-    // `# expect: ...` (nginx, Apache, shell, properties) or `<!-- expect: ... -->` (XML).
+    // `# expect: ...` (nginx, Apache, shell, properties, systemd), `<!-- expect: ... -->`
+    // (XML) or `rem expect: ...` (batch; `rem` and `::` lines are comments there).
     const bool xml_comment = t.substr(0, 4) == "<!--";
-    if (t.front() == '#' || xml_comment) {
-      std::string_view c = t.substr(xml_comment ? 4 : 1);
+    const bool rem = (t.substr(0, 4) == "rem " || t.substr(0, 4) == "REM ");
+    const bool colons = t.substr(0, 2) == "::";
+    if (t.front() == '#' || xml_comment || rem || colons) {
+      std::string_view c = t.substr(xml_comment || rem ? 4 : colons ? 2 : 1);
       if (xml_comment && c.size() >= 3 && c.substr(c.size() - 3) == "-->") c.remove_suffix(3);
       while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
       if (c.rfind(marker, 0) == 0) {

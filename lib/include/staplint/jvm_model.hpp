@@ -35,6 +35,15 @@ struct JvmModel {
   std::vector<const Node*> security_entries;
   /// Assignments of the JVM option variables in a file named catalina.sh (SL1105).
   std::vector<const Node*> catalina_sh_assignments;
+  /// An option variable that held the stapling switch and was then set again
+  /// without it: Debian's /etc/default/tomcat10 sets JAVA_OPTS afresh after
+  /// the systemd unit's Environment=, so a switch put there is lost.
+  struct LostSwitch {
+    const Node* written = nullptr;         ///< where the switch was set
+    const Node* overwritten_by = nullptr;  ///< the later assignment without it
+    std::string variable;
+  };
+  std::vector<LostSwitch> lost_switches;
 };
 
 JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources);

@@ -11,7 +11,10 @@
 namespace staplint {
 
 /// The syntax of a file of the `jvm` dialect, from its name.
-enum class JvmFormat : std::uint8_t { properties, shell };
+/// How a JVM-side file is written: Java properties (java.security,
+/// catalina.properties), a POSIX shell file (setenv.sh, /etc/default/tomcatN),
+/// a Windows batch file (setenv.bat), or a systemd unit or drop-in.
+enum class JvmFormat : std::uint8_t { properties, shell, batch, systemd };
 JvmFormat jvm_format(std::string_view path);
 
 /// Lowers a Java properties file: each entry becomes a directive whose name is
@@ -29,6 +32,17 @@ bool parse_properties_text(FileId file, SourceManager& sources, std::span<Node>&
 /// expansion is a syntax problem.
 bool parse_shell_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
                       std::optional<InputProblem>& problem);
+
+/// Lowers a Windows batch file (setenv.bat): `set` commands become directives
+/// named `set` with the variable and the value as written; comments stay
+/// comments; parenthesized blocks and `if`/`for` lines are blocks.
+bool parse_batch_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
+                      std::optional<InputProblem>& problem);
+
+/// Lowers a systemd unit or drop-in: sections are blocks, `Key=Value` lines
+/// directives with the value as their one argument.
+bool parse_systemd_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
+                        std::optional<InputProblem>& problem);
 
 /// Lowers a file of the `jvm` dialect by its format (jvm_format of its path).
 bool parse_jvm_text(FileId file, SourceManager& sources, std::span<Node>& nodes,

@@ -11,7 +11,9 @@ namespace staplint::checks {
 
 /// An edit that appends `-D<property>=<value>` to the instance's JVM options:
 /// CATALINA_OPTS at the end of CATALINA_BASE/bin/setenv.sh, else JAVA_OPTS at
-/// the end of Debian's /etc/default/tomcatN. None when the tree holds neither.
+/// the end of Debian's /etc/default/tomcatN, else CATALINA_OPTS at the end of
+/// bin/setenv.bat (a Windows instance; `set` syntax, the file's line ends).
+/// None when the tree holds none of them.
 struct JvmOptionEdit {
   TextEdit edit;
   std::string description;  ///< "add '-Dx=y' to CATALINA_OPTS in 'setenv.sh'"
@@ -20,21 +22,30 @@ struct JvmOptionEdit {
 inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
                                                       const std::string& property,
                                                       const std::string& value) {
-  const ConfigTree::JvmFile* target = nullptr;
-  bool setenv = false;
+  const ConfigTree::JvmFile* setenv = nullptr;
+  const ConfigTree::JvmFile* defaults = nullptr;
+  const ConfigTree::JvmFile* batch = nullptr;
   for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) {
     const std::string name = path::basename(ctx.sources.file(jf.file).path());
-    if (name == "setenv.sh") target = &jf, setenv = true;
-    else if (!setenv && name.rfind("tomcat", 0) == 0) target = &jf;
+    const std::string dir = path::basename(path::dirname(ctx.sources.file(jf.file).path()));
+    if (name == "setenv.sh") setenv = &jf;
+    else if (dir == "default" && name.rfind("tomcat", 0) == 0) defaults = &jf;
+    else if (name == "setenv.bat") batch = &jf;
   }
+  const ConfigTree::JvmFile* target = setenv ? setenv : defaults ? defaults : batch;
   if (!target) return std::nullopt;
   const std::string& text = ctx.sources.file(target->file).text();
-  const std::string variable = setenv ? "CATALINA_OPTS" : "JAVA_OPTS";
+  const std::string variable = target == defaults ? "JAVA_OPTS" : "CATALINA_OPTS";
+  const std::string option = "-D" + property + "=" + value;
+  const bool crlf = text.find("\r\n") != std::string::npos;
+  const std::string eol = crlf ? "\r\n" : "\n";
   JvmOptionEdit out;
   out.edit.file = target->file;
   out.edit.offset = static_cast<std::uint32_t>(text.size());
-  out.edit.text = (text.empty() || text.back() == '\n' ? "" : "\n") + variable + "=\"$" + variable +
-                  " -D" + property + "=" + value + "\"\n";
+  out.edit.text = (text.empty() || text.back() == '\n' ? "" : eol) +
+                  (target == batch ? "set \"" + variable + "=%" + variable + "% " + option + "\""
+                                   : variable + "=\"$" + variable + " " + option + "\"") +
+                  eol;
   out.description = "add '-D" + property + "=" + value + "' to " + variable + " in '" +
                     path::basename(ctx.sources.file(target->file).path()) + "'";
   return out;

@@ -9,6 +9,7 @@
 #include "checks.hpp"
 #include "jvm_helpers.hpp"
 #include "staplint/file_system.hpp"
+#include "staplint/jvm_parse.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
 
@@ -109,9 +110,15 @@ void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r) {
     const std::string name = word.substr(0, eq);
     const std::string value = word.substr(eq + 1);
     const std::string& path = ctx.sources.file(n->file()).path();
+    const bool batch = jvm_format(path) == JvmFormat::batch;
     const std::string variable =
         path::basename(path::dirname(path)) == "default" ? "JAVA_OPTS" : "CATALINA_OPTS";
-    Finding& f = r.report(n->file(), n->name_range(), {{"word", word}, {"variable", variable}});
+    Finding& f = r.report(n->file(), n->name_range(),
+                          {{"word", word},
+                           {"variable", variable},
+                           {"shell", batch ? "cmd.exe" : "the shell"},
+                           {"failure", batch ? "'is not recognized as an internal or external command'"
+                                             : "'command not found'"}});
     // The fix writes the -D option the line meant, with the real name when the
     // line uses a known mistake (jdk.tls.ocsp.enable); a security property has
     // no -D form (SL1103), so it gets no fix.
@@ -124,7 +131,8 @@ void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r) {
     e.file = n->file();
     e.offset = n->range.begin;
     e.length = n->range.end - n->range.begin;
-    e.text = variable + "=\"$" + variable + " -D" + property + "=" + value + "\"";
+    e.text = batch ? "set \"" + variable + "=%" + variable + "% -D" + property + "=" + value + "\""
+                   : variable + "=\"$" + variable + " -D" + property + "=" + value + "\"";
     f.fixes.push_back({"set it as a JVM option in '" + variable + "'", {e}});
   }
 }

@@ -45,6 +45,17 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
                          "if Tomcat loads its native library, this connector uses OpenSSL, which "
                          "does not staple at all (SL1014)"});
     }
+    if (!on && !ctx.jvm.lost_switches.empty()) {
+      const JvmModel::LostSwitch& lost = ctx.jvm.lost_switches.back();
+      const std::string& later = ctx.sources.file(lost.overwritten_by->file()).path();
+      f.notes.push_back({lost.written->file(), lost.written->name_range(),
+                         "the switch is set here, in '" + lost.variable + "', but '" +
+                             path::join(path::basename(path::dirname(later)), path::basename(later)) +
+                             "' sets '" + lost.variable +
+                             "' again afterwards, without it"});
+      f.notes.push_back({lost.overwritten_by->file(), lost.overwritten_by->name_range(),
+                         "'" + lost.variable + "' is set afresh here"});
+    }
     if (misplaced) {
       // Its own finding (SL1101, SL1102 or SL1104) says how to fix it there.
       f.notes.push_back({misplaced->file(), misplaced->name_range(),

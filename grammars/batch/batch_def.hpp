@@ -1,0 +1,109 @@
+// The grammar of Windows batch environment files (setenv.bat), the subset
+// Tomcat's scripts use, following cmd.exe:
+// - lines end at \r\n or \n; leading blanks (space, tab) and an `@` that
+//   silences echo are skipped;
+// - `rem` (any case) or `::` start a comment line; `:name` is a label;
+// - `set NAME=value` sets NAME to the rest of the line, trailing blanks
+//   included; `set "NAME=value"` to what lies between `=` and the line's last
+//   quote (settled in parse.cpp); `set /a` and `set /p` are other commands;
+// - `if ...` or `for ...` may precede a `set` on the same line: the set is
+//   conditional;
+// - a line that starts with `)` closes a parenthesized block, and one that
+//   ends with `(` opens one (settled in parse.cpp); the lowering nests them.
+// `%VAR%` expansion is left to the JVM model. Every input is accepted.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "ast.hpp"
+#include "ast_adapted.hpp"
+#include "batch.hpp"
+#include "config.hpp"
+
+namespace staplint::grammar::batch::parser {
+namespace x3 = boost::spirit::x3;
+
+struct file_class {};
+const file_type file = "batch file";
+
+// --- lexical pieces
+const auto eol = x3::lit("\r\n") | x3::lit('\n') | x3::lit('\r');
+const auto blank = x3::char_(" \t");
+const auto line_char = x3::char_ - x3::char_("\r\n");
+const auto rest = *line_char;
+const auto word_end = &(blank | x3::char_("\r\n") | x3::eoi);
+
+// --- actions
+template <typename F>
+auto on_entry(F f) {
+  return [f](auto& ctx) { f(x3::get<state_tag>(ctx).out->back()); };
+}
+const auto start_entry = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  ast::entry e;
+  e.begin = st.offset(x3::_where(ctx).begin());
+  st.out->push_back(e);
+};
+const auto end_entry = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  st.out->back().end = st.offset(x3::_where(ctx).begin());
+};
+const auto set_name = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  st.out->back().name = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
+};
+const auto set_value = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  st.out->back().value = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
+};
+const auto set_keyword_at = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  st.out->back().keyword = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
+};
+const auto set_condition_at = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  st.out->back().condition = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
+};
+const auto closes = on_entry([](ast::entry& e) { e.closes = true; });
+const auto kind_comment = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::comment; });
+const auto kind_label = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::label; });
+const auto kind_set = on_entry([](ast::entry& e) {
+  e.kind = ast::entry_kind::set;
+  e.quoted = false;
+});
+const auto kind_quoted_set = on_entry([](ast::entry& e) {
+  e.kind = ast::entry_kind::set;
+  e.quoted = true;
+});
+const auto kind_conditional = on_entry([](ast::entry& e) { e.conditional = true; });
+const auto kind_command = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::command; });
+
+// --- a line
+const auto comment = ((-x3::lit('@') >> x3::no_case["rem"] >> &(blank | x3::char_("\r\n") | x3::eoi)) |
+                      x3::lit("::")) >>
+                     rest;
+const auto label = x3::lit(':') >> rest;
+const auto var_name = x3::raw[+(x3::char_ - x3::char_("=\"\r\n"))][set_name];
+const auto value = x3::raw[rest][set_value];
+const auto set_keyword = x3::raw[x3::no_case["set"]][set_keyword_at] >> +blank >> !x3::lit('/');
+const auto quoted_set = (set_keyword >> x3::lit('"') >> var_name >> '=' >> value)[kind_quoted_set];
+const auto plain_set = (set_keyword >> var_name >> '=' >> value)[kind_set];
+const auto set_command = quoted_set | plain_set;
+const auto set_ahead = blank >> x3::no_case["set"] >> blank;
+const auto condition = x3::raw[x3::no_case["if"] | x3::no_case["for"]][set_condition_at] >> &blank >>
+                       *(!set_ahead >> line_char) >> +blank;
+const auto conditional_set = (condition >> set_command)[kind_conditional];
+const auto first_word = x3::raw[+(x3::char_ - x3::char_(" \t\r\n"))][set_name];
+const auto command = (first_word >> rest)[kind_command];
+const auto statement = -x3::lit('@') >> (set_command | conditional_set | command);
+const auto line_body = -(x3::lit(')')[closes] >> *blank) >>
+                       (comment[kind_comment] | label[kind_label] | statement | x3::eps[kind_command]);
+const auto entry_line = x3::eps[start_entry] >> line_body >> x3::eps[end_entry];
+const auto blank_line = *blank >> eol;
+const auto file_def =
+    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >>
+    *blank >> x3::eoi;
+
+BOOST_SPIRIT_DEFINE(file)
+
+}  // namespace staplint::grammar::batch::parser
