@@ -40,7 +40,13 @@ Finding& Reporter::report(FileId file, Range range, const Fields& fields) {
   f.severity = spec_.severity;
   f.file = file;
   f.range = range;
-  f.message = format_message(binding_.message, fields);
+  try {
+    f.message = format_message(binding_.message, fields);
+  } catch (const fmt::format_error&) {
+    // Not reached: rule files are checked against their predicate's fields
+    // when the catalog is built. A finding is still better than a crash.
+    f.message = binding_.message;
+  }
   out_.push_back(std::move(f));
   return out_.back();
 }

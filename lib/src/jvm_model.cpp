@@ -462,7 +462,24 @@ void systemd_nodes(std::span<const Node> nodes, ShellState& state, JvmModel& mod
 }
 
 void properties_file(const std::string& path, bool security, std::span<const Node> nodes,
-                     JvmModel& model) {
+                     JvmModel& model, std::vector<JvmOption>& catalina_properties) {
+  if (!security && path::basename(path) == kCatalinaProperties) {
+    for (const Node& n : nodes) {
+      if (n.kind != NodeKind::directive) continue;
+      JvmOption o;
+      o.name = std::string(n.name());
+      const ArgList args = n.args();
+      o.value = args.empty() ? std::string() : std::string(args[0].value);
+      o.has_value = true;
+      o.variable = std::string(kCatalinaProperties);
+      o.node = &n;
+      o.file = n.file();
+      o.range = n.range;
+      o.name_range = n.name_range();
+      catalina_properties.push_back(std::move(o));
+    }
+    return;
+  }
   if (!security && !is_security_file(path)) return;
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::directive) model.security_entries.push_back(&n);
@@ -540,13 +557,14 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
   // files, which one runs depends on the platform, so its options are "maybe".
   ShellState batch;
   batch.vars = shell.vars;
+  std::vector<JvmOption> catalina_properties;
   bool has_shell = false, has_batch = false;
   std::vector<std::string> unit_assigned;
   for (const ConfigTree::JvmFile& f : files) {
     const std::string& path = sources.file(f.file).path();
     const JvmFormat format = f.security ? JvmFormat::properties : jvm_format(path);
     switch (format) {
-      case JvmFormat::properties: properties_file(path, f.security, f.nodes, model); break;
+      case JvmFormat::properties: properties_file(path, f.security, f.nodes, model, catalina_properties); break;
       case JvmFormat::batch:
         has_batch = true;
         batch_nodes(f.nodes, sources, model, batch, 0);
@@ -570,6 +588,8 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
       for (std::size_t i = first; i < model.options.size(); ++i) model.options[i].certain = false;
     }
   }
+  // Last: Tomcat sets them over the -D options.
+  for (JvmOption& o : catalina_properties) model.options.push_back(std::move(o));
   return model;
 }
 

@@ -38,7 +38,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"jvm.invalid_property_value", &checks::jvm_invalid_property_value, {"detail"}},
       {"jvm.options_in_catalina_sh", &checks::jvm_options_in_catalina_sh, {}},
       {"jvm.security_property_as_system_property", &checks::jvm_security_property_as_system_property,
-       {"property"}},
+       {"property", "setting"}},
       {"jvm.shell_property_assignment", &checks::jvm_shell_property_assignment,
        {"word", "variable", "shell", "failure"}},
       {"jvm.system_property_in_security_file", &checks::jvm_system_property_in_security_file,

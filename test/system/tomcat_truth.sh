@@ -33,7 +33,8 @@ openssl pkcs12 -export -in "$pki/ip.pem" -inkey "$pki/ip.key" \
 switch="-Djdk.tls.server.enableStatusRequestExtension=true"
 # name | wire (staple/none/static) | staplint's connector verdict | what staplint
 # cannot see, or "-" | findings it must report, or "-" | keystore | connector
-# attributes | setenv.sh body ("\n" between lines) | conf/stapling.security body
+# attributes | setenv.sh body ("\n" between lines) | conf/stapling.security body |
+# a line added to conf/catalina.properties (a copy of Debian's)
 cases=(
 "switch-in-setenv|staple|on|-|-|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
 "no-switch|none|off|-|SL1001|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"|"
@@ -42,13 +43,14 @@ cases=(
 "bare-property-line-in-shell|none|ineffective|-|SL1001,SL1104|chain.p12||jdk.tls.ocsp.enable=true|"
 "leaf-only-keystore|none|on|the keystore's contents (a chain of length 1)|-|leaf.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
 "openssl-implementation|static|ineffective|-|SL1014|chain.p12|sslImplementationName=\"org.apache.tomcat.util.net.openssl.OpenSSLImplementation\"|CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"switch-in-catalina-properties|staple|on|-|-|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"||jdk.tls.server.enableStatusRequestExtension=true"
 )
 
 printf '| %-30s | %-6s | %-11s | %s |\n' configuration wire verdict "staplint's account"
 printf '|%s|%s|%s|%s|\n' "--------------------------------" "--------" "-------------" "------"
 fail=0; port=18600
 for c in "${cases[@]}"; do
-  IFS='|' read -r name want_wire want_verdict hidden findings keystore attrs setenv security <<<"$c"
+  IFS='|' read -r name want_wire want_verdict hidden findings keystore attrs setenv security props <<<"$c"
   base=$work/$name; port=$((port + 1))
   mkdir -p "$base/conf" "$base/bin" "$base/logs" "$base/temp" "$base/webapps" "$base/work"
   cp /etc/tomcat10/web.xml "$base/conf/web.xml"   # Tomcat's defaults, read where Debian installs them
@@ -70,6 +72,10 @@ for c in "${cases[@]}"; do
 XML
   printf '#!/bin/sh\n%b\n' "$setenv" > "$base/bin/setenv.sh"
   [ -n "$security" ] && printf '%s\n' "$security" > "$base/conf/stapling.security"
+  if [ -n "$props" ]; then  # the instance's own catalina.properties replaces the package's
+    cp /etc/tomcat10/catalina.properties "$base/conf/catalina.properties"
+    printf '%s\n' "$props" >> "$base/conf/catalina.properties"
+  fi
 
   json=$("$st" --format json "$base")
   verdict=$(grep -o '"dialect": "tomcat", [^}]*"stapling": "[a-z]*"' <<<"$json" | head -n 1 | sed 's/.*"stapling": "//; s/"//')

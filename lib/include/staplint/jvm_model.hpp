@@ -11,12 +11,15 @@
 namespace staplint {
 
 /// A `-Dname[=value]` option in the final value of a variable the server's JVM
-/// reads (CATALINA_OPTS, JAVA_OPTS, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS).
+/// reads (CATALINA_OPTS, JAVA_OPTS, JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS), or an
+/// entry of Tomcat's conf/catalina.properties, which Tomcat sets as a system
+/// property at start, over any -D of the same name, before it builds its
+/// connectors (the truth test shows the stapling switch works there).
 struct JvmOption {
   std::string name;
   std::string value;
   bool has_value = false;
-  std::string variable;       ///< the variable it is in
+  std::string variable;       ///< the variable it is in; kCatalinaProperties for an entry there
   const Node* node = nullptr; ///< the command that wrote it
   FileId file = kNoFile;
   Range range;                ///< `-Dname=value` as written, when one span of one file holds it
@@ -25,6 +28,8 @@ struct JvmOption {
   /// the shell runs that assignment depends on the run.
   bool certain = true;
 };
+
+inline constexpr std::string_view kCatalinaProperties = "catalina.properties";
 
 struct JvmModel {
   std::vector<JvmOption> options;

@@ -98,7 +98,10 @@ void jvm_security_property_as_system_property(const CheckContext& ctx, Reporter&
   for (const JvmOption& o : ctx.jvm.options) {
     const JvmProperty* p = catalog.find(o.name);
     if (!p || !p->security) continue;
-    mark_uncertain(r.report(o.file, option_range(o), {{"property", o.name}}), o);
+    const std::string setting = o.variable == kCatalinaProperties
+                                    ? "'" + o.name + "' in '" + std::string(kCatalinaProperties) + "'"
+                                    : "'-D" + o.name + "'";
+    mark_uncertain(r.report(o.file, option_range(o), {{"property", o.name}, {"setting", setting}}), o);
   }
 }
 
