@@ -190,7 +190,8 @@ class Runner {
     const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
     const JvmModel jvm_model = jvm ? build_jvm_model(tree, sources_) : JvmModel{};
     const TomcatModel tomcat_model =
-        tree.dialect == Dialect::tomcat ? build_tomcat_model(tree) : TomcatModel{};
+        tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
+                                        : TomcatModel{};
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
                      catalog_.jvm_properties(), sources_, req_.lint};
     bool refused = false;  // httpd refuses the whole configuration
@@ -352,6 +353,7 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
 
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
                                     const JvmPropertyCatalog& properties) {
+  if (c.unresolved) return "unknown";  // TLS or the implementation depends on a ${property}
   if (c.implementation == TlsImplementation::openssl) return "ineffective";
   const JvmOption* last = last_stapling_switch(jvm);
   if (last && iequals(last->value, "true")) {

@@ -35,6 +35,13 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
     if (on && on->certain) continue;
     Finding& f = r.report(c.node->file(), c.node->name_range(), {{"server", c.display_name}});
+    if (c.unresolved) {
+      f.conditional = true;
+      f.notes.push_back({c.unresolved->file(), c.unresolved->range,
+                         "'" + std::string(c.unresolved->name()) +
+                             "' uses a ${property} that staplint cannot resolve; this finding holds if the "
+                             "connector speaks TLS through JSSE"});
+    }
     if (on) {
       f.conditional = true;
       f.notes.push_back({on->file, on->range, "the switch is set only on some runs (inside an 'if', "
@@ -93,9 +100,9 @@ namespace staplint::checks {
 
 namespace {
 
-std::string_view attr(const Node& element, std::string_view name) {
-  const Node* a = xml_attribute(element, name);
-  return a ? a->args()[0].value : std::string_view{};
+/// An attribute's value with ${property} replaced; nullopt when unknown.
+std::optional<std::string> attr(const CheckContext& ctx, const Node& element, std::string_view name) {
+  return ctx.tomcat.attribute(element, name);
 }
 
 /// The <SSLHostConfig> elements of a connector.
@@ -108,10 +115,11 @@ std::vector<const Node*> host_configs(const Node& connector) {
 }
 
 /// certificateVerification asks for client certificates and checks them
-/// against trusted CAs.
-bool verifies_clients(const Node& host) {
-  const std::string_view v = attr(host, "certificateVerification");
-  return iequals(v, "required") || iequals(v, "require") || iequals(v, "optional");
+/// against trusted CAs; nullopt when a placeholder hides it.
+std::optional<bool> verifies_clients(const CheckContext& ctx, const Node& host) {
+  const auto v = attr(ctx, host, "certificateVerification");
+  if (!v) return std::nullopt;
+  return iequals(*v, "required") || iequals(*v, "require") || iequals(*v, "optional");
 }
 
 }  // namespace
@@ -119,13 +127,17 @@ bool verifies_clients(const Node& host) {
 void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     for (const Node* host : host_configs(*c.node)) {
-      if (!verifies_clients(*host)) continue;
+      if (verifies_clients(ctx, *host) != true) continue;
       // A CRL file enables revocation checks by itself; revocationEnabled
       // (JSSE) uses the JVM's PKIX checking; ocspEnabled checks with OCSP.
-      const bool revocation = !attr(*host, "certificateRevocationListFile").empty() ||
-                              !attr(*host, "certificateRevocationListPath").empty() ||
-                              iequals(attr(*host, "revocationEnabled"), "true") ||
-                              iequals(attr(*host, "ocspEnabled"), "true");
+      // A value staplint cannot resolve may turn any of them on.
+      const auto crl_file = attr(ctx, *host, "certificateRevocationListFile");
+      const auto crl_path = attr(ctx, *host, "certificateRevocationListPath");
+      const auto enabled = attr(ctx, *host, "revocationEnabled");
+      const auto ocsp = attr(ctx, *host, "ocspEnabled");
+      if (!crl_file || !crl_path || !enabled || !ocsp) continue;
+      const bool revocation = !crl_file->empty() || !crl_path->empty() || iequals(*enabled, "true") ||
+                              iequals(*ocsp, "true");
       if (revocation) continue;
       const Node* at = xml_attribute(*host, "certificateVerification");
       r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", c.display_name}});
@@ -137,7 +149,8 @@ void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     for (const Node* host : host_configs(*c.node)) {
       const Node* ocsp = xml_attribute(*host, "ocspEnabled");
-      if (!ocsp || !iequals(ocsp->args()[0].value, "true") || verifies_clients(*host)) continue;
+      const auto on = ocsp ? ctx.tomcat.value(*ocsp) : std::nullopt;
+      if (!on || !iequals(*on, "true") || verifies_clients(ctx, *host) != false) continue;
       r.report(ocsp->file(), ocsp->name_range(), {{"server", c.display_name}});
     }
   }
