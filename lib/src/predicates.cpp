@@ -44,6 +44,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"jvm.system_property_in_security_file", &checks::jvm_system_property_in_security_file,
        {"property"}},
       {"jvm.unknown_property", &checks::jvm_unknown_property, {"property", "advice"}},
+      {"jvm.upstream_no_revocation", &checks::jvm_upstream_no_revocation, {"source"}},
       {"nginx.client_cert_no_revocation", &checks::nginx_client_cert_no_revocation, {"server"}},
       {"nginx.directive_not_allowed_here", &checks::nginx_directive_not_allowed_here,
        {"directive", "context"}},

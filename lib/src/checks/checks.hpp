@@ -18,6 +18,8 @@ void jvm_security_property_as_system_property(const CheckContext& ctx, Reporter&
 void jvm_shell_property_assignment(const CheckContext& ctx, Reporter& r);
 void jvm_system_property_in_security_file(const CheckContext& ctx, Reporter& r);
 void jvm_unknown_property(const CheckContext& ctx, Reporter& r);
+// (jvm_revocation.cpp)
+void jvm_upstream_no_revocation(const CheckContext& ctx, Reporter& r);
 
 // Apache httpd (apache_hygiene.cpp, apache_revocation.cpp, apache_stapling.cpp)
 void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
