@@ -22,32 +22,34 @@ struct JvmOptionEdit {
 inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
                                                       const std::string& property,
                                                       const std::string& value) {
-  const ConfigTree::JvmFile* setenv = nullptr;
-  const ConfigTree::JvmFile* defaults = nullptr;
-  const ConfigTree::JvmFile* batch = nullptr;
-  for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) {
-    const std::string name = path::basename(ctx.sources.file(jf.file).path());
-    const std::string dir = path::basename(path::dirname(ctx.sources.file(jf.file).path()));
-    if (name == "setenv.sh") setenv = &jf;
-    else if (dir == "default" && name.rfind("tomcat", 0) == 0) defaults = &jf;
-    else if (name == "setenv.bat") batch = &jf;
+  // The instance's files, or the one file linted on its own.
+  std::vector<FileId> files;
+  for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) files.push_back(jf.file);
+  if (ctx.tree.dialect == Dialect::jvm && ctx.tree.entry != kNoFile) files.push_back(ctx.tree.entry);
+  FileId setenv = kNoFile, defaults = kNoFile, batch = kNoFile;
+  for (const FileId f : files) {
+    const std::string name = path::basename(ctx.sources.file(f).path());
+    const std::string dir = path::basename(path::dirname(ctx.sources.file(f).path()));
+    if (name == "setenv.sh") setenv = f;
+    else if (dir == "default" && name.rfind("tomcat", 0) == 0) defaults = f;
+    else if (name == "setenv.bat") batch = f;
   }
-  const ConfigTree::JvmFile* target = setenv ? setenv : defaults ? defaults : batch;
-  if (!target) return std::nullopt;
-  const std::string& text = ctx.sources.file(target->file).text();
+  const FileId target = setenv != kNoFile ? setenv : defaults != kNoFile ? defaults : batch;
+  if (target == kNoFile) return std::nullopt;
+  const std::string& text = ctx.sources.file(target).text();
   const std::string variable = target == defaults ? "JAVA_OPTS" : "CATALINA_OPTS";
   const std::string option = "-D" + property + "=" + value;
   const bool crlf = text.find("\r\n") != std::string::npos;
   const std::string eol = crlf ? "\r\n" : "\n";
   JvmOptionEdit out;
-  out.edit.file = target->file;
+  out.edit.file = target;
   out.edit.offset = static_cast<std::uint32_t>(text.size());
   out.edit.text = (text.empty() || text.back() == '\n' ? "" : eol) +
                   (target == batch ? "set \"" + variable + "=%" + variable + "% " + option + "\""
                                    : variable + "=\"$" + variable + " " + option + "\"") +
                   eol;
   out.description = "add '-D" + property + "=" + value + "' to " + variable + " in '" +
-                    path::basename(ctx.sources.file(target->file).path()) + "'";
+                    path::basename(ctx.sources.file(target).path()) + "'";
   return out;
 }
 
