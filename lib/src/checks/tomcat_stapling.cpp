@@ -105,21 +105,38 @@ std::optional<std::string> attr(const CheckContext& ctx, const Node& element, st
   return ctx.tomcat.attribute(element, name);
 }
 
-/// The <SSLHostConfig> elements of a connector.
+/// The <SSLHostConfig> elements of a connector; a connector without one
+/// (Tomcat 9 and earlier: TLS attributes on the <Connector> itself, which
+/// Tomcat maps onto its default SSLHostConfig) stands for its own.
 std::vector<const Node*> host_configs(const Node& connector) {
   std::vector<const Node*> out;
   for (const Node& c : connector.children()) {
     if (c.kind == NodeKind::block && c.name() == "SSLHostConfig") out.push_back(&c);
   }
+  if (out.empty()) out.push_back(&connector);
   return out;
 }
 
-/// certificateVerification asks for client certificates and checks them
-/// against trusted CAs; nullopt when a placeholder hides it.
+/// An SSLHostConfig attribute, or on a legacy connector its old name.
+std::optional<std::string> host_attr(const CheckContext& ctx, const Node& host, std::string_view name,
+                                     std::string_view legacy) {
+  if (host.name() == "Connector" && !xml_attribute(host, name)) return attr(ctx, host, legacy);
+  return attr(ctx, host, name);
+}
+
+/// certificateVerification (legacy clientAuth) asks for client certificates
+/// and checks them against trusted CAs; nullopt when a placeholder hides it.
 std::optional<bool> verifies_clients(const CheckContext& ctx, const Node& host) {
-  const auto v = attr(ctx, host, "certificateVerification");
+  const auto v = host_attr(ctx, host, "certificateVerification", "clientAuth");
   if (!v) return std::nullopt;
-  return iequals(*v, "required") || iequals(*v, "require") || iequals(*v, "optional");
+  return iequals(*v, "required") || iequals(*v, "require") || iequals(*v, "optional") ||
+         iequals(*v, "true") || iequals(*v, "yes") || iequals(*v, "want");
+}
+
+/// The attribute a finding about client verification points at.
+const Node* verification_attribute(const Node& host) {
+  if (const Node* a = xml_attribute(host, "certificateVerification")) return a;
+  return host.name() == "Connector" ? xml_attribute(host, "clientAuth") : nullptr;
 }
 
 }  // namespace
@@ -131,7 +148,7 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
       // A CRL file enables revocation checks by itself; revocationEnabled
       // (JSSE) uses the JVM's PKIX checking; ocspEnabled checks with OCSP.
       // A value staplint cannot resolve may turn any of them on.
-      const auto crl_file = attr(ctx, *host, "certificateRevocationListFile");
+      const auto crl_file = host_attr(ctx, *host, "certificateRevocationListFile", "crlFile");
       const auto crl_path = attr(ctx, *host, "certificateRevocationListPath");
       const auto enabled = attr(ctx, *host, "revocationEnabled");
       const auto ocsp = attr(ctx, *host, "ocspEnabled");
@@ -139,8 +156,10 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
       const bool revocation = !crl_file->empty() || !crl_path->empty() || iequals(*enabled, "true") ||
                               iequals(*ocsp, "true");
       if (revocation) continue;
-      const Node* at = xml_attribute(*host, "certificateVerification");
-      r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", c.display_name}});
+      const Node* at = verification_attribute(*host);
+      const auto name = host->name() == "SSLHostConfig" ? attr(ctx, *host, "hostName") : std::nullopt;
+      const std::string server = name && !name->empty() ? c.display_name + " (" + *name + ")" : c.display_name;
+      r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", server}});
     }
   }
 }
