@@ -493,7 +493,12 @@ std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sourc
   const std::string dir = path::dirname(sources.file(tree.entry).path());
   // conf/server.xml, or bin/setenv.sh: the instance is the parent directory.
   const std::string name = path::basename(dir);
-  return name == "conf" || name == "bin" ? path::dirname(dir) : std::string{};
+  if (name == "conf" || name == "bin") return path::dirname(dir);
+  // Debian: /etc/tomcatN/server.xml belongs to CATALINA_BASE /var/lib/tomcatN.
+  if (name.rfind("tomcat", 0) == 0 && path::basename(path::dirname(dir)) == "etc") {
+    return path::join(path::dirname(path::dirname(dir)), "var/lib/" + name);
+  }
+  return {};
 }
 
 const JvmOption* last_stapling_switch(const JvmModel& jvm) {

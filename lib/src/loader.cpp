@@ -282,6 +282,9 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
       }
     }
     for (const std::string& f : environment_files) add(f);
+    add(path::join(base, "default/" + instance));
+    // Debian's CATALINA_BASE is /var/lib/tomcatN (its conf/ links to /etc/tomcatN).
+    add(path::join(root, "var/lib/" + instance + "/bin/setenv.sh"));
   }
   for (const std::string& c : {path::join(base, "default/" + instance), path::join(base, "bin/setenv.sh"),
                                path::join(base, "bin/setenv.bat"), path::join(conf, "catalina.properties")}) {

@@ -68,7 +68,8 @@ const JvmOption* last_stapling_switch(const JvmModel& jvm);
 const Node* misplaced_stapling_switch(const JvmModel& jvm, const JvmPropertyCatalog& properties);
 
 /// The Tomcat instance directory (CATALINA_BASE) a tree's entry belongs to:
-/// the parent of its `conf/` (server.xml) or `bin/` (setenv.sh); empty if neither.
+/// the parent of its `conf/` (server.xml) or `bin/` (setenv.sh), /var/lib/tomcatN
+/// for Debian's /etc/tomcatN/server.xml; empty if none of these.
 std::string jvm_instance_base(const ConfigTree& tree, const SourceManager& sources);
 
 /// The variables a Tomcat server's JVM reads its options from.
