@@ -4,6 +4,7 @@
 
 #include "properties_parser.hpp"
 #include "shell_parser.hpp"
+#include "staplint/jvm_model.hpp"
 #include "staplint/jvm_parse.hpp"
 
 using namespace staplint;
@@ -126,4 +127,83 @@ TEST_CASE("jvm files: the format follows the name", "[jvm-grammar]") {
   CHECK(jvm_format("custom.security") == JvmFormat::properties);
   CHECK(jvm_format("bin/setenv.sh") == JvmFormat::shell);
   CHECK(jvm_format("/etc/default/tomcat10") == JvmFormat::shell);
+  CHECK(jvm_format("bin/setenv.bat") == JvmFormat::batch);
+  CHECK(jvm_format("/lib/systemd/system/tomcat10.service") == JvmFormat::systemd);
+  CHECK(jvm_format("/etc/systemd/system/tomcat10.service.d/override.conf") == JvmFormat::systemd);
+  CHECK(jvm_format("/etc/tomcat/tomcat.conf") == JvmFormat::shell);
+}
+
+namespace {
+/// The JVM options a lone file gives, as name=value, in order.
+std::vector<std::string> options_of(const std::string& path, const std::string& text) {
+  SourceManager sm;
+  ConfigTree tree;
+  tree.dialect = Dialect::jvm;
+  tree.entry = sm.add(path, path, text);
+  std::optional<InputProblem> problem;
+  REQUIRE(parse_jvm_text(tree.entry, sm, tree.nodes, problem));
+  std::vector<std::string> out;
+  for (const JvmOption& o : build_jvm_model(tree, sm).options) {
+    out.push_back(o.variable + ":" + o.name + "=" + o.value + (o.certain ? "" : " (maybe)"));
+  }
+  return out;
+}
+using Strings = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("batch: set in both quoting styles, comments, blocks and conditions", "[jvm-grammar]") {
+  Lowered l("setenv.bat",
+            "@echo off\r\nrem a comment\r\n:: another\r\n:label\r\n"
+            "set \"A=one two\" trailing words\r\nset B=x y  \r\nset /a C=1+1\r\n"
+            "if defined A set \"D=d\"\r\nif exist x (\r\n  set E=e\r\n) else (\r\n  set F=f\r\n)\r\n");
+  REQUIRE(l.ok);
+  // Top level: echo, the two sets, set /a (a command), the if line, the two blocks.
+  Cmds top;
+  for (const Node& n : l.nodes) {
+    if (n.kind == NodeKind::comment) continue;
+    std::vector<std::string> words{std::string(n.name())};
+    for (const Arg& a : n.args()) words.emplace_back(a.value);
+    top.push_back(words);
+  }
+  CHECK(top == Cmds{{"echo"}, {"set", "A", "one two"}, {"set", "B", "x y  "}, {"set"}, {"if"},
+                    {"if"}, {"else"}});
+  CHECK(l.nodes[0].kind == NodeKind::directive);
+  CHECK(l.nodes[1].kind == NodeKind::comment);
+  CHECK(l.nodes[3].kind == NodeKind::comment);  // a label
+}
+
+TEST_CASE("batch: %VAR% expands, case-blind; blocks and conditions are maybe", "[jvm-grammar]") {
+  CHECK(options_of("setenv.bat",
+                   "set \"catalina_opts=-Da=1\"\r\n"
+                   "set \"CATALINA_OPTS=%Catalina_Opts% -Db=%%x%% -Dc=%~dp0\"\r\n"
+                   "if defined X (\r\n  set \"JAVA_OPTS=-Dd=2\"\r\n)\r\n") ==
+        Strings{"CATALINA_OPTS:a=1", "CATALINA_OPTS:b=%x%", "JAVA_OPTS:d=2 (maybe)"});
+}
+
+TEST_CASE("systemd: sections, continuations, comments; unreadable lines dropped", "[jvm-grammar]") {
+  Lowered l("tomcat10.service",
+            "# c\n[Unit]\nDescription=Tomcat\n; also a comment\n[Service]\n"
+            "Environment=\"A=1\" \\\n  B=2\nnot an assignment\nUser = tomcat\n");
+  REQUIRE(l.ok);
+  REQUIRE(l.nodes.size() == 3);
+  CHECK(l.nodes[1].name() == "Unit");
+  const Node& service = l.nodes[2];
+  CHECK(service.name() == "Service");
+  Cmds entries;
+  for (const Node& n : service.children()) {
+    if (n.kind == NodeKind::directive) entries.push_back({std::string(n.name()), std::string(n.args()[0].value)});
+  }
+  CHECK(entries == Cmds{{"Environment", "\"A=1\"    B=2"}, {"User", "tomcat"}});
+}
+
+TEST_CASE("systemd: Environment= quoting, specifiers and resets", "[jvm-grammar]") {
+  CHECK(options_of("/etc/systemd/system/tomcat10.service.d/x.conf",
+                   "[Service]\nEnvironment=\"JAVA_OPTS=-Da=1 -Db=two\" 'CATALINA_OPTS=-Dc=%%3'\n"
+                   "Environment=JDK_JAVA_OPTIONS=-Dd=%i\n"
+                   "Environment=bad.name=-De=5\n") ==
+        Strings{"CATALINA_OPTS:c=%3", "JAVA_OPTS:a=1", "JAVA_OPTS:b=two"});
+  // An empty Environment= clears what earlier lines set.
+  CHECK(options_of("/etc/systemd/system/tomcat10.service.d/x.conf",
+                   "[Service]\nEnvironment=JAVA_OPTS=-Da=1\nEnvironment=\n"
+                   "Environment=CATALINA_OPTS=-Db=2\n") == Strings{"CATALINA_OPTS:b=2"});
 }
