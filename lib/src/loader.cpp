@@ -282,6 +282,10 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
       }
     }
     for (const std::string& f : environment_files) add(f);
+    // RHEL and Fedora: the unit reads /etc/tomcat/tomcat.conf, then
+    // /etc/sysconfig/tomcat (added above when the unit is in the tree).
+    add(path::join(conf, instance + ".conf"));
+    add(path::join(base, "sysconfig/" + instance));
     add(path::join(base, "default/" + instance));
     // Debian's CATALINA_BASE is /var/lib/tomcatN (its conf/ links to /etc/tomcatN).
     add(path::join(root, "var/lib/" + instance + "/bin/setenv.sh"));

@@ -12,7 +12,8 @@ namespace staplint::checks {
 /// An edit that appends `-D<property>=<value>` to the instance's JVM options:
 /// CATALINA_OPTS at the end of CATALINA_BASE/bin/setenv.sh, else JAVA_OPTS at
 /// the end of Debian's /etc/default/tomcatN, else CATALINA_OPTS at the end of
-/// bin/setenv.bat (a Windows instance; `set` syntax, the file's line ends).
+/// RHEL's /etc/sysconfig/tomcat, else of bin/setenv.bat (a Windows instance;
+/// `set` syntax, the file's line ends).
 /// None when the tree holds none of them.
 struct JvmOptionEdit {
   TextEdit edit;
@@ -26,15 +27,19 @@ inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
   std::vector<FileId> files;
   for (const ConfigTree::JvmFile& jf : ctx.tree.jvm_files) files.push_back(jf.file);
   if (ctx.tree.dialect == Dialect::jvm && ctx.tree.entry != kNoFile) files.push_back(ctx.tree.entry);
-  FileId setenv = kNoFile, defaults = kNoFile, batch = kNoFile;
+  FileId setenv = kNoFile, defaults = kNoFile, sysconfig = kNoFile, batch = kNoFile;
   for (const FileId f : files) {
     const std::string name = path::basename(ctx.sources.file(f).path());
     const std::string dir = path::basename(path::dirname(ctx.sources.file(f).path()));
     if (name == "setenv.sh") setenv = f;
     else if (dir == "default" && name.rfind("tomcat", 0) == 0) defaults = f;
+    else if (dir == "sysconfig" && name.rfind("tomcat", 0) == 0) sysconfig = f;
     else if (name == "setenv.bat") batch = f;
   }
-  const FileId target = setenv != kNoFile ? setenv : defaults != kNoFile ? defaults : batch;
+  const FileId target = setenv != kNoFile      ? setenv
+                        : defaults != kNoFile  ? defaults
+                        : sysconfig != kNoFile ? sysconfig
+                                               : batch;
   if (target == kNoFile) return std::nullopt;
   const std::string& text = ctx.sources.file(target).text();
   const std::string variable = target == defaults ? "JAVA_OPTS" : "CATALINA_OPTS";
