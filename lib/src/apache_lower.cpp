@@ -139,7 +139,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
       if (raw_last.empty() || raw_last.back() != '>') {
         fail(InputProblemKind::syntax, {last.range.end, last.range.end},
              "'<" + std::string(tag_name) + ">' directive missing closing '>'");
-        problem->fix = Fix{"insert '>'", {{file, last.range.end, 0, ">"}}};
+        problem->fix = Fix{"insert '>'", {{file, last.range.end, 0, ">", {}}}};
         return false;
       }
       if (args.size() == 1) {
@@ -174,7 +174,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     }
     const auto end = static_cast<std::uint32_t>(text.size());
     const bool needs_newline = !text.empty() && text.back() != '\n';
-    problem->fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes}}};
+    problem->fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes, {}}}};
     return false;
   }
   nodes = to_arena(stack.front().children);

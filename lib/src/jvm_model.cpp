@@ -236,7 +236,6 @@ void assign(ShellState& state, JvmModel& model, const std::string& name, Text va
 void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
                 ShellState& state) {
   auto& vars = state.vars;
-  auto& last_write = state.last_write;
   int depth = 0;
   int case_depth = 0;
   for (const Node& n : nodes) {

@@ -253,7 +253,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
     const std::string root = path::dirname(base);
     const std::string unit = instance + ".service";
     std::vector<std::string> units;
-    for (const std::string dir : {path::join(base, "systemd/system"), path::join(root, "lib/systemd/system"),
+    for (const std::string& dir : {path::join(base, "systemd/system"), path::join(root, "lib/systemd/system"),
                                   path::join(root, "usr/lib/systemd/system")}) {
       if (fs_.kind(path::join(dir, unit)) == PathKind::file) {
         units.push_back(path::join(dir, unit));

@@ -82,7 +82,7 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
     if (out.error->fix_offset) {
       Fix f;
       f.description = "insert '" + out.error->fix_text.substr(0, out.error->fix_text.find('\n')) + "'";
-      f.edits.push_back({file, *out.error->fix_offset, 0, out.error->fix_text});
+      f.edits.push_back({file, *out.error->fix_offset, 0, out.error->fix_text, {}});
       p.fix = std::move(f);
     }
     problem = std::move(p);

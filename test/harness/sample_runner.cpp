@@ -10,6 +10,7 @@
 // - `SL1003@12` in an expectation means line 12 rather than the next line;
 // - `# staplint-args: --nginx-version 1.22.1` sets options for the sample;
 // - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing `.fixed` files.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -30,8 +31,23 @@ namespace {
 class OverlayFileSystem final : public FileSystem {
  public:
   std::map<std::string, std::string> overrides;  // by canonical path
-  PathKind kind(const std::string& p) const override { return disk_.kind(p); }
+  std::map<std::string, std::string> created;    // files a fix creates, by path
+  PathKind kind(const std::string& p) const override {
+    if (created.count(p)) return PathKind::file;
+    const PathKind k = disk_.kind(p);
+    if (k == PathKind::missing) {  // a directory that only created files are in
+      for (const auto& [c, text] : created) {
+        if (c.rfind(p + "/", 0) == 0) return PathKind::directory;
+      }
+    }
+    return k;
+  }
   ReadResult read(const std::string& p, std::size_t max) const override {
+    if (auto it = created.find(p); it != created.end()) {
+      ReadResult r;
+      r.bytes = it->second;
+      return r;
+    }
     if (auto it = overrides.find(disk_.canonical(p)); it != overrides.end()) {
       ReadResult r;
       r.bytes = it->second;
@@ -39,7 +55,21 @@ class OverlayFileSystem final : public FileSystem {
     }
     return disk_.read(p, max);
   }
-  std::vector<DirEntry> list(const std::string& d) const override { return disk_.list(d); }
+  std::vector<DirEntry> list(const std::string& d) const override {
+    std::vector<DirEntry> out = disk_.list(d);
+    for (const auto& [c, text] : created) {
+      if (c.rfind(d + "/", 0) != 0) continue;
+      const std::string rest = c.substr(d.size() + 1);
+      const std::size_t slash = rest.find('/');
+      const std::string name = rest.substr(0, slash);
+      const PathKind k = slash == std::string::npos ? PathKind::file : PathKind::directory;
+      if (std::none_of(out.begin(), out.end(), [&](const DirEntry& e) { return e.name == name; })) {
+        out.push_back({name, k});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+    return out;
+  }
   std::string canonical(const std::string& p) const override { return disk_.canonical(p); }
 
  private:
@@ -205,6 +235,31 @@ int main(int argc, char** argv) {
       ok = false;
     }
     fs.overrides[src.identity()] = fixed;
+  }
+  // Files the fixes create: their goldens sit where they would be.
+  if (auto it = fixes.find(kNoFile); it != fixes.end()) {
+    const bool tree = fs.kind(sample) == PathKind::directory;
+    for (const TextEdit& e : it->second) {
+      if (e.create.empty()) continue;
+      const std::string golden_path =
+          tree ? path::join(sample + ".fixed", path::relative_to(e.create, sample)) : e.create + ".fixed";
+      if (std::getenv("STAPLINT_UPDATE_GOLDEN")) {
+        std::system(("mkdir -p '" + path::dirname(golden_path) + "'").c_str());
+        std::ofstream(golden_path, std::ios::binary) << e.text;
+      }
+      const ReadResult golden = fs.read(golden_path, 1 << 24);
+      if (golden.status != ReadResult::Status::ok) {
+        std::cerr << sample << ": note: no golden '" << golden_path << "' for the file a fix creates\n";
+        continue;
+      }
+      any_golden = true;
+      if (golden.bytes != e.text) {
+        std::cerr << sample << ": created '" << e.create << "' differs from '" << golden_path
+                  << "'\n--- got\n" << e.text << "--- end\n";
+        ok = false;
+      }
+      fs.created[e.create] = e.text;
+    }
   }
   if (any_golden) {
     SourceManager again;

@@ -15,12 +15,15 @@ enum class Severity : std::uint8_t { info = 0, warning = 1, error = 2 };
 std::string_view to_string(Severity s);
 std::optional<Severity> parse_severity(std::string_view s);
 
-/// Replace `length` bytes at `offset` of `file` with `text`.
+/// Replace `length` bytes at `offset` of `file` with `text`; or, when
+/// `create` is set, create the file at that path (as the tree's paths are
+/// written) holding `text` (`file` is then kNoFile).
 struct TextEdit {
   FileId file = kNoFile;
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
   std::string text;
+  std::string create;
 };
 
 struct Fix {

@@ -6,6 +6,7 @@
 
 #include "checks.hpp"
 #include "staplint/file_system.hpp"
+#include "staplint/jvm_model.hpp"
 
 namespace staplint::checks {
 
@@ -13,8 +14,8 @@ namespace staplint::checks {
 /// CATALINA_OPTS at the end of CATALINA_BASE/bin/setenv.sh, else JAVA_OPTS at
 /// the end of Debian's /etc/default/tomcatN, else CATALINA_OPTS at the end of
 /// RHEL's /etc/sysconfig/tomcat, else of bin/setenv.bat (a Windows instance;
-/// `set` syntax, the file's line ends).
-/// None when the tree holds none of them.
+/// `set` syntax, the file's line ends). A Tomcat instance with none of them
+/// gets a new CATALINA_BASE/bin/setenv.sh. None when there is no instance.
 struct JvmOptionEdit {
   TextEdit edit;
   std::string description;  ///< "add '-Dx=y' to CATALINA_OPTS in 'setenv.sh'"
@@ -40,10 +41,21 @@ inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
                         : defaults != kNoFile  ? defaults
                         : sysconfig != kNoFile ? sysconfig
                                                : batch;
-  if (target == kNoFile) return std::nullopt;
+  const std::string option = "-D" + property + "=" + value;
+  if (target == kNoFile) {
+    // An instance without any of them: create CATALINA_BASE/bin/setenv.sh,
+    // which catalina.sh reads when it exists.
+    const std::string base = ctx.tree.dialect == Dialect::tomcat ? jvm_instance_base(ctx.tree, ctx.sources)
+                                                                 : std::string();
+    if (base.empty()) return std::nullopt;
+    JvmOptionEdit out;
+    out.edit.create = path::join(base, "bin/setenv.sh");
+    out.edit.text = "#!/bin/sh\nCATALINA_OPTS=\"$CATALINA_OPTS " + option + "\"\n";
+    out.description = "create 'bin/setenv.sh' with '" + option + "' in CATALINA_OPTS";
+    return out;
+  }
   const std::string& text = ctx.sources.file(target).text();
   const std::string variable = target == defaults ? "JAVA_OPTS" : "CATALINA_OPTS";
-  const std::string option = "-D" + property + "=" + value;
   const bool crlf = text.find("\r\n") != std::string::npos;
   const std::string eol = crlf ? "\r\n" : "\n";
   JvmOptionEdit out;

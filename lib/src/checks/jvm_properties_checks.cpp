@@ -88,7 +88,7 @@ void jvm_system_property_in_security_file(const CheckContext& ctx, Reporter& r) 
                            : static_cast<std::uint32_t>(text.rfind('\n', n->range.begin - 1) + 1);
     const std::size_t nl = text.find('\n', n->range.end == 0 ? 0 : n->range.end - 1);
     const auto end = static_cast<std::uint32_t>(nl == std::string::npos ? text.size() : nl + 1);
-    TextEdit remove{n->file(), begin, end - begin, ""};
+    TextEdit remove{n->file(), begin, end - begin, "", {}};
     f.fixes.push_back({"remove the line and " + add->description, {remove, add->edit}});
   }
 }

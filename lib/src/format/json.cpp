@@ -69,9 +69,12 @@ class JsonFormatter final : public Formatter {
             << ", \"edits\": [";
         for (std::size_t j = 0; j < f.fixes[i].edits.size(); ++j) {
           const TextEdit& ed = f.fixes[i].edits[j];
+          const std::string& edit_path = ed.create.empty() ? sm.file(ed.file).path() : ed.create;
           out << (j ? ", " : "")
-              << fmt::format("{{\"path\": {}, \"offset\": {}, \"length\": {}, \"text\": {}}}",
-                             quote(sm.file(ed.file).path()), ed.offset, ed.length, quote(ed.text));
+              << fmt::format("{{\"path\": {}, \"offset\": {}, \"length\": {}, \"text\": {}, "
+                             "\"create\": {}}}",
+                             quote(edit_path), ed.offset, ed.length, quote(ed.text),
+                             ed.create.empty() ? "false" : "true");
         }
         out << "]}";
       }

@@ -36,6 +36,17 @@ class TextFormatter final : public Formatter {
       for (const Fix& fix : f.fixes) {
         out << style("fix: ", "32") << fix.description << "\n";
         for (const TextEdit& e : fix.edits) {
+          if (!e.create.empty()) {
+            out << "  " << e.create << ": create:\n";
+            std::size_t at = 0;
+            while (at < e.text.size()) {
+              const std::size_t nl = e.text.find('\n', at);
+              const std::size_t end = nl == std::string::npos ? e.text.size() : nl;
+              out << "  + " << std::string_view(e.text).substr(at, end - at) << "\n";
+              at = end + 1;
+            }
+            continue;
+          }
           const SourceFile& es = report.sources.file(e.file);
           const LineCol lc = es.line_col(e.offset);
           std::string text = e.text;
