@@ -51,7 +51,7 @@ TEST_CASE("json format is versioned and carries fixes and endpoints", "[format]"
                  "\"warning\", \"path\": \"/n/nginx.conf\", \"line\": 2, \"column\": 2, "
                  "\"end_line\": 2, \"end_column\": 8") != std::string::npos);
   CHECK(out.find("\"edits\": [{\"path\": \"/n/nginx.conf\", \"offset\": 32, \"length\": 0, "
-                 "\"text\": \" ssl_stapling on; ssl_stapling_verify on;\"}]") != std::string::npos);
+                 "\"text\": \" ssl_stapling on; ssl_stapling_verify on;\", \"create\": false}]") != std::string::npos);
   CHECK(out.find("{\"dialect\": \"nginx\", \"path\": \"/n/nginx.conf\", \"line\": 2, \"name\": "
                  "\"_:443\", \"stapling\": \"off\"}") != std::string::npos);
   CHECK(out.find("\"files\": [\n  {\"path\": \"/n/nginx.conf\", \"dialect\": \"nginx\"}") !=
