@@ -3,12 +3,13 @@
 # --test also installs what the tests use: nginx, apache2 and tomcat10 (with its
 # Java runtime; the differential and truth tests, and their Debian default
 # trees), openssl (certificates and the OCSP responder), iproute2 and
-# util-linux (a private network namespace), and clang with its runtime for the
-# fuzzer.
+# util-linux (a private network namespace), clang with its runtime for the
+# fuzzer, and git and patch (the --diff output is checked with both).
 set -euo pipefail
 pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev catch2)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(nginx libnginx-mod-stream apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time)
+  pkgs+=(nginx libnginx-mod-stream apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time
+         git patch)
 fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -120,6 +120,63 @@ std::string DiskFileSystem::canonical(const std::string& p) const {
 
 // ---------------------------------------------------------------- memory
 
+bool MemoryFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error) {
+  auto it = files_.find(path::normalize(p));
+  if (it != files_.end() && !it->second) {
+    error = "cannot write '" + p + "': permission denied";
+    return false;
+  }
+  files_[path::normalize(p)] = bytes;
+  return true;
+}
+
+bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error) {
+  // A symlink is followed: its target gets the new contents, the link stays.
+  std::string target = p;
+  if (char* real = ::realpath(p.c_str(), nullptr)) {
+    target = real;
+    std::free(real);
+  }
+  struct stat st {};
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  const mode_t mode = exists ? (st.st_mode & 07777) : 0644;
+  if (!exists) ::mkdir(path::dirname(target).c_str(), 0755);  // a new bin/, say; fails if it exists
+  std::string tmp = path::join(path::dirname(target), "." + path::basename(target) + ".staplint-XXXXXX");
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    error = "cannot create a temporary file next to '" + p + "': " + std::strerror(errno);
+    return false;
+  }
+  auto fail = [&](const char* what) {
+    error = std::string(what) + " '" + tmp + "': " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return false;
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail("cannot write");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, mode) != 0) return fail("cannot set the mode of");
+  if (exists && ::fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM) return fail("cannot set the owner of");
+  if (::fsync(fd) != 0) return fail("cannot sync");
+  if (::close(fd) != 0) {
+    ::unlink(tmp.c_str());
+    error = "cannot close '" + tmp + "': " + std::strerror(errno);
+    return false;
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    error = "cannot rename '" + tmp + "' to '" + target + "': " + std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  canonical_cache_.clear();
+  return true;
+}
+
 void MemoryFileSystem::add(const std::string& p, std::string contents) {
   files_[path::normalize(p)] = std::move(contents);
 }

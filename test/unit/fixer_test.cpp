@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include "staplint/fix_apply.hpp"
 #include "staplint/fixer.hpp"
+#include "staplint/rules.hpp"
 
 using namespace staplint;
 
@@ -23,4 +25,43 @@ TEST_CASE("edits past the end are refused", "[fixer]") {
   std::size_t skipped = 0;
   CHECK(apply_edits("ab", {{0, 5, 0, "X", {}}}, &skipped) == "ab");
   CHECK(skipped == 1);
+}
+
+TEST_CASE("a fix plan: safe or all, files with syntax errors left alone, diffs", "[fixer]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf",
+         "http {\n    server {\n        listen 443 ssl;\n        ssl_stapling yes;\n    }\n"
+         "    server {\n        listen 8443 ssl;\n    }\n}\n");
+  fs.add("/b/nginx.conf", "http {\n    server {\n        listen 443 ssl;\n        ssl_stapling yes\n    }\n}\n");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/n/nginx.conf", "/b/nginx.conf"};
+  const LintResult result = lint(fs, sm, RuleCatalog::builtin(), req);
+
+  const FixPlan safe = plan_fixes(result, sm, FixMode::safe);
+  REQUIRE(safe.patches.size() == 1);  // SL9002 'yes' -> 'on'; SL1001's fix is suggested
+  CHECK(safe.patches[0].path == "/n/nginx.conf");
+  CHECK(safe.patches[0].after.find("ssl_stapling on;") != std::string::npos);
+  CHECK(safe.syntax_errors == std::vector<std::string>{"/b/nginx.conf"});
+
+  const FixPlan all = plan_fixes(result, sm, FixMode::all);
+  REQUIRE(all.patches.size() == 1);
+  CHECK(all.fixes > safe.fixes);
+  const std::string diff = unified_diff(all.patches[0]);
+  CHECK(diff.rfind("--- a/n/nginx.conf\n+++ b/n/nginx.conf\n@@ -1,", 0) == 0);
+  CHECK(all.patches[0].after.find("listen 8443 ssl;\n        ssl_stapling on;") != std::string::npos);
+  CHECK(diff.find("-        ssl_stapling yes;\n") != std::string::npos);
+  CHECK(diff.find("+        ssl_stapling on;\n") != std::string::npos);
+
+  CHECK(write_patches(fs, all).empty());
+  CHECK(fs.read("/n/nginx.conf", 1 << 20).bytes == all.patches[0].after);
+  fs.add_unreadable("/n/nginx.conf");
+  CHECK(write_patches(fs, all).size() == 1);  // reported, not thrown
+}
+
+TEST_CASE("unified diff: a missing final newline and a created file", "[fixer]") {
+  const std::string d = unified_diff({"x.conf", "a\nb", "a\nc", false});
+  CHECK(d == "--- a/x.conf\n+++ b/x.conf\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
+             "+c\n\\ No newline at end of file\n");
+  CHECK(unified_diff({"bin/setenv.sh", "", "x\n", true}) == "--- /dev/null\n+++ b/bin/setenv.sh\n@@ -0,0 +1 @@\n+x\n");
 }

@@ -13,9 +13,10 @@ const char* usage() {
 Lints web-server TLS configuration for certificate revocation: OCSP stapling,
 client-certificate and upstream revocation checks.
 
-PATH is a directory (every nginx.conf below it is linted, and server files no
-entry includes) or a file (an entry, or a file linted in the context of the
-nginx.conf above it that includes it, or a standalone server fragment).
+PATH is a directory (every nginx.conf, apache2.conf, httpd.conf and Tomcat
+server.xml below it is linted with what it includes or reads, then the server
+files and JVM files none of them reached) or a file (an entry, a file linted in
+the context of the entry above it that includes it, or a standalone fragment).
 
 options:
   --format text|gcc|json   output format (default: text)
@@ -31,6 +32,10 @@ options:
   --max-include-depth N    (default: 64)
   --max-files N            files in one tree (default: 200000)
   --max-nesting N          block nesting depth (default: 100)
+  --fix[=safe|all]         apply the safe fixes (or all, suggested ones too), each file
+                           written atomically; then report what remains
+  --diff                   print the fixes --fix would apply as a unified diff
+                           (for git apply or patch -p1) instead of writing them
   --dump-ast FILE          print the syntax tree of FILE with includes expanded
   --list-rules             print the rule catalog
   --explain RULE           print what RULE (SLnnnn or its name) checks, why, and the fix
@@ -152,6 +157,17 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       o.load.limits.max_nesting = static_cast<unsigned>(std::min<unsigned long long>(n, 10000));
     } else if (arg == "--dump-ast") {
       if (!need(o.dump_ast)) return std::nullopt;
+    } else if (arg == "--fix") {  // the value only as --fix=VALUE: a path may follow
+      if (!has_inline || value == "safe") {
+        o.fix = FixMode::safe;
+      } else if (value == "all") {
+        o.fix = FixMode::all;
+      } else {
+        error = "'--fix' takes 'safe' or 'all', not '" + value + "'";
+        return std::nullopt;
+      }
+    } else if (arg == "--diff") {
+      o.diff = true;
     } else if (arg == "--list-rules") {
       o.list_rules = true;
     } else if (arg == "--explain") {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "staplint/fix_apply.hpp"
 #include "staplint/lint.hpp"
 
 namespace staplint::cli {
@@ -23,6 +24,8 @@ struct Options {
   int verbosity = 0;
   LoadOptions load;
   LintOptions lint;
+  std::optional<FixMode> fix;  ///< --fix, --fix=all
+  bool diff = false;           ///< --diff
 };
 
 /// Parses argv; on a usage error returns nullopt and sets `error`.

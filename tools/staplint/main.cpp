@@ -2,13 +2,16 @@
 // --fail-on, 2 a named path could not be read, 3 usage error.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli.hpp"
 #include "heap_tuning.hpp"
+#include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
 #include "staplint/rules.hpp"
 
@@ -138,9 +141,47 @@ int main(int argc, char** argv) {
   if (!o.dump_ast.empty()) return dump_ast(o);
 
   DiskFileSystem fs;
-  SourceManager sources;
   LintRequest req{o.paths, o.load, o.lint};
-  const LintResult result = lint(fs, sources, *catalog, req);
+  auto sources = std::make_unique<SourceManager>();
+  LintResult result = lint(fs, *sources, *catalog, req);
+  if (o.diff || o.fix) {
+    const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
+    for (const std::string& f : plan.syntax_errors) {
+      std::cerr << "staplint: note: '" << f << "' has a syntax error; no fix touches it\n";
+    }
+    if (plan.skipped) {
+      std::cerr << "staplint: note: " << plan.skipped
+                << " edits overlap an earlier fix's and were left out; run again to apply them\n";
+    }
+    if (o.diff) {
+      // A symlink's target is what changes: name it, relative to here when
+      // it is below here, so that git apply and patch -p1 patch the file.
+      char* cwd = ::getcwd(nullptr, 0);
+      const std::string here = cwd ? std::string(cwd) + "/" : std::string();
+      std::free(cwd);
+      for (FilePatch p : plan.patches) {
+        if (!p.create) {
+          const std::string real = fs.canonical(p.path);
+          if (real != p.path && !here.empty() && real.rfind(here, 0) == 0) p.path = real.substr(here.size());
+        }
+        std::cout << unified_diff(p);
+      }
+      return plan.patches.empty() ? 0 : 1;
+    }
+    const std::vector<std::string> errors = write_patches(fs, plan);
+    for (const std::string& e : errors) std::cerr << "staplint: error: " << e << "\n";
+    std::cerr << "staplint: applied " << plan.fixes << " fixes to " << plan.patches.size() - errors.size()
+              << " files\n";
+    // What remains, read afresh.
+    DiskFileSystem again;
+    sources = std::make_unique<SourceManager>();
+    result = lint(again, *sources, *catalog, req);
+    if (!errors.empty()) {
+      const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
+      make_formatter(o.format, color)->write({*sources, result}, std::cout);
+      return 2;
+    }
+  }
   for (const std::string& p : result.unusable) {
     std::cerr << "staplint: error: cannot read '" << p << "': "
               << (fs.kind(p) == PathKind::missing ? "no such file or directory"
@@ -149,7 +190,7 @@ int main(int argc, char** argv) {
   }
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   auto formatter = make_formatter(o.format, color);
-  formatter->write({sources, result}, std::cout);
+  formatter->write({*sources, result}, std::cout);
   std::cout.flush();
 
   if (!result.unusable.empty()) return 2;

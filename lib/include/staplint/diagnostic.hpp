@@ -29,6 +29,11 @@ struct TextEdit {
 struct Fix {
   std::string description;
   std::vector<TextEdit> edits;
+  /// Safe: it only says what the configuration already means (a name's
+  /// spelling, a synonym, a repeated line), so `--fix` applies it. Otherwise
+  /// it is suggested: it changes what the server does, and only
+  /// `--fix=all` applies it.
+  bool safe = false;
 };
 
 struct Note {

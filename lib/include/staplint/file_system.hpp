@@ -36,6 +36,14 @@ class FileSystem {
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
   /// A canonical form of an existing path (symlinks resolved where possible).
   virtual std::string canonical(const std::string& path) const = 0;
+  /// Replaces the contents of `path` (or creates it) atomically, following a
+  /// symlink to its target and keeping the file's permissions. False with
+  /// `error` set when it cannot; the file is then as it was. The default is a
+  /// read-only file system.
+  virtual bool write_file(const std::string& path, const std::string& /*bytes*/, std::string& error) {
+    error = "read-only file system: '" + path + "'";
+    return false;
+  }
 };
 
 class DiskFileSystem final : public FileSystem {
@@ -47,6 +55,9 @@ class DiskFileSystem final : public FileSystem {
   /// symlink) costs no system call, any other file that is not a symlink one
   /// lstat: its directory's canonical form is cached.
   std::string canonical(const std::string& path) const override;
+  /// A temporary file in the target's directory, written and fsynced, given
+  /// the target's mode, then renamed over it.
+  bool write_file(const std::string& path, const std::string& bytes, std::string& error) override;
 
  private:
   mutable std::unordered_map<std::string, std::string> dir_cache_;
@@ -63,6 +74,7 @@ class MemoryFileSystem final : public FileSystem {
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
+  bool write_file(const std::string& path, const std::string& bytes, std::string& error) override;
 
  private:
   std::map<std::string, std::optional<std::string>> files_;  // nullopt: unreadable

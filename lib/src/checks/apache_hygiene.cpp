@@ -126,7 +126,7 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
       if (auto fixed = flag_synonym(a.value)) {
         std::string v = *fixed;
         v[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
-        f.fixes.push_back({"use '" + v + "'", {replace_first_arg(n, v)}});
+        f.fixes.push_back({"use '" + v + "'", {replace_first_arg(n, v)}, /*safe=*/true});
       }
       continue;
     }

@@ -303,7 +303,8 @@ void apache_trailing_comment(const CheckContext& ctx, Reporter& r) {
     cut.offset = n.args()[hash - 1].range.end;
     cut.length = comment.end - cut.offset;
     f.fixes.push_back({"move the comment to its own line above",
-                       {insert_before(ctx.sources, n, {text}), cut}});
+                       {insert_before(ctx.sources, n, {text}), cut},
+                       /*safe=*/true});
   }
 }
 

@@ -94,7 +94,7 @@ void nginx_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
                                           "'; it must be " + join_values(allowed)}});
     if (d->kind == ValueKind::flag) {
       if (auto fixed = flag_synonym(a.value)) {
-        f.fixes.push_back({"use '" + *fixed + "'", {replace_first_arg(n, *fixed)}});
+        f.fixes.push_back({"use '" + *fixed + "'", {replace_first_arg(n, *fixed)}, /*safe=*/true});
       }
     }
   }
@@ -116,7 +116,7 @@ void nginx_duplicate_directive(const CheckContext& ctx, Reporter& r) {
     const bool same = std::equal(a.begin(), a.end(), b.begin(), b.end(),
                                  [](const Arg& x, const Arg& y) { return x.value == y.value; });
     if (same && prev.file() == n.file()) {
-      f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}});
+      f.fixes.push_back({"remove the repeated directive", {delete_statement(ctx.sources, n)}, /*safe=*/true});
     }
   }
 }

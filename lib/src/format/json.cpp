@@ -66,7 +66,7 @@ class JsonFormatter final : public Formatter {
       out << ", \"fixes\": [";
       for (std::size_t i = 0; i < f.fixes.size(); ++i) {
         out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)
-            << ", \"edits\": [";
+            << ", \"safe\": " << (f.fixes[i].safe ? "true" : "false") << ", \"edits\": [";
         for (std::size_t j = 0; j < f.fixes[i].edits.size(); ++j) {
           const TextEdit& ed = f.fixes[i].edits[j];
           const std::string& edit_path = ed.create.empty() ? sm.file(ed.file).path() : ed.create;
