@@ -1,4 +1,5 @@
 #include "staplint/lint.hpp"
+#include "staplint/suppressions.hpp"
 
 #include <algorithm>
 #include <set>
@@ -192,14 +193,19 @@ class Runner {
     const TomcatModel tomcat_model =
         tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
                                         : TomcatModel{};
+    const std::vector<Suppression> suppressions = collect_suppressions(tree);
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
-                     catalog_.jvm_properties(), sources_, req_.lint};
+                     catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
     bool refused = false;  // httpd refuses the whole configuration
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
       refused = refused || (f.severity == Severity::error && !f.conditional);
       if (only && !only->count(f.file)) continue;
       f.included_from = include_chain(tree, first, f.file);
+      if (const Suppression* s = suppressing(suppressions, f, catalog_)) {
+        result.suppressed.push_back({std::move(f), s->reason});
+        continue;
+      }
       result.findings.push_back(std::move(f));
     }
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {

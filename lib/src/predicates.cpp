@@ -34,6 +34,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"input.include_not_found", &checks::input_include_not_found, {"detail"}},
       {"input.limit_exceeded", &checks::input_limit_exceeded, {"detail"}},
       {"input.syntax_error", &checks::input_syntax_error, {"detail"}},
+      {"input.unknown_rule_in_suppression", &checks::input_unknown_rule_in_suppression, {"rule", "advice"}},
       {"input.unreadable", &checks::input_unreadable, {"detail"}},
       {"jvm.invalid_property_value", &checks::jvm_invalid_property_value, {"detail"}},
       {"jvm.options_in_catalina_sh", &checks::jvm_options_in_catalina_sh, {}},

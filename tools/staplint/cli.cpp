@@ -36,6 +36,7 @@ options:
                            written atomically; then report what remains
   --diff                   print the fixes --fix would apply as a unified diff
                            (for git apply or patch -p1) instead of writing them
+  --show-suppressed        list the findings inline suppressions turned off, with reasons
   --dump-ast FILE          print the syntax tree of FILE with includes expanded
   --list-rules             print the rule catalog
   --explain RULE           print what RULE (SLnnnn or its name) checks, why, and the fix
@@ -168,6 +169,8 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       }
     } else if (arg == "--diff") {
       o.diff = true;
+    } else if (arg == "--show-suppressed") {
+      o.show_suppressed = true;
     } else if (arg == "--list-rules") {
       o.list_rules = true;
     } else if (arg == "--explain") {

@@ -26,6 +26,7 @@ struct Options {
   LintOptions lint;
   std::optional<FixMode> fix;  ///< --fix, --fix=all
   bool diff = false;           ///< --diff
+  bool show_suppressed = false;
 };
 
 /// Parses argv; on a usage error returns nullopt and sets `error`.

@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
   }
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   auto formatter = make_formatter(o.format, color);
-  formatter->write({*sources, result}, std::cout);
+  formatter->write({*sources, result, o.show_suppressed}, std::cout);
   std::cout.flush();
 
   if (!result.unusable.empty()) return 2;

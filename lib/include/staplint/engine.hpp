@@ -12,6 +12,7 @@
 
 #include "staplint/apache_model.hpp"
 #include "staplint/config_tree.hpp"
+#include "staplint/suppressions.hpp"
 #include "staplint/jvm_model.hpp"
 #include "staplint/tomcat_model.hpp"
 #include "staplint/nginx_model.hpp"
@@ -44,6 +45,10 @@ struct CheckContext {
   const JvmPropertyCatalog& jvm_properties;
   const SourceManager& sources;
   const LintOptions& options;
+  /// The tree's inline suppressions, and the catalog their names refer to
+  /// (SL0006 checks them).
+  const std::vector<Suppression>* suppressions = nullptr;
+  const RuleCatalog* catalog = nullptr;
   /// The known nginx directives with their contexts, walked once on first use
   /// and shared by the rules that need them (checks/nginx_directives.hpp).
   mutable std::shared_ptr<const checks::DirectiveUses> nginx_directive_uses = {};

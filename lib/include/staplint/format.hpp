@@ -13,6 +13,9 @@ namespace staplint {
 struct Report {
   const SourceManager& sources;
   const LintResult& result;
+  /// text: list the findings inline suppressions turned off, with reasons
+  /// (they are always counted; JSON always lists them).
+  bool show_suppressed = false;
 };
 
 class Formatter {

@@ -23,8 +23,15 @@ struct EndpointReport {
   std::string stapling;  ///< on | off | ineffective | fatal | unknown
 };
 
+/// A finding an inline suppression turned off.
+struct SuppressedFinding {
+  Finding finding;
+  std::string reason;  ///< the suppression's ` -- reason`; may be empty
+};
+
 struct LintResult {
   std::vector<Finding> findings;
+  std::vector<SuppressedFinding> suppressed;
   std::vector<EndpointReport> endpoints;
   std::vector<FileId> files;             ///< every file read, in order
   std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as

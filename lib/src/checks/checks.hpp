@@ -42,6 +42,7 @@ void apache_trailing_comment(const CheckContext& ctx, Reporter& r);
 void input_include_cycle(const CheckContext&, Reporter&);
 void input_include_not_found(const CheckContext&, Reporter&);
 void input_limit_exceeded(const CheckContext&, Reporter&);
+void input_unknown_rule_in_suppression(const CheckContext&, Reporter&);
 void input_syntax_error(const CheckContext&, Reporter&);
 void input_unreadable(const CheckContext&, Reporter&);
 

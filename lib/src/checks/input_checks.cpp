@@ -30,4 +30,20 @@ void input_limit_exceeded(const CheckContext& ctx, Reporter& r) {
   report_kind(ctx, r, InputProblemKind::limit);
 }
 
+void input_unknown_rule_in_suppression(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.suppressions || !ctx.catalog) return;
+  for (const Suppression& s : *ctx.suppressions) {
+    for (const Suppression::Rule& rule : s.rules) {
+      if (ctx.catalog->find(rule.name)) continue;
+      const auto hint = ctx.catalog->suggest(rule.name);
+      Finding& f = r.report(s.file, rule.at,
+                            {{"rule", rule.name}, {"advice", hint ? "; did you mean '" + *hint + "'?" : ""}});
+      if (hint) {
+        TextEdit e{s.file, rule.at.begin, rule.at.end - rule.at.begin, *hint, {}};
+        f.fixes.push_back({"use '" + *hint + "'", {e}, /*safe=*/false});
+      }
+    }
+  }
+}
+
 }  // namespace staplint::checks

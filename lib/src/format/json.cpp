@@ -42,43 +42,57 @@ void write_locations(std::ostream& out, const SourceManager& sm, const std::vect
 
 class JsonFormatter final : public Formatter {
  public:
+  /// One finding's fields, its fixes last; the caller closes the fixes' list
+  /// and the object (`]}`), after adding any fields of its own.
+  static void write_finding(std::ostream& out, const SourceManager& sm, const Finding& f) {
+    const SourceFile& src = sm.file(f.file);
+    const LineCol b = src.line_col(f.range.begin);
+    const LineCol e = src.line_col(f.range.end);
+    out << fmt::format(
+        "{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"path\": {}, \"line\": {}, "
+        "\"column\": {}, \"end_line\": {}, \"end_column\": {}, \"offset\": {}, \"length\": {}, "
+        "\"message\": {}, \"conditional\": {}",
+        quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
+        b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
+        quote(f.message), f.conditional ? "true" : "false");
+    out << ", \"notes\": ";
+    write_locations(out, sm, f.notes, true);
+    out << ", \"included_from\": ";
+    write_locations(out, sm, f.included_from, false);
+    out << ", \"fixes\": [";
+    for (std::size_t i = 0; i < f.fixes.size(); ++i) {
+      out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)
+          << ", \"safe\": " << (f.fixes[i].safe ? "true" : "false") << ", \"edits\": [";
+      for (std::size_t j = 0; j < f.fixes[i].edits.size(); ++j) {
+        const TextEdit& ed = f.fixes[i].edits[j];
+        const std::string& edit_path = ed.create.empty() ? sm.file(ed.file).path() : ed.create;
+        out << (j ? ", " : "")
+            << fmt::format("{{\"path\": {}, \"offset\": {}, \"length\": {}, \"text\": {}, "
+                           "\"create\": {}}}",
+                           quote(edit_path), ed.offset, ed.length, quote(ed.text),
+                           ed.create.empty() ? "false" : "true");
+      }
+      out << "]}";
+    }
+  }
+
   void write(const Report& report, std::ostream& out) override {
     const SourceManager& sm = report.sources;
     out << "{\"version\": 1,\n \"findings\": [";
     bool first = true;
     for (const Finding& f : report.result.findings) {
-      const SourceFile& src = sm.file(f.file);
-      const LineCol b = src.line_col(f.range.begin);
-      const LineCol e = src.line_col(f.range.end);
       out << (first ? "\n  " : ",\n  ");
       first = false;
-      out << fmt::format(
-          "{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"path\": {}, \"line\": {}, "
-          "\"column\": {}, \"end_line\": {}, \"end_column\": {}, \"offset\": {}, \"length\": {}, "
-          "\"message\": {}, \"conditional\": {}",
-          quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
-          b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
-          quote(f.message), f.conditional ? "true" : "false");
-      out << ", \"notes\": ";
-      write_locations(out, sm, f.notes, true);
-      out << ", \"included_from\": ";
-      write_locations(out, sm, f.included_from, false);
-      out << ", \"fixes\": [";
-      for (std::size_t i = 0; i < f.fixes.size(); ++i) {
-        out << (i ? ", " : "") << "{\"description\": " << quote(f.fixes[i].description)
-            << ", \"safe\": " << (f.fixes[i].safe ? "true" : "false") << ", \"edits\": [";
-        for (std::size_t j = 0; j < f.fixes[i].edits.size(); ++j) {
-          const TextEdit& ed = f.fixes[i].edits[j];
-          const std::string& edit_path = ed.create.empty() ? sm.file(ed.file).path() : ed.create;
-          out << (j ? ", " : "")
-              << fmt::format("{{\"path\": {}, \"offset\": {}, \"length\": {}, \"text\": {}, "
-                             "\"create\": {}}}",
-                             quote(edit_path), ed.offset, ed.length, quote(ed.text),
-                             ed.create.empty() ? "false" : "true");
-        }
-        out << "]}";
-      }
+      write_finding(out, sm, f);
       out << "]}";
+    }
+    out << (first ? "],\n" : "\n ],\n") << " \"suppressed\": [";
+    first = true;
+    for (const SuppressedFinding& sf : report.result.suppressed) {
+      out << (first ? "\n  " : ",\n  ");
+      first = false;
+      write_finding(out, sm, sf.finding);
+      out << "], \"reason\": " << quote(sf.reason) << "}";
     }
     out << (first ? "],\n" : "\n ],\n") << " \"endpoints\": [";
     first = true;

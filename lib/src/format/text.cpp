@@ -77,10 +77,21 @@ class TextFormatter final : public Formatter {
         }
       }
     }
-    if (!report.result.findings.empty()) {
-      out << fmt::format("{} error{}, {} warning{}, {} note{}\n", counts[2],
-                         counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
-                         counts[0], counts[0] == 1 ? "" : "s");
+    if (report.show_suppressed) {
+      for (const SuppressedFinding& sf : report.result.suppressed) {
+        const Finding& f = sf.finding;
+        const SourceFile& src = report.sources.file(f.file);
+        header(out, src, f.range.begin, "suppressed", "2");
+        out << f.message << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
+            << (sf.reason.empty() ? "" : " -- " + sf.reason) << "\n";
+      }
+    }
+    const std::size_t suppressed = report.result.suppressed.size();
+    if (!report.result.findings.empty() || suppressed) {
+      out << fmt::format("{} error{}, {} warning{}, {} note{}", counts[2], counts[2] == 1 ? "" : "s",
+                         counts[1], counts[1] == 1 ? "" : "s", counts[0], counts[0] == 1 ? "" : "s");
+      if (suppressed) out << fmt::format(" ({} suppressed)", suppressed);
+      out << "\n";
     }
   }
 
