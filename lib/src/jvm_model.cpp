@@ -222,9 +222,10 @@ struct ShellState {
 /// the new value drops (JvmModel::lost_switches).
 void assign(ShellState& state, JvmModel& model, const std::string& name, Text value, const Node* node) {
   if (is_jvm_options_variable(name)) {
+    // The switch turned on, then gone (not a later value for it, true or false).
     const std::string option = "-D" + std::string(kStaplingSwitch);
     const auto old = state.vars.find(name);
-    if (old != state.vars.end() && old->second.s.find(option) != std::string::npos &&
+    if (old != state.vars.end() && old->second.s.find(option + "=true") != std::string::npos &&
         value.s.find(option) == std::string::npos) {
       model.lost_switches.push_back({state.last_write[name], node, name});
     }

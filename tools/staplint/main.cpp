@@ -144,6 +144,12 @@ int main(int argc, char** argv) {
   LintRequest req{o.paths, o.load, o.lint};
   auto sources = std::make_unique<SourceManager>();
   LintResult result = lint(fs, *sources, *catalog, req);
+  for (const std::string& p : result.unusable) {
+    std::cerr << "staplint: error: cannot read '" << p << "': "
+              << (fs.kind(p) == PathKind::missing ? "no such file or directory"
+                                                  : "not a readable file or directory")
+              << "\n";
+  }
   if (o.diff || o.fix) {
     const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
     for (const std::string& f : plan.syntax_errors) {
@@ -166,6 +172,7 @@ int main(int argc, char** argv) {
         }
         std::cout << unified_diff(p);
       }
+      if (!result.unusable.empty()) return 2;
       return plan.patches.empty() ? 0 : 1;
     }
     const std::vector<std::string> errors = write_patches(fs, plan);
@@ -181,12 +188,6 @@ int main(int argc, char** argv) {
       make_formatter(o.format, color)->write({*sources, result}, std::cout);
       return 2;
     }
-  }
-  for (const std::string& p : result.unusable) {
-    std::cerr << "staplint: error: cannot read '" << p << "': "
-              << (fs.kind(p) == PathKind::missing ? "no such file or directory"
-                                                  : "not a readable file or directory")
-              << "\n";
   }
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   auto formatter = make_formatter(o.format, color);
