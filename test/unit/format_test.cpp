@@ -88,3 +88,20 @@ TEST_CASE("json strings are escaped", "[format]") {
   CHECK(out.str().find("\"path\": \"/n/we\\\"ird.conf\"") != std::string::npos);
   CHECK(out.str().find("missing terminating '\\\"' character") != std::string::npos);
 }
+
+TEST_CASE("github format is one workflow command per finding, escaped", "[format]") {
+  Fixture f;
+  CHECK(f.render("github") ==
+        "::warning file=/n/nginx.conf,line=2,col=2,endLine=2,endColumn=8,"
+        "title=SL1001 stapling-disabled::OCSP stapling is not enabled for TLS server '_:443'\n");
+}
+
+TEST_CASE("checkstyle format groups findings by file and escapes XML", "[format]") {
+  Fixture f;
+  CHECK(f.render("checkstyle") ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        "  <file name=\"/n/nginx.conf\">\n"
+        "    <error line=\"2\" column=\"2\" severity=\"warning\" message=\"OCSP stapling is not "
+        "enabled for TLS server &apos;_:443&apos;\" source=\"staplint.SL1001.stapling-disabled\"/>\n"
+        "  </file>\n</checkstyle>\n");
+}

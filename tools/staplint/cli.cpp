@@ -19,7 +19,8 @@ files and JVM files none of them reached) or a file (an entry, a file linted in
 the context of the entry above it that includes it, or a standalone fragment).
 
 options:
-  --format text|gcc|json   output format (default: text)
+  --format text|gcc|json|github|checkstyle
+                           output format (default: text)
   --color auto|always|never
   --fail-on error|warning|info|none
                            exit 1 when a finding is at or above this (default: warning)
@@ -112,7 +113,7 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "--format") {
       if (!need(o.format)) return std::nullopt;
       if (!make_formatter(o.format, false)) {
-        error = "unknown format '" + o.format + "'; use text, gcc or json";
+        error = "unknown format '" + o.format + "'; use text, gcc, json, github or checkstyle";
         return std::nullopt;
       }
     } else if (arg == "--color") {

@@ -3,7 +3,7 @@
 namespace staplint {
 
 const std::vector<std::string_view>& formatter_names() {
-  static const std::vector<std::string_view> names = {"gcc", "json", "text"};
+  static const std::vector<std::string_view> names = {"checkstyle", "gcc", "github", "json", "text"};
   return names;
 }
 
@@ -11,6 +11,8 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, bool color) {
   if (name == "text") return make_text_formatter(color);
   if (name == "gcc") return make_gcc_formatter();
   if (name == "json") return make_json_formatter();
+  if (name == "github") return make_github_formatter();
+  if (name == "checkstyle") return make_checkstyle_formatter();
   return nullptr;
 }
 
