@@ -27,7 +27,7 @@ TEST_CASE("options and paths parse", "[cli]") {
 TEST_CASE("usage errors say what is wrong", "[cli]") {
   std::string err;
   CHECK_FALSE(run({"--format", "xml", "a"}, err));
-  CHECK(err == "unknown format 'xml'; use text, gcc, json, github or checkstyle");
+  CHECK(err == "unknown format 'xml'; use text, gcc, json, github, checkstyle, junit or sarif");
   CHECK_FALSE(run({"--max-files", "0", "a"}, err));
   CHECK(err == "option '--max-files' needs a positive number, not '0'");
   CHECK_FALSE(run({"--root"}, err));

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "staplint/format.hpp"
 
 using namespace staplint;
@@ -104,4 +106,53 @@ TEST_CASE("checkstyle format groups findings by file and escapes XML", "[format]
         "    <error line=\"2\" column=\"2\" severity=\"warning\" message=\"OCSP stapling is not "
         "enabled for TLS server &apos;_:443&apos;\" source=\"staplint.SL1001.stapling-disabled\"/>\n"
         "  </file>\n</checkstyle>\n");
+}
+
+TEST_CASE("sarif 2.1.0 carries the schema's required fields, rules, regions and fixes", "[format]") {
+  Fixture f;
+  // JSON is YAML: yaml-cpp reads the document back.
+  const YAML::Node doc = YAML::Load(f.render("sarif"));
+  CHECK(doc["version"].as<std::string>() == "2.1.0");  // required: version, runs
+  REQUIRE(doc["runs"].IsSequence());
+  REQUIRE(doc["runs"].size() == 1);
+  const YAML::Node run = doc["runs"][0];
+  CHECK(run["tool"]["driver"]["name"].as<std::string>() == "staplint");  // required: tool.driver.name
+  const YAML::Node rules = run["tool"]["driver"]["rules"];
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0]["id"].as<std::string>() == "SL1001");  // required: reportingDescriptor.id
+  CHECK(rules[0]["name"].as<std::string>() == "stapling-disabled");
+  CHECK(rules[0]["help"]["text"].as<std::string>().find("Fix: ") != std::string::npos);
+  CHECK(rules[0]["helpUri"].as<std::string>().rfind("https://", 0) == 0);
+  const YAML::Node result = run["results"][0];
+  CHECK(result["message"]["text"].as<std::string>() ==
+        "OCSP stapling is not enabled for TLS server '_:443'");  // required: result.message
+  CHECK(result["ruleId"].as<std::string>() == "SL1001");
+  CHECK(result["ruleIndex"].as<int>() == 0);
+  CHECK(result["level"].as<std::string>() == "warning");
+  const YAML::Node loc = result["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"].as<std::string>() == "file:///n/nginx.conf");
+  CHECK(loc["region"]["startLine"].as<int>() == 2);
+  CHECK(loc["region"]["startColumn"].as<int>() == 2);
+  const YAML::Node fix = result["fixes"][0];
+  CHECK(fix["description"]["text"].as<std::string>() == "enable OCSP stapling in this server");
+  const YAML::Node change = fix["artifactChanges"][0];  // required: artifactLocation, replacements
+  CHECK(change["artifactLocation"]["uri"].as<std::string>() == "file:///n/nginx.conf");
+  CHECK(change["replacements"][0]["deletedRegion"]["charOffset"].as<int>() == 32);
+  CHECK(change["replacements"][0]["deletedRegion"]["charLength"].as<int>() == 0);
+  CHECK(change["replacements"][0]["insertedContent"]["text"].as<std::string>() ==
+        " ssl_stapling on; ssl_stapling_verify on;");
+}
+
+TEST_CASE("junit format: one failed test case per finding", "[format]") {
+  Fixture f;
+  CHECK(f.render("junit") ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"staplint\" tests=\"1\" failures=\"1\">\n"
+        "  <testsuite name=\"staplint\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+        "    <testcase name=\"SL1001 /n/nginx.conf:2:2\" classname=\"staplint.SL1001\" "
+        "file=\"/n/nginx.conf\" line=\"2\">\n"
+        "      <failure type=\"warning\" message=\"OCSP stapling is not enabled for TLS server "
+        "&apos;_:443&apos;\">/n/nginx.conf:2:2: OCSP stapling is not enabled for TLS server "
+        "&apos;_:443&apos; [SL1001 stapling-disabled]</failure>\n"
+        "    </testcase>\n  </testsuite>\n</testsuites>\n");
 }

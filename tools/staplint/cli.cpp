@@ -19,7 +19,7 @@ files and JVM files none of them reached) or a file (an entry, a file linted in
 the context of the entry above it that includes it, or a standalone fragment).
 
 options:
-  --format text|gcc|json|github|checkstyle
+  --format text|gcc|json|github|checkstyle|junit|sarif
                            output format (default: text)
   --color auto|always|never
   --fail-on error|warning|info|none
@@ -113,7 +113,7 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "--format") {
       if (!need(o.format)) return std::nullopt;
       if (!make_formatter(o.format, false)) {
-        error = "unknown format '" + o.format + "'; use text, gcc, json, github or checkstyle";
+        error = "unknown format '" + o.format + "'; use text, gcc, json, github, checkstyle, junit or sarif";
         return std::nullopt;
       }
     } else if (arg == "--color") {

@@ -24,7 +24,8 @@ class Formatter {
   virtual void write(const Report& report, std::ostream& out) = 0;
 };
 
-/// `text`, `gcc`, `json`, `github` or `checkstyle`; nullptr for an unknown name.
+/// `text`, `gcc`, `json`, `github`, `checkstyle`, `junit` or `sarif`; nullptr
+/// for an unknown name.
 std::unique_ptr<Formatter> make_formatter(std::string_view name, bool color);
 const std::vector<std::string_view>& formatter_names();
 
@@ -33,6 +34,8 @@ std::unique_ptr<Formatter> make_gcc_formatter();
 std::unique_ptr<Formatter> make_json_formatter();
 std::unique_ptr<Formatter> make_github_formatter();
 std::unique_ptr<Formatter> make_checkstyle_formatter();
+std::unique_ptr<Formatter> make_junit_formatter();
+std::unique_ptr<Formatter> make_sarif_formatter();
 
 /// `SL1001 stapling-disabled` style severity word for gcc-like output.
 std::string_view gcc_severity(Severity s);

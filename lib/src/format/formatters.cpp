@@ -3,7 +3,7 @@
 namespace staplint {
 
 const std::vector<std::string_view>& formatter_names() {
-  static const std::vector<std::string_view> names = {"checkstyle", "gcc", "github", "json", "text"};
+  static const std::vector<std::string_view> names = {"checkstyle", "gcc", "github", "json", "junit", "sarif", "text"};
   return names;
 }
 
@@ -13,6 +13,8 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, bool color) {
   if (name == "json") return make_json_formatter();
   if (name == "github") return make_github_formatter();
   if (name == "checkstyle") return make_checkstyle_formatter();
+  if (name == "junit") return make_junit_formatter();
+  if (name == "sarif") return make_sarif_formatter();
   return nullptr;
 }
 

@@ -1,28 +1,11 @@
 // Versioned machine output. Version 1 fields are a contract: add, never rename.
 #include <fmt/format.h>
 
+#include "json_text.hpp"
 #include "staplint/format.hpp"
 
 namespace staplint {
 namespace {
-
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += ch;
-    }
-  }
-  return out + "\"";
-}
 
 /// `[{"path": ..., "line": ..., "column": ...[, "message": ...]}, ...]`
 void write_locations(std::ostream& out, const SourceManager& sm, const std::vector<Note>& notes,
