@@ -30,7 +30,19 @@ FixPlan plan_fixes(const LintResult& result, const SourceManager& sources, FixMo
     ++plan.fixes;
     for (const TextEdit& e : fix.edits) {
       if (!e.create.empty()) {
-        created.emplace(e.create, e.text);  // the first creation of a path wins
+        // Two fixes may create the same file (SL1001 and SL3002 each create
+        // setenv.sh): it gets the lines of both, each once.
+        auto [it, fresh] = created.emplace(e.create, e.text);
+        if (!fresh) {
+          std::size_t at = 0;
+          while (at < e.text.size()) {
+            const std::size_t nl = e.text.find('\n', at);
+            const std::size_t end = nl == std::string::npos ? e.text.size() : nl + 1;
+            const std::string line = e.text.substr(at, end - at);
+            if (it->second.find(line) == std::string::npos) it->second += line;
+            at = end;
+          }
+        }
       } else {
         edits[e.file].push_back(e);
       }

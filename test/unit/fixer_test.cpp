@@ -65,3 +65,23 @@ TEST_CASE("unified diff: a missing final newline and a created file", "[fixer]")
              "+c\n\\ No newline at end of file\n");
   CHECK(unified_diff({"bin/setenv.sh", "", "x\n", true}) == "--- /dev/null\n+++ b/bin/setenv.sh\n@@ -0,0 +1 @@\n+x\n");
 }
+
+TEST_CASE("two fixes that create the same file give it the lines of both, once", "[fixer]") {
+  SourceManager sm;
+  LintResult result;
+  for (const char* option : {"-Da=1", "-Db=2"}) {
+    Finding f;
+    f.rule_id = "SL1001";
+    TextEdit e;
+    e.create = "base/bin/setenv.sh";
+    e.text = std::string("#!/bin/sh\nCATALINA_OPTS=\"$CATALINA_OPTS ") + option + "\"\n";
+    f.fixes.push_back({"create", {e}, false});
+    result.findings.push_back(f);
+  }
+  const FixPlan plan = plan_fixes(result, sm, FixMode::all);
+  REQUIRE(plan.patches.size() == 1);
+  CHECK(plan.patches[0].create);
+  CHECK(plan.patches[0].after ==
+        "#!/bin/sh\nCATALINA_OPTS=\"$CATALINA_OPTS -Da=1\"\nCATALINA_OPTS=\"$CATALINA_OPTS -Db=2\"\n");
+  CHECK(plan_fixes(result, sm, FixMode::safe).patches.empty());
+}
