@@ -15,6 +15,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "../common/entry_actions.hpp"
 #include "ast.hpp"
 #include "ast_adapted.hpp"
 #include "batch.hpp"
@@ -31,52 +32,27 @@ const auto eol = x3::lit("\r\n") | x3::lit('\n') | x3::lit('\r');
 const auto blank = x3::char_(" \t");
 const auto line_char = x3::char_ - x3::char_("\r\n");
 const auto rest = *line_char;
-const auto word_end = &(blank | x3::char_("\r\n") | x3::eoi);
 
 // --- actions
-template <typename F>
-auto on_entry(F f) {
-  return [f](auto& ctx) { f(x3::get<state_tag>(ctx).out->back()); };
-}
-const auto start_entry = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  ast::entry e;
-  e.begin = st.offset(x3::_where(ctx).begin());
-  st.out->push_back(e);
-};
-const auto end_entry = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().end = st.offset(x3::_where(ctx).begin());
-};
-const auto set_name = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().name = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
-const auto set_value = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().value = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
-const auto set_keyword_at = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().keyword = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
-const auto set_condition_at = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().condition = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
-const auto closes = on_entry([](ast::entry& e) { e.closes = true; });
-const auto kind_comment = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::comment; });
-const auto kind_label = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::label; });
-const auto kind_set = on_entry([](ast::entry& e) {
+const auto start_entry = common::start_entry<state_tag>;
+const auto end_entry = common::end_entry<state_tag>;
+const auto set_name = common::record_span<state_tag, &ast::entry::name>;
+const auto set_value = common::record_span<state_tag, &ast::entry::value>;
+const auto set_keyword_at = common::record_span<state_tag, &ast::entry::keyword>;
+const auto set_condition_at = common::record_span<state_tag, &ast::entry::condition>;
+const auto closes = common::on_entry<state_tag>([](ast::entry& e) { e.closes = true; });
+const auto kind_comment = common::on_entry<state_tag>([](ast::entry& e) { e.kind = ast::entry_kind::comment; });
+const auto kind_label = common::on_entry<state_tag>([](ast::entry& e) { e.kind = ast::entry_kind::label; });
+const auto kind_set = common::on_entry<state_tag>([](ast::entry& e) {
   e.kind = ast::entry_kind::set;
   e.quoted = false;
 });
-const auto kind_quoted_set = on_entry([](ast::entry& e) {
+const auto kind_quoted_set = common::on_entry<state_tag>([](ast::entry& e) {
   e.kind = ast::entry_kind::set;
   e.quoted = true;
 });
-const auto kind_conditional = on_entry([](ast::entry& e) { e.conditional = true; });
-const auto kind_command = on_entry([](ast::entry& e) { e.kind = ast::entry_kind::command; });
+const auto kind_conditional = common::on_entry<state_tag>([](ast::entry& e) { e.conditional = true; });
+const auto kind_command = common::on_entry<state_tag>([](ast::entry& e) { e.kind = ast::entry_kind::command; });
 
 // --- a line
 const auto comment = ((-x3::lit('@') >> x3::no_case["rem"] >> &(blank | x3::char_("\r\n") | x3::eoi)) |

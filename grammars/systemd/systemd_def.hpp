@@ -11,6 +11,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "../common/entry_actions.hpp"
 #include "ast.hpp"
 #include "ast_adapted.hpp"
 #include "config.hpp"
@@ -30,24 +31,10 @@ const auto continuation = x3::lit('\\') >> eol;
 const auto value_char = continuation | (x3::char_ - x3::char_("\r\n"));
 
 // --- actions
-const auto start_entry = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  ast::entry e;
-  e.begin = st.offset(x3::_where(ctx).begin());
-  st.out->push_back(e);
-};
-const auto end_entry = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().end = st.offset(x3::_where(ctx).begin());
-};
-const auto set_key = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().key = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
-const auto set_value = [](auto& ctx) {
-  parse_state& st = x3::get<state_tag>(ctx);
-  st.out->back().value = {st.offset(x3::_attr(ctx).begin()), st.offset(x3::_attr(ctx).end())};
-};
+const auto start_entry = common::start_entry<state_tag>;
+const auto end_entry = common::end_entry<state_tag>;
+const auto set_key = common::record_span<state_tag, &ast::entry::key>;
+const auto set_value = common::record_span<state_tag, &ast::entry::value>;
 const auto kind = [](ast::entry_kind k) {
   return [k](auto& ctx) { x3::get<state_tag>(ctx).out->back().kind = k; };
 };

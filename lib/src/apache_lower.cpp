@@ -79,11 +79,6 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     std::copy(args.begin() + 1, args.end(), out.begin());
     return std::span<const Arg>(out);
   };
-  auto to_arena = [&](std::vector<Node>& list) {
-    std::span<Node> out = sm.arena().make_array<Node>(list.size());
-    std::copy(list.begin(), list.end(), out.begin());
-    return out;
-  };
 
   for (const raw::line& l : lines) {
     const Range range{l.begin, l.end};
@@ -123,7 +118,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
       }
       top.detail.body_range = {top.range.end, l.begin};
       Node done = detailed_node(unit, top.kind, {top.range.begin, l.end}, top.detail);
-      done.set_children(to_arena(top.children));
+      done.set_children(copy_to_arena(sm, top.children));
       stack.pop_back();
       stack.back().children.push_back(done);
       continue;
@@ -177,7 +172,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     problem->fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes, {}}}};
     return false;
   }
-  nodes = to_arena(stack.front().children);
+  nodes = copy_to_arena(sm, stack.front().children);
   return true;
 }
 

@@ -37,32 +37,26 @@ void ArgList::push_back(const Arg& a) {
   ++size_;
 }
 
-Node Node::lean(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t name_length) {
+Node Node::make(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t word, bool detailed) {
   Node n;
   n.unit_ = &unit;
   n.kind = kind;
   n.range = range;
-  n.word_ = name_length;
+  n.word_ = word;
+  n.detailed_ = detailed ? 1 : 0;
   return n;
+}
+
+Node Node::lean(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t name_length) {
+  return make(unit, kind, range, name_length, false);
 }
 
 Node Node::comment(const NodeUnit& unit, Range range, std::uint32_t prefix, std::uint32_t suffix) {
-  Node n;
-  n.unit_ = &unit;
-  n.kind = NodeKind::comment;
-  n.range = range;
-  n.word_ = prefix | (suffix << 16);
-  return n;
+  return make(unit, NodeKind::comment, range, prefix | (suffix << 16), false);
 }
 
 Node Node::detailed(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t detail) {
-  Node n;
-  n.unit_ = &unit;
-  n.kind = kind;
-  n.range = range;
-  n.word_ = detail;
-  n.detailed_ = 1;
-  return n;
+  return make(unit, kind, range, detail, true);
 }
 
 void Node::set_children(std::span<Node> c) {

@@ -27,17 +27,12 @@ bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
   const std::vector<raw::entry> entries = grammar::batch::parse(text);
   NodeUnit& unit = sm.new_unit(file);
   auto view = [&](raw::span s) { return std::string_view(text).substr(s.begin, s.end - s.begin); };
-  auto to_arena = [&](const std::vector<Node>& list) {
-    std::span<Node> out = sm.arena().make_array<Node>(list.size());
-    std::copy(list.begin(), list.end(), out.begin());
-    return out;
-  };
   std::vector<Open> stack(1);  // [0]: the file's top level
   auto close = [&](std::uint32_t end) {
     Open top = std::move(stack.back());
     stack.pop_back();
     Node n = detailed_node(unit, NodeKind::block, {top.range.begin, end}, top.detail);
-    n.set_children(to_arena(top.children));
+    n.set_children(copy_to_arena(sm, top.children));
     stack.back().children.push_back(n);
   };
   for (const raw::entry& e : entries) {
@@ -78,7 +73,7 @@ bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
       d.name_range = {e.condition.begin, e.condition.end};
       d.body_range = range;
       Node block = detailed_node(unit, NodeKind::block, range, d);
-      block.set_children(to_arena({n}));
+      block.set_children(copy_to_arena(sm, {n}));
       stack.back().children.push_back(block);
       continue;
     }
@@ -95,7 +90,7 @@ bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
   }
   // cmd.exe runs a file whose blocks never close up to its end.
   while (stack.size() > 1) close(static_cast<std::uint32_t>(text.size()));
-  nodes = to_arena(stack.front().children);
+  nodes = copy_to_arena(sm, stack.front().children);
   return true;
 }
 

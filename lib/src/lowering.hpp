@@ -3,10 +3,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+#include <algorithm>
 
 #include "staplint/ast.hpp"
+#include "staplint/source.hpp"
 
 namespace staplint {
+
+/// A copy of `list` in the SourceManager's arena, for a lowering that
+/// collects a sibling list in a vector first.
+inline std::span<Node> copy_to_arena(SourceManager& sm, const std::vector<Node>& list) {
+  std::span<Node> out = sm.arena().make_array<Node>(list.size());
+  std::copy(list.begin(), list.end(), out.begin());
+  return out;
+}
 
 /// Makes a detailed node of `unit` (ast.hpp).
 inline Node detailed_node(NodeUnit& unit, NodeKind kind, Range range, const NodeDetail& d) {

@@ -18,11 +18,6 @@ bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
   const std::vector<raw::entry> entries = grammar::systemd::parse(text);
   NodeUnit& unit = sm.new_unit(file);
   auto view = [&](raw::span s) { return std::string_view(text).substr(s.begin, s.end - s.begin); };
-  auto to_arena = [&](const std::vector<Node>& list) {
-    std::span<Node> out = sm.arena().make_array<Node>(list.size());
-    std::copy(list.begin(), list.end(), out.begin());
-    return out;
-  };
   std::vector<Node> top;
   std::vector<Node> section;
   Node open_section;
@@ -30,7 +25,7 @@ bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
   auto close_section = [&](std::uint32_t end) {
     if (!in_section) return;
     open_section.range.end = std::max(open_section.range.end, end);
-    open_section.set_children(to_arena(section));
+    open_section.set_children(copy_to_arena(sm, section));
     top.push_back(open_section);
     section.clear();
     in_section = false;
@@ -72,7 +67,7 @@ bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
     last_end = e.end;
   }
   close_section(last_end);
-  nodes = to_arena(top);
+  nodes = copy_to_arena(sm, top);
   return true;
 }
 

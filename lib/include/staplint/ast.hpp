@@ -140,6 +140,7 @@ class Node {
   bool is(std::string_view n) const { return kind != NodeKind::comment && name() == n; }
 
  private:
+  static Node make(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t word, bool detailed);
   std::string_view slow_name() const;
 
   const NodeUnit* unit_ = nullptr;
