@@ -160,8 +160,8 @@ class Runner {
       if (!path::is_absolute(file) && !from_base) {
         if (base.empty()) continue;
         file = path::join(base, file);
-      } else if (!from_base && !req_.load.root.empty()) {
-        file = path::join(req_.load.root, file.substr(1));
+      } else if (!from_base) {
+        file = req_.load.map_server_path(file);
       }
       if (fs_.kind(file) != PathKind::file || jvm_format(file) != JvmFormat::properties) continue;
       ParsedFile& pf = loader_.parse_file(file, Dialect::jvm);

@@ -142,11 +142,11 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
 
 std::string ConfigLoader::apache_server_root(std::span<const Node> top,
                                              const std::string& entry_dir) const {
-  if (!options_.prefix.empty()) return options_.prefix;
+  if (!options_.prefix.empty()) return options_.map_server_path(options_.prefix);
   for (const Node& n : top) {
     if (n.kind != NodeKind::directive || !iequals(n.name(), "ServerRoot") || n.args().size() != 1) continue;
     std::string root(n.args()[0].value);
-    if (path::is_absolute(root) && !options_.root.empty()) root = path::join(options_.root, root.substr(1));
+    root = options_.map_server_path(root);
     if (fs_.kind(root) == PathKind::directory) return root;
   }
   // RHEL keeps httpd.conf in ServerRoot/conf/: in a checkout, that parent is
@@ -276,8 +276,8 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
           std::string f(n.args()[0].value);
           if (!f.empty() && f.front() == '-') f.erase(0, 1);  // `-`: optional
           if (!path::is_absolute(f)) continue;  // systemd requires absolute paths
-          environment_files.push_back(options_.root.empty() ? path::join(root, f.substr(1))
-                                                            : resolve(f, root));
+          environment_files.push_back(options_.maps_server_paths() ? options_.map_server_path(f)
+                                                                   : path::join(root, f.substr(1)));
         }
       }
     }
@@ -319,11 +319,33 @@ void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t in
   }
 }
 
+std::string LoadOptions::map_server_path(const std::string& server_path) const {
+  if (!path::is_absolute(server_path)) return server_path;
+  const std::string* to = nullptr;
+  std::size_t longest = 0;
+  std::string rest;
+  for (const auto& [prefix, checkout] : path_map) {
+    std::string from = prefix;
+    while (from.size() > 1 && from.back() == '/') from.pop_back();
+    const bool covers = from == "/" || server_path == from ||
+                        (server_path.rfind(from, 0) == 0 && server_path[from.size()] == '/');
+    if (!covers || (to && from.size() <= longest)) continue;
+    to = &checkout;
+    longest = from.size();
+    rest = server_path.substr(std::min(server_path.size(), from == "/" ? 1 : from.size() + 1));
+  }
+  if (to) return rest.empty() ? *to : path::join(*to, rest);
+  if (!root.empty()) return path::join(root, server_path.substr(1));
+  return server_path;
+}
+
+// `base_dir` is where the including file was read (a checkout path); an
+// absolute pattern and the --prefix are server paths, mapped to where they
+// are read.
 std::string ConfigLoader::resolve(const std::string& pattern, const std::string& base_dir) const {
-  std::string p = pattern;
-  if (!path::is_absolute(p)) p = path::join(options_.prefix.empty() ? base_dir : options_.prefix, p);
-  if (path::is_absolute(p) && !options_.root.empty()) p = path::join(options_.root, p.substr(1));
-  return p;
+  if (path::is_absolute(pattern)) return options_.map_server_path(pattern);
+  if (!options_.prefix.empty()) return path::join(options_.map_server_path(options_.prefix), pattern);
+  return path::join(base_dir, pattern);
 }
 
 void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclusion,
@@ -369,7 +391,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     std::string msg = "included file '" + value + "' not found";
     if (resolved != value) msg += " (looked for '" + resolved + "')";
     problem(InputProblemKind::include_not_found, std::move(msg));
-    if (path::is_absolute(value) && options_.root.empty()) {
+    if (path::is_absolute(value) && !options_.maps_server_paths()) {
       tree.problems.back().notes.push_back(
           {node.file(), arg.range,
            "to read absolute include paths from a checkout, pass '--root DIR'"});

@@ -64,6 +64,45 @@ TEST_CASE("the prefix and root options change where includes are read", "[loader
   CHECK(only_child(at(t.nodes, 1)).name() == "r");
 }
 
+TEST_CASE("with a root, relative includes stay in the checkout the entry was read from", "[loader]") {
+  // The entry's directory is already a checkout path: only server paths map.
+  MemoryFileSystem fs;
+  fs.add("/repo/etc/nginx/nginx.conf", "include conf.d/*.conf; include /etc/nginx/abs.conf;");
+  fs.add("/repo/etc/nginx/conf.d/x.conf", "x;");
+  fs.add("/repo/etc/nginx/abs.conf", "a;");
+  SourceManager sm;
+  LoadOptions o;
+  o.root = "/repo";
+  ConfigLoader loader(fs, sm, o);
+  const ConfigTree t = loader.load("/repo/etc/nginx/nginx.conf", false);
+  CHECK(problems(t).empty());
+  CHECK(only_child(at(t.nodes, 0)).name() == "x");
+  CHECK(only_child(at(t.nodes, 1)).name() == "a");
+}
+
+TEST_CASE("path maps send absolute server paths to checkout directories, longest prefix first", "[loader]") {
+  LoadOptions o;
+  o.root = "/repo";
+  o.path_map = {{"/etc/nginx", "deploy/nginx"}, {"/etc/nginx/sites-enabled/", "/sites"}, {"/srv", "/data"}};
+  CHECK(o.map_server_path("/etc/nginx/nginx.conf") == "deploy/nginx/nginx.conf");
+  CHECK(o.map_server_path("/etc/nginx") == "deploy/nginx");
+  CHECK(o.map_server_path("/etc/nginx/sites-enabled/a.conf") == "/sites/a.conf");
+  CHECK(o.map_server_path("/etc/nginxx/a.conf") == "/repo/etc/nginxx/a.conf");  // not a prefix by name
+  CHECK(o.map_server_path("/srv/x") == "/data/x");
+  CHECK(o.map_server_path("relative/x") == "relative/x");
+  o.root.clear();
+  CHECK(o.map_server_path("/etc/ssl/x.pem") == "/etc/ssl/x.pem");
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "include /etc/nginx/sites-enabled/*.conf;");
+  fs.add("/sites/a.conf", "a;");
+  SourceManager sm;
+  LoadOptions m;
+  m.path_map = {{"/etc/nginx/sites-enabled", "/sites"}};
+  const ConfigTree t = load(fs, sm, m);
+  CHECK(problems(t).empty());
+  CHECK(only_child(at(t.nodes, 0)).name() == "a");
+}
+
 TEST_CASE("a missing plain include is SL0002; a glob matching nothing is fine", "[loader]") {
   MemoryFileSystem fs;
   fs.add("/n/nginx.conf", "include /nowhere/*.conf;\ninclude missing.conf;\n");

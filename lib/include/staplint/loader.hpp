@@ -21,7 +21,18 @@ struct LoadOptions {
   /// Absolute includes are looked up below this directory when set, so that
   /// `/etc/nginx/conf.d/*.conf` can be read from a checkout.
   std::string root;
+  /// Absolute server paths read from elsewhere, longest prefix first wins
+  /// over `root`: {"/etc/nginx", "deploy/nginx"} reads /etc/nginx/x.conf
+  /// as deploy/nginx/x.conf.
+  std::vector<std::pair<std::string, std::string>> path_map;
   LoadLimits limits;
+
+  /// Where an absolute path as the server names it is read: below the
+  /// longest `path_map` prefix that covers it, else below `root`, else
+  /// itself. A relative path is returned as it is.
+  std::string map_server_path(const std::string& server_path) const;
+  /// Whether absolute server paths are read from a checkout at all.
+  bool maps_server_paths() const { return !root.empty() || !path_map.empty(); }
 };
 
 /// One file read and parsed (or not), before include expansion.
