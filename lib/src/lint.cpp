@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "staplint/jvm_parse.hpp"
+#include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint {
@@ -201,6 +202,8 @@ class Runner {
     for (Finding& f : run_rules(catalog_, ctx)) {
       refused = refused || (f.severity == Severity::error && !f.conditional);
       if (only && !only->count(f.file)) continue;
+      if (!req_.policy.runs(f.rule_id) || excluded(f.file)) continue;
+      if (auto s = req_.policy.severity.find(f.rule_id); s != req_.policy.severity.end()) f.severity = s->second;
       f.included_from = include_chain(tree, first, f.file);
       if (const Suppression* s = suppressing(suppressions, f, catalog_)) {
         result.suppressed.push_back({std::move(f), s->reason});
@@ -209,21 +212,21 @@ class Runner {
       result.findings.push_back(std::move(f));
     }
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
-      if (only && !only->count(c.node->file())) continue;
+      if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
                                   tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties())});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
       const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
-      if (only && !only->count(at.file())) continue;
+      if ((only && !only->count(at.file())) || excluded(at.file())) continue;
       result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
                                   refused ? "fatal" : apache_stapling_verdict(apache_model, h)});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;
-      if (only && !only->count(s.node->file())) continue;
+      if ((only && !only->count(s.node->file())) || excluded(s.node->file())) continue;
       result.endpoints.push_back(
           {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name, stapling_verdict(s, req_.lint)});
     }
@@ -232,6 +235,7 @@ class Runner {
   void lint_directory(const std::string& dir) {
     std::vector<std::string> files;
     walk(fs_, dir, files, 0);
+    std::erase_if(files, [&](const std::string& f) { return excluded(f); });
     for (const std::string& f : files) {
       if (path::basename(f) == "nginx.conf") lint_tree(f, false, nullptr);
     }
@@ -267,6 +271,10 @@ class Runner {
   }
 
   void lint_file(const std::string& file) {
+    if (excluded(file)) {
+      spdlog::info("'{}' is excluded by the configuration", file);
+      return;
+    }
     if (is_jvm_file(file) || is_tomcat_file(file)) {
       lint_tree(file, true, nullptr, is_jvm_file(file) ? Dialect::jvm : Dialect::tomcat);
       return;
@@ -280,25 +288,30 @@ class Runner {
       lint_tree(file, false, nullptr);
       return;
     }
-    // Search upward for the entry that includes this file.
+    // The configured entries first, then upward for the entry that includes this file.
     const std::string identity = fs_.canonical(file);
-    std::string dir = path::dirname(fs_.canonical(file));
+    auto in_context_of = [&](const std::string& cand, Dialect dialect) {
+      if (fs_.kind(cand) != PathKind::file || fs_.canonical(cand) == identity) return false;
+      ConfigTree tree = loader_.load(cand, false, dialect);
+      std::set<FileId> only;
+      for (FileId f : tree.files) {
+        if (sources_.file(f).identity() == identity) only.insert(f);
+      }
+      if (only.empty()) return false;
+      spdlog::info("linting '{}' in the context of '{}'", file, cand);
+      lint_loaded(std::move(tree), &only);
+      return true;
+    };
+    for (const std::string& entry : req_.policy.context_entries) {
+      const Dialect d = is_apache_entry(entry) ? Dialect::apache : Dialect::nginx;
+      if (!is_jvm_file(entry) && !is_tomcat_file(entry) && in_context_of(entry, d)) return;
+    }
+    std::string dir = path::dirname(identity);
     const std::pair<const char*, Dialect> entries[] = {
         {"nginx.conf", Dialect::nginx}, {"apache2.conf", Dialect::apache}, {"httpd.conf", Dialect::apache}};
     for (int up = 0; up < 8; ++up) {
       for (const auto& [entry_name, dialect] : entries) {
-        const std::string cand = path::join(dir, entry_name);
-        if (cand == identity || fs_.kind(cand) != PathKind::file) continue;
-        ConfigTree tree = loader_.load(cand, false, dialect);
-        std::set<FileId> only;
-        for (FileId f : tree.files) {
-          if (sources_.file(f).identity() == identity) only.insert(f);
-        }
-        if (!only.empty()) {
-          spdlog::info("linting '{}' in the context of '{}'", file, cand);
-          lint_loaded(std::move(tree), &only);
-          return;
-        }
+        if (in_context_of(path::join(dir, entry_name), dialect)) return;
       }
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
@@ -311,6 +324,19 @@ class Runner {
   LintResult result;
 
  private:
+  bool excluded(const std::string& p) const {
+    if (req_.policy.exclude.empty()) return false;
+    const std::string real = fs_.canonical(p);
+    return std::any_of(req_.policy.exclude.begin(), req_.policy.exclude.end(),
+                       [&](const std::string& g) { return glob_match(g, real) || glob_match(g, p); });
+  }
+  bool excluded(FileId f) {
+    if (req_.policy.exclude.empty()) return false;
+    auto [it, fresh] = excluded_files_.try_emplace(f, false);
+    if (fresh) it->second = excluded(sources_.file(f).path());
+    return it->second;
+  }
+
   const FileSystem& fs_;
   SourceManager& sources_;
   const RuleCatalog& catalog_;
@@ -318,6 +344,7 @@ class Runner {
   ConfigLoader loader_;
   std::set<std::string> reached_;
   std::set<FileId> listed_;
+  std::unordered_map<FileId, bool> excluded_files_;
 };
 
 }  // namespace

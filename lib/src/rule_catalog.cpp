@@ -65,9 +65,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-namespace {
-
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& options) {
+std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string>& options) {
   std::optional<std::string> best;
   std::size_t best_d = std::max<std::size_t>(3, word.size() / 3) + 1;
   for (const std::string& o : options) {
@@ -76,6 +74,8 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
   }
   return best;
 }
+
+namespace {
 
 [[noreturn]] void fail(const std::string& file, const std::string& what) {
   throw RuleError(file + ": " + what);
@@ -87,7 +87,7 @@ void check_keys(const YAML::Node& node, const std::vector<std::string>& allowed,
     const std::string key = kv.first.as<std::string>();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string msg = "unknown key '" + key + "'" + where;
-    if (auto s = closest(key, allowed)) msg += "; did you mean '" + *s + "'?";
+    if (auto s = closest_word(key, allowed)) msg += "; did you mean '" + *s + "'?";
     fail(file, msg);
   }
 }
@@ -166,7 +166,7 @@ RuleSpec parse_rule(const RuleText& text) {
       std::vector<std::string> names;
       for (const auto& p : builtin_predicates()) names.emplace_back(p.name);
       std::string msg = "unknown predicate '" + b.predicate + "'";
-      if (auto c = closest(b.predicate, names)) msg += "; did you mean '" + *c + "'?";
+      if (auto c = closest_word(b.predicate, names)) msg += "; did you mean '" + *c + "'?";
       fail(file, msg);
     }
     // The template must format with exactly the fields the predicate supplies.
@@ -256,7 +256,7 @@ std::optional<std::string> RuleCatalog::suggest(std::string_view key) const {
     options.push_back(r.id);
     options.push_back(r.name);
   }
-  return closest(key, options);
+  return closest_word(key, options);
 }
 
 }  // namespace staplint

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "staplint/format.hpp"
+#include "staplint/rules.hpp"
 
 namespace staplint::cli {
 
@@ -18,17 +19,33 @@ server.xml below it is linted with what it includes or reads, then the server
 files and JVM files none of them reached) or a file (an entry, a file linted in
 the context of the entry above it that includes it, or a standalone fragment).
 
+With no PATH, the 'entries' of the .staplint.yaml found from the current
+directory are linted. Each PATH is linted under the .staplint.yaml in its
+directory or the nearest one above it; options given here win over it.
+
 options:
   --format text|gcc|json|github|checkstyle|junit|sarif
                            output format (default: text)
   --color auto|always|never
   --fail-on error|warning|info|none
                            exit 1 when a finding is at or above this (default: warning)
+  --config FILE            use this configuration file instead of searching for .staplint.yaml
+  --no-config              use no configuration file
+  --enable RULE[,RULE...]  run only these rules (ids or names)
+  --disable RULE[,RULE...] do not run these rules
+  --severity RULE=LEVEL    report RULE as error, warning or info (repeatable)
+  --exclude GLOB           do not lint or report files matching GLOB (repeatable;
+                           '**' matches directories, a bare name matches at any depth)
   --prefix DIR             resolve relative includes against DIR, nginx's conf prefix
                            (default: the entry's directory)
   --root DIR               read absolute paths (includes, and --prefix) below DIR, for a
                            checkout of the server's / (e.g. --root . for ./etc/nginx/...)
+  --path-map SERVER=DIR    read the absolute server path SERVER (and below it) from DIR
+                           (repeatable; the longest match wins over --root)
   --nginx-version X.Y.Z    judge version-dependent rules for this nginx (default: current mainline)
+  --httpd-version X.Y.Z    ... for this Apache httpd (default: a current 2.4)
+  --tomcat-version X.Y.Z   ... for this Tomcat (default: a current release)
+  --jdk-version V          ... for this JDK: 17, 21.0.5, 1.8.0_251 or 8u251 (default: current)
   --max-file-size BYTES    larger files are not read (default: 33554432)
   --max-include-depth N    (default: 64)
   --max-files N            files in one tree (default: 200000)
@@ -46,11 +63,22 @@ options:
   -h, --help               print this help
 
 exit status: 0 clean, 1 findings at or above --fail-on, 2 a path could not be
-read, 3 usage error.
+read, 3 usage error or an invalid configuration file.
 )";
 }
 
 namespace {
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at <= s.size()) {
+    const std::size_t comma = std::min(s.find(',', at), s.size());
+    if (comma > at) out.push_back(s.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return out;
+}
+
 bool parse_uint(std::string_view s, unsigned long long& out) {
   if (s.empty() || s.size() > 18) return false;
   out = 0;
@@ -111,11 +139,13 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "-vv") {
       o.verbosity += 2;
     } else if (arg == "--format") {
-      if (!need(o.format)) return std::nullopt;
-      if (!make_formatter(o.format, false)) {
-        error = "unknown format '" + o.format + "'; use text, gcc, json, github, checkstyle, junit or sarif";
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      if (!make_formatter(v, false)) {
+        error = "unknown format '" + v + "'; use text, gcc, json, github, checkstyle, junit or sarif";
         return std::nullopt;
       }
+      o.format = v;
     } else if (arg == "--color") {
       if (!need(o.color)) return std::nullopt;
       if (o.color != "auto" && o.color != "always" && o.color != "never") {
@@ -125,14 +155,43 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "--fail-on") {
       std::string v;
       if (!need(v)) return std::nullopt;
-      if (v == "none") {
-        o.fail_never = true;
-      } else if (auto s = parse_severity(v)) {
-        o.fail_on = *s;
-      } else {
+      if (v != "none" && !parse_severity(v)) {
         error = "--fail-on takes error, warning, info or none, not '" + v + "'";
         return std::nullopt;
       }
+      o.fail_on = v;
+    } else if (arg == "--config") {
+      if (!need(o.config_file)) return std::nullopt;
+    } else if (arg == "--no-config") {
+      o.no_config = true;
+    } else if (arg == "--enable" || arg == "--disable") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      auto& set = arg == "--enable" ? o.enable : o.disable;
+      if (!set) set.emplace();
+      for (const std::string& r : split_commas(v)) set->insert(r);
+    } else if (arg == "--severity") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0 || !parse_severity(v.substr(eq + 1))) {
+        error = "--severity takes RULE=error, RULE=warning or RULE=info, not '" + v + "'";
+        return std::nullopt;
+      }
+      o.severity.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+    } else if (arg == "--exclude") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      o.exclude.push_back(v);
+    } else if (arg == "--path-map") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || v[0] != '/' || eq + 1 == v.size()) {
+        error = "--path-map takes SERVER=DIR with an absolute SERVER path, not '" + v + "'";
+        return std::nullopt;
+      }
+      o.load.path_map.emplace_back(v.substr(0, eq), v.substr(eq + 1));
     } else if (arg == "--prefix") {
       if (!need(o.load.prefix)) return std::nullopt;
     } else if (arg == "--root") {
@@ -143,6 +202,17 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       o.lint.nginx_version = Version::parse(v);
       if (!o.lint.nginx_version) {
         error = "--nginx-version takes a version like 1.26.2, not '" + v + "'";
+        return std::nullopt;
+      }
+    } else if (arg == "--httpd-version" || arg == "--tomcat-version" || arg == "--jdk-version") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      const bool jdk = arg == "--jdk-version";
+      auto& into = arg == "--httpd-version" ? o.lint.httpd_version : jdk ? o.lint.jdk_version : o.lint.tomcat_version;
+      into = jdk ? parse_jdk_version(v) : Version::parse(v);
+      if (!into) {
+        error = "'" + arg + "' takes a version like " +
+                (jdk ? "17, 21.0.5 or 1.8.0_251" : arg == "--httpd-version" ? "2.4.62" : "10.1.34") + ", not '" + v + "'";
         return std::nullopt;
       }
     } else if (arg == "--max-file-size") {
@@ -181,12 +251,80 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       return std::nullopt;
     }
   }
-  if (!o.help && !o.version && !o.list_rules && o.explain.empty() && o.dump_ast.empty() &&
-      o.paths.empty()) {
-    error = "no paths given";
+  if (o.no_config && !o.config_file.empty()) {
+    error = "'--config' and '--no-config' exclude each other";
     return std::nullopt;
   }
   return o;
+}
+
+std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog& catalog,
+                           const std::string& cwd, std::string& error) {
+  Run run;
+  LintRequest& req = run.request;
+  req.paths = o.paths;
+  req.load = o.load;
+  req.lint = o.lint;
+  auto here = [&](const std::string& p) { return path::relative_to(p, cwd); };
+  auto absolute = [&](const std::string& p) {
+    return path::normalize(path::is_absolute(p) || cwd.empty() ? p : path::join(cwd, p));
+  };
+  auto rule_ids = [&](const std::set<std::string>& names) -> std::optional<std::set<std::string>> {
+    std::set<std::string> ids;
+    for (const std::string& n : names) {
+      const RuleSpec* r = catalog.find(n);
+      if (!r) {
+        error = "unknown rule '" + n + "'";
+        if (auto s = catalog.suggest(n)) error += "; did you mean '" + *s + "'?";
+        return std::nullopt;
+      }
+      ids.insert(r->id);
+    }
+    return ids;
+  };
+  if (c) {
+    run.request.policy.enable = c->enable;
+    run.request.policy.disable = c->disable;
+    run.request.policy.severity = c->severity;
+    for (const std::string& g : c->exclude) run.request.policy.exclude.push_back(absolute(g));
+    for (const std::string& e : c->entries) run.request.policy.context_entries.push_back(here(e));
+    if (req.paths.empty()) req.paths = run.request.policy.context_entries;
+    if (req.load.root.empty() && c->root) req.load.root = here(*c->root);
+    if (req.load.path_map.empty()) {
+      for (const auto& [from, to] : c->path_map) req.load.path_map.emplace_back(from, here(to));
+    }
+    if (!req.lint.nginx_version) req.lint.nginx_version = c->nginx_version;
+    if (!req.lint.httpd_version) req.lint.httpd_version = c->httpd_version;
+    if (!req.lint.tomcat_version) req.lint.tomcat_version = c->tomcat_version;
+    if (!req.lint.jdk_version) req.lint.jdk_version = c->jdk_version;
+    if (c->format) run.format = *c->format;
+  }
+  if (o.enable && !(run.request.policy.enable = rule_ids(*o.enable))) return std::nullopt;
+  if (o.disable) {
+    auto ids = rule_ids(*o.disable);
+    if (!ids) return std::nullopt;
+    run.request.policy.disable = std::move(*ids);
+  }
+  for (const auto& [name, level] : o.severity) {
+    auto ids = rule_ids({name});
+    if (!ids) return std::nullopt;
+    run.request.policy.severity[*ids->begin()] = *parse_severity(level);
+  }
+  if (!o.exclude.empty()) {
+    run.request.policy.exclude.clear();
+    for (std::string g : o.exclude) {
+      while (g.size() > 1 && g.back() == '/') g.pop_back();
+      if (g.find('/') == std::string::npos) g = "**/" + g;
+      run.request.policy.exclude.push_back(absolute(g));
+    }
+  }
+  if (o.format) run.format = *o.format;
+  const std::optional<std::string> fail_on = o.fail_on ? o.fail_on : c ? c->fail_on : std::nullopt;
+  if (fail_on) {
+    run.fail_never = *fail_on == "none";
+    if (!run.fail_never) run.fail_on = *parse_severity(*fail_on);
+  }
+  return run;
 }
 
 }  // namespace staplint::cli

@@ -4,7 +4,11 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <algorithm>
+#include <iterator>
 #include <memory>
+#include <optional>
+#include <variant>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -13,6 +17,7 @@
 #include "heap_tuning.hpp"
 #include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
+#include "staplint/project_config.hpp"
 #include "staplint/rules.hpp"
 
 #ifndef STAPLINT_VERSION
@@ -102,6 +107,103 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   return 0;
 }
 
+std::string current_directory() {
+  char* cwd = ::getcwd(nullptr, 0);
+  std::string out = cwd ? cwd : "";
+  std::free(cwd);
+  return out;
+}
+
+/// Reads and checks one configuration file; prints the error and returns
+/// nullopt when it cannot be used.
+std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string& file, const RuleCatalog& catalog,
+                                         const std::string& cwd) {
+  const std::string shown = path::relative_to(file, cwd);
+  const ReadResult text = fs.read(file, 1 << 20);
+  if (text.status != ReadResult::Status::ok) {
+    std::cerr << "staplint: error: cannot read configuration file '" << shown << "'\n";
+    return std::nullopt;
+  }
+  auto parsed = parse_project_config(text.bytes, file, catalog);
+  if (auto* e = std::get_if<ProjectConfigError>(&parsed)) {
+    std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << e->message << "\n";
+    return std::nullopt;
+  }
+  return std::get<ProjectConfig>(std::move(parsed));
+}
+
+/// The runs: the named paths grouped by the configuration that governs each
+/// (or the one --config names, or none), with the command line over it.
+/// Returns 0, or the exit status of a usage or configuration error.
+int plan_runs(const cli::Options& o, const FileSystem& fs, const RuleCatalog& catalog, const std::string& cwd,
+              std::vector<cli::Run>& runs) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // configuration file, paths
+  if (o.no_config) {
+    groups.push_back({"", o.paths});
+  } else if (!o.config_file.empty()) {
+    groups.push_back({path::normalize(path::is_absolute(o.config_file) ? o.config_file : path::join(cwd, o.config_file)),
+                      o.paths});
+  } else if (o.paths.empty()) {
+    groups.push_back({find_project_config(fs, ".", cwd), {}});
+  } else {
+    for (const std::string& p : o.paths) {
+      const std::string file = find_project_config(fs, p, cwd);
+      auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == file; });
+      if (g == groups.end()) g = groups.insert(groups.end(), {file, {}});
+      g->second.push_back(p);
+    }
+  }
+  for (const auto& [file, paths] : groups) {
+    std::optional<ProjectConfig> config;
+    if (!file.empty()) {
+      config = read_config(fs, file, catalog, cwd);
+      if (!config) return 3;
+      spdlog::info("configuration '{}' for {} paths", path::relative_to(file, cwd), paths.size());
+    }
+    cli::Options with_paths = o;
+    with_paths.paths = paths;
+    std::string error;
+    auto run = cli::resolve(with_paths, config ? &*config : nullptr, catalog, cwd, error);
+    if (!run) {
+      std::cerr << "staplint: error: " << error << "\n";
+      return 3;
+    }
+    if (run->request.paths.empty()) {
+      std::cerr << "staplint: error: no paths given"
+                << (config ? ", and '" + path::relative_to(file, cwd) + "' has no 'entries'" : std::string())
+                << "\ntry 'staplint --help'\n";
+      return 3;
+    }
+    if (!runs.empty() && run->format != runs.front().format) {
+      std::cerr << "staplint: warning: '" << path::relative_to(file, cwd) << "' asks for format '" << run->format
+                << "'; one run prints one format: '" << runs.front().format << "'\n";
+      run->format = runs.front().format;
+    }
+    runs.push_back(std::move(*run));
+  }
+  return 0;
+}
+
+/// Lints every run into one result; `failed` when a finding is at or above
+/// its own run's --fail-on.
+LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
+                    const std::vector<cli::Run>& runs, bool& failed) {
+  LintResult all;
+  for (const cli::Run& run : runs) {
+    LintResult r = lint(fs, sources, catalog, run.request);
+    for (Finding& f : r.findings) {
+      failed = failed || (!run.fail_never && f.severity >= run.fail_on);
+      all.findings.push_back(std::move(f));
+    }
+    std::move(r.suppressed.begin(), r.suppressed.end(), std::back_inserter(all.suppressed));
+    std::move(r.endpoints.begin(), r.endpoints.end(), std::back_inserter(all.endpoints));
+    all.files.insert(all.files.end(), r.files.begin(), r.files.end());
+    all.file_dialects.insert(all.file_dialects.end(), r.file_dialects.begin(), r.file_dialects.end());
+    std::move(r.unusable.begin(), r.unusable.end(), std::back_inserter(all.unusable));
+  }
+  return all;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,15 +243,21 @@ int main(int argc, char** argv) {
   if (!o.dump_ast.empty()) return dump_ast(o);
 
   DiskFileSystem fs;
-  LintRequest req{o.paths, o.load, o.lint};
+  const std::string cwd = current_directory();
+  std::vector<cli::Run> runs;
+  if (const int status = plan_runs(o, fs, *catalog, cwd, runs)) return status;
+  const std::string& format = runs.front().format;
+
   auto sources = std::make_unique<SourceManager>();
-  LintResult result = lint(fs, *sources, *catalog, req);
+  bool failed = false;
+  LintResult result = lint_all(fs, *sources, *catalog, runs, failed);
   for (const std::string& p : result.unusable) {
     std::cerr << "staplint: error: cannot read '" << p << "': "
               << (fs.kind(p) == PathKind::missing ? "no such file or directory"
                                                   : "not a readable file or directory")
               << "\n";
   }
+  const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   if (o.diff || o.fix) {
     const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
     for (const std::string& f : plan.syntax_errors) {
@@ -162,14 +270,8 @@ int main(int argc, char** argv) {
     if (o.diff) {
       // A symlink's target is what changes: name it, relative to here when
       // it is below here, so that git apply and patch -p1 patch the file.
-      char* cwd = ::getcwd(nullptr, 0);
-      const std::string here = cwd ? std::string(cwd) + "/" : std::string();
-      std::free(cwd);
       for (FilePatch p : plan.patches) {
-        if (!p.create) {
-          const std::string real = fs.canonical(p.path);
-          if (real != p.path && !here.empty() && real.rfind(here, 0) == 0) p.path = real.substr(here.size());
-        }
+        if (!p.create) p.path = path::relative_to(fs.canonical(p.path), cwd);
         std::cout << unified_diff(p);
       }
       if (!result.unusable.empty()) return 2;
@@ -182,22 +284,17 @@ int main(int argc, char** argv) {
     // What remains, read afresh.
     DiskFileSystem again;
     sources = std::make_unique<SourceManager>();
-    result = lint(again, *sources, *catalog, req);
+    failed = false;
+    result = lint_all(again, *sources, *catalog, runs, failed);
     if (!errors.empty()) {
-      const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
-      make_formatter(o.format, color)->write({*sources, result}, std::cout);
+      make_formatter(format, color)->write({*sources, result}, std::cout);
       return 2;
     }
   }
-  const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
-  auto formatter = make_formatter(o.format, color);
+  auto formatter = make_formatter(format, color);
   formatter->write({*sources, result, o.show_suppressed}, std::cout);
   std::cout.flush();
 
   if (!result.unusable.empty()) return 2;
-  if (o.fail_never) return 0;
-  for (const Finding& f : result.findings) {
-    if (f.severity >= o.fail_on) return 1;
-  }
-  return 0;
+  return failed ? 1 : 0;
 }

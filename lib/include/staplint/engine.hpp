@@ -29,7 +29,10 @@ struct Version {
 };
 
 struct LintOptions {
-  std::optional<Version> nginx_version;  ///< unknown: assume current mainline
+  std::optional<Version> nginx_version;   ///< unknown: assume current mainline
+  std::optional<Version> httpd_version;   ///< unknown: a current 2.4
+  std::optional<Version> tomcat_version;  ///< unknown: a current 9.0, 10.1 or 11.0
+  std::optional<Version> jdk_version;     ///< unknown: a current JDK (8 as {8, 0, update})
 };
 
 namespace checks {

@@ -1,7 +1,11 @@
 // The whole run: from the paths a user names to findings and endpoints.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "staplint/engine.hpp"
@@ -9,10 +13,27 @@
 
 namespace staplint {
 
+/// What a project's configuration (`.staplint.yaml`) changes in a run.
+struct RulePolicy {
+  std::optional<std::set<std::string>> enable;  ///< only these rule ids; unset: all
+  std::set<std::string> disable;                ///< rule ids
+  std::map<std::string, Severity> severity;     ///< rule id -> its severity here
+  /// Globs (glob_match) over canonical paths: such files are neither linted
+  /// nor reported, though a tree may still include them.
+  std::vector<std::string> exclude;
+  /// Entries tried first as the tree that includes a file named on its own.
+  std::vector<std::string> context_entries;
+
+  bool runs(std::string_view rule_id) const {
+    return !disable.count(std::string(rule_id)) && (!enable || enable->count(std::string(rule_id)));
+  }
+};
+
 struct LintRequest {
   std::vector<std::string> paths;
   LoadOptions load;
   LintOptions lint;
+  RulePolicy policy;
 };
 
 struct EndpointReport {

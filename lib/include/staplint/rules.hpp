@@ -86,5 +86,7 @@ class RuleCatalog {
 
 /// Levenshtein distance, for did-you-mean suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The option nearest to `word` when it is near enough to be a typo of it.
+std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string>& options);
 
 }  // namespace staplint

@@ -1,0 +1,71 @@
+// The project configuration file, `.staplint.yaml`: which rules run and how
+// severe they are, when the run fails, what is linted and where the server's
+// absolute paths are read, the server versions, and the output format.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "staplint/diagnostic.hpp"
+#include "staplint/engine.hpp"
+#include "staplint/file_system.hpp"
+#include "staplint/rules.hpp"
+
+namespace staplint {
+
+inline constexpr std::string_view kProjectConfigName = ".staplint.yaml";
+
+/// What a `.staplint.yaml` says. Paths in it are relative to its directory
+/// and are kept here joined to `dir`.
+struct ProjectConfig {
+  std::string file;  ///< where it was read
+  std::string dir;   ///< its directory
+  std::optional<std::set<std::string>> enable;  ///< rule ids; unset: every rule
+  std::set<std::string> disable;                ///< rule ids
+  std::map<std::string, Severity> severity;     ///< rule id -> severity
+  std::optional<std::string> fail_on;           ///< error | warning | info | none
+  std::optional<std::string> format;
+  std::vector<std::string> entries;  ///< linted when no path is named; context for named files
+  std::optional<std::string> root;
+  std::vector<std::pair<std::string, std::string>> path_map;  ///< server prefix -> checkout dir
+  std::vector<std::string> exclude;                            ///< globs, joined to `dir`
+  std::optional<Version> nginx_version, httpd_version, tomcat_version, jdk_version;
+};
+
+/// A file that cannot be used: where, and why (did-you-mean included).
+struct ProjectConfigError {
+  std::string file;
+  unsigned line = 1, column = 1;
+  std::string message;
+};
+
+/// The keys a `.staplint.yaml` may have (top level and under `versions`).
+const std::vector<std::string_view>& project_config_keys();
+const std::vector<std::string_view>& project_config_version_keys();
+
+/// Parses the text of `file`; rule names resolve to ids through `catalog`.
+std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text,
+                                                                     const std::string& file,
+                                                                     const RuleCatalog& catalog);
+
+/// The `.staplint.yaml` in the directory of `path` (or in `path` itself when
+/// it is a directory) or the nearest one above; empty when none. `path` is
+/// made absolute with `cwd` first.
+std::string find_project_config(const FileSystem& fs, const std::string& path, const std::string& cwd);
+
+/// A Java version as `java -version` or a vendor prints it: 17, 17.0.13,
+/// 1.8.0_251 or 8u251 (JDK 8 update 251 is {8, 0, 251}).
+std::optional<Version> parse_jdk_version(std::string_view s);
+
+/// Whether `path` matches the glob `pattern`: `*` and `?` within one path
+/// component, `[...]` classes, `**` any number of whole components; a
+/// pattern also matches everything below a directory it matches.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace staplint

@@ -1,0 +1,333 @@
+// `.staplint.yaml`: read with yaml-cpp, every key checked, every error placed.
+#include "staplint/project_config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "staplint/format.hpp"
+
+namespace staplint {
+
+const std::vector<std::string_view>& project_config_keys() {
+  static const std::vector<std::string_view> keys = {"disable", "enable",  "entries", "exclude", "fail-on",
+                                                      "format",  "paths",   "root",    "severity", "versions"};
+  return keys;
+}
+
+const std::vector<std::string_view>& project_config_version_keys() {
+  static const std::vector<std::string_view> keys = {"httpd", "jdk", "nginx", "tomcat"};
+  return keys;
+}
+
+namespace {
+
+struct Invalid {
+  ProjectConfigError error;
+};
+
+class Reader {
+ public:
+  Reader(const std::string& file, const RuleCatalog& catalog) : file_(file), catalog_(catalog) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, std::string message) const {
+    ProjectConfigError e{file_, 1, 1, std::move(message)};
+    const YAML::Mark m = at.Mark();
+    if (m.line >= 0) e.line = static_cast<unsigned>(m.line) + 1;
+    if (m.column >= 0) e.column = static_cast<unsigned>(m.column) + 1;
+    throw Invalid{std::move(e)};
+  }
+
+  std::string scalar(const YAML::Node& n, std::string_view key, std::string_view what) const {
+    if (!n.IsScalar()) fail(n, "'" + std::string(key) + "' takes " + std::string(what));
+    return n.Scalar();
+  }
+
+  std::vector<YAML::Node> list(const YAML::Node& n, std::string_view key, std::string_view what) const {
+    if (!n.IsSequence()) fail(n, "'" + std::string(key) + "' takes a list of " + std::string(what));
+    std::vector<YAML::Node> out;
+    for (const YAML::Node& item : n) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        fail(item, "'" + std::string(key) + "' takes a list of " + std::string(what));
+      }
+      out.push_back(item);
+    }
+    return out;
+  }
+
+  void check_key(const YAML::Node& key, const std::vector<std::string_view>& allowed, std::string_view where) const {
+    const std::string k = key.IsScalar() ? key.Scalar() : std::string();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) return;
+    std::string msg = "unknown key '" + k + "'" + std::string(where);
+    if (auto s = closest_word(k, {allowed.begin(), allowed.end()})) msg += "; did you mean '" + *s + "'?";
+    fail(key, msg);
+  }
+
+  std::string rule(const YAML::Node& n) const {
+    const std::string key = n.Scalar();
+    if (const RuleSpec* r = catalog_.find(key)) return r->id;
+    std::string msg = "unknown rule '" + key + "'";
+    if (auto s = catalog_.suggest(key)) msg += "; did you mean '" + *s + "'?";
+    fail(n, msg);
+  }
+
+  std::string path(const std::string& dir, const std::string& p) const {
+    return path::is_absolute(p) || dir.empty() ? p : path::normalize(path::join(dir, p));
+  }
+
+  Version version(const YAML::Node& n, std::string_view server) const {
+    const std::string v = scalar(n, server, "a version");
+    const std::optional<Version> parsed = server == "jdk" ? parse_jdk_version(v) : Version::parse(v);
+    if (!parsed) {
+      fail(n, "'" + std::string(server) + "' takes a version like " +
+                  (server == "jdk" ? "17, 21.0.5 or 1.8.0_251" : server == "nginx" ? "1.26.2" : server == "httpd" ? "2.4.62" : "10.1.34") +
+                  ", not '" + v + "'");
+    }
+    return *parsed;
+  }
+
+  ProjectConfig read(const YAML::Node& top, ProjectConfig c) const {
+    if (top.IsNull()) return c;
+    if (!top.IsMap()) fail(top, "a staplint configuration is a mapping of keys, like 'disable: [SL9003]'");
+    for (const auto& kv : top) {
+      check_key(kv.first, project_config_keys(), "");
+      const std::string key = kv.first.Scalar();
+      const YAML::Node& v = kv.second;
+      if (key == "enable" || key == "disable") {
+        std::set<std::string> ids;
+        for (const YAML::Node& r : list(v, key, "rule ids or names, like [SL1001, stapling-unverified]")) {
+          ids.insert(rule(r));
+        }
+        if (key == "enable") {
+          c.enable = std::move(ids);
+        } else {
+          c.disable = std::move(ids);
+        }
+      } else if (key == "severity") {
+        if (!v.IsMap()) fail(v, "'severity' takes a mapping of rules to severities, like {SL1002: error}");
+        for (const auto& rs : v) {
+          if (!rs.first.IsScalar()) fail(rs.first, "'severity' takes a mapping of rules to severities");
+          const std::string id = rule(rs.first);
+          const std::string s = scalar(rs.second, id, "error, warning or info");
+          const auto sev = parse_severity(s);
+          if (!sev) fail(rs.second, "a severity is error, warning or info, not '" + s + "'");
+          c.severity[id] = *sev;
+        }
+      } else if (key == "fail-on") {
+        const std::string s = scalar(v, key, "error, warning, info or none");
+        if (s != "none" && !parse_severity(s)) {
+          fail(v, "'fail-on' takes error, warning, info or none, not '" + s + "'");
+        }
+        c.fail_on = s;
+      } else if (key == "format") {
+        const std::string s = scalar(v, key, "an output format");
+        const auto& names = formatter_names();
+        if (std::find(names.begin(), names.end(), s) == names.end()) {
+          std::string msg = "unknown format '" + s + "'";
+          if (auto near = closest_word(s, {names.begin(), names.end()})) msg += "; did you mean '" + *near + "'?";
+          fail(v, msg);
+        }
+        c.format = s;
+      } else if (key == "entries") {
+        for (const YAML::Node& e : list(v, key, "paths, like [etc/nginx/nginx.conf]")) {
+          c.entries.push_back(path(c.dir, e.Scalar()));
+        }
+      } else if (key == "root") {
+        c.root = path(c.dir, scalar(v, key, "a directory"));
+      } else if (key == "paths") {
+        if (!v.IsMap()) fail(v, "'paths' takes a mapping of absolute server paths to checkout paths, like {/etc/nginx: nginx}");
+        for (const auto& m : v) {
+          const std::string from = scalar(m.first, key, "a mapping of absolute server paths to checkout paths");
+          if (!path::is_absolute(from)) fail(m.first, "'" + from + "' is not an absolute server path");
+          c.path_map.emplace_back(from, path(c.dir, scalar(m.second, from, "a checkout path")));
+        }
+      } else if (key == "exclude") {
+        for (const YAML::Node& g : list(v, key, "globs, like ['**/*.bak', 'vendor/']")) {
+          std::string glob = g.Scalar();
+          while (glob.size() > 1 && glob.back() == '/') glob.pop_back();
+          if (glob.front() == '/') {
+            glob.erase(0, 1);  // anchored at the configuration's directory
+          } else if (glob.find('/') == std::string::npos) {
+            glob = "**/" + glob;  // a bare name matches at any depth
+          }
+          c.exclude.push_back(c.dir.empty() ? glob : path::join(c.dir, glob));
+        }
+      } else if (key == "versions") {
+        if (!v.IsMap()) fail(v, "'versions' takes a mapping like {nginx: 1.26.2, httpd: 2.4.62, tomcat: 10.1.34, jdk: 17}");
+        for (const auto& sv : v) {
+          check_key(sv.first, project_config_version_keys(), " in 'versions'");
+          const std::string server = sv.first.Scalar();
+          const Version ver = version(sv.second, server);
+          (server == "nginx"    ? c.nginx_version
+           : server == "httpd"  ? c.httpd_version
+           : server == "tomcat" ? c.tomcat_version
+                                : c.jdk_version) = ver;
+        }
+      }
+    }
+    return c;
+  }
+
+ private:
+  const std::string& file_;
+  const RuleCatalog& catalog_;
+};
+
+}  // namespace
+
+std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text,
+                                                                     const std::string& file,
+                                                                     const RuleCatalog& catalog) {
+  ProjectConfig c;
+  c.file = file;
+  c.dir = path::dirname(file);
+  if (text.find('\0') != std::string_view::npos) return ProjectConfigError{file, 1, 1, "not a text file"};
+  try {
+    const YAML::Node top = YAML::Load(std::string(text));
+    return Reader(file, catalog).read(top, std::move(c));
+  } catch (const Invalid& e) {
+    return e.error;
+  } catch (const YAML::Exception& e) {
+    ProjectConfigError err{file, 1, 1, e.msg};
+    if (e.mark.line >= 0) err.line = static_cast<unsigned>(e.mark.line) + 1;
+    if (e.mark.column >= 0) err.column = static_cast<unsigned>(e.mark.column) + 1;
+    return err;
+  }
+}
+
+std::string find_project_config(const FileSystem& fs, const std::string& p, const std::string& cwd) {
+  std::string dir = path::normalize(path::is_absolute(p) || cwd.empty() ? p : path::join(cwd, p));
+  if (fs.kind(dir) != PathKind::directory) dir = path::dirname(dir);
+  for (int up = 0; up < 256; ++up) {
+    const std::string cand = path::join(dir, std::string(kProjectConfigName));
+    if (fs.kind(cand) == PathKind::file) return cand;
+    const std::string parent = path::dirname(dir);
+    if (parent == dir || dir.empty() || dir == ".") break;
+    dir = parent;
+  }
+  return {};
+}
+
+std::optional<Version> parse_jdk_version(std::string_view s) {
+  if (const auto plus = s.find_first_of("+-"); plus != std::string_view::npos) s = s.substr(0, plus);
+  auto number = [&](std::size_t& at, int& out) {
+    const char* b = s.data() + at;
+    auto [end, ec] = std::from_chars(b, s.data() + s.size(), out);
+    if (ec != std::errc() || end == b) return false;
+    at = static_cast<std::size_t>(end - s.data());
+    return true;
+  };
+  Version v;
+  std::size_t at = 0;
+  if (!number(at, v.major)) return std::nullopt;
+  if (at == s.size()) return v;
+  if (s[at] == 'u') {  // 8u251
+    ++at;
+    if (!number(at, v.patch) || at != s.size()) return std::nullopt;
+    return v;
+  }
+  if (s[at] != '.') return std::nullopt;
+  ++at;
+  if (v.major == 1) {  // 1.8.0_251: the old scheme
+    if (!number(at, v.major)) return std::nullopt;
+    if (at < s.size() && s[at] == '.') {
+      ++at;
+      int zero = 0;
+      if (!number(at, zero)) return std::nullopt;
+    }
+    if (at < s.size() && s[at] == '_') {
+      ++at;
+      if (!number(at, v.patch)) return std::nullopt;
+    }
+    return at == s.size() ? std::optional(v) : std::nullopt;
+  }
+  if (!number(at, v.minor)) return std::nullopt;
+  if (at == s.size()) return v;
+  if (s[at] != '.') return std::nullopt;
+  ++at;
+  if (!number(at, v.patch) || at != s.size()) return std::nullopt;
+  return v;
+}
+
+namespace {
+
+/// One path component against one pattern component: `*`, `?`, `[...]`.
+bool match_component(std::string_view p, std::string_view s) {
+  std::size_t pi = 0, si = 0, star_p = std::string_view::npos, star_s = 0;
+  while (si < s.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      star_p = pi++;
+      star_s = si;
+      continue;
+    }
+    if (pi < p.size() && p[pi] == '[') {
+      std::size_t end = p.find(']', pi + 2);
+      if (end != std::string_view::npos) {
+        std::size_t k = pi + 1;
+        const bool negate = p[k] == '!' || p[k] == '^';
+        if (negate) ++k;
+        bool hit = false;
+        for (; k < end; ++k) {
+          if (k + 2 < end && p[k + 1] == '-') {
+            hit = hit || (s[si] >= p[k] && s[si] <= p[k + 2]);
+            k += 2;
+          } else {
+            hit = hit || s[si] == p[k];
+          }
+        }
+        if (hit != negate) {
+          pi = end + 1;
+          ++si;
+          continue;
+        }
+      } else if (s[si] == '[') {
+        ++pi;
+        ++si;
+        continue;
+      }
+    } else if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
+      ++pi;
+      ++si;
+      continue;
+    }
+    if (star_p == std::string_view::npos) return false;
+    pi = star_p + 1;
+    si = ++star_s;
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+std::vector<std::string_view> components(std::string_view p) {
+  std::vector<std::string_view> out;
+  std::size_t at = 0;
+  while (at <= p.size()) {
+    const std::size_t slash = std::min(p.find('/', at), p.size());
+    if (slash > at) out.push_back(p.substr(at, slash - at));
+    at = slash + 1;
+  }
+  return out;
+}
+
+bool match_from(const std::vector<std::string_view>& pat, std::size_t pi, const std::vector<std::string_view>& path,
+                std::size_t si) {
+  if (pi == pat.size()) return true;  // everything below a matched directory
+  if (pat[pi] == "**") {
+    for (std::size_t k = si; k <= path.size(); ++k) {
+      if (match_from(pat, pi + 1, path, k)) return true;
+    }
+    return false;
+  }
+  if (si == path.size()) return false;
+  return match_component(pat[pi], path[si]) && match_from(pat, pi + 1, path, si + 1);
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  if (path::is_absolute(std::string(pattern)) != path::is_absolute(std::string(path))) return false;
+  return match_from(components(pattern), 0, components(path), 0);
+}
+
+}  // namespace staplint
