@@ -10,6 +10,27 @@
 
 namespace staplint {
 
+std::string to_string(const Version& v) {
+  return std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
+}
+
+std::string jdk_version_string(const Version& v) {
+  if (v.major <= 8) return std::to_string(v.major) + (v.patch ? "u" + std::to_string(v.patch) : "");
+  if (v.minor == 0 && v.patch == 0) return std::to_string(v.major);
+  return to_string(v);
+}
+
+bool LintOptions::jdk_staples() const {
+  return !jdk_version || !(*jdk_version < Version{8, 0, 261});
+}
+
+std::optional<Version> LintOptions::tomcat_client_ocsp_since() const {
+  if (!tomcat_version || tomcat_version->major >= 12) return std::nullopt;
+  const Version& v = *tomcat_version;
+  const Version first = v.major <= 9 ? Version{9, 0, 115} : v.major == 10 ? Version{10, 1, 52} : Version{11, 0, 18};
+  return v < first ? std::optional(first) : std::nullopt;
+}
+
 std::optional<Version> Version::parse(std::string_view s) {
   Version v;
   int* parts[] = {&v.major, &v.minor, &v.patch};

@@ -214,7 +214,7 @@ class Runner {
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
       if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
-                                  tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties())});
+                                  tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint)});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
@@ -385,11 +385,12 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
 }
 
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties) {
+                                    const JvmPropertyCatalog& properties, const LintOptions& options) {
   if (c.unresolved) return "unknown";  // TLS or the implementation depends on a ${property}
   if (c.implementation == TlsImplementation::openssl) return "ineffective";
   const JvmOption* last = last_stapling_switch(jvm);
   if (last && iequals(last->value, "true")) {
+    if (!options.jdk_staples()) return "ineffective";
     return last->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
   }
   // The switch with another value, or written where the JVM never reads it.

@@ -26,6 +26,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"apache.stapling_disabled", &checks::apache_stapling_disabled, {"server"}},
       {"apache.stapling_responder_errors_returned",
        &checks::apache_stapling_responder_errors_returned, {}},
+      {"apache.stapling_unsupported_context", &checks::apache_stapling_unsupported_context, {"detail"}},
       {"apache.stapling_without_tls", &checks::apache_stapling_without_tls,
        {"directive", "server"}},
       {"apache.trailing_comment", &checks::apache_trailing_comment, {"directive", "effect"}},
@@ -74,6 +75,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
       {"tomcat.client_cert_no_revocation", &checks::tomcat_client_cert_no_revocation, {"server"}},
       {"tomcat.ocsp_without_client_verify", &checks::tomcat_ocsp_without_client_verify, {"server"}},
       {"tomcat.stapling_disabled", &checks::tomcat_stapling_disabled, {"server"}},
+      {"tomcat.stapling_unsupported_context", &checks::tomcat_stapling_unsupported_context, {"detail"}},
       {"tomcat.stapling_unsupported_implementation",
        &checks::tomcat_stapling_unsupported_implementation, {"server", "source"}},
   };

@@ -8,7 +8,10 @@
 //   first fix of every finding; the fixed text is linted again, where
 //   `# expect-after-fix:` lines take the place of `# expect:`;
 // - `SL1003@12` in an expectation means line 12 rather than the next line;
-// - `# staplint-args: --nginx-version 1.22.1` sets options for the sample;
+// - `# staplint-args: --nginx-version 1.22.1` (in XML `<!-- staplint-args: ... -->`)
+//   sets options for the sample (--nginx-, --httpd-, --tomcat-, --jdk-version,
+//   --root); a tree's come from its nginx.conf, apache2.conf, httpd.conf or
+//   conf/server.xml;
 // - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing `.fixed` files.
 #include <algorithm>
 #include <cstdlib>
@@ -22,6 +25,7 @@
 #include "staplint/fixer.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/project_config.hpp"
 
 using namespace staplint;
 
@@ -118,12 +122,12 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
 
 std::vector<std::string> sample_args(const std::string& text) {
   std::vector<std::string> args;
-  const std::string marker = "# staplint-args:";
+  const std::string marker = "staplint-args:";
   std::size_t at = text.find(marker);
   if (at == std::string::npos) return args;
   std::istringstream in(text.substr(at + marker.size(), text.find('\n', at) - at - marker.size()));
   std::string a;
-  while (in >> a) args.push_back(a);
+  while (in >> a && a != "-->") args.push_back(a);
   return args;
 }
 
@@ -185,13 +189,24 @@ int main(int argc, char** argv) {
   }
   LintRequest req;
   req.paths = {sample};
-  const std::string entry =
-      fs.kind(sample) == PathKind::directory ? path::join(sample, "nginx.conf") : sample;
+  std::string entry = sample;
+  if (fs.kind(sample) == PathKind::directory) {
+    for (const char* name : {"nginx.conf", "apache2.conf", "httpd.conf", "conf/server.xml"}) {
+      entry = path::join(sample, name);
+      if (fs.kind(entry) == PathKind::file) break;
+    }
+  }
   if (auto r = fs.read(entry, 1 << 24); r.status == ReadResult::Status::ok) {
     const auto args = sample_args(r.bytes);
     for (std::size_t i = 0; i < args.size(); ++i) {
       if (args[i] == "--nginx-version" && i + 1 < args.size()) {
         req.lint.nginx_version = Version::parse(args[++i]);
+      } else if (args[i] == "--httpd-version" && i + 1 < args.size()) {
+        req.lint.httpd_version = Version::parse(args[++i]);
+      } else if (args[i] == "--tomcat-version" && i + 1 < args.size()) {
+        req.lint.tomcat_version = Version::parse(args[++i]);
+      } else if (args[i] == "--jdk-version" && i + 1 < args.size()) {
+        req.lint.jdk_version = parse_jdk_version(args[++i]);
       } else if (args[i] == "--root" && i + 1 < args.size()) {
         req.load.root = path::join(path::dirname(entry), args[++i]);
       }

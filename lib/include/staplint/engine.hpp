@@ -33,7 +33,20 @@ struct LintOptions {
   std::optional<Version> httpd_version;   ///< unknown: a current 2.4
   std::optional<Version> tomcat_version;  ///< unknown: a current 9.0, 10.1 or 11.0
   std::optional<Version> jdk_version;     ///< unknown: a current JDK (8 as {8, 0, update})
+
+  /// Server-side OCSP stapling came with JDK 9 and was backported to 8u261
+  /// (revocation-facts.md 3.1); true when the JDK is not known.
+  bool jdk_staples() const;
+  /// Client-certificate OCSP in Tomcat (ocspEnabled, ocspSoftFail,
+  /// ocspVerify) came with 9.0.115, 10.1.52 and 11.0.18: the first release of
+  /// the configured Tomcat's branch that has it, when that Tomcat is older.
+  std::optional<Version> tomcat_client_ocsp_since() const;
 };
+
+/// 1.22.1
+std::string to_string(const Version& v);
+/// As Java names its releases: 8u251 for JDK 8, else 17 or 21.0.5.
+std::string jdk_version_string(const Version& v);
 
 namespace checks {
 struct DirectiveUses;

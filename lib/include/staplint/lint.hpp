@@ -81,10 +81,11 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
 /// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
 /// surely gets -Djdk.tls.server.enableStatusRequestExtension=true;
 /// `ineffective` for OpenSSL, or when the switch (or a known mistake for it)
-/// sits where the JVM never reads it; `unknown` when it depends on a branch or
-/// on whether the native library loads; else `off`.
+/// sits where the JVM never reads it, or the JDK (`options`) predates server
+/// stapling; `unknown` when it depends on a branch or on whether the native
+/// library loads; else `off`.
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties);
+                                    const JvmPropertyCatalog& properties, const LintOptions& options);
 
 /// The dialect staplint reads a file in when it is named on its own: by name
 /// (java.security, setenv.sh, server.xml, apache2.conf, ...), else by its text

@@ -10,6 +10,7 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
 void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r);
 void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r);
 void tomcat_stapling_unsupported_implementation(const CheckContext& ctx, Reporter& r);
+void tomcat_stapling_unsupported_context(const CheckContext& ctx, Reporter& r);
 
 // The JVM (jvm_properties_checks.cpp)
 void jvm_invalid_property_value(const CheckContext& ctx, Reporter& r);
@@ -27,6 +28,7 @@ void apache_crl_check_without_crl(const CheckContext& ctx, Reporter& r);
 void apache_crl_configured_not_checked(const CheckContext& ctx, Reporter& r);
 void apache_directive_not_allowed_here(const CheckContext& ctx, Reporter& r);
 void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r);
+void apache_stapling_unsupported_context(const CheckContext& ctx, Reporter& r);
 void apache_ocsp_response_unverified(const CheckContext& ctx, Reporter& r);
 void apache_proxy_crl_check_without_crl(const CheckContext& ctx, Reporter& r);
 void apache_proxy_crl_configured_not_checked(const CheckContext& ctx, Reporter& r);

@@ -29,10 +29,6 @@ void nginx_directive_not_allowed_here(const CheckContext& ctx, Reporter& r) {
   }
 }
 
-std::string dotted(const Version& v) {
-  return std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
-}
-
 void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
   const auto& version = ctx.options.nginx_version;
   for (const auto& [node, d, c, block] : known_directive_uses(ctx)) {
@@ -43,7 +39,7 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
       if (d->http_since && version && *version < *d->http_since) {
         r.report(n.file(), n.name_range(),
                  {{"detail", "'" + std::string(n.name()) + "' is not available before nginx " +
-                                 dotted(*d->http_since) + " (checking for " + dotted(*version) +
+                                 to_string(*d->http_since) + " (checking for " + to_string(*version) +
                                  ")"}});
       }
       continue;
@@ -51,11 +47,11 @@ void nginx_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
     if (!d->stream_since) continue;
     const Version& since = *d->stream_since;
     if (version && !(*version < since)) continue;
-    const std::string need = dotted(since);
+    const std::string need = to_string(since);
     std::string detail;
     if (version) {
       detail = "'" + std::string(n.name()) + "' is not available in 'stream' before nginx " + need +
-               " (checking for " + dotted(*version) + ")";
+               " (checking for " + to_string(*version) + ")";
     } else {
       detail = "'" + std::string(n.name()) + "' in 'stream' needs nginx " + need +
                " or later; pass '--nginx-version' to check for yours";

@@ -31,9 +31,10 @@ std::string describe(const Node& source) {
 void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const JvmOption* on = stapling_switch(ctx.jvm);
   const Node* misplaced = misplaced_stapling_switch(ctx.jvm, ctx.jvm_properties);
+  const bool jdk_staples = ctx.options.jdk_staples();
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
-    if (on && on->certain) continue;
+    if (on && on->certain && jdk_staples) continue;
     Finding& f = r.report(c.node->file(), c.node->name_range(), {{"server", c.display_name}});
     if (c.unresolved) {
       f.conditional = true;
@@ -42,10 +43,16 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
                              "' uses a ${property} that staplint cannot resolve; this finding holds if the "
                              "connector speaks TLS through JSSE"});
     }
-    if (on) {
+    if (on && !on->certain) {
       f.conditional = true;
       f.notes.push_back({on->file, on->range, "the switch is set only on some runs (inside an 'if', "
                                               "'case', loop or function)"});
+    }
+    if (on && !jdk_staples) {
+      f.notes.push_back({on->file, on->range,
+                         "JDK " + jdk_version_string(*ctx.options.jdk_version) +
+                             " has no server-side OCSP stapling (it came with JDK 9 and 8u261): this switch "
+                             "does nothing there; upgrade the JDK"});
     }
     if (c.implementation == TlsImplementation::openssl_if_native) {
       f.notes.push_back({c.implementation_source->file(), c.implementation_source->name_range(),
@@ -153,13 +160,21 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
       const auto enabled = attr(ctx, *host, "revocationEnabled");
       const auto ocsp = attr(ctx, *host, "ocspEnabled");
       if (!crl_file || !crl_path || !enabled || !ocsp) continue;
+      const std::optional<Version> ocsp_since = ctx.options.tomcat_client_ocsp_since();
+      const bool ocsp_on = iequals(*ocsp, "true");
       const bool revocation = !crl_file->empty() || !crl_path->empty() || iequals(*enabled, "true") ||
-                              iequals(*ocsp, "true");
+                              (ocsp_on && !ocsp_since);
       if (revocation) continue;
       const Node* at = verification_attribute(*host);
       const auto name = host->name() == "SSLHostConfig" ? attr(ctx, *host, "hostName") : std::nullopt;
       const std::string server = name && !name->empty() ? c.display_name + " (" + *name + ")" : c.display_name;
-      r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", server}});
+      Finding& f = r.report(host->file(), at ? at->name_range() : host->name_range(), {{"server", server}});
+      if (ocsp_on) {
+        const Node* o = xml_attribute(*host, "ocspEnabled");
+        f.notes.push_back({o->file(), o->name_range(),
+                           "'ocspEnabled' does nothing before Tomcat " + to_string(*ocsp_since) + " (checking for " +
+                               to_string(*ctx.options.tomcat_version) + ")"});
+      }
     }
   }
 }
@@ -170,7 +185,27 @@ void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
       const Node* ocsp = xml_attribute(*host, "ocspEnabled");
       const auto on = ocsp ? ctx.tomcat.value(*ocsp) : std::nullopt;
       if (!on || !iequals(*on, "true") || verifies_clients(ctx, *host) != false) continue;
+      if (ctx.options.tomcat_client_ocsp_since()) continue;  // SL1015: this Tomcat ignores it
       r.report(ocsp->file(), ocsp->name_range(), {{"server", c.display_name}});
+    }
+  }
+}
+
+void tomcat_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
+  const std::optional<Version> since = ctx.options.tomcat_client_ocsp_since();
+  if (!since) return;
+  for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
+    for (const Node* host : host_configs(*c.node)) {
+      for (std::string_view name : {"ocspEnabled", "ocspSoftFail", "ocspVerify"}) {
+        const Node* a = xml_attribute(*host, name);
+        if (!a) continue;
+        Finding& f = r.report(a->file(), a->name_range(),
+                              {{"detail", "'" + std::string(name) + "' is not available before Tomcat " +
+                                              to_string(*since) + " (checking for " +
+                                              to_string(*ctx.options.tomcat_version) +
+                                              "); Tomcat ignores it with a warning"}});
+        f.severity = Severity::warning;
+      }
     }
   }
 }
