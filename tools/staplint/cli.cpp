@@ -55,6 +55,9 @@ options:
   --diff                   print the fixes --fix would apply as a unified diff
                            (for git apply or patch -p1) instead of writing them
   --show-suppressed        list the findings inline suppressions turned off, with reasons
+  --write-baseline FILE    record the current findings in FILE and exit 0
+  --baseline FILE          report only findings FILE does not record (matched by rule,
+                           file and the directive's text, not by line)
   --dump-ast FILE          print the syntax tree of FILE with includes expanded
   --list-rules             print the rule catalog
   --explain RULE           print what RULE (SLnnnn or its name) checks, why, and the fix
@@ -240,6 +243,10 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       }
     } else if (arg == "--diff") {
       o.diff = true;
+    } else if (arg == "--baseline") {
+      if (!need(o.baseline)) return std::nullopt;
+    } else if (arg == "--write-baseline") {
+      if (!need(o.write_baseline)) return std::nullopt;
     } else if (arg == "--show-suppressed") {
       o.show_suppressed = true;
     } else if (arg == "--list-rules") {
@@ -250,6 +257,10 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       error = "unknown option '" + arg + "'";
       return std::nullopt;
     }
+  }
+  if (!o.baseline.empty() && !o.write_baseline.empty()) {
+    error = "'--baseline' and '--write-baseline' exclude each other: a new baseline records every finding";
+    return std::nullopt;
   }
   if (o.no_config && !o.config_file.empty()) {
     error = "'--config' and '--no-config' exclude each other";

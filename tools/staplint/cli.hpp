@@ -35,6 +35,8 @@ struct Options {
   std::optional<FixMode> fix;  ///< --fix, --fix=all
   bool diff = false;           ///< --diff
   bool show_suppressed = false;
+  std::string baseline;        ///< --baseline FILE
+  std::string write_baseline;  ///< --write-baseline FILE
 };
 
 /// The settings of one run over some paths: the command line over the

@@ -15,6 +15,7 @@
 
 #include "cli.hpp"
 #include "heap_tuning.hpp"
+#include "staplint/baseline.hpp"
 #include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
 #include "staplint/project_config.hpp"
@@ -184,13 +185,28 @@ int plan_runs(const cli::Options& o, const FileSystem& fs, const RuleCatalog& ca
   return 0;
 }
 
-/// Lints every run into one result; `failed` when a finding is at or above
-/// its own run's --fail-on.
+/// What a baseline accepts, and how a reported path is written in it.
+struct Baseline {
+  std::vector<BaselineEntry> entries;
+  BaselinePath path;
+};
+
+/// How paths are written in the baseline file `file`: relative to its
+/// directory, symlinks resolved, so that any working directory matches.
+BaselinePath baseline_path(const FileSystem& fs, const std::string& file, const std::string& cwd) {
+  auto absolute = [cwd](const std::string& p) { return path::normalize(path::is_absolute(p) ? p : path::join(cwd, p)); };
+  const std::string dir = fs.canonical(path::dirname(absolute(file)));
+  return [&fs, absolute, dir](const std::string& p) { return path::relative_to(fs.canonical(absolute(p)), dir); };
+}
+
+/// Lints every run into one result, less what `baseline` accepts; `failed`
+/// when a finding is at or above its own run's --fail-on.
 LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
-                    const std::vector<cli::Run>& runs, bool& failed) {
+                    const std::vector<cli::Run>& runs, std::optional<Baseline> baseline, bool& failed) {
   LintResult all;
   for (const cli::Run& run : runs) {
     LintResult r = lint(fs, sources, catalog, run.request);
+    if (baseline) all.baselined += apply_baseline(r.findings, sources, baseline->entries, baseline->path);
     for (Finding& f : r.findings) {
       failed = failed || (!run.fail_never && f.severity >= run.fail_on);
       all.findings.push_back(std::move(f));
@@ -248,9 +264,34 @@ int main(int argc, char** argv) {
   if (const int status = plan_runs(o, fs, *catalog, cwd, runs)) return status;
   const std::string& format = runs.front().format;
 
+  std::optional<Baseline> baseline;
+  if (!o.baseline.empty()) {
+    const ReadResult text = fs.read(o.baseline, 1 << 28);
+    if (text.status != ReadResult::Status::ok) {
+      std::cerr << "staplint: error: cannot read baseline '" << o.baseline
+                << "' (write one with '--write-baseline FILE')\n";
+      return 3;
+    }
+    auto entries = read_baseline(text.bytes);
+    if (auto* e = std::get_if<std::string>(&entries)) {
+      std::cerr << "staplint: error: '" << o.baseline << "': " << *e << "\n";
+      return 3;
+    }
+    baseline = Baseline{std::get<0>(std::move(entries)), baseline_path(fs, o.baseline, cwd)};
+  }
   auto sources = std::make_unique<SourceManager>();
   bool failed = false;
-  LintResult result = lint_all(fs, *sources, *catalog, runs, failed);
+  LintResult result = lint_all(fs, *sources, *catalog, runs, baseline, failed);
+  if (!o.write_baseline.empty()) {
+    const auto entries = baseline_entries(result.findings, *sources, baseline_path(fs, o.write_baseline, cwd));
+    std::string error;
+    if (!fs.write_file(o.write_baseline, write_baseline(entries), error)) {
+      std::cerr << "staplint: error: " << error << "\n";
+      return 2;
+    }
+    std::cerr << "staplint: wrote " << entries.size() << " findings to '" << o.write_baseline << "'\n";
+    return result.unusable.empty() ? 0 : 2;
+  }
   for (const std::string& p : result.unusable) {
     std::cerr << "staplint: error: cannot read '" << p << "': "
               << (fs.kind(p) == PathKind::missing ? "no such file or directory"
@@ -285,7 +326,7 @@ int main(int argc, char** argv) {
     DiskFileSystem again;
     sources = std::make_unique<SourceManager>();
     failed = false;
-    result = lint_all(again, *sources, *catalog, runs, failed);
+    result = lint_all(again, *sources, *catalog, runs, baseline, failed);
     if (!errors.empty()) {
       make_formatter(format, color)->write({*sources, result}, std::cout);
       return 2;

@@ -57,6 +57,7 @@ struct LintResult {
   std::vector<FileId> files;             ///< every file read, in order
   std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as
   std::vector<std::string> unusable;     ///< named paths that could not be read at all
+  std::size_t baselined = 0;             ///< findings a --baseline accepted (and removed)
 };
 
 /// Lints the named files and directories:

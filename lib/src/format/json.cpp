@@ -77,7 +77,7 @@ class JsonFormatter final : public Formatter {
       write_finding(out, sm, sf.finding);
       out << "], \"reason\": " << quote(sf.reason) << "}";
     }
-    out << (first ? "],\n" : "\n ],\n") << " \"endpoints\": [";
+    out << (first ? "],\n" : "\n ],\n") << " \"baselined\": " << report.result.baselined << ",\n \"endpoints\": [";
     first = true;
     for (const EndpointReport& ep : report.result.endpoints) {
       const SourceFile& src = sm.file(ep.file);

@@ -87,10 +87,12 @@ class TextFormatter final : public Formatter {
       }
     }
     const std::size_t suppressed = report.result.suppressed.size();
-    if (!report.result.findings.empty() || suppressed) {
+    const std::size_t baselined = report.result.baselined;
+    if (!report.result.findings.empty() || suppressed || baselined) {
       out << fmt::format("{} error{}, {} warning{}, {} note{}", counts[2], counts[2] == 1 ? "" : "s",
                          counts[1], counts[1] == 1 ? "" : "s", counts[0], counts[0] == 1 ? "" : "s");
       if (suppressed) out << fmt::format(" ({} suppressed)", suppressed);
+      if (baselined) out << fmt::format(" ({} in the baseline)", baselined);
       out << "\n";
     }
   }
