@@ -2,6 +2,7 @@
 #include "staplint/suppressions.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -288,19 +289,25 @@ class Runner {
       lint_tree(file, false, nullptr);
       return;
     }
-    // The configured entries first, then upward for the entry that includes this file.
+    // The configured entries first, then upward for the entry that includes
+    // this file. Files of one tree share one load of it (finish() lints it).
     const std::string identity = fs_.canonical(file);
     auto in_context_of = [&](const std::string& cand, Dialect dialect) {
       if (fs_.kind(cand) != PathKind::file || fs_.canonical(cand) == identity) return false;
-      ConfigTree tree = loader_.load(cand, false, dialect);
-      std::set<FileId> only;
-      for (FileId f : tree.files) {
-        if (sources_.file(f).identity() == identity) only.insert(f);
+      const std::string key = std::string(to_string(dialect)) + ":" + fs_.canonical(cand);
+      auto it = context_trees_.find(key);
+      if (it == context_trees_.end()) {
+        it = context_trees_.emplace(key, ContextTree{loader_.load(cand, false, dialect), {}}).first;
+        context_order_.push_back(key);
       }
-      if (only.empty()) return false;
-      spdlog::info("linting '{}' in the context of '{}'", file, cand);
-      lint_loaded(std::move(tree), &only);
-      return true;
+      bool found = false;
+      for (FileId f : it->second.tree.files) {
+        if (sources_.file(f).identity() != identity) continue;
+        it->second.only.insert(f);
+        found = true;
+      }
+      if (found) spdlog::info("linting '{}' in the context of '{}'", file, cand);
+      return found;
     };
     for (const std::string& entry : req_.policy.context_entries) {
       const Dialect d = is_apache_entry(entry) ? Dialect::apache : Dialect::nginx;
@@ -321,9 +328,33 @@ class Runner {
     lint_tree(file, true, nullptr, guess_dialect(sources_.file(pf.file).text()));
   }
 
+  /// Named files read ahead as themselves, so that a tree that includes
+  /// them later reports them by the name the user gave.
+  void preload(const std::string& file) {
+    if (!is_jvm_file(file) && !is_tomcat_file(file) && !is_apache_entry(file) && !excluded(file)) {
+      loader_.parse_file(file);
+    }
+  }
+
+  /// Lints the trees that named files were found in, each once.
+  void finish() {
+    for (const std::string& key : context_order_) {
+      ContextTree& c = context_trees_.at(key);
+      if (!c.only.empty()) lint_loaded(std::move(c.tree), &c.only);
+    }
+    context_trees_.clear();
+    context_order_.clear();
+  }
+
   LintResult result;
 
  private:
+  struct ContextTree {
+    ConfigTree tree;
+    std::set<FileId> only;  ///< the named files in it
+  };
+  std::map<std::string, ContextTree> context_trees_;  ///< by dialect and canonical entry
+  std::vector<std::string> context_order_;
   bool excluded(const std::string& p) const {
     if (req_.policy.exclude.empty()) return false;
     const std::string real = fs_.canonical(p);
@@ -410,12 +441,16 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
                 const LintRequest& request) {
   Runner runner(fs, sources, catalog, request);
   for (const std::string& p : request.paths) {
+    if (fs.kind(p) == PathKind::file) runner.preload(p);
+  }
+  for (const std::string& p : request.paths) {
     switch (fs.kind(p)) {
       case PathKind::directory: runner.lint_directory(p); break;
       case PathKind::file: runner.lint_file(p); break;
       default: runner.result.unusable.push_back(p); break;
     }
   }
+  runner.finish();
   sort_and_dedupe(runner.result.findings, sources);
   spdlog::debug("{} files, {} bytes of text, {} bytes of syntax nodes, {} findings",
                 sources.size(), sources.text_bytes(), sources.arena().bytes_reserved(),

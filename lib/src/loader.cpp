@@ -166,15 +166,20 @@ void ConfigLoader::files_below(const std::string& dir, std::vector<std::string>&
 }
 
 namespace {
-/// Copies a file's nodes for its second inclusion: the file's own nodes move to
-/// `to_unit`; the nodes its includes brought in are copied and stay with theirs.
+/// Copies a file's nodes for its second inclusion, in this tree or another
+/// (the same entry loaded again, a snippet two entries include): the file's
+/// own nodes move to `to_unit`; its include directives are unexpanded again,
+/// so that the tree that takes the copy records what they bring in.
 std::span<Node> deep_copy(Arena& arena, std::span<const Node> from, const NodeUnit* from_unit,
                           const NodeUnit& to_unit) {
   std::span<Node> to = arena.make_array<Node>(from.size());
   for (std::size_t i = 0; i < from.size(); ++i) {
     to[i] = from[i];
     if (from[i].unit() == from_unit) to[i].set_unit(to_unit);
-    if (!from[i].children().empty()) {
+    if (from[i].kind == NodeKind::include) {
+      to[i].kind = NodeKind::directive;
+      to[i].set_children({});
+    } else if (!from[i].children().empty()) {
       to[i].set_children(deep_copy(arena, from[i].children(), from_unit, to_unit));
     }
   }

@@ -53,6 +53,37 @@ TEST_CASE("an included file is linted in its tree; only its findings are shown",
   CHECK(r.result.endpoints[0].stapling == "on");
 }
 
+TEST_CASE("several files of one tree, named in any order, are each linted in it, once", "[lint]") {
+  // pre-commit names every changed vhost; each must see the http-level
+  // resolver, and a second look at the tree must not lose its includes.
+  const MemoryFileSystem fs = debian_like();
+  for (const auto& paths : {std::vector<std::string>{"/etc/nginx/sites-enabled/a", "/etc/nginx/sites-enabled/b"},
+                            std::vector<std::string>{"/etc/nginx/sites-enabled/b", "/etc/nginx/sites-enabled/a"}}) {
+    Run r(fs, paths);
+    CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001",
+                                                  "/etc/nginx/sites-enabled/b:3 SL1002"});
+    CHECK(r.result.endpoints.size() == 2);
+  }
+  // The entry, then a file of its tree: the tree is loaded a second time.
+  Run r(fs, {"/etc/nginx/nginx.conf", "/etc/nginx/sites-enabled/b"});
+  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001",
+                                                "/etc/nginx/sites-enabled/b:3 SL1002"});
+}
+
+TEST_CASE("a snippet two entries include brings its own includes into both trees", "[lint]") {
+  MemoryFileSystem fs;
+  fs.add("/t/one/nginx.conf", "events {}\nhttp {\n  include /t/common/tls.conf;\n}\n");
+  fs.add("/t/two/nginx.conf", "events {}\nhttp {\n  include /t/common/tls.conf;\n}\n");
+  fs.add("/t/common/tls.conf", "include /t/common/site.conf;\n");
+  fs.add("/t/common/site.conf", "server {\n  listen 443 ssl;\n}\n");
+  Run r(fs, {"/t/one/nginx.conf", "/t/two/nginx.conf"});
+  // The same finding in both trees is reported once, with each tree's chain seen.
+  CHECK(r.located == std::vector<std::string>{"/t/common/site.conf:1 SL1001"});
+  CHECK(r.result.endpoints.size() == 2);
+  REQUIRE(r.result.findings.size() == 1);
+  CHECK(r.result.findings[0].included_from.size() == 2);
+}
+
 TEST_CASE("findings in included files carry the include chain", "[lint]") {
   const MemoryFileSystem fs = debian_like();
   Run r(fs, {"/etc/nginx/nginx.conf"});
