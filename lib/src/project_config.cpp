@@ -16,6 +16,29 @@ const std::vector<std::string_view>& project_config_keys() {
   return keys;
 }
 
+std::string_view project_config_key_help(std::string_view key) {
+  static const std::pair<std::string_view, std::string_view> help[] = {
+      {"disable", "[RULE, ...]: rules (ids or names) that do not run"},
+      {"enable", "[RULE, ...]: run only these rules (default: every rule)"},
+      {"entries", "[PATH, ...]: linted when no path is named; a file named on its own is linted in the tree of "
+                  "the entry that includes it"},
+      {"exclude", "[GLOB, ...]: files neither linted nor reported ('**' across directories, a bare name at any "
+                  "depth, a leading '/' anchored here)"},
+      {"fail-on", "error | warning | info | none: exit 1 at or above this (default: warning)"},
+      {"format", "text | gcc | json | github | checkstyle | junit | sarif"},
+      {"paths", "{SERVER_PATH: CHECKOUT_PATH, ...}: absolute server paths read from the checkout; the longest "
+                "prefix wins over 'root'"},
+      {"root", "DIR: the checkout of the server's /, where absolute includes are read"},
+      {"severity", "{RULE: error | warning | info, ...}: a severity per rule"},
+      {"versions", "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
+                   "judge for"},
+  };
+  for (const auto& [k, h] : help) {
+    if (k == key) return h;
+  }
+  return {};
+}
+
 const std::vector<std::string_view>& project_config_version_keys() {
   static const std::vector<std::string_view> keys = {"httpd", "jdk", "nginx", "tomcat"};
   return keys;

@@ -32,7 +32,8 @@ options:
   --config FILE            use this configuration file instead of searching for .staplint.yaml
   --no-config              use no configuration file
   --enable RULE[,RULE...]  run only these rules (ids or names)
-  --disable RULE[,RULE...] do not run these rules
+  --disable RULE[,RULE...]
+                           do not run these rules
   --severity RULE=LEVEL    report RULE as error, warning or info (repeatable)
   --exclude GLOB           do not lint or report files matching GLOB (repeatable;
                            '**' matches directories, a bare name matches at any depth)

@@ -47,6 +47,8 @@ struct ProjectConfigError {
 
 /// The keys a `.staplint.yaml` may have (top level and under `versions`).
 const std::vector<std::string_view>& project_config_keys();
+/// What a top-level key takes, for the man page: its value and meaning.
+std::string_view project_config_key_help(std::string_view key);
 const std::vector<std::string_view>& project_config_version_keys();
 
 /// Parses the text of `file`; rule names resolve to ids through `catalog`.
