@@ -95,6 +95,20 @@ if [ -n "$deb" ]; then
     owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
     echo "$depends" | grep -q "\b${owner:-none}\b" && ok "$lib comes from $owner" || bad "$lib (from ${owner:-?}) is not a dependency"
   done
+  # As root: run it in a root holding only the .deb and libc6, the one
+  # package it depends on: what any Debian 12 has under it.
+  if [ "$(id -u)" = 0 ]; then
+    jail=$work/jail; mkdir -p "$jail/work"
+    dpkg-deb -x "$deb" "$jail"
+    dpkg -L libc6 | while read -r f; do [ -f "$f" ] && { mkdir -p "$jail$(dirname "$f")"; cp -a "$f" "$jail$f"; }; done
+    # The loader's canonical paths are links (/lib64 -> usr/lib64 and the like) on a merged-/usr system.
+    for l in /lib /lib64 /lib32; do [ -L "$l" ] && cp -a "$l" "$jail$l"; done
+    cp "$src/samples/nginx/rules/sl1001-fires-no-stapling.conf" "$jail/work/shop.conf"
+    chroot "$jail" /usr/bin/staplint --no-config --format gcc /work/shop.conf > "$work/out" 2>&1; rc=$?
+    [ $rc = 1 ] && grep -q '\[SL1001\]' "$work/out" \
+      && ok "runs in a root of only the .deb and libc6 ($(find "$jail" -type f | wc -l) files): $(head -c 80 "$work/out")" \
+      || bad "in a root of only the .deb and libc6: exit $rc: $(cat "$work/out")"
+  fi
   # As root: install it, run it with nothing but the package, remove it.
   if [ "$(id -u)" = 0 ] && ! dpkg -s staplint >/dev/null 2>&1; then
     if dpkg -i "$deb" > "$work/dpkg.log" 2>&1; then
