@@ -312,7 +312,10 @@ int main(int argc, char** argv) {
       // A symlink's target is what changes: name it, relative to here when
       // it is below here, so that git apply and patch -p1 patch the file.
       for (FilePatch p : plan.patches) {
-        if (!p.create) p.path = path::relative_to(fs.canonical(p.path), cwd);
+        if (!p.create) {
+          const std::string real = fs.canonical(p.path);
+          if (real != p.path && !cwd.empty() && real.rfind(cwd + "/", 0) == 0) p.path = real.substr(cwd.size() + 1);
+        }
         std::cout << unified_diff(p);
       }
       if (!result.unusable.empty()) return 2;
