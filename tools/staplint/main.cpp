@@ -4,21 +4,16 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <algorithm>
-#include <iterator>
 #include <memory>
-#include <optional>
-#include <variant>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli.hpp"
 #include "heap_tuning.hpp"
-#include "staplint/baseline.hpp"
+#include "runs.hpp"
 #include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
-#include "staplint/project_config.hpp"
 #include "staplint/rules.hpp"
 
 #ifndef STAPLINT_VERSION
@@ -108,118 +103,6 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   return 0;
 }
 
-std::string current_directory() {
-  char* cwd = ::getcwd(nullptr, 0);
-  std::string out = cwd ? cwd : "";
-  std::free(cwd);
-  return out;
-}
-
-/// Reads and checks one configuration file; prints the error and returns
-/// nullopt when it cannot be used.
-std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string& file, const RuleCatalog& catalog,
-                                         const std::string& cwd) {
-  const std::string shown = path::relative_to(file, cwd);
-  const ReadResult text = fs.read(file, 1 << 20);
-  if (text.status != ReadResult::Status::ok) {
-    std::cerr << "staplint: error: cannot read configuration file '" << shown << "'\n";
-    return std::nullopt;
-  }
-  auto parsed = parse_project_config(text.bytes, file, catalog);
-  if (auto* e = std::get_if<ProjectConfigError>(&parsed)) {
-    std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << e->message << "\n";
-    return std::nullopt;
-  }
-  return std::get<ProjectConfig>(std::move(parsed));
-}
-
-/// The runs: the named paths grouped by the configuration that governs each
-/// (or the one --config names, or none), with the command line over it.
-/// Returns 0, or the exit status of a usage or configuration error.
-int plan_runs(const cli::Options& o, const FileSystem& fs, const RuleCatalog& catalog, const std::string& cwd,
-              std::vector<cli::Run>& runs) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // configuration file, paths
-  if (o.no_config) {
-    groups.push_back({"", o.paths});
-  } else if (!o.config_file.empty()) {
-    groups.push_back({path::normalize(path::is_absolute(o.config_file) ? o.config_file : path::join(cwd, o.config_file)),
-                      o.paths});
-  } else if (o.paths.empty()) {
-    groups.push_back({find_project_config(fs, ".", cwd), {}});
-  } else {
-    for (const std::string& p : o.paths) {
-      const std::string file = find_project_config(fs, p, cwd);
-      auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == file; });
-      if (g == groups.end()) g = groups.insert(groups.end(), {file, {}});
-      g->second.push_back(p);
-    }
-  }
-  for (const auto& [file, paths] : groups) {
-    std::optional<ProjectConfig> config;
-    if (!file.empty()) {
-      config = read_config(fs, file, catalog, cwd);
-      if (!config) return 3;
-      spdlog::info("configuration '{}' for {} paths", path::relative_to(file, cwd), paths.size());
-    }
-    cli::Options with_paths = o;
-    with_paths.paths = paths;
-    std::string error;
-    auto run = cli::resolve(with_paths, config ? &*config : nullptr, catalog, cwd, error);
-    if (!run) {
-      std::cerr << "staplint: error: " << error << "\n";
-      return 3;
-    }
-    if (run->request.paths.empty()) {
-      std::cerr << "staplint: error: no paths given"
-                << (config ? ", and '" + path::relative_to(file, cwd) + "' has no 'entries'" : std::string())
-                << "\ntry 'staplint --help'\n";
-      return 3;
-    }
-    if (!runs.empty() && run->format != runs.front().format) {
-      std::cerr << "staplint: warning: '" << path::relative_to(file, cwd) << "' asks for format '" << run->format
-                << "'; one run prints one format: '" << runs.front().format << "'\n";
-      run->format = runs.front().format;
-    }
-    runs.push_back(std::move(*run));
-  }
-  return 0;
-}
-
-/// What a baseline accepts, and how a reported path is written in it.
-struct Baseline {
-  std::vector<BaselineEntry> entries;
-  BaselinePath path;
-};
-
-/// How paths are written in the baseline file `file`: relative to its
-/// directory, symlinks resolved, so that any working directory matches.
-BaselinePath baseline_path(const FileSystem& fs, const std::string& file, const std::string& cwd) {
-  auto absolute = [cwd](const std::string& p) { return path::normalize(path::is_absolute(p) ? p : path::join(cwd, p)); };
-  const std::string dir = fs.canonical(path::dirname(absolute(file)));
-  return [&fs, absolute, dir](const std::string& p) { return path::relative_to(fs.canonical(absolute(p)), dir); };
-}
-
-/// Lints every run into one result, less what `baseline` accepts; `failed`
-/// when a finding is at or above its own run's --fail-on.
-LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
-                    const std::vector<cli::Run>& runs, std::optional<Baseline> baseline, bool& failed) {
-  LintResult all;
-  for (const cli::Run& run : runs) {
-    LintResult r = lint(fs, sources, catalog, run.request);
-    if (baseline) all.baselined += apply_baseline(r.findings, sources, baseline->entries, baseline->path);
-    for (Finding& f : r.findings) {
-      failed = failed || (!run.fail_never && f.severity >= run.fail_on);
-      all.findings.push_back(std::move(f));
-    }
-    std::move(r.suppressed.begin(), r.suppressed.end(), std::back_inserter(all.suppressed));
-    std::move(r.endpoints.begin(), r.endpoints.end(), std::back_inserter(all.endpoints));
-    all.files.insert(all.files.end(), r.files.begin(), r.files.end());
-    all.file_dialects.insert(all.file_dialects.end(), r.file_dialects.begin(), r.file_dialects.end());
-    std::move(r.unusable.begin(), r.unusable.end(), std::back_inserter(all.unusable));
-  }
-  return all;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -259,12 +142,12 @@ int main(int argc, char** argv) {
   if (!o.dump_ast.empty()) return dump_ast(o);
 
   DiskFileSystem fs;
-  const std::string cwd = current_directory();
+  const std::string cwd = cli::current_directory();
   std::vector<cli::Run> runs;
-  if (const int status = plan_runs(o, fs, *catalog, cwd, runs)) return status;
+  if (const int status = cli::plan_runs(o, fs, *catalog, cwd, runs)) return status;
   const std::string& format = runs.front().format;
 
-  std::optional<Baseline> baseline;
+  std::optional<cli::Baseline> baseline;
   if (!o.baseline.empty()) {
     const ReadResult text = fs.read(o.baseline, 1 << 28);
     if (text.status != ReadResult::Status::ok) {
@@ -277,13 +160,13 @@ int main(int argc, char** argv) {
       std::cerr << "staplint: error: '" << o.baseline << "': " << *e << "\n";
       return 3;
     }
-    baseline = Baseline{std::get<0>(std::move(entries)), baseline_path(fs, o.baseline, cwd)};
+    baseline = cli::Baseline{std::get<0>(std::move(entries)), cli::baseline_path(fs, o.baseline, cwd)};
   }
   auto sources = std::make_unique<SourceManager>();
   bool failed = false;
-  LintResult result = lint_all(fs, *sources, *catalog, runs, baseline, failed);
+  LintResult result = cli::lint_all(fs, *sources, *catalog, runs, baseline, failed);
   if (!o.write_baseline.empty()) {
-    const auto entries = baseline_entries(result.findings, *sources, baseline_path(fs, o.write_baseline, cwd));
+    const auto entries = baseline_entries(result.findings, *sources, cli::baseline_path(fs, o.write_baseline, cwd));
     std::string error;
     if (!fs.write_file(o.write_baseline, write_baseline(entries), error)) {
       std::cerr << "staplint: error: " << error << "\n";
@@ -329,7 +212,7 @@ int main(int argc, char** argv) {
     DiskFileSystem again;
     sources = std::make_unique<SourceManager>();
     failed = false;
-    result = lint_all(again, *sources, *catalog, runs, baseline, failed);
+    result = cli::lint_all(again, *sources, *catalog, runs, baseline, failed);
     if (!errors.empty()) {
       make_formatter(format, color)->write({*sources, result}, std::cout);
       return 2;
