@@ -1,4 +1,5 @@
 #include "staplint/file_system.hpp"
+#include "staplint/text.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -298,12 +299,7 @@ bool has_glob(const std::string& p) { return p.find_first_of("*?[") != std::stri
 std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern) {
   // Expand component by component, like glob(3).
   std::vector<std::string> parts;
-  std::size_t i = 0;
-  while (i <= pattern.size()) {
-    const std::size_t j = std::min(pattern.find('/', i), pattern.size());
-    if (j > i) parts.push_back(pattern.substr(i, j - i));
-    i = j + 1;
-  }
+  for (std::string_view part : split_nonempty(pattern, '/')) parts.emplace_back(part);
   // `name` holds the path built so far.
   std::vector<DirEntry> current{{is_absolute(pattern) ? "/" : "", PathKind::directory}};
   for (std::size_t k = 0; k < parts.size(); ++k) {

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "staplint/format.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 
@@ -322,17 +323,6 @@ bool match_component(std::string_view p, std::string_view s) {
   return pi == p.size();
 }
 
-std::vector<std::string_view> components(std::string_view p) {
-  std::vector<std::string_view> out;
-  std::size_t at = 0;
-  while (at <= p.size()) {
-    const std::size_t slash = std::min(p.find('/', at), p.size());
-    if (slash > at) out.push_back(p.substr(at, slash - at));
-    at = slash + 1;
-  }
-  return out;
-}
-
 bool match_from(const std::vector<std::string_view>& pat, std::size_t pi, const std::vector<std::string_view>& path,
                 std::size_t si) {
   if (pi == pat.size()) return true;  // everything below a matched directory
@@ -350,7 +340,7 @@ bool match_from(const std::vector<std::string_view>& pat, std::size_t pi, const 
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (path::is_absolute(std::string(pattern)) != path::is_absolute(std::string(path))) return false;
-  return match_from(components(pattern), 0, components(path), 0);
+  return match_from(split_nonempty(pattern, '/'), 0, split_nonempty(path, '/'), 0);
 }
 
 }  // namespace staplint

@@ -5,12 +5,7 @@ set -u
 st=$1
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fail=0
-check() {  # check NAME EXPECTED_RC CMD...
-  local name=$1 want=$2; shift 2
-  timeout 60 "$@" > "$work/out" 2> "$work/err"; local rc=$?
-  if [ "$rc" != "$want" ]; then echo "FAIL $name: exit $rc, wanted $want"; cat "$work/out" "$work/err"; fail=1; else echo "ok   $name"; fi
-}
-contains() { grep -q -- "$2" "$work/out" "$work/err" || { echo "FAIL $1: output lacks '$2'"; cat "$work/out" "$work/err"; fail=1; }; }
+. "$(dirname "$0")/lib/checks.sh"
 lines() { [ "$(grep -c . "$work/out")" = "$2" ] || { echo "FAIL $1: wanted $2 lines"; cat "$work/out"; fail=1; }; }
 
 repo=$work/repo; mkdir -p "$repo/nginx/sites"; cd "$repo"

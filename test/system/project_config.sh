@@ -6,13 +6,7 @@ set -u
 st=$1; root=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fail=0
-check() {  # check NAME EXPECTED_RC CMD...   (runs in $PWD)
-  local name=$1 want=$2; shift 2
-  timeout 60 "$@" > "$work/out" 2> "$work/err"; local rc=$?
-  if [ "$rc" != "$want" ]; then echo "FAIL $name: exit $rc, wanted $want"; cat "$work/out" "$work/err"; fail=1; else echo "ok   $name"; fi
-}
-contains() { grep -q -- "$2" "$work/out" "$work/err" || { echo "FAIL $1: output lacks '$2'"; cat "$work/out" "$work/err"; fail=1; }; }
-lacks() { ! grep -q -- "$2" "$work/out" "$work/err" || { echo "FAIL $1: output has '$2'"; cat "$work/out" "$work/err"; fail=1; }; }
+. "$(dirname "$0")/lib/checks.sh"
 same() { diff -u "$2" "$work/out" > "$work/diff" || { echo "FAIL $1: output differs"; cat "$work/diff"; fail=1; }; }
 
 # A config repository: an nginx tree whose vhost has one finding (SL1002) and

@@ -5,6 +5,7 @@
 
 #include "staplint/format.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::cli {
 
@@ -72,17 +73,6 @@ read, 3 usage error or an invalid configuration file.
 }
 
 namespace {
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= s.size()) {
-    const std::size_t comma = std::min(s.find(',', at), s.size());
-    if (comma > at) out.push_back(s.substr(at, comma - at));
-    at = comma + 1;
-  }
-  return out;
-}
-
 bool parse_uint(std::string_view s, unsigned long long& out) {
   if (s.empty() || s.size() > 18) return false;
   out = 0;
@@ -173,7 +163,7 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       if (!need(v)) return std::nullopt;
       auto& set = arg == "--enable" ? o.enable : o.disable;
       if (!set) set.emplace();
-      for (const std::string& r : split_commas(v)) set->insert(r);
+      for (std::string_view r : split_nonempty(v, ',')) set->emplace(r);
     } else if (arg == "--severity") {
       std::string v;
       if (!need(v)) return std::nullopt;
