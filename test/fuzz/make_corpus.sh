@@ -6,7 +6,7 @@ samples=$1; out=$2
 mkdir -p "$out"
 n=0
 while IFS= read -r f; do cp "$f" "$out/seed-$n"; n=$((n + 1)); done \
-  < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort; find "$samples/jvm" -type f -not -name '*.fixed' | sort)
+  < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort; find "$samples/jvm" -type f -not -name '*.fixed' -not -name '*.fixed.*' | sort)
 for tree in "$samples"/*/trees/*; do
   [ -d "$tree" ] || continue
   entry=$(find "$tree" \( -name nginx.conf -o -name apache2.conf -o -name httpd.conf \) | head -n 1)

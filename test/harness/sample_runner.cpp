@@ -4,7 +4,8 @@
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
 //   produce nothing;
-// - `FILE.fixed` next to a sample file (for a tree: `TREE.fixed/FILE`) is the golden result of applying the
+// - `X.fixed.EXT` next to a sample file `X.EXT` (`X.fixed` for a name without
+//   an extension; for a tree: `TREE.fixed/FILE`) is the golden result of applying the
 //   first fix of every finding; the fixed text is linted again, where
 //   `# expect-after-fix:` lines take the place of `# expect:`;
 // - `SL1003@12` in an expectation means line 12 rather than the next line;
@@ -12,7 +13,7 @@
 //   sets options for the sample (--nginx-, --httpd-, --tomcat-, --jdk-version,
 //   --root); a tree's come from its nginx.conf, apache2.conf, httpd.conf or
 //   conf/server.xml;
-// - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing `.fixed` files.
+// - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing goldens.
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -120,6 +121,15 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
   return out;
 }
 
+/// The golden of a sample file: `X.EXT` -> `X.fixed.EXT` (the extension
+/// kept, so that it is read in the same dialect), `X` -> `X.fixed`.
+std::string golden_name(const std::string& file) {
+  const std::string name = path::basename(file);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return file + ".fixed";
+  return file.substr(0, file.size() - (name.size() - dot)) + ".fixed" + name.substr(dot);
+}
+
 std::vector<std::string> sample_args(const std::string& text) {
   std::vector<std::string> args;
   const std::string marker = "staplint-args:";
@@ -217,7 +227,7 @@ int main(int argc, char** argv) {
   LintResult result;
   bool ok = check(fs, req, "expect:", sample, &result, sources);
 
-  // Fix goldens: every FILE.fixed next to a file of the sample.
+  // Fix goldens: every X.fixed.EXT next to a file of the sample.
   bool any_golden = false;
   const auto fixes = collect_first_fixes(result.findings);
   for (FileId f : result.files) {
@@ -226,8 +236,7 @@ int main(int argc, char** argv) {
     // TREE.fixed/ directory, out of reach of the tree's own include globs.
     const bool tree = fs.kind(sample) == PathKind::directory;
     const std::string golden_path =
-        tree ? path::join(sample + ".fixed", path::relative_to(src.path(), sample))
-             : src.path() + ".fixed";
+        tree ? path::join(sample + ".fixed", path::relative_to(src.path(), sample)) : golden_name(src.path());
     ReadResult golden = fs.read(golden_path, 1 << 24);
     auto it = fixes.find(f);
     if (std::getenv("STAPLINT_UPDATE_GOLDEN") && it != fixes.end()) {
@@ -257,7 +266,7 @@ int main(int argc, char** argv) {
     for (const TextEdit& e : it->second) {
       if (e.create.empty()) continue;
       const std::string golden_path =
-          tree ? path::join(sample + ".fixed", path::relative_to(e.create, sample)) : e.create + ".fixed";
+          tree ? path::join(sample + ".fixed", path::relative_to(e.create, sample)) : golden_name(e.create);
       if (std::getenv("STAPLINT_UPDATE_GOLDEN")) {
         std::system(("mkdir -p '" + path::dirname(golden_path) + "'").c_str());
         std::ofstream(golden_path, std::ios::binary) << e.text;

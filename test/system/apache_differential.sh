@@ -6,7 +6,7 @@
 # leaving out the errors httpd finds only when it starts (after `-t` has said
 # Syntax OK): SL1005, SL2003, SL3004; apache_truth.sh starts httpd for those.
 # mod_ssl, mod_socache_shmcb, mod_md, mod_alias, mod_headers, mod_rewrite, mod_setenvif and mod_proxy(_http)
-# are loaded unless the sample loads modules itself. Fix goldens (X.conf.fixed) are judged the same way.
+# are loaded unless the sample loads modules itself. Fix goldens (X.fixed.conf) are judged the same way.
 # Trees are tested through their entry file with their own ServerRoot.
 set -u
 staplint=$1
@@ -83,7 +83,7 @@ while IFS= read -r sample; do
     echo "DISAGREE $sample: apache2 $([ $a = 0 ] && echo accepts || echo rejects), staplint $([ $s = 1 ] && echo reports || echo 'does not report') an error"
     sed 's/^/    apache2: /' "$work/out"
   fi
-done < <(find "$samples" \( -name '*.conf' -o -name '*.conf.fixed' \) -not -path '*/trees/*' | sort
+done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort
          find "$samples/trees" -mindepth 1 -maxdepth 1 -type d | sort)
 echo "apache2 -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
 [ "$disagree" -eq 0 ]

@@ -45,9 +45,9 @@ check "--fix=all exits 1: the Apache sample keeps a finding without fix" "[ $? =
 for f in shop.conf flags.conf apache.conf tomcat/bin/setenv.sh; do
   check "--fix=all and git apply agree on $f" "cmp -s '$work/fix/$f' '$work/diff/$f'"
 done
-check "shop.conf equals its golden" "cmp -s shop.conf '$src/samples/nginx/rules/sl1001-fires-no-stapling.conf.fixed'"
-check "flags.conf equals its golden" "cmp -s flags.conf '$src/samples/nginx/rules/sl9002-fires-yes.conf.fixed'"
-check "apache.conf equals its golden" "cmp -s apache.conf '$src/samples/apache/rules/sl1005-fires-guide-recipe.conf.fixed'"
+check "shop.conf equals its golden" "cmp -s shop.conf '$src/samples/nginx/rules/sl1001-fires-no-stapling.fixed.conf'"
+check "flags.conf equals its golden" "cmp -s flags.conf '$src/samples/nginx/rules/sl9002-fires-yes.fixed.conf'"
+check "apache.conf equals its golden" "cmp -s apache.conf '$src/samples/apache/rules/sl1005-fires-guide-recipe.fixed.conf'"
 check "the created setenv.sh equals its golden" \
   "cmp -s tomcat/bin/setenv.sh '$src/samples/tomcat/trees/catalina-base-no-setenv.fixed/bin/setenv.sh'"
 check "broken.conf is untouched" "git diff --quiet -- broken.conf"
@@ -61,7 +61,7 @@ check "a second --fix=all would change nothing" "[ ! -s '$work/again.diff' ]"
 # 3. --fix alone applies only the safe fixes.
 setup "$work/safe"
 "$st" --fix "${files[@]}" > /dev/null 2>&1
-check "--fix applies the safe SL9002 fix" "cmp -s flags.conf '$src/samples/nginx/rules/sl9002-fires-yes.conf.fixed'"
+check "--fix applies the safe SL9002 fix" "cmp -s flags.conf '$src/samples/nginx/rules/sl9002-fires-yes.fixed.conf'"
 check "--fix leaves the suggested SL1001 fix" "git diff --quiet -- shop.conf"
 check "--fix creates no setenv.sh (a suggested fix)" "[ ! -e tomcat/bin/setenv.sh ]"
 

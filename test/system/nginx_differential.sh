@@ -2,7 +2,7 @@
 # Differential syntax test: every nginx sample is also given to the real
 # `nginx -t` (Debian's package), with certificate paths pointed at a throwaway
 # certificate. nginx rejects the configuration exactly when staplint reports an
-# error-severity finding. The fix goldens (`*.conf.fixed`) are judged the same
+# error-severity finding. The fix goldens (`*.fixed.conf`) are judged the same
 # way, so a fix nginx would refuse fails the test. Samples marked
 # `# nginx-t: skip (why)` are counted and listed, never silently dropped.
 set -u
@@ -59,7 +59,7 @@ while IFS= read -r sample; do
     echo "DISAGREE $sample: nginx $([ $nginx_ok = 1 ] && echo accepts || echo rejects), staplint $([ $st_err = 1 ] && echo reports || echo 'does not report') an error"
     sed 's/^/    nginx: /' "$work/nginx.out"
   fi
-done < <(find "$samples" \( -name '*.conf' -o -name '*.conf.fixed' \) -not -path '*/trees/*' | sort
+done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort
          find "$samples/trees" -mindepth 1 -maxdepth 1 -type d -not -name '*.fixed' | sort)
 echo "nginx -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
 [ "$disagree" -eq 0 ]
