@@ -93,6 +93,16 @@ contains root-and-paths 'checkout/etc/nginx/conf.d/a.conf:7:5: warning: .*\[SL10
 contains root-and-paths 'tls/api.conf:7:5: warning: .*\[SL1002\]'
 lacks root-and-paths 'SL0002'
 
+# entries give a named file its tree where the upward search finds none:
+# the vhosts live beside the nginx directory, not below it.
+mkdir -p split/nginx split/vhosts
+printf 'events {}\nhttp {\n    resolver 127.0.0.1;\n    ssl_stapling on;\n    ssl_stapling_verify on;\n    include ../vhosts/*.conf;\n}\n' > split/nginx/nginx.conf
+printf 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/ssl/a.pem;\n    ssl_certificate_key /etc/ssl/a.key;\n}\n' > split/vhosts/a.conf
+check no-context 1 "$st" --no-config --format gcc split/vhosts/a.conf
+contains no-context 'a.conf:1:1: warning: .*\[SL1001\]'
+printf 'entries: [nginx/nginx.conf]\nformat: gcc\n' > split/.staplint.yaml
+check entries-context 0 "$st" split/vhosts/a.conf
+
 # enable: only these rules.
 printf 'enable: [SL1003]\nformat: gcc\n' > other/.staplint.yaml
 check enable 1 "$st" nginx/sites/shop.conf other/stream.conf
