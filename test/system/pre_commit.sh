@@ -93,6 +93,8 @@ if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
   printf 'server {\n    listen 443 ssl;\n    ssl_certificate /x.pem;\n    ssl_certificate_key /x.key;\n    ssl_stapling off;\n}\n' > nginx/sites-enabled/api
   run try-repo nonzero pre-commit try-repo "$src" staplint --files nginx/sites-enabled/api nginx/sites-enabled/shop
   contains try-repo 'nginx/sites-enabled/api:5:5: warning: .*\[SL1001\]'
+  # shop, named in the same run, is good in its tree (one load of it for both).
+  ! grep -q 'sites-enabled/shop' "$work/out" || { echo "FAIL try-repo: shop reported out of its tree"; fail=1; }
 else
   echo "skip try-repo: $src is not a git checkout"
 fi
