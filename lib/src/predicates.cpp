@@ -74,7 +74,7 @@ const std::vector<PredicateInfo>& builtin_predicates() {
        &checks::nginx_upstream_verify_no_trusted_certificate, {"directive", "trusted"}},
       {"tomcat.client_cert_no_revocation", &checks::tomcat_client_cert_no_revocation, {"server"}},
       {"tomcat.ocsp_without_client_verify", &checks::tomcat_ocsp_without_client_verify, {"server"}},
-      {"tomcat.stapling_disabled", &checks::tomcat_stapling_disabled, {"server"}},
+      {"tomcat.stapling_disabled", &checks::tomcat_stapling_disabled, {"server", "reason"}},
       {"tomcat.stapling_unsupported_context", &checks::tomcat_stapling_unsupported_context, {"detail"}},
       {"tomcat.stapling_unsupported_implementation",
        &checks::tomcat_stapling_unsupported_implementation, {"server", "source"}},

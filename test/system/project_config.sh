@@ -82,6 +82,11 @@ lacks version-ok 'SL1015'
 check version-cli 1 "$st" --format gcc --nginx-version 1.25.0 other/stream.conf
 contains version-cli 'SL1015'
 
+# A JDK before 8u261 has no server-side stapling: the switch does nothing.
+check jdk-old 1 "$st" --no-config --format gcc --jdk-version 1.8.0_251 "$root/samples/tomcat/trees/old-jdk-switch"
+contains jdk-old "server.xml:8:6: warning: OCSP stapling is not enabled for TLS connector 'port 8443': JDK 8u251 has no server-side OCSP stapling \[SL1001\]"
+check jdk-new 0 "$st" --no-config --format gcc --jdk-version 8u261 "$root/samples/tomcat/trees/old-jdk-switch"
+
 # root and paths: absolute server paths read from the checkout.
 mkdir -p checkout/etc/nginx/conf.d
 printf 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n    include /srv/tls/*.conf;\n}\n' > checkout/etc/nginx/nginx.conf

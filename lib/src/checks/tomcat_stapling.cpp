@@ -35,7 +35,11 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
     if (on && on->certain && jdk_staples) continue;
-    Finding& f = r.report(c.node->file(), c.node->name_range(), {{"server", c.display_name}});
+    const std::string reason =
+        on && !jdk_staples
+            ? "JDK " + jdk_version_string(*ctx.options.jdk_version) + " has no server-side OCSP stapling"
+            : "its JVM does not get '-D" + std::string(kStaplingSwitch) + "=true'";
+    Finding& f = r.report(c.node->file(), c.node->name_range(), {{"server", c.display_name}, {"reason", reason}});
     if (c.unresolved) {
       f.conditional = true;
       f.notes.push_back({c.unresolved->file(), c.unresolved->range,
@@ -50,9 +54,8 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     }
     if (on && !jdk_staples) {
       f.notes.push_back({on->file, on->range,
-                         "JDK " + jdk_version_string(*ctx.options.jdk_version) +
-                             " has no server-side OCSP stapling (it came with JDK 9 and 8u261): this switch "
-                             "does nothing there; upgrade the JDK"});
+                         "the switch is set here, but server-side stapling came with JDK 9 and 8u261; "
+                         "upgrade the JDK"});
     }
     if (c.implementation == TlsImplementation::openssl_if_native) {
       f.notes.push_back({c.implementation_source->file(), c.implementation_source->name_range(),
