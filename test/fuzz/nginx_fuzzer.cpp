@@ -5,7 +5,8 @@
 // same files are linted once as an nginx tree (/f/nginx.conf) and once as an
 // Apache tree (/a/conf/httpd.conf, ServerRoot /a, so `Include conf/inc*.conf`);
 // the entry file is also read as a setenv.sh, a setenv.bat, a systemd drop-in and a
-// java.security file.
+// java.security file. The raw bytes are also a .staplint.yaml and a baseline,
+// and the httpd, Tomcat and JDK versions vary with the nginx one.
 #include <cstddef>
 #include <optional>
 #include <cstdint>
@@ -15,8 +16,10 @@
 
 #include "nginx_parser.hpp"
 #include "staplint/apache_parse.hpp"
+#include "staplint/baseline.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/project_config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace staplint;
@@ -31,6 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<InputProblem> problem;
     (void)parse_apache_text(f, apache_sources, 100, nodes, problem);
   }
+
+  // The project configuration and the baseline readers, on the raw bytes.
+  (void)parse_project_config(input, "/p/.staplint.yaml", RuleCatalog::builtin());
+  auto baseline = read_baseline(input);
 
   MemoryFileSystem fs;
   constexpr std::string_view sep = "@@file@@\n";
@@ -58,9 +65,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0},
                                                     Version{1, 22, 1}, Version{1, 29, 3}};
   req.lint.nginx_version = versions[size % 4];
+  static const std::optional<Version> httpd[] = {std::nullopt, Version{2, 4, 25}, Version{2, 4, 41}, Version{2, 4, 62}};
+  static const std::optional<Version> tomcat[] = {std::nullopt, Version{9, 0, 100}, Version{10, 1, 34}, Version{11, 0, 18}};
+  static const std::optional<Version> jdk[] = {std::nullopt, Version{8, 0, 251}, Version{17, 0, 0}, Version{8, 0, 261}};
+  req.lint.httpd_version = httpd[size / 4 % 4];
+  req.lint.tomcat_version = tomcat[size / 4 % 4];
+  req.lint.jdk_version = jdk[size / 16 % 4];
   req.load.limits.max_files = 64;
   req.load.limits.max_include_depth = 16;
-  const LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  // A baseline of this result applied to it accepts every finding; the
+  // baseline the input spelled, if any, may accept any of them.
+  const BaselinePath same = [](const std::string& p) { return p; };
+  std::vector<BaselineEntry> own = baseline_entries(result.findings, sources, same);
+  std::vector<Finding> copy = result.findings;
+  if (apply_baseline(copy, sources, own, same) != result.findings.size() || !copy.empty()) __builtin_trap();
+  if (auto* entries = std::get_if<std::vector<BaselineEntry>>(&baseline)) {
+    (void)apply_baseline(result.findings, sources, *entries, same);
+  }
   for (const char* name : {"text", "gcc", "json"}) {
     std::ostringstream out;
     make_formatter(name, false)->write({sources, result}, out);
