@@ -168,13 +168,8 @@ class Reader {
         }
       } else if (key == "exclude") {
         for (const YAML::Node& g : list(v, key, "globs, like ['**/*.bak', 'vendor/']")) {
-          std::string glob = g.Scalar();
-          while (glob.size() > 1 && glob.back() == '/') glob.pop_back();
-          if (glob.front() == '/') {
-            glob.erase(0, 1);  // anchored at the configuration's directory
-          } else if (glob.find('/') == std::string::npos) {
-            glob = "**/" + glob;  // a bare name matches at any depth
-          }
+          std::string glob = exclude_glob(g.Scalar());
+          if (glob.front() == '/') glob.erase(0, 1);  // anchored at the configuration's directory
           c.exclude.push_back(c.dir.empty() ? glob : path::join(c.dir, glob));
         }
       } else if (key == "versions") {
@@ -231,6 +226,12 @@ std::string find_project_config(const FileSystem& fs, const std::string& p, cons
     dir = parent;
   }
   return {};
+}
+
+std::string exclude_glob(std::string glob) {
+  while (glob.size() > 1 && glob.back() == '/') glob.pop_back();
+  if (glob.find('/') == std::string::npos) glob = "**/" + glob;
+  return glob;
 }
 
 std::optional<Version> parse_jdk_version(std::string_view s) {

@@ -285,12 +285,12 @@ std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleC
     return ids;
   };
   if (c) {
-    run.request.policy.enable = c->enable;
-    run.request.policy.disable = c->disable;
-    run.request.policy.severity = c->severity;
-    for (const std::string& g : c->exclude) run.request.policy.exclude.push_back(absolute(g));
-    for (const std::string& e : c->entries) run.request.policy.context_entries.push_back(here(e));
-    if (req.paths.empty()) req.paths = run.request.policy.context_entries;
+    req.policy.enable = c->enable;
+    req.policy.disable = c->disable;
+    req.policy.severity = c->severity;
+    for (const std::string& g : c->exclude) req.policy.exclude.push_back(absolute(g));
+    for (const std::string& e : c->entries) req.policy.context_entries.push_back(here(e));
+    if (req.paths.empty()) req.paths = req.policy.context_entries;
     if (req.load.root.empty() && c->root) req.load.root = here(*c->root);
     if (req.load.path_map.empty()) {
       for (const auto& [from, to] : c->path_map) req.load.path_map.emplace_back(from, here(to));
@@ -301,24 +301,20 @@ std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleC
     if (!req.lint.jdk_version) req.lint.jdk_version = c->jdk_version;
     if (c->format) run.format = *c->format;
   }
-  if (o.enable && !(run.request.policy.enable = rule_ids(*o.enable))) return std::nullopt;
+  if (o.enable && !(req.policy.enable = rule_ids(*o.enable))) return std::nullopt;
   if (o.disable) {
     auto ids = rule_ids(*o.disable);
     if (!ids) return std::nullopt;
-    run.request.policy.disable = std::move(*ids);
+    req.policy.disable = std::move(*ids);
   }
   for (const auto& [name, level] : o.severity) {
     auto ids = rule_ids({name});
     if (!ids) return std::nullopt;
-    run.request.policy.severity[*ids->begin()] = *parse_severity(level);
+    req.policy.severity[*ids->begin()] = *parse_severity(level);
   }
   if (!o.exclude.empty()) {
-    run.request.policy.exclude.clear();
-    for (std::string g : o.exclude) {
-      while (g.size() > 1 && g.back() == '/') g.pop_back();
-      if (g.find('/') == std::string::npos) g = "**/" + g;
-      run.request.policy.exclude.push_back(absolute(g));
-    }
+    req.policy.exclude.clear();
+    for (const std::string& g : o.exclude) req.policy.exclude.push_back(absolute(exclude_glob(g)));
   }
   if (o.format) run.format = *o.format;
   const std::optional<std::string> fail_on = o.fail_on ? o.fail_on : c ? c->fail_on : std::nullopt;

@@ -65,6 +65,10 @@ std::string find_project_config(const FileSystem& fs, const std::string& path, c
 /// 1.8.0_251 or 8u251 (JDK 8 update 251 is {8, 0, 251}).
 std::optional<Version> parse_jdk_version(std::string_view s);
 
+/// An exclude glob as written, made ready to join to its directory: no
+/// trailing '/', and a bare name (no '/') matching at any depth (`**/name`).
+std::string exclude_glob(std::string glob);
+
 /// Whether `path` matches the glob `pattern`: `*` and `?` within one path
 /// component, `[...]` classes, `**` any number of whole components; a
 /// pattern also matches everything below a directory it matches.
