@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -138,8 +139,8 @@ class Runner {
         loader_(fs, sources, req.load) {}
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
-                 Dialect dialect = Dialect::nginx) {
-    ConfigTree tree = loader_.load(entry, fragment, dialect);
+                 Dialect dialect = Dialect::nginx, const std::string& base_dir = {}) {
+    ConfigTree tree = loader_.load(entry, fragment, dialect, base_dir);
     add_named_security_files(tree);
     lint_loaded(std::move(tree), only);
   }
@@ -316,15 +317,38 @@ class Runner {
     std::string dir = path::dirname(identity);
     const std::pair<const char*, Dialect> entries[] = {
         {"nginx.conf", Dialect::nginx}, {"apache2.conf", Dialect::apache}, {"httpd.conf", Dialect::apache}};
+    std::optional<std::pair<std::string, Dialect>> above;  // the nearest entry above, if none includes the file
     for (int up = 0; up < 8; ++up) {
       for (const auto& [entry_name, dialect] : entries) {
-        if (in_context_of(path::join(dir, entry_name), dialect)) return;
+        const std::string cand = path::join(dir, entry_name);
+        if (in_context_of(cand, dialect)) return;
+        if (!above && fs_.kind(cand) == PathKind::file && fs_.canonical(cand) != identity) above.emplace(cand, dialect);
       }
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
     }
+    if (outside_dialects(file, sources_.file(pf.file).text())) {
+      spdlog::info("'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
+                   "another file of a Tomcat conf directory); skipped",
+                   file);
+      return;
+    }
+    // A fragment. Inside a server tree it is read as that server reads its
+    // files: in its dialect, relative includes from its conf prefix (nginx:
+    // the directory of nginx.conf; httpd: ServerRoot, RHEL's conf/ parent).
     // parse_file() read the text already (empty if unreadable: nginx then
     // reports SL0004 like any dialect would).
+    if (above) {
+      const auto& [entry, dialect] = *above;
+      if (dialect == Dialect::apache && path::basename(file) == "envvars") {
+        spdlog::info("'{}' is httpd's environment script: read with '{}', not linted on its own", file, entry);
+        return;
+      }
+      std::string base = path::dirname(entry);
+      if (dialect == Dialect::apache && path::basename(base) == "conf") base = path::dirname(base);
+      lint_tree(file, true, nullptr, dialect, base);
+      return;
+    }
     lint_tree(file, true, nullptr, guess_dialect(sources_.file(pf.file).text()));
   }
 
@@ -349,6 +373,22 @@ class Runner {
   LintResult result;
 
  private:
+  /// XML other than Tomcat's server and context files (web.xml,
+  /// tomcat-users.xml, pom.xml), and the other files of a Tomcat conf
+  /// directory (policy.d/*.policy, logging.properties is a JVM file and read):
+  /// no dialect of staplint's reads them.
+  bool outside_dialects(const std::string& file, const std::string& text) const {
+    const std::string name = path::basename(file);
+    if ((name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0) || text.rfind("<?xml", 0) == 0) {
+      return true;
+    }
+    std::string dir = path::dirname(fs_.canonical(file));
+    for (int up = 0; up < 2; ++up, dir = path::dirname(dir)) {
+      if (fs_.kind(path::join(dir, "server.xml")) == PathKind::file) return true;
+    }
+    return false;
+  }
+
   struct ContextTree {
     ConfigTree tree;
     std::set<FileId> only;  ///< the named files in it

@@ -204,7 +204,8 @@ void set_inclusion(SourceManager& sm, std::span<Node> nodes, std::uint32_t inclu
 }
 }  // namespace
 
-ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, Dialect dialect) {
+ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, Dialect dialect,
+                              const std::string& base_dir) {
   ConfigTree tree;
   tree.dialect = dialect;
   tree.fragment = as_fragment;
@@ -218,9 +219,9 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
   }
   tree.nodes = take_nodes(pf);
   if (dialect == Dialect::tomcat) add_tomcat_jvm_files(tree, entry_path);
-  const std::string base = dialect == Dialect::apache
-                               ? apache_server_root(tree.nodes, path::dirname(entry_path))
-                               : path::dirname(entry_path);
+  const std::string base = !base_dir.empty()             ? base_dir
+                           : dialect == Dialect::apache ? apache_server_root(tree.nodes, path::dirname(entry_path))
+                                                        : path::dirname(entry_path);
   Expansion ex{tree, base, {fs_.canonical(entry_path)}, {}, {pf.file}};
   if (dialect == Dialect::apache) {
     const std::string envvars = path::join(path::dirname(entry_path), "envvars");

@@ -84,6 +84,26 @@ TEST_CASE("a snippet two entries include brings its own includes into both trees
   CHECK(r.result.findings[0].included_from.size() == 2);
 }
 
+TEST_CASE("a named file no entry includes is read as its server tree reads files", "[lint]") {
+  // pre-commit names whatever changed in a copy of /etc: a snippet nothing
+  // includes yet, httpd's envvars, Tomcat's web.xml and policy files.
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", "events {}\nhttp {\n}\n");
+  fs.add("/etc/nginx/fastcgi.conf", "fastcgi_param A B;\n");
+  fs.add("/etc/nginx/snippets/fastcgi-php.conf", "include fastcgi.conf;\n");  // from the conf prefix
+  fs.add("/etc/apache2/apache2.conf", "ServerRoot /etc/apache2\n");
+  fs.add("/etc/apache2/envvars", "if [ x ]; then\n  export A=b\nfi\n");
+  fs.add("/etc/apache2/sites-available/tls.conf",
+         "<VirtualHost *:443>\n  SSLEngine on\n</VirtualHost>\n");  // httpd's dialect, though nginx would parse it
+  fs.add("/etc/tomcat10/server.xml", "<Server/>\n");
+  fs.add("/etc/tomcat10/web.xml", "<?xml version=\"1.0\"?>\n<!-- -->\n<web-app/>\n");
+  fs.add("/etc/tomcat10/policy.d/01system.policy", "grant codeBase \"file:x\" {\n  permission A \"b\", \"c\";\n};\n");
+  fs.add("/tmp/junk.conf", "[program:web]\ncommand=x\n");  // outside any tree: still reported
+  Run r(fs, {"/etc/nginx/snippets/fastcgi-php.conf", "/etc/apache2/envvars", "/etc/apache2/sites-available/tls.conf",
+             "/etc/tomcat10/web.xml", "/etc/tomcat10/policy.d/01system.policy", "/tmp/junk.conf"});
+  CHECK(r.located == std::vector<std::string>{"/etc/apache2/sites-available/tls.conf:2 SL1001", "/tmp/junk.conf:2 SL0001"});
+}
+
 TEST_CASE("findings in included files carry the include chain", "[lint]") {
   const MemoryFileSystem fs = debian_like();
   Run r(fs, {"/etc/nginx/nginx.conf"});

@@ -51,8 +51,11 @@ class ConfigLoader {
   /// Parses `path` as `dialect` (cached by canonical identity).
   ParsedFile& parse_file(const std::string& path, Dialect dialect = Dialect::nginx);
   /// Loads the tree rooted at `entry_path`, expanding includes.
+  /// `base_dir`, when set, is where relative includes resolve (else the
+  /// entry's directory, or httpd's ServerRoot): for a fragment inside a
+  /// server tree, that tree's conf prefix.
   ConfigTree load(const std::string& entry_path, bool as_fragment,
-                  Dialect dialect = Dialect::nginx);
+                  Dialect dialect = Dialect::nginx, const std::string& base_dir = {});
 
   const LoadOptions& options() const { return options_; }
 
