@@ -293,9 +293,9 @@ class Runner {
     // The configured entries first, then upward for the entry that includes
     // this file. Files of one tree share one load of it (finish() lints it).
     const std::string identity = fs_.canonical(file);
-    auto in_context_of = [&](const std::string& cand, Dialect dialect) {
-      if (fs_.kind(cand) != PathKind::file || fs_.canonical(cand) == identity) return false;
-      const std::string key = std::string(to_string(dialect)) + ":" + fs_.canonical(cand);
+    // `cand` exists and is not the file itself; `real` is its canonical path.
+    auto in_context_of = [&](const std::string& cand, const std::string& real, Dialect dialect) {
+      const std::string key = std::string(to_string(dialect)) + ":" + real;
       auto it = context_trees_.find(key);
       if (it == context_trees_.end()) {
         it = context_trees_.emplace(key, ContextTree{loader_.load(cand, false, dialect), {}}).first;
@@ -310,9 +310,17 @@ class Runner {
       if (found) spdlog::info("linting '{}' in the context of '{}'", file, cand);
       return found;
     };
+    // An entry worth a look: a file that is not the named one itself.
+    auto other_file = [&](const std::string& cand) -> std::optional<std::string> {
+      if (fs_.kind(cand) != PathKind::file) return std::nullopt;
+      std::string real = fs_.canonical(cand);
+      if (real == identity) return std::nullopt;
+      return real;
+    };
     for (const std::string& entry : req_.policy.context_entries) {
+      if (is_jvm_file(entry) || is_tomcat_file(entry)) continue;
       const Dialect d = is_apache_entry(entry) ? Dialect::apache : Dialect::nginx;
-      if (!is_jvm_file(entry) && !is_tomcat_file(entry) && in_context_of(entry, d)) return;
+      if (const auto real = other_file(entry); real && in_context_of(entry, *real, d)) return;
     }
     std::string dir = path::dirname(identity);
     const std::pair<const char*, Dialect> entries[] = {
@@ -321,13 +329,15 @@ class Runner {
     for (int up = 0; up < 8; ++up) {
       for (const auto& [entry_name, dialect] : entries) {
         const std::string cand = path::join(dir, entry_name);
-        if (in_context_of(cand, dialect)) return;
-        if (!above && fs_.kind(cand) == PathKind::file && fs_.canonical(cand) != identity) above.emplace(cand, dialect);
+        const auto real = other_file(cand);
+        if (!real) continue;
+        if (in_context_of(cand, *real, dialect)) return;
+        if (!above) above.emplace(cand, dialect);
       }
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
     }
-    if (outside_dialects(file, sources_.file(pf.file).text())) {
+    if (outside_dialects(file, identity, sources_.file(pf.file).text())) {
       spdlog::info("'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
                    "another file of a Tomcat conf directory); skipped",
                    file);
@@ -377,12 +387,13 @@ class Runner {
   /// tomcat-users.xml, pom.xml), and the other files of a Tomcat conf
   /// directory (policy.d/*.policy, logging.properties is a JVM file and read):
   /// no dialect of staplint's reads them.
-  bool outside_dialects(const std::string& file, const std::string& text) const {
+  /// `real` is the canonical path of `file`.
+  bool outside_dialects(const std::string& file, const std::string& real, const std::string& text) const {
     const std::string name = path::basename(file);
     if ((name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0) || text.rfind("<?xml", 0) == 0) {
       return true;
     }
-    std::string dir = path::dirname(fs_.canonical(file));
+    std::string dir = path::dirname(real);
     for (int up = 0; up < 2; ++up, dir = path::dirname(dir)) {
       if (fs_.kind(path::join(dir, "server.xml")) == PathKind::file) return true;
     }

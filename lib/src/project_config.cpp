@@ -11,31 +11,38 @@
 
 namespace staplint {
 
+namespace {
+/// The top-level keys, sorted, with what each takes (the man page prints it).
+constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
+    {"disable", "[RULE, ...]: rules (ids or names) that do not run"},
+    {"enable", "[RULE, ...]: run only these rules (default: every rule)"},
+    {"entries", "[PATH, ...]: linted when no path is named; a file named on its own is linted in the tree of "
+                "the entry that includes it"},
+    {"exclude", "[GLOB, ...]: files neither linted nor reported ('**' across directories, a bare name at any "
+                "depth, a leading '/' anchored here)"},
+    {"fail-on", "error | warning | info | none: exit 1 at or above this (default: warning)"},
+    {"format", "text | gcc | json | github | checkstyle | junit | sarif"},
+    {"paths", "{SERVER_PATH: CHECKOUT_PATH, ...}: absolute server paths read from the checkout; the longest "
+              "prefix wins over 'root'"},
+    {"root", "DIR: the checkout of the server's /, where absolute includes are read"},
+    {"severity", "{RULE: error | warning | info, ...}: a severity per rule"},
+    {"versions", "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
+                 "judge for"},
+};
+}  // namespace
+
 const std::vector<std::string_view>& project_config_keys() {
-  static const std::vector<std::string_view> keys = {"disable", "enable",  "entries", "exclude", "fail-on",
-                                                      "format",  "paths",   "root",    "severity", "versions"};
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> out;
+    for (const auto& [k, help] : kKeys) out.push_back(k);
+    return out;
+  }();
   return keys;
 }
 
 std::string_view project_config_key_help(std::string_view key) {
-  static const std::pair<std::string_view, std::string_view> help[] = {
-      {"disable", "[RULE, ...]: rules (ids or names) that do not run"},
-      {"enable", "[RULE, ...]: run only these rules (default: every rule)"},
-      {"entries", "[PATH, ...]: linted when no path is named; a file named on its own is linted in the tree of "
-                  "the entry that includes it"},
-      {"exclude", "[GLOB, ...]: files neither linted nor reported ('**' across directories, a bare name at any "
-                  "depth, a leading '/' anchored here)"},
-      {"fail-on", "error | warning | info | none: exit 1 at or above this (default: warning)"},
-      {"format", "text | gcc | json | github | checkstyle | junit | sarif"},
-      {"paths", "{SERVER_PATH: CHECKOUT_PATH, ...}: absolute server paths read from the checkout; the longest "
-                "prefix wins over 'root'"},
-      {"root", "DIR: the checkout of the server's /, where absolute includes are read"},
-      {"severity", "{RULE: error | warning | info, ...}: a severity per rule"},
-      {"versions", "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
-                   "judge for"},
-  };
-  for (const auto& [k, h] : help) {
-    if (k == key) return h;
+  for (const auto& [k, help] : kKeys) {
+    if (k == key) return help;
   }
   return {};
 }
@@ -91,9 +98,7 @@ class Reader {
   std::string rule(const YAML::Node& n) const {
     const std::string key = n.Scalar();
     if (const RuleSpec* r = catalog_.find(key)) return r->id;
-    std::string msg = "unknown rule '" + key + "'";
-    if (auto s = catalog_.suggest(key)) msg += "; did you mean '" + *s + "'?";
-    fail(n, msg);
+    fail(n, catalog_.unknown_rule_message(key));
   }
 
   std::string path(const std::string& dir, const std::string& p) const {
@@ -102,10 +107,9 @@ class Reader {
 
   Version version(const YAML::Node& n, std::string_view server) const {
     const std::string v = scalar(n, server, "a version");
-    const std::optional<Version> parsed = server == "jdk" ? parse_jdk_version(v) : Version::parse(v);
+    const std::optional<Version> parsed = parse_server_version(server, v);
     if (!parsed) {
-      fail(n, "'" + std::string(server) + "' takes a version like " +
-                  (server == "jdk" ? "17, 21.0.5 or 1.8.0_251" : server == "nginx" ? "1.26.2" : server == "httpd" ? "2.4.62" : "10.1.34") +
+      fail(n, "'" + std::string(server) + "' takes a version like " + std::string(server_version_example(server)) +
                   ", not '" + v + "'");
     }
     return *parsed;
@@ -232,6 +236,14 @@ std::string exclude_glob(std::string glob) {
   while (glob.size() > 1 && glob.back() == '/') glob.pop_back();
   if (glob.find('/') == std::string::npos) glob = "**/" + glob;
   return glob;
+}
+
+std::optional<Version> parse_server_version(std::string_view server, std::string_view text) {
+  return server == "jdk" ? parse_jdk_version(text) : Version::parse(text);
+}
+
+std::string_view server_version_example(std::string_view server) {
+  return server == "jdk" ? "17, 21.0.5 or 1.8.0_251" : server == "nginx" ? "1.26.2" : server == "httpd" ? "2.4.62" : "10.1.34";
 }
 
 std::optional<Version> parse_jdk_version(std::string_view s) {

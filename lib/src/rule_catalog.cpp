@@ -250,6 +250,12 @@ const RuleSpec* RuleCatalog::find(std::string_view key) const {
   return nullptr;
 }
 
+std::string RuleCatalog::unknown_rule_message(std::string_view key) const {
+  std::string msg = "unknown rule '" + std::string(key) + "'";
+  if (auto s = suggest(key)) msg += "; did you mean '" + *s + "'?";
+  return msg;
+}
+
 std::optional<std::string> RuleCatalog::suggest(std::string_view key) const {
   std::vector<std::string> options;
   for (const RuleSpec& r : rules_) {

@@ -201,12 +201,11 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "--httpd-version" || arg == "--tomcat-version" || arg == "--jdk-version") {
       std::string v;
       if (!need(v)) return std::nullopt;
-      const bool jdk = arg == "--jdk-version";
-      auto& into = arg == "--httpd-version" ? o.lint.httpd_version : jdk ? o.lint.jdk_version : o.lint.tomcat_version;
-      into = jdk ? parse_jdk_version(v) : Version::parse(v);
+      const std::string server = arg.substr(2, arg.size() - 10);  // --SERVER-version
+      auto& into = server == "httpd" ? o.lint.httpd_version : server == "jdk" ? o.lint.jdk_version : o.lint.tomcat_version;
+      into = parse_server_version(server, v);
       if (!into) {
-        error = "'" + arg + "' takes a version like " +
-                (jdk ? "17, 21.0.5 or 1.8.0_251" : arg == "--httpd-version" ? "2.4.62" : "10.1.34") + ", not '" + v + "'";
+        error = "'" + arg + "' takes a version like " + std::string(server_version_example(server)) + ", not '" + v + "'";
         return std::nullopt;
       }
     } else if (arg == "--max-file-size") {
@@ -276,8 +275,7 @@ std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleC
     for (const std::string& n : names) {
       const RuleSpec* r = catalog.find(n);
       if (!r) {
-        error = "unknown rule '" + n + "'";
-        if (auto s = catalog.suggest(n)) error += "; did you mean '" + *s + "'?";
+        error = catalog.unknown_rule_message(n);
         return std::nullopt;
       }
       ids.insert(r->id);

@@ -86,9 +86,7 @@ void list_rules(const RuleCatalog& catalog) {
 int explain(const RuleCatalog& catalog, const std::string& key) {
   const RuleSpec* r = catalog.find(key);
   if (!r) {
-    std::cerr << "staplint: error: unknown rule '" << key << "'";
-    if (auto s = catalog.suggest(key)) std::cerr << "; did you mean '" << *s << "'?";
-    std::cerr << "\n";
+    std::cerr << "staplint: error: " << catalog.unknown_rule_message(key) << "\n";
     return 3;
   }
   std::cout << r->id << " " << r->name << " (" << to_string(r->severity) << ")\n"

@@ -76,6 +76,8 @@ class RuleCatalog {
   const std::vector<RuleSpec>& rules() const { return rules_; }
   /// By id (`SL1001`) or name (`stapling-disabled`), case-insensitive id.
   const RuleSpec* find(std::string_view id_or_name) const;
+  /// "unknown rule 'KEY'", with "; did you mean 'X'?" when one is near.
+  std::string unknown_rule_message(std::string_view key) const;
   /// The closest id or name, for "did you mean".
   std::optional<std::string> suggest(std::string_view id_or_name) const;
 
