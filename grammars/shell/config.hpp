@@ -30,6 +30,11 @@ struct unterminated {
   const char* at;
   const char* what;
 };
+/// Quotes and expansions inside one word nest deeper than this.
+inline constexpr std::size_t kMaxWordNesting = 1000;
+struct too_deep {
+  const char* at;
+};
 
 using iterator_type = const char*;
 using context_type = x3::context<state_tag, parse_state>;

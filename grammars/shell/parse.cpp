@@ -22,6 +22,11 @@ parse_output parse(std::string_view text) {
   } catch (const parser::unterminated& u) {
     out.error = syntax_error{state.offset(u.at), std::string("unterminated ") + u.what +
                                                      "; the shell reads to the end of the file"};
+  } catch (const parser::too_deep& d) {
+    out.error = syntax_error{state.offset(d.at),
+                             "quotes and expansions nest deeper than " + std::to_string(parser::kMaxWordNesting) +
+                                 " levels in one word",
+                             true};
   }
   // A command still open at the end of the input ends there.
   if (!out.entries.empty() && out.entries.back().kind == ast::entry_kind::command &&

@@ -14,6 +14,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <vector>
+
 #include "ast.hpp"
 #include "ast_adapted.hpp"
 #include "config.hpp"
@@ -41,13 +43,13 @@ struct word_parser : x3::parser<word_parser> {
       } else if (c == '\'') {
         i = close_quote(i, last, '\'', false);
       } else if (c == '"') {
-        i = close_double(i, last);
+        i = close_nested(i, last, 0);
       } else if (c == '`') {
         i = close_quote(i, last, '`', true);
       } else if (c == '$' && i + 1 != last && i[1] == '(') {
-        i = close_bracket(i + 1, last, '(', ')');
+        i = close_nested(i + 1, last, '(');
       } else if (c == '$' && i + 1 != last && i[1] == '{') {
-        i = close_bracket(i + 1, last, '{', '}');
+        i = close_nested(i + 1, last, '{');
       } else if (c == '$' && i + 1 != last && i[1] == '\'') {
         i = close_quote(i + 1, last, '\'', true);
       } else {
@@ -72,46 +74,56 @@ struct word_parser : x3::parser<word_parser> {
     }
     throw unterminated{open, q == '`' ? "'`'" : q == '"' ? "'\"'" : "'''"};
   }
+  /// At an opening `"` (`o` is 0) or at the `(` or `{` after a `$`: past
+  /// what closes it, with the quotes and expansions inside it, nested as
+  /// deep as they go. An explicit stack, not recursion: a file can nest
+  /// `"$(echo "` a million times. Past kMaxWordNesting levels it stops.
   template <typename Iterator>
-  static Iterator close_double(Iterator open, Iterator const& last) {
-    for (Iterator i = open + 1; i != last;) {
-      if (*i == '\\') {
-        i += (i + 1 != last) ? 2 : 1;
-      } else if (*i == '"') {
-        return i + 1;
-      } else if (*i == '`') {
-        i = close_quote(i, last, '`', true);
-      } else if (*i == '$' && i + 1 != last && (i[1] == '(' || i[1] == '{')) {
-        i = close_bracket(i + 1, last, i[1], i[1] == '(' ? ')' : '}');
-      } else {
-        ++i;
+  static Iterator close_nested(Iterator open, Iterator const& last, char o) {
+    struct frame {
+      Iterator open;
+      char o, c;  ///< 0 for a double quote
+      int depth;
+    };
+    auto closer = [](char ch) { return ch == '(' ? ')' : '}'; };
+    std::vector<frame> stack{{open, o, o ? closer(o) : '\0', 0}};
+    Iterator i = o ? open : open + 1;
+    while (!stack.empty()) {
+      frame& f = stack.back();
+      if (i == last) {
+        if (f.o == 0) throw unterminated{f.open, "'\"'"};
+        throw unterminated{f.open - 1, f.o == '(' ? "'$('" : "'${'"};
       }
-    }
-    throw unterminated{open, "'\"'"};
-  }
-  /// At `(` or `{`: past the bracket that balances it, skipping quoted text.
-  template <typename Iterator>
-  static Iterator close_bracket(Iterator open, Iterator const& last, char o, char c) {
-    int depth = 0;
-    for (Iterator i = open; i != last;) {
       const char ch = *i;
       if (ch == '\\') {
         i += (i + 1 != last) ? 2 : 1;
         continue;
       }
-      if (ch == '\'') {
+      if (f.o == 0) {  // inside "..."
+        if (ch == '"') {
+          stack.pop_back();
+          ++i;
+        } else if (ch == '`') {
+          i = close_quote(i, last, '`', true);
+        } else if (ch == '$' && i + 1 != last && (i[1] == '(' || i[1] == '{')) {
+          stack.push_back({i + 1, i[1], closer(i[1]), 0});
+          ++i;
+        } else {
+          ++i;
+        }
+      } else if (ch == '\'') {
         i = close_quote(i, last, '\'', false);
-        continue;
+      } else if (ch == '"') {
+        stack.push_back({i, 0, '\0', 0});
+        ++i;
+      } else {
+        if (ch == f.o) ++f.depth;
+        ++i;
+        if (ch == f.c && --f.depth == 0) stack.pop_back();
       }
-      if (ch == '"') {
-        i = close_double(i, last);
-        continue;
-      }
-      if (ch == o) ++depth;
-      if (ch == c && --depth == 0) return i + 1;
-      ++i;
+      if (stack.size() > kMaxWordNesting) throw too_deep{i};
     }
-    throw unterminated{open - 1, o == '(' ? "'$('" : "'${'"};
+    return i;
   }
 };
 

@@ -13,6 +13,7 @@ namespace staplint::grammar::shell {
 struct syntax_error {
   std::uint32_t offset = 0;
   std::string message;
+  bool limit = false;  ///< a nesting limit (SL0005), not a syntax error
 };
 
 struct parse_output {

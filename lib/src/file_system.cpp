@@ -27,6 +27,18 @@ PathKind DiskFileSystem::kind(const std::string& p) const {
   return PathKind::other;
 }
 
+std::optional<FileKey> DiskFileSystem::key(const std::string& p) const {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+  return FileKey{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+bool DiskFileSystem::can_read(const std::string& p) const {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return false;
+  return ::access(p.c_str(), S_ISDIR(st.st_mode) ? (R_OK | X_OK) : R_OK) == 0;
+}
+
 ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
   ReadResult r;
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -186,6 +198,20 @@ void MemoryFileSystem::add_unreadable(const std::string& p) {
   files_[path::normalize(p)] = std::nullopt;
 }
 
+void MemoryFileSystem::add_unreadable_dir(const std::string& p) { unreadable_dirs_.insert(path::normalize(p)); }
+
+std::optional<FileKey> MemoryFileSystem::key(const std::string& p) const {
+  if (kind(p) == PathKind::missing) return std::nullopt;
+  return FileKey{0, std::hash<std::string>{}(path::normalize(p))};
+}
+
+bool MemoryFileSystem::can_read(const std::string& p) const {
+  const std::string n = path::normalize(p);
+  if (unreadable_dirs_.count(n)) return false;
+  const PathKind k = kind(n);
+  return k == PathKind::file || k == PathKind::directory;
+}
+
 PathKind MemoryFileSystem::kind(const std::string& p) const {
   const std::string n = path::normalize(p);
   if (auto it = files_.find(n); it != files_.end()) {
@@ -227,6 +253,7 @@ ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) co
 std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
   std::vector<DirEntry> entries;
   const std::string n = path::normalize(dir);
+  if (unreadable_dirs_.count(n)) return entries;
   const std::string prefix = n == "/" ? n : n + "/";
   for (auto it = files_.lower_bound(prefix);
        it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
@@ -296,34 +323,117 @@ std::string normalize(const std::string& p) {
 
 bool has_glob(const std::string& p) { return p.find_first_of("*?[") != std::string::npos; }
 
-std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern) {
+std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern, WalkReport* report) {
+  WalkReport ignored;
+  WalkReport& rep = report ? *report : ignored;
   // Expand component by component, like glob(3).
   std::vector<std::string> parts;
   for (std::string_view part : split_nonempty(pattern, '/')) parts.emplace_back(part);
-  // `name` holds the path built so far.
-  std::vector<DirEntry> current{{is_absolute(pattern) ? "/" : "", PathKind::directory}};
+  // A candidate: the path built so far (`name`), and the keys of the
+  // directories on it, to notice a symlink back to one of them.
+  struct Candidate {
+    DirEntry entry;
+    std::vector<FileKey> above;
+  };
+  const std::string start = is_absolute(pattern) ? "/" : ".";
+  std::vector<Candidate> current{{{is_absolute(pattern) ? "/" : "", PathKind::directory}, {}}};
+  if (auto k = fs.key(start)) current.front().above.push_back(*k);
+  std::size_t seen = 0;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const bool last = k + 1 == parts.size();
-    std::vector<DirEntry> next;
-    for (const DirEntry& base : current) {
+    std::vector<Candidate> next;
+    // A directory that a further component descends into: skip it when it
+    // is one of the directories above it.
+    // A literal component cannot multiply the candidates: it only keeps the
+    // chain of directories right (`..` leaves one).
+    auto push = [&](const Candidate& base, std::string name, PathKind kind, bool literal) {
+      Candidate c{{std::move(name), kind}, {}};
+      if (!last && kind == PathKind::directory) {
+        c.above = base.above;
+        if (literal && parts[k] == "..") {
+          if (!c.above.empty()) c.above.pop_back();
+        } else if (!literal || parts[k] != ".") {
+          const auto key = fs.key(c.entry.name);
+          if (!literal && key && std::find(base.above.begin(), base.above.end(), *key) != base.above.end()) {
+            if (rep.loops.size() < 16) rep.loops.push_back(c.entry.name);
+            return;
+          }
+          if (key) c.above.push_back(*key);
+        }
+      }
+      next.push_back(std::move(c));
+    };
+    for (const Candidate& base : current) {
       if (!has_glob(parts[k])) {
-        const std::string cand = base.name.empty() ? parts[k] : join(base.name, parts[k]);
+        const std::string cand = base.entry.name.empty() ? parts[k] : join(base.entry.name, parts[k]);
         const PathKind kd = fs.kind(cand);
-        if (last ? kd != PathKind::missing : kd == PathKind::directory) next.push_back({cand, kd});
+        if (last ? kd != PathKind::missing : kd == PathKind::directory) push(base, cand, kd, true);
         continue;
       }
-      for (const DirEntry& e : fs.list(base.name.empty() ? "." : base.name)) {
+      const std::string dir = base.entry.name.empty() ? "." : base.entry.name;
+      if (!fs.can_read(dir)) {
+        if (rep.unreadable.size() < 16) rep.unreadable.push_back(dir);
+        continue;
+      }
+      for (const DirEntry& e : fs.list(dir)) {
+        if (++seen > kMaxWalkEntries) {
+          rep.over_budget = true;
+          break;
+        }
         if (::fnmatch(parts[k].c_str(), e.name.c_str(), FNM_PERIOD) != 0) continue;
         if (!last && e.kind != PathKind::directory) continue;
-        next.push_back({base.name.empty() ? e.name : join(base.name, e.name), e.kind});
+        push(base, base.entry.name.empty() ? e.name : join(base.entry.name, e.name), e.kind, false);
       }
+      if (rep.over_budget) break;
     }
     current = std::move(next);
-    if (current.empty()) break;
+    if (current.empty() || rep.over_budget) break;
   }
-  std::sort(current.begin(), current.end(),
-            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
-  return current;
+  std::vector<DirEntry> out;
+  if (rep.over_budget) return out;
+  out.reserve(current.size());
+  for (Candidate& c : current) out.push_back(std::move(c.entry));
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+namespace {
+void walk_below(const FileSystem& fs, const std::string& dir, unsigned depth, unsigned max_depth, bool skip_hidden,
+                std::set<FileKey>& visited, std::size_t& seen, std::vector<std::string>& out, WalkReport& rep) {
+  if (depth > max_depth || rep.over_budget) return;
+  if (const auto key = fs.key(dir); key && !visited.insert(*key).second) {
+    if (rep.loops.size() < 16) rep.loops.push_back(dir);
+    return;
+  }
+  if (!fs.can_read(dir)) {
+    if (rep.unreadable.size() < 16) rep.unreadable.push_back(dir);
+    return;
+  }
+  for (const DirEntry& e : fs.list(dir)) {
+    if (++seen > kMaxWalkEntries) {
+      rep.over_budget = true;
+      return;
+    }
+    if (skip_hidden && (e.name.empty() || e.name[0] == '.')) continue;
+    const std::string p = join(dir, e.name);
+    if (e.kind == PathKind::directory) {
+      walk_below(fs, p, depth + 1, max_depth, skip_hidden, visited, seen, out, rep);
+    } else if (e.kind == PathKind::file) {
+      out.push_back(p);
+    } else if (e.kind == PathKind::unreadable && rep.unreadable.size() < 16) {
+      rep.unreadable.push_back(p);
+    }
+  }
+}
+}  // namespace
+
+std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth,
+                                     bool skip_hidden, WalkReport& report) {
+  std::vector<std::string> out;
+  std::set<FileKey> visited;
+  std::size_t seen = 0;
+  walk_below(fs, dir, 0, max_depth, skip_hidden, visited, seen, out, report);
+  return out;
 }
 
 std::string relative_to(const std::string& p, const std::string& base) {

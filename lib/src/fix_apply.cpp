@@ -118,6 +118,43 @@ std::vector<std::pair<Op, std::size_t>> edit_script(const std::vector<std::strin
   return {};
 }
 
+/// A diff header's name as git writes it (quote_c_style): quoted, with C
+/// escapes and octal bytes, when it holds a control character, a quote, a
+/// backslash or a byte above 0x7F. git apply and GNU patch both read it, and
+/// no name can then forge a header line.
+std::string diff_name(const std::string& name) {
+  const bool plain = std::all_of(name.begin(), name.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  });
+  if (plain) return name;
+  std::string out = "\"";
+  for (const char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '\a': out += "\\a"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\v': out += "\\v"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (c < 0x20 || c >= 0x7F) {
+          out += '\\';
+          out += static_cast<char>('0' + (c >> 6));
+          out += static_cast<char>('0' + ((c >> 3) & 7));
+          out += static_cast<char>('0' + (c & 7));
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
 void put_line(std::string& out, char op, std::string_view line) {
   out += op;
   out.append(line);
@@ -132,8 +169,8 @@ std::string unified_diff(const FilePatch& patch) {
   std::string rel = patch.path;
   while (rel.rfind("./", 0) == 0) rel.erase(0, 2);
   while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
-  std::string out = patch.create ? "--- /dev/null\n" : "--- a/" + rel + "\n";
-  out += "+++ b/" + rel + "\n";
+  std::string out = patch.create ? "--- /dev/null\n" : "--- " + diff_name("a/" + rel) + "\n";
+  out += "+++ " + diff_name("b/" + rel) + "\n";
   // Lines of `a` and `b` before each script entry.
   std::vector<std::size_t> ai(script.size() + 1), bi(script.size() + 1);
   for (std::size_t i = 0; i < script.size(); ++i) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_parse.hpp"
@@ -26,17 +28,64 @@ struct Origin {
   bool certain = true;
 };
 
+/// What evaluating a tree's variables may cost: each value stops at
+/// `max_length` bytes, and all values together at `total` bytes (a value
+/// copied into another counts again; an append in place, `X="$X ..."`, only
+/// for what it adds). Past either, the value ends in an unknown character,
+/// and one SL0005 says so.
+struct Budget {
+  std::size_t max_length = 0;
+  std::size_t total = 0;
+  const Node* tripped_at = nullptr;  ///< where it first tripped
+  bool tripped = false;
+};
+
 /// A string with, for each character, where it was written.
 struct Text {
   std::string s;
   std::vector<Origin> at;
+  Budget* budget = nullptr;  ///< nullptr: unbounded (short values staplint makes)
+  bool cut = false;          ///< a budget stopped it; it ends in kUnknown
+  /// Room for `n` more characters; false (and the value cut) when there is none.
+  bool room(std::size_t n) {
+    if (cut) return false;
+    if (!budget) return true;
+    if (s.size() + n <= budget->max_length && n <= budget->total) {
+      budget->total -= n;
+      return true;
+    }
+    cut = true;
+    budget->tripped = true;
+    const Origin last = at.empty() ? Origin{} : at.back();
+    s += kUnknown;
+    at.push_back(last);
+    return false;
+  }
   void add(char c, Origin o) {
+    if (!room(1)) return;
     s += c;
     at.push_back(o);
   }
   void append(const Text& t) {
-    s += t.s;
-    at.insert(at.end(), t.at.begin(), t.at.end());
+    if (t.cut) {
+      append_range(t, t.s.size() - 1);
+      add(kUnknown, t.at.back());
+      return;
+    }
+    append_range(t, t.s.size());
+  }
+  /// Appends the first `n` characters of `t`, which may be this Text itself.
+  void append_range(const Text& t, std::size_t n) {
+    if (n == 0 || !room(n)) return;
+    if (&t == this) {
+      s.reserve(s.size() + n);
+      at.reserve(at.size() + n);
+      s.append(s, 0, n);
+      for (std::size_t i = 0; i < n; ++i) at.push_back(at[i]);
+      return;
+    }
+    s.append(t.s, 0, n);
+    at.insert(at.end(), t.at.begin(), t.at.begin() + static_cast<long>(n));
   }
 };
 
@@ -53,12 +102,27 @@ std::size_t name_length(std::string_view s) {
 
 class Evaluator {
  public:
-  Evaluator(const std::map<std::string, Text>& vars, FileId file, bool certain)
-      : vars_(vars), file_(file), certain_(certain) {}
+  Evaluator(std::map<std::string, Text>& vars, FileId file, bool certain, Budget& budget)
+      : vars_(vars), file_(file), certain_(certain), budget_(budget) {}
 
-  /// Evaluates `word`, written at `offset`, as the value of an assignment.
-  Text word(std::string_view w, std::uint32_t offset) {
+  /// Evaluates `word`, written at `offset`, as the new value of `target`.
+  /// `X="$X more"` moves X's value into the result instead of copying it, so
+  /// that n such lines cost O(n), not O(n^2); X is then empty until the
+  /// caller assigns the result. `appended()` says whether that happened.
+  Text assignment(const std::string& target, std::string_view w, std::uint32_t offset) {
+    target_ = &target;
+    Text out = word(w, offset, true);
+    target_ = nullptr;
+    return out;
+  }
+  bool appended() const { return stolen_; }
+  std::size_t kept_length() const { return stolen_length_; }
+
+  /// Evaluates `word`, written at `offset`.
+  Text word(std::string_view w, std::uint32_t offset, bool top = false) {
     Text out;
+    out.budget = &budget_;
+    if (top) top_ = &out;
     std::size_t i = 0;
     auto origin = [&](std::size_t k) { return Origin{file_, offset + static_cast<std::uint32_t>(k), certain_}; };
     while (i < w.size()) {
@@ -127,19 +191,24 @@ class Evaluator {
       const std::size_t n = name_length(inside);
       const std::string name(inside.substr(0, n));
       std::string_view op = inside.substr(n);
-      const auto it = vars_.find(name);
-      const bool set = it != vars_.end() && !it->second.s.empty();
       if (n == 0) {
         out.add(kUnknown, here);
-      } else if (op.empty()) {
-        if (it != vars_.end()) out.append(it->second);
-      } else if ((op.substr(0, 2) == ":-" || op.substr(0, 1) == "-") && !set) {
+        return close + 1;
+      }
+      if (op.empty()) {
+        append_variable(name, out);
+        return close + 1;
+      }
+      Text scratch;
+      const Text* value = lookup(name, scratch);
+      const bool set = value && !value->s.empty();
+      if ((op.substr(0, 2) == ":-" || op.substr(0, 1) == "-") && !set) {
         // ${VAR:-default}: the default, written inside the braces.
         const std::size_t skip = op[0] == ':' ? 2 : 1;
         const std::size_t at = i + 2 + n + skip;
         out.append(word(w.substr(at, close - at), offset + static_cast<std::uint32_t>(at)));
       } else if (op.substr(0, 2) == ":-" || op.substr(0, 1) == "-") {
-        out.append(it->second);
+        out.append(*value);
       } else {
         out.add(kUnknown, here);  // ${VAR#...}, ${VAR:+...}, ...: not evaluated
       }
@@ -155,14 +224,51 @@ class Evaluator {
       out.add('$', here);
       return i + 1;
     }
-    const auto it = vars_.find(std::string(w.substr(i + 1, n)));
-    if (it != vars_.end()) out.append(it->second);
+    append_variable(std::string(w.substr(i + 1, n)), out);
     return i + 1 + n;
   }
 
-  const std::map<std::string, Text>& vars_;
+  /// `$NAME`: the assignment's own target, first in its value, is moved in;
+  /// after that, it is the start of the value being built.
+  void append_variable(const std::string& name, Text& out) {
+    if (target_ && name == *target_) {
+      if (stolen_) {
+        out.append_range(*top_, stolen_length_);
+        return;
+      }
+      auto it = vars_.find(name);
+      if (&out == top_ && out.s.empty() && it != vars_.end()) {
+        out.s = std::move(it->second.s);
+        out.at = std::move(it->second.at);
+        out.cut = it->second.cut;
+        it->second = Text{};
+        stolen_ = true;
+        stolen_length_ = out.s.size() - (out.cut ? 1 : 0);
+        return;
+      }
+    }
+    Text scratch;
+    if (const Text* v = lookup(name, scratch)) out.append(*v);
+  }
+
+  /// The value of `name`, or nullptr when unset.
+  const Text* lookup(const std::string& name, Text& scratch) {
+    if (target_ && stolen_ && name == *target_) {
+      scratch.append_range(*top_, stolen_length_);
+      return &scratch;
+    }
+    const auto it = vars_.find(name);
+    return it == vars_.end() ? nullptr : &it->second;
+  }
+
+  std::map<std::string, Text>& vars_;
   FileId file_;
   bool certain_;
+  Budget& budget_;
+  const std::string* target_ = nullptr;
+  Text* top_ = nullptr;
+  bool stolen_ = false;
+  std::size_t stolen_length_ = 0;
 };
 
 /// Splits the final value of an option variable into fields (the variable is
@@ -216,20 +322,37 @@ bool is_security_file(const std::string& path) {
 struct ShellState {
   std::map<std::string, Text> vars;
   std::map<std::string, const Node*> last_write;
+  /// Option variables whose value holds `-D<switch>=true`.
+  std::set<std::string> switch_on;
+  Budget* budget = nullptr;
 };
 
 /// Sets `name` to `value`, written by `node`, noting a stapling switch that
-/// the new value drops (JvmModel::lost_switches).
-void assign(ShellState& state, JvmModel& model, const std::string& name, Text value, const Node* node) {
+/// the new value drops (JvmModel::lost_switches). `kept`: the value starts
+/// with the variable's old value, of that many bytes (`X="$X ..."`).
+void assign(ShellState& state, JvmModel& model, const std::string& name, Text value, const Node* node,
+            std::optional<std::size_t> kept = std::nullopt) {
   if (is_jvm_options_variable(name)) {
-    // The switch turned on, then gone (not a later value for it, true or false).
     const std::string option = "-D" + std::string(kStaplingSwitch);
-    const auto old = state.vars.find(name);
-    if (old != state.vars.end() && old->second.s.find(option + "=true") != std::string::npos &&
-        value.s.find(option) == std::string::npos) {
-      model.lost_switches.push_back({state.last_write[name], node, name});
+    const std::string on = option + "=true";
+    const bool was_on = state.switch_on.count(name) > 0;
+    bool is_on = false;
+    if (kept) {
+      // Only the part after the old value is new (and the few bytes before
+      // it that a match could start in).
+      const std::size_t from = *kept > on.size() ? *kept - on.size() : 0;
+      is_on = was_on || value.s.find(on, from) != std::string::npos;
+    } else {
+      is_on = value.s.find(on) != std::string::npos;
+      // The switch turned on, then gone (not a later value for it, true or false).
+      if (was_on && value.s.find(option) == std::string::npos) {
+        model.lost_switches.push_back({state.last_write[name], node, name});
+      }
     }
+    if (is_on) state.switch_on.insert(name);
+    else state.switch_on.erase(name);
   }
+  if (value.cut && state.budget && !state.budget->tripped_at) state.budget->tripped_at = node;
   state.vars[name] = std::move(value);
   state.last_write[name] = node;
 }
@@ -294,9 +417,10 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       const std::size_t len = name_length(word);
       if (len == 0 || len >= word.size() || word[len] != '=') return false;
       const std::string name(word.substr(0, len));
-      Evaluator ev(vars, file, certain);
-      Text value = ev.word(word.substr(len + 1), at.begin + static_cast<std::uint32_t>(len + 1));
-      staplint::assign(state, model, name, std::move(value), &n);
+      Evaluator ev(vars, file, certain, *state.budget);
+      Text value = ev.assignment(name, word.substr(len + 1), at.begin + static_cast<std::uint32_t>(len + 1));
+      staplint::assign(state, model, name, std::move(value), &n,
+                       ev.appended() ? std::optional<std::size_t>(ev.kept_length()) : std::nullopt);
       if (is_jvm_options_variable(name) && path::basename(sm.file(file).path()) == "catalina.sh") {
         model.catalina_sh_assignments.push_back(&n);
       }
@@ -328,10 +452,14 @@ std::string upper(std::string_view s) {
 
 /// Evaluates a batch `set` value written at `offset`: `%NAME%` is the
 /// variable's value (empty if unset), `%%` a percent sign; `%~dp0`, `%1`,
-/// `%NAME:~0,3%` and friends are unknown. Nothing else is special.
-Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool certain,
-                 const std::map<std::string, Text>& vars) {
+/// `%NAME:~0,3%` and friends are unknown. Nothing else is special. As in
+/// the shell, `set "X=%X% more"` moves X's old value in (`kept` tells its
+/// length) instead of copying it.
+Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool certain, const std::string& target,
+                 ShellState& state, std::optional<std::size_t>& kept) {
+  auto& vars = state.vars;
   Text out;
+  out.budget = state.budget;
   auto origin = [&](std::size_t k) { return Origin{file, offset + static_cast<std::uint32_t>(k), certain}; };
   std::size_t i = 0;
   while (i < w.size()) {
@@ -362,8 +490,18 @@ Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool cer
     const std::string_view inside = w.substr(i + 1, close - i - 1);
     if (inside.find(':') != std::string_view::npos) {
       out.add(kUnknown, origin(i));  // %NAME:~a,b% or %NAME:x=y%
-    } else if (const auto it = vars.find(upper(inside)); it != vars.end()) {
-      out.append(it->second);
+    } else if (const std::string name = upper(inside); name == target && kept) {
+      out.append_range(out, *kept);
+    } else if (const auto it = vars.find(name); it != vars.end()) {
+      if (name == target && out.s.empty()) {
+        out.s = std::move(it->second.s);
+        out.at = std::move(it->second.at);
+        out.cut = it->second.cut;
+        it->second = Text{};
+        kept = out.s.size() - (out.cut ? 1 : 0);
+      } else {
+        out.append(it->second);
+      }
     }
     i = close + 1;
   }
@@ -371,20 +509,33 @@ Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool cer
 }
 
 /// Evaluates a batch file's `set` commands in order; those inside blocks
-/// (parenthesized, or after `if`/`for`) are uncertain.
-void batch_nodes(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
-                 ShellState& state, int depth) {
-  for (const Node& n : nodes) {
+/// (parenthesized, or after `if`/`for`) are uncertain. Blocks are walked with
+/// an explicit stack: a file may nest them as deep as it likes.
+void batch_nodes(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model, ShellState& state) {
+  struct Level {
+    std::span<const Node> nodes;
+    std::size_t next = 0;
+  };
+  std::vector<Level> stack{{nodes, 0}};
+  while (!stack.empty()) {
+    Level& level = stack.back();
+    if (level.next == level.nodes.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const Node& n = level.nodes[level.next++];
+    const bool certain = stack.size() == 1;
     if (n.kind == NodeKind::comment) continue;
     if (n.kind == NodeKind::block) {
-      batch_nodes(n.children(), sm, model, state, depth + 1);
+      stack.push_back({n.children(), 0});
       continue;
     }
     const ArgList args = n.args();
     if (iequals(n.name(), "set") && args.size() == 2) {
       const std::string name = upper(args[0].value);
-      assign(state, model, name,
-             batch_value(args[1].value, args[1].range.begin, n.file(), depth == 0, state.vars), &n);
+      std::optional<std::size_t> kept;
+      Text value = batch_value(args[1].value, args[1].range.begin, n.file(), certain, name, state, kept);
+      assign(state, model, name, std::move(value), &n, kept);
       if (is_jvm_options_variable(name) && iequals(path::basename(sm.file(n.file()).path()), "catalina.bat")) {
         model.catalina_sh_assignments.push_back(&n);
       }
@@ -540,13 +691,15 @@ bool is_dotted_assignment(std::string_view w) {
                      [](char c) { return name_char(c) || c == '.' || c == '-'; });
 }
 
-JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
+JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources, std::size_t max_value_length) {
   JvmModel model;
+  Budget budget{max_value_length, 64 * max_value_length};
   std::vector<ConfigTree::JvmFile> files = tree.jvm_files;
   if (tree.dialect == Dialect::jvm && tree.entry != kNoFile) files.insert(files.begin(), {tree.entry, tree.nodes});
   // One shell environment across the files, in the order the start reads them
   // (/etc/default/tomcatN, then setenv.sh).
   ShellState shell;
+  shell.budget = &budget;
   // catalina.sh sets CATALINA_BASE and CATALINA_HOME before it reads setenv.sh;
   // the instance's directory is the best staplint knows for both.
   const std::string base = jvm_instance_base(tree, sources);
@@ -562,6 +715,7 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
   // files, which one runs depends on the platform, so its options are "maybe".
   ShellState batch;
   batch.vars = shell.vars;
+  batch.budget = &budget;
   std::vector<JvmOption> catalina_properties;
   bool has_shell = false, has_batch = false;
   std::vector<std::string> unit_assigned;
@@ -572,7 +726,7 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
       case JvmFormat::properties: properties_file(path, f.security, f.nodes, model, catalina_properties); break;
       case JvmFormat::batch:
         has_batch = true;
-        batch_nodes(f.nodes, sources, model, batch, 0);
+        batch_nodes(f.nodes, sources, model, batch);
         break;
       case JvmFormat::systemd: systemd_nodes(f.nodes, shell, model, unit_assigned); break;
       case JvmFormat::shell:
@@ -595,6 +749,20 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources) {
   }
   // Last: Tomcat sets them over the -D options.
   for (JvmOption& o : catalina_properties) model.options.push_back(std::move(o));
+  if (budget.tripped) {
+    InputProblem p;
+    p.kind = InputProblemKind::limit;
+    if (const Node* at = budget.tripped_at) {
+      p.file = at->file();
+      p.range = at->range;
+    } else if (!files.empty()) {
+      p.file = files.front().file;
+    }
+    p.message = "shell or batch variables expand to more than " + std::to_string(max_value_length) +
+                " bytes (or " + std::to_string(64 * max_value_length) +
+                " in all); their values are cut there and read as unknown";
+    model.problems.push_back(std::move(p));
+  }
   return model;
 }
 

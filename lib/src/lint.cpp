@@ -99,17 +99,6 @@ Dialect guess_dialect(const std::string& text) {
   return Dialect::nginx;
 }
 
-void walk(const FileSystem& fs, const std::string& dir, std::vector<std::string>& out,
-          unsigned depth) {
-  if (depth > 32) return;
-  for (const DirEntry& e : fs.list(dir)) {
-    if (e.name.empty() || e.name[0] == '.') continue;  // .git, editor files
-    const std::string p = path::join(dir, e.name);
-    if (e.kind == PathKind::directory) walk(fs, p, out, depth + 1);
-    else if (e.kind == PathKind::file) out.push_back(p);
-  }
-}
-
 /// For each file of a tree, its first inclusion (index into tree.inclusions).
 std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
   std::unordered_map<FileId, std::size_t> first;
@@ -152,7 +141,7 @@ class Runner {
   /// only while security.overridePropertiesFile is true, its default.)
   void add_named_security_files(ConfigTree& tree) {
     if (tree.dialect != Dialect::tomcat && tree.dialect != Dialect::jvm) return;
-    const JvmModel model = build_jvm_model(tree, sources_);
+    const JvmModel model = build_jvm_model(tree, sources_, req_.load.limits.max_value_length);
     const std::string base = jvm_instance_base(tree, sources_);
     for (const JvmOption& o : model.options) {
       if (o.name != "java.security.properties" || !o.has_value) continue;
@@ -192,7 +181,8 @@ class Runner {
     const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
     const ApacheModel apache_model = apache ? build_apache_model(tree, sources_) : ApacheModel{};
     const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
-    const JvmModel jvm_model = jvm ? build_jvm_model(tree, sources_) : JvmModel{};
+    const JvmModel jvm_model = jvm ? build_jvm_model(tree, sources_, req_.load.limits.max_value_length) : JvmModel{};
+    tree.problems.insert(tree.problems.end(), jvm_model.problems.begin(), jvm_model.problems.end());
     const TomcatModel tomcat_model =
         tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
                                         : TomcatModel{};
@@ -235,8 +225,14 @@ class Runner {
   }
 
   void lint_directory(const std::string& dir) {
-    std::vector<std::string> files;
-    walk(fs_, dir, files, 0);
+    path::WalkReport walked;
+    // Hidden names (.git, editor files) are left out.
+    std::vector<std::string> files = path::files_below(fs_, dir, 32, true, walked);
+    for (const std::string& d : walked.unreadable) unusable(d, "permission denied");
+    if (walked.over_budget) {
+      unusable(dir, "more than " + std::to_string(path::kMaxWalkEntries) + " directory entries below it");
+    }
+    for (const std::string& d : walked.loops) spdlog::info("'{}' is a directory seen before; not entered again", d);
     std::erase_if(files, [&](const std::string& f) { return excluded(f); });
     for (const std::string& f : files) {
       if (path::basename(f) == "nginx.conf") lint_tree(f, false, nullptr);
@@ -382,6 +378,12 @@ class Runner {
 
   LintResult result;
 
+  void unusable(const std::string& p, std::string why) {
+    result.unusable.push_back(p);
+    result.unusable_why.resize(result.unusable.size() - 1);
+    result.unusable_why.push_back(std::move(why));
+  }
+
  private:
   /// XML other than Tomcat's server and context files (web.xml,
   /// tomcat-users.xml, pom.xml), and the other files of a Tomcat conf
@@ -495,10 +497,15 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
     if (fs.kind(p) == PathKind::file) runner.preload(p);
   }
   for (const std::string& p : request.paths) {
-    switch (fs.kind(p)) {
+    const PathKind kind = fs.kind(p);
+    if ((kind == PathKind::directory || kind == PathKind::file) && !fs.can_read(p)) {
+      runner.unusable(p, "permission denied");
+      continue;
+    }
+    switch (kind) {
       case PathKind::directory: runner.lint_directory(p); break;
       case PathKind::file: runner.lint_file(p); break;
-      default: runner.result.unusable.push_back(p); break;
+      default: runner.unusable(p, ""); break;
     }
   }
   runner.finish();

@@ -22,6 +22,13 @@ struct ConfigLoader::Expansion {
   std::vector<std::string> stack;  // identities of the files being expanded
   bool file_limit_reported = false;
   std::set<FileId> files;  // tree.files, for lookups
+  /// Statements taken into the tree, counting each inclusion, and those of
+  /// its distinct files: the expansion budget compares the two.
+  std::size_t expanded_nodes = 0;
+  std::size_t distinct_nodes = 0;
+  bool over_budget = false;  ///< reported once; no include is expanded after it
+  bool nesting_reported = false;
+  bool value_reported = false;
   /// httpd's variables for `${NAME}`: Debian's envvars, then `Define NAME VALUE`
   /// in document order (UnDefine removes).
   std::map<std::string, std::string> vars = {};
@@ -67,25 +74,56 @@ std::map<std::string, std::string> read_envvars(const std::string& text) {
 }
 
 /// httpd's ap_resolve_env: `${NAME}` from Define or the environment; an
-/// unknown name stays as written (httpd warns, AH00111).
-std::string expand_vars(std::string_view in, const std::map<std::string, std::string>& vars) {
+/// unknown name stays as written (httpd warns, AH00111). The result stops at
+/// `limit` bytes, with `over` set: a chain of Defines that each double the
+/// last would otherwise grow without bound.
+std::string expand_vars(std::string_view in, const std::map<std::string, std::string>& vars, std::size_t limit,
+                        bool& over) {
   std::string out;
   std::size_t i = 0;
+  auto room = [&](std::size_t n) {
+    if (out.size() + n <= limit) return true;
+    over = true;
+    return false;
+  };
   while (i < in.size()) {
     if (in[i] == '$' && i + 1 < in.size() && in[i + 1] == '{') {
       const std::size_t close = in.find('}', i + 2);
       if (close != std::string_view::npos) {
         const auto it = vars.find(std::string(in.substr(i + 2, close - i - 2)));
         if (it != vars.end()) {
+          if (!room(it->second.size())) return out;
           out += it->second;
           i = close + 1;
           continue;
         }
       }
     }
+    if (!room(1)) return out;
     out += in[i++];
   }
   return out;
+}
+
+/// The number of nodes and the nesting depth of `nodes`, without recursion;
+/// `deep` is set to the first node found at more than `limit` levels.
+void measure(std::span<const Node> nodes, std::size_t& count, unsigned& depth, unsigned limit,
+             const Node*& deep) {
+  std::vector<std::pair<std::span<const Node>, unsigned>> todo{{nodes, 0}};
+  count = 0;
+  depth = 0;
+  deep = nullptr;
+  while (!todo.empty()) {
+    auto [list, level] = todo.back();
+    todo.pop_back();
+    count += list.size();
+    if (list.empty()) continue;
+    depth = std::max(depth, level);
+    if (level > limit && !deep) deep = &list.front();
+    for (const Node& n : list) {
+      if (!n.children().empty()) todo.push_back({n.children(), level + 1});
+    }
+  }
 }
 
 }  // namespace
@@ -135,6 +173,19 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   } else {
     parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
   }
+  const Node* deep = nullptr;
+  measure(pf.nodes, pf.node_count, pf.depth, options_.limits.max_nesting, deep);
+  // The nginx, httpd and XML parsers stop at max_nesting themselves; the
+  // batch and systemd files' blocks are checked here.
+  if (!pf.problem && dialect == Dialect::jvm && pf.depth > options_.limits.max_nesting) {
+    InputProblem p;
+    p.kind = InputProblemKind::limit;
+    p.file = pf.file;
+    if (deep) p.range = deep->range;
+    p.message = "blocks nest deeper than " + std::to_string(options_.limits.max_nesting) + " levels";
+    pf.problem = std::move(p);
+    pf.nodes = {};
+  }
   spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(),
                 pf.problem ? " (with a problem)" : "");
   return pf;
@@ -153,16 +204,6 @@ std::string ConfigLoader::apache_server_root(std::span<const Node> top,
   // the server root.
   if (path::basename(entry_dir) == "conf") return path::dirname(entry_dir);
   return entry_dir;
-}
-
-void ConfigLoader::files_below(const std::string& dir, std::vector<std::string>& out,
-                               unsigned depth) const {
-  if (depth > 16) return;
-  for (const DirEntry& e : fs_.list(dir)) {
-    const std::string p = path::join(dir, e.name);
-    if (e.kind == PathKind::directory) files_below(p, out, depth + 1);
-    else if (e.kind == PathKind::file) out.push_back(p);
-  }
 }
 
 namespace {
@@ -223,6 +264,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
                            : dialect == Dialect::apache ? apache_server_root(tree.nodes, path::dirname(entry_path))
                                                         : path::dirname(entry_path);
   Expansion ex{tree, base, {fs_.canonical(entry_path)}, {}, {pf.file}};
+  ex.distinct_nodes = ex.expanded_nodes = pf.node_count;
   if (dialect == Dialect::apache) {
     const std::string envvars = path::join(path::dirname(entry_path), "envvars");
     if (fs_.kind(envvars) == PathKind::file) {
@@ -230,7 +272,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
       if (r.status == ReadResult::Status::ok) ex.vars = read_envvars(r.bytes);
     }
   }
-  expand(tree.nodes, ex, 0, 0);
+  expand(tree.nodes, ex, 0, 0, 0);
   return tree;
 }
 
@@ -302,8 +344,8 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
   }
 }
 
-void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion,
-                         unsigned depth) {
+void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth,
+                          unsigned nesting) {
   // JVM and Tomcat files include nothing staplint follows (yet).
   if (ex.tree.dialect == Dialect::jvm || ex.tree.dialect == Dialect::tomcat) return;
   for (Node& n : nodes) {
@@ -312,15 +354,18 @@ void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t in
                              : n.name() == "include";
     if (ex.tree.dialect == Dialect::apache && n.kind == NodeKind::directive) {
       if (iequals(n.name(), "Define") && n.args().size() == 2) {
-        ex.vars[std::string(n.args()[0].value)] = expand_vars(n.args()[1].value, ex.vars);
+        bool over = false;
+        ex.vars[std::string(n.args()[0].value)] =
+            expand_vars(n.args()[1].value, ex.vars, options_.limits.max_value_length, over);
+        if (over) value_over_limit(ex, n, n.args()[1].range);
       } else if (iequals(n.name(), "UnDefine") && n.args().size() == 1) {
         ex.vars.erase(std::string(n.args()[0].value));
       }
     }
     if (n.kind == NodeKind::directive && include && n.args().size() == 1) {
-      expand_include(n, ex, inclusion, depth);
+      expand_include(n, ex, inclusion, depth, nesting);
     } else if (n.kind == NodeKind::block) {
-      expand(n.children(), ex, inclusion, depth);
+      expand(n.children(), ex, inclusion, depth, nesting + 1);
     }
   }
 }
@@ -354,9 +399,22 @@ std::string ConfigLoader::resolve(const std::string& pattern, const std::string&
   return path::join(base_dir, pattern);
 }
 
-void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclusion,
-                                 unsigned depth) {
+void ConfigLoader::value_over_limit(Expansion& ex, const Node& node, Range at) {
+  if (ex.value_reported) return;
+  ex.value_reported = true;
+  InputProblem p;
+  p.kind = InputProblemKind::limit;
+  p.file = node.file();
+  p.range = at;
+  p.message = "variables expand to more than " + std::to_string(options_.limits.max_value_length) +
+              " bytes; the value is cut there";
+  ex.tree.problems.push_back(std::move(p));
+}
+
+void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth,
+                                  unsigned nesting) {
   ConfigTree& tree = ex.tree;
+  if (ex.over_budget) return;
   node.kind = NodeKind::include;
   const Arg& arg = node.args().front();
   auto problem = [&](InputProblemKind kind, std::string message) {
@@ -369,16 +427,44 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
   };
 
   const bool apache = tree.dialect == Dialect::apache;
-  const std::string value = apache ? expand_vars(arg.value, ex.vars) : std::string(arg.value);
+  bool over = false;
+  const std::string value =
+      apache ? expand_vars(arg.value, ex.vars, options_.limits.max_value_length, over) : std::string(arg.value);
+  if (over) {
+    value_over_limit(ex, node, arg.range);
+    return;
+  }
   const bool optional = apache && iequals(node.name(), "IncludeOptional");
   const std::string resolved = resolve(value, ex.base_dir);
   std::vector<std::string> paths;
   std::vector<Node> included;
-  if (path::has_glob(resolved)) {
-    for (DirEntry& e : path::glob(fs_, resolved)) {
-      if (e.kind != PathKind::directory) paths.push_back(std::move(e.name));
-      else if (apache) files_below(e.name, paths, 0);  // httpd reads included directories
+  path::WalkReport walked;
+  // httpd reads an included directory's files, and those of its
+  // subdirectories.
+  auto add_below = [&](const std::string& dir) {
+    for (std::string& f : path::files_below(fs_, dir, 16, false, walked)) paths.push_back(std::move(f));
+  };
+  auto report_walk = [&] {
+    for (const std::string& d : walked.unreadable) {
+      problem(InputProblemKind::unreadable, "cannot list directory '" + d + "' of included '" + value +
+                                                "': permission denied");
     }
+    if (walked.over_budget) {
+      problem(InputProblemKind::limit, "included '" + value + "' makes staplint look at more than " +
+                                           std::to_string(path::kMaxWalkEntries) + " directory entries");
+    }
+    if (!walked.loops.empty()) {
+      spdlog::info("'{}': not entered again through a symlink: '{}'", value, walked.loops.front());
+    }
+  };
+  if (path::has_glob(resolved)) {
+    for (DirEntry& e : path::glob(fs_, resolved, &walked)) {
+      if (e.kind == PathKind::unreadable) walked.unreadable.push_back(e.name);
+      else if (e.kind != PathKind::directory) paths.push_back(std::move(e.name));
+      else if (apache) add_below(e.name);
+    }
+    report_walk();
+    if (walked.over_budget) return;
     // httpd's Include refuses a wildcard that matches nothing (nginx and
     // IncludeOptional accept it).
     if (paths.empty() && apache && !optional) {
@@ -391,7 +477,9 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
       return;
     }
   } else if (apache && fs_.kind(resolved) == PathKind::directory) {
-    files_below(resolved, paths, 0);
+    add_below(resolved);
+    report_walk();
+    if (walked.over_budget) return;
   } else if (fs_.kind(resolved) == PathKind::missing) {
     if (optional) return;
     std::string msg = "included file '" + value + "' not found";
@@ -431,7 +519,8 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
       continue;
     }
     ParsedFile& pf = parse_file(p, tree.dialect);
-    if (ex.files.insert(pf.file).second) tree.files.push_back(pf.file);
+    const bool first_time = ex.files.insert(pf.file).second;
+    if (first_time) tree.files.push_back(pf.file);
     if (pf.problem) {
       if (pf.problem->kind == InputProblemKind::unreadable) {
         problem(InputProblemKind::unreadable, pf.problem->message);
@@ -440,12 +529,37 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
       }
       continue;
     }
+    // Nesting counts through includes: the models and rules walk the
+    // expanded tree.
+    if (nesting + 1 + pf.depth > options_.limits.max_nesting) {
+      if (!ex.nesting_reported) {
+        problem(InputProblemKind::limit, "blocks nest deeper than " + std::to_string(options_.limits.max_nesting) +
+                                             " levels through this include");
+        ex.nesting_reported = true;
+      }
+      continue;
+    }
+    // A file's statements count once more with each inclusion: includes that
+    // multiply (a file that includes another 1,000 times, which includes a
+    // third 1,000 times) stop at the budget.
+    if (first_time) ex.distinct_nodes += pf.node_count;
+    ex.expanded_nodes += pf.node_count;
+    const std::size_t budget = std::max<std::size_t>(LoadLimits::kExpansionFloor,
+                                                     ex.distinct_nodes * options_.limits.max_expansion);
+    if (ex.expanded_nodes > budget) {
+      problem(InputProblemKind::limit,
+              "includes expand the tree to more than " + std::to_string(budget) + " statements (" +
+                  std::to_string(options_.limits.max_expansion) + " times its " +
+                  std::to_string(ex.distinct_nodes) + " distinct ones); nothing more is included");
+      ex.over_budget = true;
+      return;
+    }
     const auto index = static_cast<std::uint32_t>(tree.inclusions.size());
     tree.inclusions.push_back({pf.file, inclusion, node.file(), node.range});
     std::span<Node> nodes = take_nodes(pf);
     set_inclusion(sources_, nodes, index);
     ex.stack.push_back(identity);
-    expand(nodes, ex, index, depth + 1);
+    expand(nodes, ex, index, depth + 1, nesting + 1);
     ex.stack.pop_back();
     if (paths.size() == 1) {
       node.set_children(nodes);  // the common case: no copy

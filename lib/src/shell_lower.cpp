@@ -13,7 +13,7 @@ bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
   const grammar::shell::parse_output out = grammar::shell::parse(text);
   if (out.error) {
     InputProblem p;
-    p.kind = InputProblemKind::syntax;
+    p.kind = out.error->limit ? InputProblemKind::limit : InputProblemKind::syntax;
     p.file = file;
     const std::uint32_t at = out.error->offset;
     p.range = {at, at < text.size() ? at + 1 : at};

@@ -76,6 +76,16 @@ class OverlayFileSystem final : public FileSystem {
     return out;
   }
   std::string canonical(const std::string& p) const override { return disk_.canonical(p); }
+  std::optional<FileKey> key(const std::string& p) const override {
+    if (created.count(p)) return FileKey{~0ull, std::hash<std::string>{}(p)};
+    if (const auto k = disk_.key(p)) return k;
+    if (kind(p) == PathKind::directory) return FileKey{~0ull, std::hash<std::string>{}(p)};
+    return std::nullopt;
+  }
+  bool can_read(const std::string& p) const override {
+    if (disk_.kind(p) != PathKind::missing) return disk_.can_read(p);
+    return kind(p) != PathKind::missing;  // created, or a directory only created files are in
+  }
 
  private:
   DiskFileSystem disk_;

@@ -48,10 +48,14 @@ options:
   --httpd-version X.Y.Z    ... for this Apache httpd (default: a current 2.4)
   --tomcat-version X.Y.Z   ... for this Tomcat (default: a current release)
   --jdk-version V          ... for this JDK: 17, 21.0.5, 1.8.0_251 or 8u251 (default: current)
-  --max-file-size BYTES    larger files are not read (default: 33554432)
-  --max-include-depth N    (default: 64)
-  --max-files N            files in one tree (default: 200000)
-  --max-nesting N          block nesting depth (default: 100)
+  --max-file-size BYTES    larger files are not read (default: 33554432, at most 268435456)
+  --max-include-depth N    (default: 64, at most 1000)
+  --max-files N            files in one tree (default: 200000, at most 10000000)
+  --max-nesting N          block nesting depth, through includes too (default: 100, at most 10000)
+  --max-expansion N        statements a tree may hold after includes, as a multiple of its
+                           distinct ones (default: 64, at most 100000; never under 1000000)
+  --max-value-length BYTES a variable's value after expansion: httpd Define, shell and
+                           batch variables (default: 1048576, at most 67108864)
   --fix[=safe|all]         apply the safe fixes (or all, suggested ones too), each file
                            written atomically; then report what remains
   --diff                   print the fixes --fix would apply as a unified diff
@@ -110,11 +114,17 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       out = argv[++i];
       return true;
     };
-    auto need_uint = [&](unsigned long long& out) -> bool {
+    // A positive number up to `cap`: a limit is there to bound the work, so
+    // one past its cap is a usage error, never wrapped or silently clamped.
+    auto need_uint = [&](unsigned long long& out, unsigned long long cap) -> bool {
       std::string v;
       if (!need(v)) return false;
       if (!parse_uint(v, out) || out == 0) {
         error = "option '" + arg + "' needs a positive number, not '" + v + "'";
+        return false;
+      }
+      if (out > cap) {
+        error = "option '" + arg + "' takes at most " + std::to_string(cap) + ", not '" + v + "'";
         return false;
       }
       return true;
@@ -209,17 +219,23 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
         return std::nullopt;
       }
     } else if (arg == "--max-file-size") {
-      if (!need_uint(n)) return std::nullopt;
+      if (!need_uint(n, LoadLimits::kMaxFileSizeCap)) return std::nullopt;
       o.load.limits.max_file_size = n;
     } else if (arg == "--max-include-depth") {
-      if (!need_uint(n)) return std::nullopt;
+      if (!need_uint(n, LoadLimits::kMaxIncludeDepthCap)) return std::nullopt;
       o.load.limits.max_include_depth = static_cast<unsigned>(n);
     } else if (arg == "--max-files") {
-      if (!need_uint(n)) return std::nullopt;
+      if (!need_uint(n, LoadLimits::kMaxFilesCap)) return std::nullopt;
       o.load.limits.max_files = static_cast<unsigned>(n);
     } else if (arg == "--max-nesting") {
-      if (!need_uint(n)) return std::nullopt;
-      o.load.limits.max_nesting = static_cast<unsigned>(std::min<unsigned long long>(n, 10000));
+      if (!need_uint(n, LoadLimits::kMaxNestingCap)) return std::nullopt;
+      o.load.limits.max_nesting = static_cast<unsigned>(n);
+    } else if (arg == "--max-expansion") {
+      if (!need_uint(n, LoadLimits::kMaxExpansionCap)) return std::nullopt;
+      o.load.limits.max_expansion = static_cast<unsigned>(n);
+    } else if (arg == "--max-value-length") {
+      if (!need_uint(n, LoadLimits::kMaxValueLengthCap)) return std::nullopt;
+      o.load.limits.max_value_length = n;
     } else if (arg == "--dump-ast") {
       if (!need(o.dump_ast)) return std::nullopt;
     } else if (arg == "--fix") {  // the value only as --fix=VALUE: a path may follow

@@ -14,6 +14,7 @@
 #include "runs.hpp"
 #include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
+#include "staplint/text.hpp"
 #include "staplint/rules.hpp"
 
 #ifndef STAPLINT_VERSION
@@ -50,7 +51,7 @@ int dump_ast(const cli::Options& o) {
   SourceManager sm;
   ConfigLoader loader(fs, sm, o.load);
   if (fs.kind(o.dump_ast) != PathKind::file) {
-    std::cerr << "staplint: error: cannot read '" << o.dump_ast << "'\n";
+    std::cerr << "staplint: error: cannot read '" << escape_for_display(o.dump_ast) << "'\n";
     return 2;
   }
   const ReadResult text = fs.read(o.dump_ast, o.load.limits.max_file_size);
@@ -149,13 +150,13 @@ int main(int argc, char** argv) {
   if (!o.baseline.empty()) {
     const ReadResult text = fs.read(o.baseline, 1 << 28);
     if (text.status != ReadResult::Status::ok) {
-      std::cerr << "staplint: error: cannot read baseline '" << o.baseline
+      std::cerr << "staplint: error: cannot read baseline '" << escape_for_display(o.baseline)
                 << "' (write one with '--write-baseline FILE')\n";
       return 3;
     }
     auto entries = read_baseline(text.bytes);
     if (auto* e = std::get_if<std::string>(&entries)) {
-      std::cerr << "staplint: error: '" << o.baseline << "': " << *e << "\n";
+      std::cerr << "staplint: error: '" << escape_for_display(o.baseline) << "': " << escape_for_display(*e) << "\n";
       return 3;
     }
     baseline = cli::Baseline{std::get<0>(std::move(entries)), cli::baseline_path(fs, o.baseline, cwd)};
@@ -167,23 +168,26 @@ int main(int argc, char** argv) {
     const auto entries = baseline_entries(result.findings, *sources, cli::baseline_path(fs, o.write_baseline, cwd));
     std::string error;
     if (!fs.write_file(o.write_baseline, write_baseline(entries), error)) {
-      std::cerr << "staplint: error: " << error << "\n";
+      std::cerr << "staplint: error: " << escape_for_display(error) << "\n";
       return 2;
     }
-    std::cerr << "staplint: wrote " << entries.size() << " findings to '" << o.write_baseline << "'\n";
+    std::cerr << "staplint: wrote " << entries.size() << " findings to '" << escape_for_display(o.write_baseline) << "'\n";
     return result.unusable.empty() ? 0 : 2;
   }
-  for (const std::string& p : result.unusable) {
-    std::cerr << "staplint: error: cannot read '" << p << "': "
-              << (fs.kind(p) == PathKind::missing ? "no such file or directory"
-                                                  : "not a readable file or directory")
+  for (std::size_t i = 0; i < result.unusable.size(); ++i) {
+    const std::string& p = result.unusable[i];
+    const std::string why = i < result.unusable_why.size() ? result.unusable_why[i] : std::string();
+    std::cerr << "staplint: error: cannot read '" << escape_for_display(p) << "': "
+              << (!why.empty()                           ? escape_for_display(why)
+                  : fs.kind(p) == PathKind::missing ? "no such file or directory"
+                                                    : "not a readable file or directory")
               << "\n";
   }
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   if (o.diff || o.fix) {
     const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
     for (const std::string& f : plan.syntax_errors) {
-      std::cerr << "staplint: note: '" << f << "' has a syntax error; no fix touches it\n";
+      std::cerr << "staplint: note: '" << escape_for_display(f) << "' has a syntax error; no fix touches it\n";
     }
     if (plan.skipped) {
       std::cerr << "staplint: note: " << plan.skipped
@@ -203,7 +207,7 @@ int main(int argc, char** argv) {
       return plan.patches.empty() ? 0 : 1;
     }
     const std::vector<std::string> errors = write_patches(fs, plan);
-    for (const std::string& e : errors) std::cerr << "staplint: error: " << e << "\n";
+    for (const std::string& e : errors) std::cerr << "staplint: error: " << escape_for_display(e) << "\n";
     std::cerr << "staplint: applied " << plan.fixes << " fixes to " << plan.patches.size() - errors.size()
               << " files\n";
     // What remains, read afresh.

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "staplint/project_config.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::cli {
 
@@ -27,7 +28,7 @@ namespace {
 /// nullopt when it cannot be used.
 std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string& file, const RuleCatalog& catalog,
                                          const std::string& cwd) {
-  const std::string shown = path::relative_to(file, cwd);
+  const std::string shown = escape_for_display(path::relative_to(file, cwd));
   const ReadResult text = fs.read(file, 1 << 20);
   if (text.status != ReadResult::Status::ok) {
     std::cerr << "staplint: error: cannot read configuration file '" << shown << "'\n";
@@ -35,7 +36,7 @@ std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string
   }
   auto parsed = parse_project_config(text.bytes, file, catalog);
   if (auto* e = std::get_if<ProjectConfigError>(&parsed)) {
-    std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << e->message << "\n";
+    std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << escape_for_display(e->message) << "\n";
     return std::nullopt;
   }
   return std::get<ProjectConfig>(std::move(parsed));
@@ -73,7 +74,7 @@ int plan_runs(const Options& o, const FileSystem& fs, const RuleCatalog& catalog
     std::string error;
     auto run = resolve(with_paths, config ? &*config : nullptr, catalog, cwd, error);
     if (!run) {
-      std::cerr << "staplint: error: " << error << "\n";
+      std::cerr << "staplint: error: " << escape_for_display(error) << "\n";
       return 3;
     }
     if (run->request.paths.empty()) {
@@ -112,7 +113,9 @@ LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCata
     std::move(r.endpoints.begin(), r.endpoints.end(), std::back_inserter(all.endpoints));
     all.files.insert(all.files.end(), r.files.begin(), r.files.end());
     all.file_dialects.insert(all.file_dialects.end(), r.file_dialects.begin(), r.file_dialects.end());
+    r.unusable_why.resize(r.unusable.size());
     std::move(r.unusable.begin(), r.unusable.end(), std::back_inserter(all.unusable));
+    std::move(r.unusable_why.begin(), r.unusable_why.end(), std::back_inserter(all.unusable_why));
   }
   return all;
 }

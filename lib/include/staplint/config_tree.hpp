@@ -58,11 +58,29 @@ struct ConfigTree {
   std::vector<JvmFile> jvm_files;
 };
 
+/// Budgets for what a tree may cost, whatever its files hold. Each that
+/// trips gives one SL0005 and the rest is linted. The caps are the largest
+/// values the command line accepts.
 struct LoadLimits {
   std::size_t max_file_size = 32u << 20;
+  static constexpr std::size_t kMaxFileSizeCap = 256u << 20;
   unsigned max_include_depth = 64;
+  static constexpr unsigned kMaxIncludeDepthCap = 1000;
   unsigned max_files = 200000;
+  static constexpr unsigned kMaxFilesCap = 10'000'000;
+  /// Block nesting, in one file and through includes.
   unsigned max_nesting = 100;
+  static constexpr unsigned kMaxNestingCap = 10000;
+  /// Statements a tree may hold after include expansion, as a multiple of
+  /// the distinct statements its files hold (a file included n times counts
+  /// n times); never less than kExpansionFloor.
+  unsigned max_expansion = 64;
+  static constexpr unsigned kMaxExpansionCap = 100000;
+  static constexpr std::size_t kExpansionFloor = 1'000'000;
+  /// Bytes one variable may hold after expansion: httpd's Define and
+  /// ${VAR}, shell and batch variables.
+  std::size_t max_value_length = 1u << 20;
+  static constexpr std::size_t kMaxValueLengthCap = 64u << 20;
 };
 
 }  // namespace staplint

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,10 +27,22 @@ struct ReadResult {
   std::string error;  ///< strerror-like detail for unreadable
 };
 
+/// What identifies a file or directory whatever the path to it: st_dev and
+/// st_ino on disk. Walks use it to visit each real directory once.
+struct FileKey {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  auto operator<=>(const FileKey&) const = default;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
   virtual PathKind kind(const std::string& path) const = 0;
+  /// The key of an existing path (symlinks followed); nullopt if none.
+  virtual std::optional<FileKey> key(const std::string& path) const = 0;
+  /// Whether this process may read the file, or list and enter the directory.
+  virtual bool can_read(const std::string& path) const = 0;
   /// Reads a whole file, refusing files larger than `max_size` bytes.
   virtual ReadResult read(const std::string& path, std::size_t max_size) const = 0;
   /// Entries of a directory (names, not paths) with their kinds, sorted
@@ -49,6 +63,8 @@ class FileSystem {
 class DiskFileSystem final : public FileSystem {
  public:
   PathKind kind(const std::string& path) const override;
+  std::optional<FileKey> key(const std::string& path) const override;
+  bool can_read(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   /// realpath(3), remembered. A file that list() saw as a regular file (not a
@@ -70,7 +86,11 @@ class MemoryFileSystem final : public FileSystem {
  public:
   void add(const std::string& path, std::string contents);
   void add_unreadable(const std::string& path);
+  /// A directory whose entries cannot be listed.
+  void add_unreadable_dir(const std::string& path);
   PathKind kind(const std::string& path) const override;
+  std::optional<FileKey> key(const std::string& path) const override;
+  bool can_read(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
@@ -78,6 +98,7 @@ class MemoryFileSystem final : public FileSystem {
 
  private:
   std::map<std::string, std::optional<std::string>> files_;  // nullopt: unreadable
+  std::set<std::string> unreadable_dirs_;
 };
 
 namespace path {
@@ -88,9 +109,25 @@ std::string basename(const std::string& p);
 /// Lexical normalisation: collapses `//`, `.` and `dir/..`.
 std::string normalize(const std::string& p);
 bool has_glob(const std::string& p);
+/// What a glob or a directory walk met besides its matches.
+struct WalkReport {
+  std::vector<std::string> unreadable;  ///< directories it could not list
+  std::vector<std::string> loops;       ///< symlinks back to a directory on their own path
+  bool over_budget = false;             ///< it stopped after kMaxWalkEntries entries
+};
+/// The most directory entries one glob or walk looks at.
+inline constexpr std::size_t kMaxWalkEntries = 1'000'000;
+
 /// Expands a glob the way glob(3) does for nginx: sorted, hidden names only by an
-/// explicit leading dot. Each match comes with its kind.
-std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern);
+/// explicit leading dot. Each match comes with its kind. A directory reached
+/// again below itself through a symlink is not entered (glob(3) would, until
+/// ELOOP: b links to `.` under a pattern of n `*` levels are b^n paths).
+std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern, WalkReport* report = nullptr);
+/// The regular files below `dir`, sorted per directory, each real directory
+/// entered once (by FileKey), at most `max_depth` levels down. With
+/// `skip_hidden`, names starting with a dot are left out.
+std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth,
+                                     bool skip_hidden, WalkReport& report);
 /// `p` relative to `base` when `p` lies below it, otherwise `p`.
 std::string relative_to(const std::string& p, const std::string& base);
 }  // namespace path

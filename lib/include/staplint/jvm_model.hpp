@@ -49,9 +49,12 @@ struct JvmModel {
     std::string variable;
   };
   std::vector<LostSwitch> lost_switches;
+  /// SL0005: a variable's value grew past the budget (LoadLimits::max_value_length).
+  std::vector<InputProblem> problems;
 };
 
-JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources);
+JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources,
+                         std::size_t max_value_length = LoadLimits{}.max_value_length);
 
 class JvmPropertyCatalog;
 

@@ -57,6 +57,9 @@ struct LintResult {
   std::vector<FileId> files;             ///< every file read, in order
   std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as
   std::vector<std::string> unusable;     ///< named paths that could not be read at all
+  /// Why, for those of `unusable` that exist (same index; empty: "not a
+  /// readable file or directory").
+  std::vector<std::string> unusable_why;
   std::size_t baselined = 0;             ///< findings a --baseline accepted (and removed)
 };
 

@@ -41,6 +41,8 @@ struct ParsedFile {
   std::span<Node> nodes;
   /// The nodes were handed to a tree; a second use gets a deep copy.
   bool taken = false;
+  std::size_t node_count = 0;  ///< all nodes, children included
+  unsigned depth = 0;          ///< how deep its blocks nest (0: none)
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
 
@@ -61,11 +63,13 @@ class ConfigLoader {
 
  private:
   struct Expansion;
-  void expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth);
-  void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth);
+  void expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
+  void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
   /// The file's nodes for one more use in a tree: the cached nodes the first
   /// time (most files are included once), a deep copy after that.
   std::span<Node> take_nodes(ParsedFile& pf);
+  /// One SL0005 per tree for a variable cut at max_value_length.
+  void value_over_limit(Expansion& ex, const Node& node, Range at);
   std::string resolve(const std::string& pattern, const std::string& base_dir) const;
   /// Reads the JVM files that belong to the Tomcat instance of `server_xml`.
   void add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml);
@@ -73,8 +77,6 @@ class ConfigLoader {
   /// `ServerRoot` if that directory exists, else the entry's directory (its
   /// parent when that is `conf/`, RHEL's layout).
   std::string apache_server_root(std::span<const Node> top, const std::string& entry_dir) const;
-  /// Every file below `dir`, sorted, as httpd reads an included directory.
-  void files_below(const std::string& dir, std::vector<std::string>& out, unsigned depth) const;
 
   const FileSystem& fs_;
   SourceManager& sources_;

@@ -4,23 +4,36 @@
 #include <fmt/format.h>
 
 #include "staplint/format.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 namespace {
 
 /// Escapes as the runner's command parser expects (actions/toolkit
 /// command.ts): `%`, CR and LF in the message; also `:` and `,` in properties.
+/// Other controls (ESC, BEL, C1, bidi overrides) are written as `\xNN`, and
+/// bytes that are not UTF-8 as U+FFFD, so that the annotation shows text only.
 std::string escape(std::string_view s, bool property) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_sequence(s, i, cp);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    switch (cp) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      default:
+        out += is_unsafe_to_show(cp) ? escape_for_display(s.substr(i, n)) : std::string(s.substr(i, n));
     }
+    i += n;
   }
   return out;
 }

@@ -1,4 +1,6 @@
-// A JSON string literal for the JSON and SARIF formats.
+// A JSON string literal for the JSON and SARIF formats. The result is always
+// well-formed UTF-8 (RFC 8259 §8.1): a byte that is not part of a well-formed
+// sequence becomes U+FFFD, and control characters are escaped.
 #pragma once
 
 #include <fmt/format.h>
@@ -6,22 +8,37 @@
 #include <string>
 #include <string_view>
 
+#include "staplint/text.hpp"
+
 namespace staplint {
 
 inline std::string quote(std::string_view s) {
   std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_sequence(s, i, cp);
+    if (n == 0) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    switch (cp) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += ch;
+        // C0 and C1 controls, DEL, and the line and paragraph separators
+        // (which JavaScript before ES2019 does not take raw) as escapes.
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+          out.append(s.substr(i, n));
+        }
     }
+    i += n;
   }
   return out + "\"";
 }

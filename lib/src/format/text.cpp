@@ -1,8 +1,12 @@
 // clang-style output: the finding, the source line with a caret under the
-// range, notes, and each fix with the text it would insert.
+// range, notes, and each fix with the text it would insert. Everything that
+// comes from input (names, messages, source lines, fix text) goes through
+// escape_for_display: the only escape sequences printed are this
+// formatter's own colours, and only with --color.
 #include <fmt/format.h>
 
 #include "staplint/format.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 namespace {
@@ -21,28 +25,28 @@ class TextFormatter final : public Formatter {
         const SourceFile& is = report.sources.file(inc.file);
         const LineCol lc = is.line_col(inc.range.begin);
         out << (i == 0 ? "In file included from " : "                      from ")
-            << is.path() << ":" << lc.line << ":\n";
+            << esc(is.path()) << ":" << lc.line << ":\n";
       }
       header(out, src, f.range.begin, severity_word(f.severity), severity_color(f.severity));
-      out << style(f.message, "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
+      out << style(esc(f.message), "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
           << "\n";
       excerpt(out, src, f.range);
       for (const Note& n : f.notes) {
         const SourceFile& ns = report.sources.file(n.file);
         header(out, ns, n.range.begin, "note", "36");
-        out << n.message << "\n";
+        out << esc(n.message) << "\n";
         excerpt(out, ns, n.range);
       }
       for (const Fix& fix : f.fixes) {
-        out << style("fix: ", "32") << fix.description << "\n";
+        out << style("fix: ", "32") << esc(fix.description) << "\n";
         for (const TextEdit& e : fix.edits) {
           if (!e.create.empty()) {
-            out << "  " << e.create << ": create:\n";
+            out << "  " << esc(e.create) << ": create:\n";
             std::size_t at = 0;
             while (at < e.text.size()) {
               const std::size_t nl = e.text.find('\n', at);
               const std::size_t end = nl == std::string::npos ? e.text.size() : nl;
-              out << "  + " << std::string_view(e.text).substr(at, end - at) << "\n";
+              out << "  + " << esc(std::string_view(e.text).substr(at, end - at)) << "\n";
               at = end + 1;
             }
             continue;
@@ -54,14 +58,14 @@ class TextFormatter final : public Formatter {
           std::string old(std::string_view(es.text()).substr(e.offset, e.length));
           const auto lead = old.find_first_not_of(" \t\r\n");
           old = lead == std::string::npos ? "" : old.substr(lead, old.find_last_not_of(" \t\r\n") - lead + 1);
-          out << "  " << es.path() << ":" << lc.line << ":" << lc.column << ": ";
+          out << "  " << esc(es.path()) << ":" << lc.line << ":" << lc.column << ": ";
           if (e.length == 0) {
             out << "insert:\n";
           } else if (e.text.empty()) {
-            out << "delete '" << old << "'\n";
+            out << "delete '" << esc(old) << "'\n";
             continue;
           } else {
-            out << "replace '" << old << "' with '" << style(text, "32") << "'\n";
+            out << "replace '" << esc(old) << "' with '" << style(esc(text), "32") << "'\n";
             continue;
           }
           // One `+` line per inserted line, with the indentation it will have.
@@ -70,7 +74,7 @@ class TextFormatter final : public Formatter {
             std::size_t nl = std::min(text.find('\n', start), text.size());
             std::string line = text.substr(start, nl - start);
             if (!line.empty() && line.back() == '\r') line.pop_back();
-            out << "  + " << style(line, "32") << (nl < text.size() ? "\n" : "");
+            out << "  + " << style(esc(line), "32") << (nl < text.size() ? "\n" : "");
             start = nl + 1;
           }
           out << "\n";
@@ -82,8 +86,8 @@ class TextFormatter final : public Formatter {
         const Finding& f = sf.finding;
         const SourceFile& src = report.sources.file(f.file);
         header(out, src, f.range.begin, "suppressed", "2");
-        out << f.message << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
-            << (sf.reason.empty() ? "" : " -- " + sf.reason) << "\n";
+        out << esc(f.message) << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
+            << (sf.reason.empty() ? "" : " -- " + esc(sf.reason)) << "\n";
       }
     }
     const std::size_t suppressed = report.result.suppressed.size();
@@ -98,6 +102,7 @@ class TextFormatter final : public Formatter {
   }
 
  private:
+  static std::string esc(std::string_view s) { return escape_for_display(s); }
   static std::string_view severity_word(Severity s) { return gcc_severity(s); }
   static const char* severity_color(Severity s) {
     return s == Severity::error ? "31" : s == Severity::warning ? "35" : "36";
@@ -108,7 +113,7 @@ class TextFormatter final : public Formatter {
   void header(std::ostream& out, const SourceFile& src, std::uint32_t at, std::string_view word,
               const char* code) const {
     const LineCol lc = src.line_col(at);
-    out << style(fmt::format("{}:{}:{}:", src.path(), lc.line, lc.column), "1") << " "
+    out << style(fmt::format("{}:{}:{}:", esc(src.path()), lc.line, lc.column), "1") << " "
         << style(std::string(word) + ":", code) << " ";
   }
   void excerpt(std::ostream& out, const SourceFile& src, Range r) const {
@@ -116,15 +121,19 @@ class TextFormatter final : public Formatter {
     const LineCol lc = src.line_col(r.begin);
     const std::string_view line = src.line_text(lc.line);
     const std::string_view shown = line.substr(0, 200);
-    out << "  " << shown << "\n  ";
-    for (std::uint32_t i = 1; i < lc.column && i <= shown.size(); ++i) {
-      out << (shown[i - 1] == '\t' ? '\t' : ' ');
+    const std::size_t col = std::min<std::size_t>(lc.column - 1, shown.size());
+    const std::string before = esc(shown.substr(0, col));
+    out << "  " << esc(shown) << "\n  ";
+    // Pad to the caret by the escaped text's columns, keeping tabs.
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if ((static_cast<unsigned char>(before[i]) & 0xC0) != 0x80) out << (before[i] == '\t' ? '\t' : ' ');
     }
     // The caret covers the range on this line, and at least one column (an
     // error at the end of a line points just past its last byte).
     const LineCol end = src.line_col(r.end);
-    std::size_t width = end.line == lc.line && end.column > lc.column ? end.column - lc.column : 1;
-    const std::size_t room = lc.column <= shown.size() ? shown.size() - lc.column + 1 : 1;
+    const std::size_t bytes = end.line == lc.line && end.column > lc.column ? end.column - lc.column : 1;
+    std::size_t width = std::max<std::size_t>(1, display_width(esc(shown.substr(col, bytes))));
+    const std::size_t room = col < shown.size() ? display_width(esc(shown.substr(col))) : 1;
     width = std::min(width, room);
     out << style("^" + std::string(width - 1, '~'), "32") << "\n";
   }
