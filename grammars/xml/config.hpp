@@ -5,6 +5,8 @@
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ast.hpp"
@@ -21,6 +23,9 @@ struct parse_state {
   std::vector<std::uint32_t> open;  ///< elements whose end tag is still to come
   unsigned max_depth = 100;
   std::optional<syntax_error> error;
+  /// The current element's attribute names, to find one written twice in
+  /// constant time (an element may carry 300,000 of them).
+  std::unordered_map<std::string_view, std::uint32_t> attribute_names;
   std::uint32_t offset(const char* it) const { return static_cast<std::uint32_t>(it - begin); }
   void report(syntax_error e) {
     if (!error) error = std::move(e);

@@ -65,11 +65,12 @@ const auto attribute_name = [](auto& ctx) {
   parse_state& st = x3::get<state_tag>(ctx);
   const ast::span name = span_of(st, x3::_attr(ctx));
   ast::item& e = st.out->items.back();
-  for (std::uint32_t k = e.first_attribute; k < st.out->attributes.size(); ++k) {
-    if (view(st, st.out->attributes[k].name) == view(st, name)) {
-      fail(st, name.begin, "attribute '" + std::string(view(st, name)) + "' appears twice",
-           st.out->attributes[k].name.begin, "first here");
-    }
+  if (e.attribute_count == 0) st.attribute_names.clear();
+  const auto [first, fresh] =
+      st.attribute_names.try_emplace(view(st, name), static_cast<std::uint32_t>(st.out->attributes.size()));
+  if (!fresh) {
+    fail(st, name.begin, "attribute '" + std::string(view(st, name)) + "' appears twice",
+         st.out->attributes[first->second].name.begin, "first here");
   }
   st.out->attributes.push_back({name, {}});
   ++e.attribute_count;
@@ -139,8 +140,12 @@ const auto check_text = [](auto& ctx) {
 
 // --- lexical pieces
 const auto space = x3::char_(" \t\r\n");
-const auto name_start = x3::alpha | x3::char_("_:") | x3::char_('\x80', '\xff');
-const auto name_rest = x3::alnum | x3::char_("_:.-") | x3::char_('\x80', '\xff');
+// ASCII ranges, not x3::alpha and x3::alnum: those classify with the C
+// library and assert on a byte above 0x7F (`<é/>`); such bytes are name
+// characters here.
+const auto ascii_letter = x3::char_('a', 'z') | x3::char_('A', 'Z');
+const auto name_start = x3::char_('\x80', '\xff') | ascii_letter | x3::char_("_:");
+const auto name_rest = x3::char_('\x80', '\xff') | ascii_letter | x3::char_('0', '9') | x3::char_("_:.-");
 const auto xml_name = x3::raw[x3::lexeme[name_start >> *name_rest]];
 const auto comment = x3::raw[x3::lit("<!--") > *(x3::char_ - "-->") > "-->"][take_comment];
 const auto pi = x3::lit("<?") > *(x3::char_ - "?>") > "?>";

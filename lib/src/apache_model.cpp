@@ -3,6 +3,8 @@
 // <IfDefine> against Define, and keeping what it cannot evaluate as unknown.
 #include "staplint/apache_model.hpp"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <cctype>
 
@@ -167,10 +169,16 @@ ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view 
 std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host,
                                                         std::string_view name) const {
   std::vector<const ApacheDirective*> out;
-  for (const ApacheDirective& d : directives) {
-    if (d.vhost == host.node && d.node->kind != NodeKind::block && iequals(d.node->name(), name)) {
-      out.push_back(&d);
+  if (!host.node) {
+    for (const ApacheDirective& d : directives) {
+      if (!d.vhost && d.node->kind != NodeKind::block && iequals(d.node->name(), name)) out.push_back(&d);
     }
+    return out;
+  }
+  const auto it = in_host.find(host.node);
+  if (it == in_host.end()) return out;
+  for (const ApacheDirective* d : it->second) {
+    if (iequals(d->node->name(), name)) out.push_back(d);
   }
   return out;
 }
@@ -220,6 +228,15 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
   Walker w{tree, model, {}, {}, {}};
   w.walk(tree.nodes, nullptr, nullptr, nullptr);
 
+  // Each directive to its host by a lookup, not a scan of the hosts: a
+  // file of 50,000 <VirtualHost>s is linear.
+  std::unordered_map<const Node*, std::size_t> host_of;
+  for (std::size_t i = 0; i < model.hosts.size(); ++i) {
+    if (model.hosts[i].node) host_of.emplace(model.hosts[i].node, i);
+  }
+  for (const ApacheDirective& d : model.directives) {
+    if (d.vhost && d.node->kind != NodeKind::block) model.in_host[d.vhost].push_back(&d);
+  }
   for (const ApacheDirective& d : model.directives) {
     if (d.node->kind == NodeKind::include) continue;
     if (iequals(d.node->name(), "MDomain") ||
@@ -232,12 +249,7 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       model.server_level.push_back(&d);
       continue;
     }
-    for (ApacheHost& h : model.hosts) {
-      if (h.node == d.vhost) {
-        h.own.push_back(&d);
-        break;
-      }
-    }
+    if (const auto it = host_of.find(d.vhost); it != host_of.end()) model.hosts[it->second].own.push_back(&d);
   }
   for (ApacheHost& h : model.hosts) {
     if (!h.node) continue;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 
@@ -37,6 +38,16 @@ bool DiskFileSystem::can_read(const std::string& p) const {
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) return false;
   return ::access(p.c_str(), S_ISDIR(st.st_mode) ? (R_OK | X_OK) : R_OK) == 0;
+}
+
+std::optional<std::string> DiskFileSystem::read_link(const std::string& p) const {
+  struct stat st {};
+  if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return std::nullopt;
+  std::string target(PATH_MAX, '\0');
+  const ssize_t n = ::readlink(p.c_str(), target.data(), target.size());
+  if (n < 0) return std::nullopt;
+  target.resize(static_cast<std::size_t>(n));
+  return target;
 }
 
 ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
@@ -131,19 +142,194 @@ std::string DiskFileSystem::canonical(const std::string& p) const {
   return result;
 }
 
+
+// ---------------------------------------------------------------- confined
+
+namespace {
+std::string absolute_from(const std::string& p, const std::string& cwd) {
+  return path::normalize(path::is_absolute(p) || cwd.empty() ? p : path::join(cwd, p));
+}
+bool inside(const std::string& p, const std::string& dir) {
+  return p == dir || dir == "/" || (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
+}
+}  // namespace
+
+ConfinedFileSystem::ConfinedFileSystem(FileSystem& base, const std::vector<std::string>& roots, std::string cwd)
+    : ConfinedFileSystem(static_cast<const FileSystem&>(base), roots, std::move(cwd)) {
+  writable_ = &base;
+}
+
+ConfinedFileSystem::ConfinedFileSystem(const FileSystem& base, const std::vector<std::string>& roots, std::string cwd)
+    : base_(base), cwd_(std::move(cwd)) {
+  for (const std::string& r : roots) {
+    if (!r.empty()) roots_.push_back(absolute_from(r, cwd_));
+  }
+  std::sort(roots_.begin(), roots_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+std::optional<std::string> ConfinedFileSystem::map(const std::string& p) const {
+  if (auto it = cache_.find(p); it != cache_.end()) return it->second;
+  const std::string abs = absolute_from(p, cwd_);
+  const auto root = std::find_if(roots_.begin(), roots_.end(), [&](const std::string& r) { return inside(abs, r); });
+  std::optional<std::string> out = p;
+  if (root != roots_.end()) {
+    // Resolve below the root as chroot(2) would: `..` stops at it, and a
+    // link's target continues from the root (absolute) or its directory.
+    const std::string& r = *root;
+    std::vector<std::string> done;
+    std::vector<std::string> todo;  // reversed: next component at the back
+    for (std::string_view c : split_nonempty(std::string_view(abs).substr(std::min(abs.size(), r.size())), '/')) {
+      todo.emplace_back(c);
+    }
+    std::reverse(todo.begin(), todo.end());
+    auto here = [&](const std::vector<std::string>& parts) {
+      std::string q = r;
+      for (const std::string& c : parts) q = path::join(q, c);
+      return q;
+    };
+    unsigned links = 0;
+    while (!todo.empty() && out) {
+      std::string c = std::move(todo.back());
+      todo.pop_back();
+      if (c.empty() || c == ".") continue;
+      if (c == "..") {
+        if (!done.empty()) done.pop_back();
+        continue;
+      }
+      done.push_back(c);
+      const auto target = base_.read_link(here(done));
+      if (!target) continue;
+      done.pop_back();
+      if (++links > 40) {
+        out = std::nullopt;  // ELOOP
+        break;
+      }
+      if (path::is_absolute(*target)) done.clear();
+      std::vector<std::string> parts;
+      for (std::string_view t : split_nonempty(*target, '/')) parts.emplace_back(t);
+      todo.insert(todo.end(), parts.rbegin(), parts.rend());
+    }
+    if (out) out = here(done);
+  }
+  cache_.emplace(p, out);
+  return out;
+}
+
+PathKind ConfinedFileSystem::kind(const std::string& p) const {
+  const auto m = map(p);
+  return m ? base_.kind(*m) : PathKind::missing;
+}
+std::optional<FileKey> ConfinedFileSystem::key(const std::string& p) const {
+  const auto m = map(p);
+  return m ? base_.key(*m) : std::nullopt;
+}
+bool ConfinedFileSystem::can_read(const std::string& p) const {
+  const auto m = map(p);
+  return m && base_.can_read(*m);
+}
+std::optional<std::string> ConfinedFileSystem::read_link(const std::string&) const {
+  return std::nullopt;  // map() has followed them all
+}
+ReadResult ConfinedFileSystem::read(const std::string& p, std::size_t max_size) const {
+  const auto m = map(p);
+  if (!m) {
+    ReadResult r;
+    r.status = ReadResult::Status::unreadable;
+    r.error = "too many levels of symbolic links";
+    return r;
+  }
+  return base_.read(*m, max_size);
+}
+std::vector<DirEntry> ConfinedFileSystem::list(const std::string& dir) const {
+  const auto m = map(dir);
+  if (!m) return {};
+  std::vector<DirEntry> entries = base_.list(*m);
+  // A link's kind is where it leads inside the root, not on the host.
+  for (DirEntry& e : entries) {
+    const std::string full = path::join(dir, e.name);
+    if (base_.read_link(path::join(*m, e.name))) e.kind = kind(full);
+  }
+  return entries;
+}
+std::string ConfinedFileSystem::canonical(const std::string& p) const {
+  const auto m = map(p);
+  return m ? base_.canonical(*m) : path::normalize(p);
+}
+bool ConfinedFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
+                                    const std::string* expected) {
+  const auto m = map(p);
+  if (!m) {
+    error = "cannot write '" + p + "': too many levels of symbolic links";
+    return false;
+  }
+  if (!writable_) return FileSystem::write_file(p, bytes, error, expected);
+  return writable_->write_file(*m, bytes, error, expected);
+}
+
 // ---------------------------------------------------------------- memory
 
-bool MemoryFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error) {
-  auto it = files_.find(path::normalize(p));
+void MemoryFileSystem::add_symlink(const std::string& p, std::string target) {
+  links_[path::normalize(p)] = std::move(target);
+}
+
+std::optional<std::string> MemoryFileSystem::read_link(const std::string& p) const {
+  const auto it = links_.find(path::normalize(p));
+  if (it == links_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string MemoryFileSystem::follow(const std::string& p) const {
+  if (links_.empty()) return path::normalize(p);
+  std::string n = path::normalize(p);
+  for (unsigned hops = 0; hops < 40; ++hops) {
+    // The first prefix of `n` that is a link.
+    std::string prefix = path::is_absolute(n) ? "/" : "";
+    bool changed = false;
+    const auto parts = split_nonempty(n, '/');
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      prefix = prefix.empty() ? std::string(parts[i]) : path::join(prefix, std::string(parts[i]));
+      const auto it = links_.find(prefix);
+      if (it == links_.end()) continue;
+      std::string rest;
+      for (std::size_t k = i + 1; k < parts.size(); ++k) rest = path::join(rest, std::string(parts[k]));
+      const std::string target = path::is_absolute(it->second) ? it->second : path::join(path::dirname(prefix), it->second);
+      n = path::normalize(rest.empty() ? target : path::join(target, rest));
+      changed = true;
+      break;
+    }
+    if (!changed) return n;
+  }
+  return "/\x01loop";
+}
+
+bool MemoryFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
+                                  const std::string* expected) {
+  auto it = files_.find(follow(p));
   if (it != files_.end() && !it->second) {
     error = "cannot write '" + p + "': permission denied";
     return false;
   }
-  files_[path::normalize(p)] = bytes;
+  if (expected && it != files_.end() && *it->second != *expected) {
+    error = "'" + p + "' changed since it was read; not written";
+    return false;
+  }
+  files_[follow(p)] = bytes;
   return true;
 }
 
-bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error) {
+namespace {
+// The temporary file of the write in progress, for signal handlers: a fixed
+// buffer, set before the file exists and cleared after it is renamed.
+char pending_temporary[PATH_MAX + 1];
+volatile std::sig_atomic_t pending_set = 0;
+}  // namespace
+
+void remove_pending_temporary_file() noexcept {
+  if (pending_set) ::unlink(pending_temporary);
+}
+
+bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
+                                const std::string* expected) {
   // A symlink is followed: its target gets the new contents, the link stays.
   std::string target = p;
   if (char* real = ::realpath(p.c_str(), nullptr)) {
@@ -152,19 +338,52 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
   }
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    error = "'" + p + "' is not a regular file (a device, FIFO, socket or directory); not replaced";
+    return false;
+  }
+  if (exists && ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)) {
+    error = "'" + p + "' is read-only; not replaced";
+    return false;
+  }
   const mode_t mode = exists ? (st.st_mode & 07777) : 0644;
   if (!exists) ::mkdir(path::dirname(target).c_str(), 0755);  // a new bin/, say; fails if it exists
   std::string tmp = path::join(path::dirname(target), "." + path::basename(target) + ".staplint-XXXXXX");
+  if (tmp.size() > PATH_MAX) {
+    error = "cannot write '" + p + "': the path is too long";
+    return false;
+  }
+  // SIGINT and SIGTERM wait while the temporary file is made and named, so
+  // that a handler never sees half a name; after that the handler removes it.
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGTERM);
+  ::sigprocmask(SIG_BLOCK, &block, &old);
   const int fd = ::mkstemp(tmp.data());
+  if (fd >= 0) {
+    std::memcpy(pending_temporary, tmp.c_str(), tmp.size() + 1);
+    pending_set = 1;
+  }
+  ::sigprocmask(SIG_SETMASK, &old, nullptr);
   if (fd < 0) {
     error = "cannot create a temporary file next to '" + p + "': " + std::strerror(errno);
     return false;
   }
-  auto fail = [&](const char* what) {
-    error = std::string(what) + " '" + tmp + "': " + std::strerror(errno);
+  auto forget = [&] {
+    ::sigprocmask(SIG_BLOCK, &block, &old);
+    pending_set = 0;
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+  };
+  auto fail_with = [&](std::string message) {
+    error = std::move(message);
     ::close(fd);
     ::unlink(tmp.c_str());
+    forget();
     return false;
+  };
+  auto fail = [&](const char* what) {
+    return fail_with(std::string(what) + " '" + tmp + "': " + std::strerror(errno));
   };
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -174,18 +393,39 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
     done += static_cast<std::size_t>(n);
   }
   if (::fchmod(fd, mode) != 0) return fail("cannot set the mode of");
-  if (exists && ::fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM) return fail("cannot set the owner of");
+  if (exists && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+    return fail_with("cannot keep the owner of '" + p + "' (" + std::to_string(st.st_uid) + ":" +
+                     std::to_string(st.st_gid) + "): " + std::strerror(errno) + "; not replaced");
+  }
   if (::fsync(fd) != 0) return fail("cannot sync");
   if (::close(fd) != 0) {
     ::unlink(tmp.c_str());
+    forget();
     error = "cannot close '" + tmp + "': " + std::strerror(errno);
+    return false;
+  }
+  // Last: the file is still the one that was read, with the bytes that were
+  // read (an editor may have saved it since).
+  struct stat now {};
+  const bool still = ::stat(target.c_str(), &now) == 0;
+  bool same = exists ? still && now.st_ino == st.st_ino && now.st_dev == st.st_dev : !still;
+  if (same && expected && exists) {
+    const ReadResult r = read(target, expected->size() + 1);
+    same = r.status == ReadResult::Status::ok && r.bytes == *expected;
+  }
+  if (!same) {
+    ::unlink(tmp.c_str());
+    forget();
+    error = "'" + p + "' changed since it was read; not written (run again)";
     return false;
   }
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     error = "cannot rename '" + tmp + "' to '" + target + "': " + std::strerror(errno);
     ::unlink(tmp.c_str());
+    forget();
     return false;
   }
+  forget();
   canonical_cache_.clear();
   return true;
 }
@@ -202,18 +442,18 @@ void MemoryFileSystem::add_unreadable_dir(const std::string& p) { unreadable_dir
 
 std::optional<FileKey> MemoryFileSystem::key(const std::string& p) const {
   if (kind(p) == PathKind::missing) return std::nullopt;
-  return FileKey{0, std::hash<std::string>{}(path::normalize(p))};
+  return FileKey{0, std::hash<std::string>{}(follow(p))};
 }
 
 bool MemoryFileSystem::can_read(const std::string& p) const {
-  const std::string n = path::normalize(p);
+  const std::string n = follow(p);
   if (unreadable_dirs_.count(n)) return false;
   const PathKind k = kind(n);
   return k == PathKind::file || k == PathKind::directory;
 }
 
 PathKind MemoryFileSystem::kind(const std::string& p) const {
-  const std::string n = path::normalize(p);
+  const std::string n = follow(p);
   if (auto it = files_.find(n); it != files_.end()) {
     return it->second ? PathKind::file : PathKind::unreadable;
   }
@@ -222,12 +462,14 @@ PathKind MemoryFileSystem::kind(const std::string& p) const {
   if (it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
     return PathKind::directory;
   }
+  auto link = links_.lower_bound(prefix);
+  if (link != links_.end() && link->first.compare(0, prefix.size(), prefix) == 0) return PathKind::directory;
   return PathKind::missing;
 }
 
 ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) const {
   ReadResult r;
-  const std::string n = path::normalize(p);
+  const std::string n = follow(p);
   auto it = files_.find(n);
   if (it == files_.end()) {
     r.status = kind(n) == PathKind::directory ? ReadResult::Status::is_directory
@@ -252,7 +494,7 @@ ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) co
 
 std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
   std::vector<DirEntry> entries;
-  const std::string n = path::normalize(dir);
+  const std::string n = follow(dir);
   if (unreadable_dirs_.count(n)) return entries;
   const std::string prefix = n == "/" ? n : n + "/";
   for (auto it = files_.lower_bound(prefix);
@@ -265,10 +507,17 @@ std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
                              : it->second                ? PathKind::file
                                                          : PathKind::unreadable});
   }
-  return entries;  // std::map order is bytewise
+  for (auto it = links_.lower_bound(prefix);
+       it != links_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    const std::string rest = it->first.substr(prefix.size());
+    if (rest.find('/') != std::string::npos) continue;
+    entries.push_back({rest, kind(it->first)});
+  }
+  std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return entries;
 }
 
-std::string MemoryFileSystem::canonical(const std::string& p) const { return path::normalize(p); }
+std::string MemoryFileSystem::canonical(const std::string& p) const { return follow(p); }
 
 // ---------------------------------------------------------------- paths
 

@@ -1,5 +1,6 @@
 // Fix planning, unified diffs (Myers' O(ND) line diff) and writing.
 #include "staplint/fix_apply.hpp"
+#include "staplint/lint.hpp"
 
 #include <algorithm>
 #include <map>
@@ -213,11 +214,28 @@ std::string unified_diff(const FilePatch& patch) {
   return out;
 }
 
-std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan) {
+std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
+                                       const std::vector<std::string>& allowed_dirs) {
   std::vector<std::string> errors;
+  // Where `file` really is: a new file, in its nearest existing directory.
+  auto real_location = [&](const std::string& file) {
+    if (fs.kind(file) != PathKind::missing) return fs.canonical(file);
+    std::string dir = path::dirname(file), rest = path::basename(file);
+    for (int up = 0; up < 64 && fs.kind(dir) != PathKind::directory; ++up) {
+      rest = path::join(path::basename(dir), rest);
+      if (dir == "/" || dir == ".") break;
+      dir = path::dirname(dir);
+    }
+    return path::join(fs.canonical(dir), rest);
+  };
   for (const FilePatch& p : plan.patches) {
+    const std::string real = real_location(p.path);
+    if (!is_below_any(real, allowed_dirs)) {
+      errors.push_back("'" + p.path + "' is '" + real + "', outside the paths named for linting; not written");
+      continue;
+    }
     std::string error;
-    if (!fs.write_file(p.path, p.after, error)) errors.push_back(error);
+    if (!fs.write_file(p.path, p.after, error, p.create ? nullptr : &p.before)) errors.push_back(error);
   }
   return errors;
 }

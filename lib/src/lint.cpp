@@ -149,9 +149,10 @@ class Runner {
       if (!file.empty() && file[0] == '=') file.erase(0, 1);  // `==FILE` replaces the master file
       if (file.rfind("file:", 0) == 0) file.erase(0, 5);
       const bool from_base = !base.empty() && file.rfind(base + "/", 0) == 0;  // $CATALINA_BASE/...
+      if (from_base) file = req_.load.join_confined(base, file.substr(base.size() + 1));
       if (!path::is_absolute(file) && !from_base) {
         if (base.empty()) continue;
-        file = path::join(base, file);
+        file = req_.load.join_confined(base, file);
       } else if (!from_base) {
         file = req_.load.map_server_path(file);
       }
@@ -163,11 +164,32 @@ class Runner {
         tree.problems.push_back(*pf.problem);
         continue;
       }
-      tree.jvm_files.push_back({pf.file, pf.nodes, true});
+      tree.jvm_files.push_back({pf.file, pf.nodes, true, false});
+    }
+  }
+
+  /// `dir` (a path as given) is the user's: quoted and fixed.
+  void name_dir(const std::string& dir) {
+    if (dir.empty()) return;
+    const std::string real = fs_.canonical(dir);
+    if (std::find(result.named_dirs.begin(), result.named_dirs.end(), real) == result.named_dirs.end()) {
+      result.named_dirs.push_back(real);
     }
   }
 
   void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {
+    // The tree's configuration directory is the user's, and for Tomcat the
+    // instance's (CATALINA_BASE: bin/setenv.sh).
+    if (tree.entry != kNoFile) {
+      name_dir(tree.base_dir.empty() ? path::dirname(sources_.file(tree.entry).path()) : tree.base_dir);
+      if (tree.dialect == Dialect::tomcat || tree.dialect == Dialect::jvm) {
+        const std::string base = jvm_instance_base(tree, sources_);
+        if (!base.empty() && fs_.kind(base) == PathKind::directory) name_dir(base);
+        for (const ConfigTree::JvmFile& j : tree.jvm_files) {
+          if (j.conventional) name_dir(sources_.file(j.file).path());
+        }
+      }
+    }
     for (FileId f : tree.files) {
       reached_.insert(sources_.file(f).identity());
       if (listed_.insert(f).second) {
@@ -490,15 +512,80 @@ Dialect dialect_of_file(const std::string& path, const std::string& text) {
   return guess_dialect(text);
 }
 
+bool is_below_any(const std::string& file, const std::vector<std::string>& dirs) {
+  return std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) {
+    return d == "/" || file == d || (file.size() > d.size() && file.compare(0, d.size(), d) == 0 && file[d.size()] == '/');
+  });
+}
+
+namespace {
+/// Files outside what the user named are read (a live tree may reach
+/// /usr/share), but never quoted: a finding there names its rule, path and
+/// position only, its notes there lose their text, and no fix touches it.
+/// `include /etc/shadow;` or `/proc/self/environ` can then print nothing of
+/// them into a CI log.
+void redact_outside(LintResult& result, const FileSystem& fs, const SourceManager& sources,
+                    const RuleCatalog& catalog) {
+  // A file a fix would create: where its nearest existing directory really is.
+  auto creatable = [&](const std::string& file) {
+    std::string dir = path::dirname(file), rest = path::basename(file);
+    for (int up = 0; up < 64 && fs.kind(dir) != PathKind::directory; ++up) {
+      rest = path::join(path::basename(dir), rest);
+      if (dir == "/" || dir == ".") break;
+      dir = path::dirname(dir);
+    }
+    return is_below_any(path::join(fs.canonical(dir), rest), result.named_dirs);
+  };
+  std::vector<signed char> quotable(sources.size(), -1);
+  auto ok = [&](FileId f) {
+    if (f == kNoFile || f >= sources.size()) return true;
+    if (quotable[f] < 0) {
+      quotable[f] = is_below_any(sources.file(f).identity(), result.named_dirs) ? 1 : 0;
+      sources.file(f).set_quotable(quotable[f] == 1);
+    }
+    return quotable[f] == 1;
+  };
+  auto redact = [&](Finding& f) {
+    for (Note& n : f.notes) {
+      if (!ok(n.file)) n.message = "related location (outside the named paths; its text is not shown)";
+    }
+    std::erase_if(f.fixes, [&](const Fix& fix) {
+      return std::any_of(fix.edits.begin(), fix.edits.end(), [&](const TextEdit& e) {
+        return e.create.empty() ? !ok(e.file) : !creatable(e.create);
+      });
+    });
+    if (ok(f.file)) return;
+    const RuleSpec* rule = catalog.find(f.rule_id);
+    f.message = std::string(rule ? rule->name : f.rule_id) +
+                " in a file outside the paths named for linting; its text is not shown";
+  };
+  for (Finding& f : result.findings) redact(f);
+  for (SuppressedFinding& s : result.suppressed) redact(s.finding);
+  for (FileId f : result.files) ok(f);
+}
+}  // namespace
+
 LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
                 const LintRequest& request) {
-  Runner runner(fs, sources, catalog, request);
+  // A checkout of a server's / is read as under chroot: nothing in it
+  // reaches outside it.
+  std::optional<ConfinedFileSystem> confined;
+  if (request.load.maps_server_paths()) confined.emplace(fs, request.load.checkout_roots(), request.load.cwd);
+  const FileSystem& files = confined ? static_cast<const FileSystem&>(*confined) : fs;
+  Runner runner(files, sources, catalog, request);
+  for (const std::string& r : request.load.checkout_roots()) runner.name_dir(r);
   for (const std::string& p : request.paths) {
-    if (fs.kind(p) == PathKind::file) runner.preload(p);
+    const PathKind kind = files.kind(p);
+    if (kind == PathKind::directory) runner.name_dir(p);
+    if (kind == PathKind::file) runner.name_dir(path::dirname(p));
+  }
+  for (const std::string& e : request.policy.context_entries) runner.name_dir(path::dirname(e));
+  for (const std::string& p : request.paths) {
+    if (files.kind(p) == PathKind::file) runner.preload(p);
   }
   for (const std::string& p : request.paths) {
-    const PathKind kind = fs.kind(p);
-    if ((kind == PathKind::directory || kind == PathKind::file) && !fs.can_read(p)) {
+    const PathKind kind = files.kind(p);
+    if ((kind == PathKind::directory || kind == PathKind::file) && !files.can_read(p)) {
       runner.unusable(p, "permission denied");
       continue;
     }
@@ -509,6 +596,7 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
     }
   }
   runner.finish();
+  redact_outside(runner.result, files, sources, catalog);
   sort_and_dedupe(runner.result.findings, sources);
   spdlog::debug("{} files, {} bytes of text, {} bytes of syntax nodes, {} findings",
                 sources.size(), sources.text_bytes(), sources.arena().bytes_reserved(),

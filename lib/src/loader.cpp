@@ -263,6 +263,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
   const std::string base = !base_dir.empty()             ? base_dir
                            : dialect == Dialect::apache ? apache_server_root(tree.nodes, path::dirname(entry_path))
                                                         : path::dirname(entry_path);
+  tree.base_dir = base;
   Expansion ex{tree, base, {fs_.canonical(entry_path)}, {}, {pf.file}};
   ex.distinct_nodes = ex.expanded_nodes = pf.node_count;
   if (dialect == Dialect::apache) {
@@ -282,7 +283,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
   const std::string conf = path::dirname(server_xml);
   const std::string base = path::dirname(conf);
   const std::string instance = path::basename(conf);
-  auto add = [&](const std::string& c) -> const ConfigTree::JvmFile* {
+  auto add = [&](const std::string& c, bool conventional = true) -> const ConfigTree::JvmFile* {
     if (fs_.kind(c) != PathKind::file) return nullptr;
     ParsedFile& jf = parse_file(c, Dialect::jvm);
     if (std::find(tree.files.begin(), tree.files.end(), jf.file) != tree.files.end()) return nullptr;
@@ -291,7 +292,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
       tree.problems.push_back(*jf.problem);
       return nullptr;
     }
-    tree.jvm_files.push_back({jf.file, take_nodes(jf)});
+    tree.jvm_files.push_back({jf.file, take_nodes(jf), false, conventional});
     return &tree.jvm_files.back();
   };
   if (path::basename(base) == "etc") {
@@ -329,7 +330,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
         }
       }
     }
-    for (const std::string& f : environment_files) add(f);
+    for (const std::string& f : environment_files) add(f, false);
     // RHEL and Fedora: the unit reads /etc/tomcat/tomcat.conf, then
     // /etc/sysconfig/tomcat (added above when the unit is in the tree).
     add(path::join(conf, instance + ".conf"));
@@ -370,8 +371,37 @@ void ConfigLoader::expand(std::span<Node> nodes, Expansion& ex, std::uint32_t in
   }
 }
 
-std::string LoadOptions::map_server_path(const std::string& server_path) const {
-  if (!path::is_absolute(server_path)) return server_path;
+std::vector<std::string> LoadOptions::checkout_roots() const {
+  std::vector<std::string> out;
+  if (!root.empty()) out.push_back(root);
+  for (const auto& [prefix, checkout] : path_map) out.push_back(checkout);
+  return out;
+}
+
+std::string LoadOptions::join_confined(const std::string& dir, const std::string& relative) const {
+  const std::string joined = path::join(dir, relative);
+  if (!maps_server_paths() || path::is_absolute(relative)) return joined;
+  auto inside = [](const std::string& p, const std::string& d) {
+    return d == "." ? !path::is_absolute(p) && p != ".." && p.rfind("../", 0) != 0
+                    : p == d || d == "/" || (p.rfind(d + "/", 0) == 0);
+  };
+  const std::string from = path::normalize(dir);
+  std::string holder;  // the longest checkout root that holds `dir`
+  for (const std::string& r : checkout_roots()) {
+    const std::string n = path::normalize(r);
+    if (inside(from, n) && n.size() >= holder.size()) holder = n;
+  }
+  if (holder.empty() || inside(path::normalize(joined), holder)) return joined;
+  // Out of the root: resolve as under chroot, with `/..` being `/`.
+  const std::string below = holder == "." ? from : from.substr(std::min(from.size(), holder.size() + 1));
+  const std::string server = path::normalize("/" + path::join(below == "." ? "" : below, relative));
+  return server == "/" ? holder : path::join(holder, server.substr(1));
+}
+
+std::string LoadOptions::map_server_path(const std::string& raw_path) const {
+  if (!path::is_absolute(raw_path)) return raw_path;
+  // `..` stops at `/`, on the server and in the checkout that stands for it.
+  const std::string server_path = maps_server_paths() ? path::normalize(raw_path) : raw_path;
   const std::string* to = nullptr;
   std::size_t longest = 0;
   std::string rest;
@@ -395,8 +425,8 @@ std::string LoadOptions::map_server_path(const std::string& server_path) const {
 // are read.
 std::string ConfigLoader::resolve(const std::string& pattern, const std::string& base_dir) const {
   if (path::is_absolute(pattern)) return options_.map_server_path(pattern);
-  if (!options_.prefix.empty()) return path::join(options_.map_server_path(options_.prefix), pattern);
-  return path::join(base_dir, pattern);
+  if (!options_.prefix.empty()) return options_.join_confined(options_.map_server_path(options_.prefix), pattern);
+  return options_.join_confined(base_dir, pattern);
 }
 
 void ConfigLoader::value_over_limit(Expansion& ex, const Node& node, Range at) {

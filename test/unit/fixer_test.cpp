@@ -53,10 +53,55 @@ TEST_CASE("a fix plan: safe or all, files with syntax errors left alone, diffs",
   CHECK(diff.find("-        ssl_stapling yes;\n") != std::string::npos);
   CHECK(diff.find("+        ssl_stapling on;\n") != std::string::npos);
 
-  CHECK(write_patches(fs, all).empty());
+  CHECK(result.named_dirs == std::vector<std::string>{"/n", "/b"});
+  // Not below what was named: refused.
+  CHECK(write_patches(fs, all, {"/b"}).size() == 1);
+  CHECK(fs.read("/n/nginx.conf", 1 << 20).bytes == all.patches[0].before);
+  CHECK(write_patches(fs, all, result.named_dirs).empty());
   CHECK(fs.read("/n/nginx.conf", 1 << 20).bytes == all.patches[0].after);
   fs.add_unreadable("/n/nginx.conf");
-  CHECK(write_patches(fs, all).size() == 1);  // reported, not thrown
+  CHECK(write_patches(fs, all, result.named_dirs).size() == 1);  // reported, not thrown
+}
+
+TEST_CASE("a fix is not written over an edit made since the file was read", "[fixer]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "http {\n    server {\n        listen 443 ssl;\n        ssl_stapling yes;\n    }\n}\n");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/n/nginx.conf"};
+  const LintResult result = lint(fs, sm, RuleCatalog::builtin(), req);
+  const FixPlan plan = plan_fixes(result, sm, FixMode::safe);
+  REQUIRE(plan.patches.size() == 1);
+  const std::string edited = plan.patches[0].before + "# the user's edit\n";
+  fs.add("/n/nginx.conf", edited);
+  const auto errors = write_patches(fs, plan, result.named_dirs);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("changed since it was read") != std::string::npos);
+  CHECK(fs.read("/n/nginx.conf", 1 << 20).bytes == edited);
+}
+
+TEST_CASE("a fix is not written through a symlink out of the named tree", "[fixer]") {
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", "http {\n    include sites/*.conf;\n}\n");
+  fs.add("/victim/target.conf", "server {\n    listen 443 ssl;\n    ssl_stapling yes;\n}\n");
+  fs.add_symlink("/n/sites/a.conf", "/victim/target.conf");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/n/nginx.conf"};
+  const LintResult result = lint(fs, sm, RuleCatalog::builtin(), req);
+  // The finding is there, but names no text of the file outside and offers
+  // no fix for it.
+  REQUIRE(result.findings.size() >= 1);
+  bool outside = false;
+  for (const Finding& f : result.findings) {
+    if (sm.file(f.file).identity() != "/victim/target.conf") continue;
+    outside = true;
+    CHECK(f.message.find("outside the paths named for linting") != std::string::npos);
+    CHECK(f.message.find("yes") == std::string::npos);
+    CHECK(f.fixes.empty());
+  }
+  CHECK(outside);
+  CHECK(plan_fixes(result, sm, FixMode::all).patches.empty());
 }
 
 TEST_CASE("unified diff: a missing final newline and a created file", "[fixer]") {

@@ -281,6 +281,7 @@ std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleC
   LintRequest& req = run.request;
   req.paths = o.paths;
   req.load = o.load;
+  req.load.cwd = cwd;
   req.lint = o.lint;
   auto here = [&](const std::string& p) { return path::relative_to(p, cwd); };
   auto absolute = [&](const std::string& p) {

@@ -2,6 +2,8 @@
 // --fail-on, 2 a named path could not be read, 3 usage error.
 #include <unistd.h>
 
+#include <csignal>
+
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -104,8 +106,20 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
 
 }  // namespace
 
+namespace {
+/// SIGINT and SIGTERM during --fix: the temporary file of the write in
+/// progress goes, then the signal ends the process as it would have.
+extern "C" void on_termination(int sig) {
+  staplint::remove_pending_temporary_file();
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   staplint::cli::prefer_huge_pages_for_heap();
+  ::signal(SIGINT, on_termination);
+  ::signal(SIGTERM, on_termination);
   std::string error;
   auto parsed = cli::parse(argc, argv, error);
   if (!parsed) {
@@ -186,6 +200,12 @@ int main(int argc, char** argv) {
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   if (o.diff || o.fix) {
     const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
+    // Written as read: a checkout (--root, --path-map) as under chroot.
+    std::vector<std::string> roots;
+    for (const cli::Run& run : runs) {
+      for (const std::string& r : run.request.load.checkout_roots()) roots.push_back(r);
+    }
+    ConfinedFileSystem writer(fs, roots, cwd);
     for (const std::string& f : plan.syntax_errors) {
       std::cerr << "staplint: note: '" << escape_for_display(f) << "' has a syntax error; no fix touches it\n";
     }
@@ -198,7 +218,7 @@ int main(int argc, char** argv) {
       // it is below here, so that git apply and patch -p1 patch the file.
       for (FilePatch p : plan.patches) {
         if (!p.create) {
-          const std::string real = fs.canonical(p.path);
+          const std::string real = writer.canonical(p.path);
           if (real != p.path && !cwd.empty() && real.rfind(cwd + "/", 0) == 0) p.path = real.substr(cwd.size() + 1);
         }
         std::cout << unified_diff(p);
@@ -206,7 +226,7 @@ int main(int argc, char** argv) {
       if (!result.unusable.empty()) return 2;
       return plan.patches.empty() ? 0 : 1;
     }
-    const std::vector<std::string> errors = write_patches(fs, plan);
+    const std::vector<std::string> errors = write_patches(writer, plan, result.named_dirs);
     for (const std::string& e : errors) std::cerr << "staplint: error: " << escape_for_display(e) << "\n";
     std::cerr << "staplint: applied " << plan.fixes << " fixes to " << plan.patches.size() - errors.size()
               << " files\n";

@@ -116,6 +116,11 @@ LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCata
     r.unusable_why.resize(r.unusable.size());
     std::move(r.unusable.begin(), r.unusable.end(), std::back_inserter(all.unusable));
     std::move(r.unusable_why.begin(), r.unusable_why.end(), std::back_inserter(all.unusable_why));
+    for (std::string& d : r.named_dirs) {
+      if (std::find(all.named_dirs.begin(), all.named_dirs.end(), d) == all.named_dirs.end()) {
+        all.named_dirs.push_back(std::move(d));
+      }
+    }
   }
   return all;
 }

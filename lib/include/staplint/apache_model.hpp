@@ -5,6 +5,7 @@
 #pragma once
 
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,8 @@ struct ApacheModel {
 
   // mod_md: `MDStapling on` at server level, and the managed domains.
   std::vector<const ApacheDirective*> md_domains;  ///< MDomain and <MDomainSet> nodes
+  /// The directives (not sections) inside each <VirtualHost>, for all_in().
+  std::unordered_map<const Node*, std::vector<const ApacheDirective*>> in_host;
 };
 
 ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources);

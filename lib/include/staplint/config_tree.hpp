@@ -38,6 +38,9 @@ struct InputProblem {
 struct ConfigTree {
   Dialect dialect = Dialect::nginx;
   FileId entry = kNoFile;
+  /// Where relative includes resolve: the entry's directory (nginx's conf
+  /// prefix), httpd's ServerRoot, or the base a fragment was given.
+  std::string base_dir;
   /// A standalone fragment (a top-level `server {}` file): linted as if it
   /// were included in `http {}`.
   bool fragment = false;
@@ -54,6 +57,11 @@ struct ConfigTree {
     /// Named by -Djava.security.properties: a security properties file
     /// whatever its name.
     bool security = false;
+    /// Found where the instance's layout puts it (/etc/default/tomcatN,
+    /// the systemd unit, bin/setenv.sh), not named by another file's text
+    /// (EnvironmentFile=, java.security.properties): part of what the user
+    /// named, so quoted and fixed.
+    bool conventional = true;
   };
   std::vector<JvmFile> jvm_files;
 };

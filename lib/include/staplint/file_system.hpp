@@ -43,6 +43,8 @@ class FileSystem {
   virtual std::optional<FileKey> key(const std::string& path) const = 0;
   /// Whether this process may read the file, or list and enter the directory.
   virtual bool can_read(const std::string& path) const = 0;
+  /// The target of a symbolic link, as written; nullopt if `path` is none.
+  virtual std::optional<std::string> read_link(const std::string& /*path*/) const { return std::nullopt; }
   /// Reads a whole file, refusing files larger than `max_size` bytes.
   virtual ReadResult read(const std::string& path, std::size_t max_size) const = 0;
   /// Entries of a directory (names, not paths) with their kinds, sorted
@@ -51,10 +53,16 @@ class FileSystem {
   /// A canonical form of an existing path (symlinks resolved where possible).
   virtual std::string canonical(const std::string& path) const = 0;
   /// Replaces the contents of `path` (or creates it) atomically, following a
-  /// symlink to its target and keeping the file's permissions. False with
-  /// `error` set when it cannot; the file is then as it was. The default is a
-  /// read-only file system.
-  virtual bool write_file(const std::string& path, const std::string& /*bytes*/, std::string& error) {
+  /// symlink to its target and keeping the file's mode and owner. False with
+  /// `error` set when it cannot; the file is then as it was. It refuses:
+  /// - a target that is not a regular file (a FIFO, a device, a socket);
+  /// - a file nobody may write, or this process may not;
+  /// - a file whose owner it cannot keep;
+  /// - with `expected`, a file whose bytes are no longer `expected` (edited
+  ///   since it was read).
+  /// The default is a read-only file system.
+  virtual bool write_file(const std::string& path, const std::string& /*bytes*/, std::string& error,
+                          const std::string* /*expected*/ = nullptr) {
     error = "read-only file system: '" + path + "'";
     return false;
   }
@@ -65,6 +73,7 @@ class DiskFileSystem final : public FileSystem {
   PathKind kind(const std::string& path) const override;
   std::optional<FileKey> key(const std::string& path) const override;
   bool can_read(const std::string& path) const override;
+  std::optional<std::string> read_link(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   /// realpath(3), remembered. A file that list() saw as a regular file (not a
@@ -73,12 +82,48 @@ class DiskFileSystem final : public FileSystem {
   std::string canonical(const std::string& path) const override;
   /// A temporary file in the target's directory, written and fsynced, given
   /// the target's mode, then renamed over it.
-  bool write_file(const std::string& path, const std::string& bytes, std::string& error) override;
+  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
+                  const std::string* expected = nullptr) override;
 
  private:
   mutable std::unordered_map<std::string, std::string> dir_cache_;
   mutable std::unordered_map<std::string, std::string> canonical_cache_;
   mutable std::unordered_set<std::string> plain_files_;  // regular, not symlinks, per readdir
+};
+
+/// A checkout of a server's `/` (--root, --path-map), read as the server
+/// would read it under chroot(2): a path inside one of `roots` resolves
+/// component by component; `..` stops at the root, and a symbolic link's
+/// target, absolute or relative, is looked up inside that root. Nothing
+/// inside a root can reach outside it. Paths outside every root (files named
+/// on the command line) pass through.
+class ConfinedFileSystem final : public FileSystem {
+ public:
+  /// `roots` and `cwd` as the paths given are written; relative ones are
+  /// taken from `cwd`.
+  ConfinedFileSystem(const FileSystem& base, const std::vector<std::string>& roots, std::string cwd);
+  /// The same, writing through to `base`.
+  ConfinedFileSystem(FileSystem& base, const std::vector<std::string>& roots, std::string cwd);
+  PathKind kind(const std::string& path) const override;
+  std::optional<FileKey> key(const std::string& path) const override;
+  bool can_read(const std::string& path) const override;
+  std::optional<std::string> read_link(const std::string& path) const override;
+  ReadResult read(const std::string& path, std::size_t max_size) const override;
+  std::vector<DirEntry> list(const std::string& dir) const override;
+  std::string canonical(const std::string& path) const override;
+  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
+                  const std::string* expected = nullptr) override;
+
+  /// The path read for `path`: inside a root, its resolution there (nullopt
+  /// for a symlink loop); outside, `path` itself.
+  std::optional<std::string> map(const std::string& path) const;
+
+ private:
+  const FileSystem& base_;
+  FileSystem* writable_ = nullptr;
+  std::vector<std::string> roots_;  ///< absolute and normalised, longest first
+  std::string cwd_;
+  mutable std::unordered_map<std::string, std::optional<std::string>> cache_;
 };
 
 /// An in-memory tree of files for tests. Directories exist implicitly.
@@ -88,17 +133,24 @@ class MemoryFileSystem final : public FileSystem {
   void add_unreadable(const std::string& path);
   /// A directory whose entries cannot be listed.
   void add_unreadable_dir(const std::string& path);
+  /// A symbolic link at `path` to `target` (as written).
+  void add_symlink(const std::string& path, std::string target);
+  std::optional<std::string> read_link(const std::string& path) const override;
   PathKind kind(const std::string& path) const override;
   std::optional<FileKey> key(const std::string& path) const override;
   bool can_read(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
-  bool write_file(const std::string& path, const std::string& bytes, std::string& error) override;
+  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
+                  const std::string* expected = nullptr) override;
 
  private:
   std::map<std::string, std::optional<std::string>> files_;  // nullopt: unreadable
   std::set<std::string> unreadable_dirs_;
+  std::map<std::string, std::string> links_;
+  /// `path` with its symbolic links followed, as the kernel would.
+  std::string follow(const std::string& path) const;
 };
 
 namespace path {
@@ -131,5 +183,9 @@ std::vector<std::string> files_below(const FileSystem& fs, const std::string& di
 /// `p` relative to `base` when `p` lies below it, otherwise `p`.
 std::string relative_to(const std::string& p, const std::string& base);
 }  // namespace path
+
+/// Removes the temporary file a write_file() in progress has made, if any.
+/// Async-signal-safe: for SIGINT and SIGTERM handlers.
+void remove_pending_temporary_file() noexcept;
 
 }  // namespace staplint

@@ -37,6 +37,10 @@ FixPlan plan_fixes(const LintResult& result, const SourceManager& sources, FixMo
 std::string unified_diff(const FilePatch& patch);
 
 /// Writes every patch; returns the errors (a file that fails keeps its bytes).
-std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan);
+/// A file is written only where it really lies (symlinks followed) below one
+/// of `allowed_dirs` (canonical: LintResult::named_dirs), only if it still
+/// holds what was read, and a created file only if it still does not exist.
+std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
+                                       const std::vector<std::string>& allowed_dirs);
 
 }  // namespace staplint

@@ -61,7 +61,15 @@ struct LintResult {
   /// readable file or directory").
   std::vector<std::string> unusable_why;
   std::size_t baselined = 0;             ///< findings a --baseline accepted (and removed)
+  /// The directories the user named, canonical: the named paths (a file's
+  /// directory), the configured entries', each tree's configuration
+  /// directory (entry folder, ServerRoot, CATALINA_BASE) and the checkout
+  /// roots. Output quotes only files below them, and --fix writes only there.
+  std::vector<std::string> named_dirs;
 };
+
+/// Whether the canonical path `file` lies below one of `dirs`.
+bool is_below_any(const std::string& file, const std::vector<std::string>& dirs);
 
 /// Lints the named files and directories:
 /// - a directory: each `nginx.conf` below it is an entry; other files with a

@@ -26,6 +26,9 @@ struct LoadOptions {
   /// as deploy/nginx/x.conf.
   std::vector<std::pair<std::string, std::string>> path_map;
   LoadLimits limits;
+  /// The working directory relative paths are taken from (confinement
+  /// compares absolute paths); empty: paths are compared as written.
+  std::string cwd;
 
   /// Where an absolute path as the server names it is read: below the
   /// longest `path_map` prefix that covers it, else below `root`, else
@@ -33,6 +36,12 @@ struct LoadOptions {
   std::string map_server_path(const std::string& server_path) const;
   /// Whether absolute server paths are read from a checkout at all.
   bool maps_server_paths() const { return !root.empty() || !path_map.empty(); }
+  /// The checkout directories a server's paths are read from: `root` and
+  /// the `path_map` targets.
+  std::vector<std::string> checkout_roots() const;
+  /// `relative` taken from `dir`, where a checkout is read: `..` stops at the
+  /// checkout root that holds `dir`, as it would under chroot.
+  std::string join_confined(const std::string& dir, const std::string& relative) const;
 };
 
 /// One file read and parsed (or not), before include expansion.

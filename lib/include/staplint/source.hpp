@@ -40,6 +40,16 @@ class SourceFile {
   const std::string& identity() const { return identity_; }
   const std::string& text() const { return text_; }
   bool has_bom() const { return bom_; }
+  /// Whether output may quote this file's text: it lies in what the user
+  /// named (the paths, their trees' configuration directories, a checkout).
+  /// Findings in other files name the path and position only.
+  bool quotable() const { return quotable_; }
+  void set_quotable(bool q) const { quotable_ = q; }
+  /// Whether the file uses CRLF line ends (it holds one), looked up once.
+  bool crlf() const {
+    if (crlf_ < 0) crlf_ = text_.find("\r\n") != std::string::npos ? 1 : 0;
+    return crlf_ == 1;
+  }
 
   LineCol line_col(std::uint32_t offset) const;
   /// The text of a 1-based line, without its line end.
@@ -56,6 +66,8 @@ class SourceFile {
   std::string text_;
   bool bom_ = false;
   mutable std::vector<std::uint32_t> line_starts_;
+  mutable signed char crlf_ = -1;
+  mutable bool quotable_ = true;
 };
 
 /// Owns every file read during a run; FileId indexes into it.

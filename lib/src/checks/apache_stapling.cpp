@@ -79,7 +79,8 @@ std::vector<std::pair<const ApacheHost*, const ApacheDirective*>> stapling_hosts
 void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const ApacheModel& m = ctx.apache;
   const bool others_staple = !stapling_hosts(m).empty();
-  bool cache_offered = false;
+  // Whether a cache is to be offered is the same for every host: decided once.
+  bool cache_offered = !m.at_server("SSLStaplingCache").empty() || others_staple || any_vhost_cache(m);
   for (const ApacheHost* h : tls_hosts(m)) {
     const ApacheEffective use = m.effective(*h, "SSLUseStapling");
     if (use.is_on() || m.md_stapling(*h)) continue;
@@ -107,8 +108,7 @@ void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     }
     // Stapling without a server-level cache stops httpd from starting: add one,
     // once, unless SL1005 or SL1006 already does.
-    if (m.at_server("SSLStaplingCache").empty() && !others_staple && !any_vhost_cache(m) &&
-        !cache_offered) {
+    if (!cache_offered) {
       if (auto e = cache_edit(ctx, nullptr)) {
         fix.edits.push_back(*e);
         fix.description += ", and the server-level 'SSLStaplingCache' it needs";

@@ -14,7 +14,7 @@ std::optional<std::string> line_indent(const SourceFile& src, std::uint32_t offs
 namespace {
 /// The file's own line end, so fixes do not mix LF into CRLF files.
 std::string newline_of(const SourceFile& src) {
-  return src.text().find("\r\n") != std::string::npos ? "\r\n" : "\n";
+  return src.crlf() ? "\r\n" : "\n";
 }
 std::string join_lines(const std::vector<std::string>& lines, const std::string& sep) {
   std::string out;

@@ -76,6 +76,9 @@ std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
 
 void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const std::set<const Node*> http_wide = blocks_lacking_stapling(ctx);
+  // The http-wide edit is the same for each server of a block: made once (a
+  // block of n servers would otherwise be scanned n times).
+  std::map<std::pair<const Node*, bool>, TextEdit> wide_edits;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
     const Effective stapling = s.effective("ssl_stapling");
@@ -124,8 +127,9 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
       // (the one applied by default) enables it once for all of them; the
       // per-server insertion stays available as an alternative.
       if (!stapling.node && http_wide.count(s.parent)) {
-        f.fixes.push_back({"enable OCSP stapling for every server in 'http'",
-                           {insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor)}});
+        auto [edit, fresh] = wide_edits.try_emplace({s.parent, verify_on});
+        if (fresh) edit->second = insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor);
+        f.fixes.push_back({"enable OCSP stapling for every server in 'http'", {edit->second}});
       }
       fix.description = "enable OCSP stapling in this server";
       fix.edits.push_back(insert_into_block(ctx.sources, *s.node, lines, is_stapling_anchor));

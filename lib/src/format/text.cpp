@@ -117,7 +117,7 @@ class TextFormatter final : public Formatter {
         << style(std::string(word) + ":", code) << " ";
   }
   void excerpt(std::ostream& out, const SourceFile& src, Range r) const {
-    if (src.text().empty()) return;
+    if (src.text().empty() || !src.quotable()) return;
     const LineCol lc = src.line_col(r.begin);
     const std::string_view line = src.line_text(lc.line);
     const std::string_view shown = line.substr(0, 200);
