@@ -104,6 +104,23 @@ class Reader {
   std::string path(const std::string& dir, const std::string& p) const {
     return path::is_absolute(p) || dir.empty() ? p : path::normalize(path::join(dir, p));
   }
+  /// A path this file names for reading (entries, root, paths): it must lie
+  /// in the file's directory or below, since the file arrives with the
+  /// repository and may be anyone's (`entries: [../../../etc/shadow]`).
+  std::string path_below(const YAML::Node& n, const std::string& dir, const std::string& p) const {
+    const std::string full = path(dir, p);
+    if (dir.empty()) return full;
+    const std::string f = path::normalize(full);
+    auto below = [&](const std::string& dir_) {
+      const std::string d = path::normalize(dir_);
+      return !dir_.empty() && (f == d || f.rfind(d == "/" ? d : d + "/", 0) == 0);
+    };
+    if (!below(dir) && !below(work_dir)) {
+      fail(n, "'" + p + "' is outside the directory of this file; it may name only paths below it" +
+                  std::string(work_dir.empty() ? "" : " or below the working directory"));
+    }
+    return full;
+  }
 
   Version version(const YAML::Node& n, std::string_view server) const {
     const std::string v = scalar(n, server, "a version");
@@ -159,16 +176,16 @@ class Reader {
         c.format = s;
       } else if (key == "entries") {
         for (const YAML::Node& e : list(v, key, "paths, like [etc/nginx/nginx.conf]")) {
-          c.entries.push_back(path(c.dir, e.Scalar()));
+          c.entries.push_back(path_below(e, c.dir, e.Scalar()));
         }
       } else if (key == "root") {
-        c.root = path(c.dir, scalar(v, key, "a directory"));
+        c.root = path_below(v, c.dir, scalar(v, key, "a directory"));
       } else if (key == "paths") {
         if (!v.IsMap()) fail(v, "'paths' takes a mapping of absolute server paths to checkout paths, like {/etc/nginx: nginx}");
         for (const auto& m : v) {
           const std::string from = scalar(m.first, key, "a mapping of absolute server paths to checkout paths");
           if (!path::is_absolute(from)) fail(m.first, "'" + from + "' is not an absolute server path");
-          c.path_map.emplace_back(from, path(c.dir, scalar(m.second, from, "a checkout path")));
+          c.path_map.emplace_back(from, path_below(m.second, c.dir, scalar(m.second, from, "a checkout path")));
         }
       } else if (key == "exclude") {
         for (const YAML::Node& g : list(v, key, "globs, like ['**/*.bak', 'vendor/']")) {
@@ -195,20 +212,26 @@ class Reader {
  private:
   const std::string& file_;
   const RuleCatalog& catalog_;
+
+ public:
+  std::string work_dir;  ///< paths may also lie below it
 };
 
 }  // namespace
 
 std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text,
                                                                      const std::string& file,
-                                                                     const RuleCatalog& catalog) {
+                                                                     const RuleCatalog& catalog,
+                                                                     const std::string& work_dir) {
   ProjectConfig c;
   c.file = file;
   c.dir = path::dirname(file);
   if (text.find('\0') != std::string_view::npos) return ProjectConfigError{file, 1, 1, "not a text file"};
   try {
     const YAML::Node top = YAML::Load(std::string(text));
-    return Reader(file, catalog).read(top, std::move(c));
+    Reader reader(file, catalog);
+    reader.work_dir = work_dir;
+    return reader.read(top, std::move(c));
   } catch (const Invalid& e) {
     return e.error;
   } catch (const YAML::Exception& e) {

@@ -91,12 +91,20 @@ check jdk-new 0 "$st" --no-config --format gcc --jdk-version 8u261 "$root/sample
 mkdir -p checkout/etc/nginx/conf.d
 printf 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n    include /srv/tls/*.conf;\n}\n' > checkout/etc/nginx/nginx.conf
 cp nginx/sites/shop.conf checkout/etc/nginx/conf.d/a.conf
-mkdir -p tls && sed 's/shop/api/g' nginx/sites/shop.conf > tls/api.conf
-printf 'entries: [etc/nginx/nginx.conf]\nroot: .\npaths:\n  /srv/tls: ../tls\nformat: gcc\n' > checkout/.staplint.yaml
+mkdir -p checkout/tls && sed 's/shop/api/g' nginx/sites/shop.conf > checkout/tls/api.conf
+printf 'entries: [etc/nginx/nginx.conf]\nroot: .\npaths:\n  /srv/tls: tls\nformat: gcc\n' > checkout/.staplint.yaml
 check root-and-paths 1 "$st" checkout/etc/nginx/nginx.conf
 contains root-and-paths 'checkout/etc/nginx/conf.d/a.conf:7:5: warning: .*\[SL1002\]'
-contains root-and-paths 'tls/api.conf:7:5: warning: .*\[SL1002\]'
+contains root-and-paths 'checkout/tls/api.conf:7:5: warning: .*\[SL1002\]'
 lacks root-and-paths 'SL0002'
+# A committed .staplint.yaml names nothing outside its own directory and the
+# working directory.
+mkdir -p climb && printf 'entries: [../../outside.conf]\n' > climb/.staplint.yaml
+check yaml-entries-climb 3 "$st" --config climb/.staplint.yaml
+contains yaml-entries-climb "climb/.staplint.yaml:1:11: error: '../../outside.conf' is outside the directory of this file"
+printf 'paths:\n  /x: /\n' > climb/.staplint.yaml
+check yaml-paths-climb 3 "$st" --config climb/.staplint.yaml nginx/sites/shop.conf
+contains yaml-paths-climb "error: '/' is outside the directory of this file"
 
 # entries give a named file its tree where the upward search finds none:
 # the vhosts live beside the nginx directory, not below it.

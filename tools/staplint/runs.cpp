@@ -34,7 +34,7 @@ std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string
     std::cerr << "staplint: error: cannot read configuration file '" << shown << "'\n";
     return std::nullopt;
   }
-  auto parsed = parse_project_config(text.bytes, file, catalog);
+  auto parsed = parse_project_config(text.bytes, file, catalog, cwd);
   if (auto* e = std::get_if<ProjectConfigError>(&parsed)) {
     std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << escape_for_display(e->message) << "\n";
     return std::nullopt;
