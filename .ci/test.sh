@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh --test
 jobs=$(nproc)
 
-# 1. Fuzz both grammars, include handling, the models and the rules for a bounded time.
+# 1. Fuzz the grammars, include handling, the models and the rules for a bounded time.
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSTAPLINT_FUZZ=ON -DSTAPLINT_SANITIZE=ON -DSTAPLINT_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz --target staplint-nginx-fuzzer -j "$jobs"
@@ -16,7 +16,12 @@ test/fuzz/make_corpus.sh samples build-fuzz/corpus
 (cd build-fuzz/artifacts && ../test/fuzz/staplint-nginx-fuzzer -max_total_time="${STAPLINT_FUZZ_SECONDS:-120}" \
    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 ../corpus 2>&1 | tail -n 12)
 
-# 2. Build and run every other test; ctest's summary is the last thing printed.
+# 2. The hostile corpus on the same ASan+UBSan build: every case of
+# test/hostile must hold with the sanitizers watching (time budgets x5).
+cmake --build build-fuzz --target staplint -j "$jobs"
+python3 test/hostile/hostile.py build-fuzz/tools/staplint --slow 5 | tail -n 40
+
+# 3. Build and run every other test; ctest's summary is the last thing printed.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -266,6 +266,77 @@ bool ConfinedFileSystem::write_file(const std::string& p, const std::string& byt
   return writable_->write_file(*m, bytes, error, expected);
 }
 
+// ---------------------------------------------------------------- overlay
+
+void OverlayFileSystem::set(const std::string& p, std::string bytes) {
+  if (base_.kind(p) == PathKind::file) {
+    replaced_[base_.canonical(p)] = std::move(bytes);
+  } else {
+    created_[path::normalize(p)] = std::move(bytes);
+  }
+}
+
+const std::string* OverlayFileSystem::find(const std::string& p) const {
+  if (auto it = created_.find(path::normalize(p)); it != created_.end()) return &it->second;
+  if (replaced_.empty() || base_.kind(p) != PathKind::file) return nullptr;
+  if (auto it = replaced_.find(base_.canonical(p)); it != replaced_.end()) return &it->second;
+  return nullptr;
+}
+
+PathKind OverlayFileSystem::kind(const std::string& p) const {
+  if (created_.count(path::normalize(p))) return PathKind::file;
+  const PathKind k = base_.kind(p);
+  if (k != PathKind::missing) return k;
+  const std::string prefix = path::normalize(p) + "/";  // a directory only new files are in
+  auto it = created_.lower_bound(prefix);
+  return it != created_.end() && it->first.compare(0, prefix.size(), prefix) == 0 ? PathKind::directory : k;
+}
+
+std::optional<FileKey> OverlayFileSystem::key(const std::string& p) const {
+  if (auto k = base_.key(p)) return k;
+  if (kind(p) == PathKind::missing) return std::nullopt;
+  return FileKey{~std::uint64_t{0}, std::hash<std::string>{}(path::normalize(p))};
+}
+
+bool OverlayFileSystem::can_read(const std::string& p) const {
+  if (base_.kind(p) != PathKind::missing) return base_.can_read(p);
+  return kind(p) != PathKind::missing;
+}
+
+ReadResult OverlayFileSystem::read(const std::string& p, std::size_t max_size) const {
+  const std::string* text = find(p);
+  if (!text) return base_.read(p, max_size);
+  ReadResult r;
+  if (text->size() > max_size) {
+    r.status = ReadResult::Status::too_large;
+    r.error = std::to_string(text->size()) + " bytes";
+    return r;
+  }
+  r.bytes = *text;
+  return r;
+}
+
+std::vector<DirEntry> OverlayFileSystem::list(const std::string& dir) const {
+  std::vector<DirEntry> out = base_.kind(dir) == PathKind::directory ? base_.list(dir) : std::vector<DirEntry>{};
+  const std::string prefix = path::normalize(dir) + "/";
+  for (auto it = created_.lower_bound(prefix); it != created_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+       ++it) {
+    const std::string rest = it->first.substr(prefix.size());
+    const std::size_t slash = rest.find('/');
+    const std::string name = rest.substr(0, slash);
+    if (std::none_of(out.begin(), out.end(), [&](const DirEntry& e) { return e.name == name; })) {
+      out.push_back({name, slash == std::string::npos ? PathKind::file : PathKind::directory});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+std::string OverlayFileSystem::canonical(const std::string& p) const {
+  if (created_.count(path::normalize(p))) return path::normalize(p);
+  return base_.canonical(p);
+}
+
 // ---------------------------------------------------------------- memory
 
 void MemoryFileSystem::add_symlink(const std::string& p, std::string target) {

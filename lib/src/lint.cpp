@@ -561,6 +561,9 @@ void redact_outside(LintResult& result, const FileSystem& fs, const SourceManage
   };
   for (Finding& f : result.findings) redact(f);
   for (SuppressedFinding& s : result.suppressed) redact(s.finding);
+  for (EndpointReport& e : result.endpoints) {
+    if (!ok(e.file)) e.name = "(a server outside the named paths)";
+  }
   for (FileId f : result.files) ok(f);
 }
 }  // namespace

@@ -32,65 +32,6 @@ using namespace staplint;
 
 namespace {
 
-/// Disk, with some files replaced by in-memory text.
-class OverlayFileSystem final : public FileSystem {
- public:
-  std::map<std::string, std::string> overrides;  // by canonical path
-  std::map<std::string, std::string> created;    // files a fix creates, by path
-  PathKind kind(const std::string& p) const override {
-    if (created.count(p)) return PathKind::file;
-    const PathKind k = disk_.kind(p);
-    if (k == PathKind::missing) {  // a directory that only created files are in
-      for (const auto& [c, text] : created) {
-        if (c.rfind(p + "/", 0) == 0) return PathKind::directory;
-      }
-    }
-    return k;
-  }
-  ReadResult read(const std::string& p, std::size_t max) const override {
-    if (auto it = created.find(p); it != created.end()) {
-      ReadResult r;
-      r.bytes = it->second;
-      return r;
-    }
-    if (auto it = overrides.find(disk_.canonical(p)); it != overrides.end()) {
-      ReadResult r;
-      r.bytes = it->second;
-      return r;
-    }
-    return disk_.read(p, max);
-  }
-  std::vector<DirEntry> list(const std::string& d) const override {
-    std::vector<DirEntry> out = disk_.list(d);
-    for (const auto& [c, text] : created) {
-      if (c.rfind(d + "/", 0) != 0) continue;
-      const std::string rest = c.substr(d.size() + 1);
-      const std::size_t slash = rest.find('/');
-      const std::string name = rest.substr(0, slash);
-      const PathKind k = slash == std::string::npos ? PathKind::file : PathKind::directory;
-      if (std::none_of(out.begin(), out.end(), [&](const DirEntry& e) { return e.name == name; })) {
-        out.push_back({name, k});
-      }
-    }
-    std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
-    return out;
-  }
-  std::string canonical(const std::string& p) const override { return disk_.canonical(p); }
-  std::optional<FileKey> key(const std::string& p) const override {
-    if (created.count(p)) return FileKey{~0ull, std::hash<std::string>{}(p)};
-    if (const auto k = disk_.key(p)) return k;
-    if (kind(p) == PathKind::directory) return FileKey{~0ull, std::hash<std::string>{}(p)};
-    return std::nullopt;
-  }
-  bool can_read(const std::string& p) const override {
-    if (disk_.kind(p) != PathKind::missing) return disk_.can_read(p);
-    return kind(p) != PathKind::missing;  // created, or a directory only created files are in
-  }
-
- private:
-  DiskFileSystem disk_;
-};
-
 using Key = std::tuple<std::string, std::uint32_t, std::string>;  // file identity, line, rule
 
 std::multiset<Key> expectations(const SourceFile& src, const std::string& marker) {
@@ -200,7 +141,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string sample = argv[1];
-  OverlayFileSystem fs;
+  DiskFileSystem disk;
+  OverlayFileSystem fs(disk);  // the fixed files and those fixes create, in memory
   // A sample that is not there must fail, not pass with nothing to check.
   if (fs.kind(sample) != PathKind::file && fs.kind(sample) != PathKind::directory) {
     std::cerr << sample << ": no such sample file or tree\n";
@@ -268,7 +210,7 @@ int main(int argc, char** argv) {
                 << "'\n--- got\n" << fixed << "--- end\n";
       ok = false;
     }
-    fs.overrides[src.identity()] = fixed;
+    fs.set(src.path(), fixed);
   }
   // Files the fixes create: their goldens sit where they would be.
   if (auto it = fixes.find(kNoFile); it != fixes.end()) {
@@ -292,7 +234,7 @@ int main(int argc, char** argv) {
                   << "'\n--- got\n" << e.text << "--- end\n";
         ok = false;
       }
-      fs.created[e.create] = e.text;
+      fs.set(e.create, e.text);
     }
   }
   if (any_golden) {

@@ -19,6 +19,17 @@ ProjectConfigError parse_bad(const std::string& text) {
 }
 }  // namespace
 
+TEST_CASE("a committed .staplint.yaml names no path outside its directory", "[config]") {
+  CHECK(parse_bad("entries: [../shared/nginx.conf]\n").message.find("outside the directory") != std::string::npos);
+  CHECK(parse_bad("root: /\n").line == 1);
+  CHECK(parse_bad("paths:\n  /x: /srv\n").line == 2);
+  CHECK(parse_bad("paths:\n  /x: a/../../b\n").column == 7);
+  // Below the working directory is allowed too (a --config in ci/ naming ../nginx).
+  auto r = parse_project_config("entries: [../nginx/nginx.conf]\n", "/work/ci/lenient.yaml", RuleCatalog::builtin(), "/work");
+  REQUIRE(std::holds_alternative<ProjectConfig>(r));
+  CHECK(std::get<ProjectConfig>(r).entries == std::vector<std::string>{"/work/nginx/nginx.conf"});
+}
+
 TEST_CASE("every key of .staplint.yaml is read, paths from the file's directory", "[config]") {
   const ProjectConfig c = parse_ok(R"(# a whole configuration
 enable: [SL1001, stapling-unverified, SL9003]
@@ -29,11 +40,11 @@ severity:
   stapling-disabled: info
 fail-on: error
 format: gcc
-entries: [etc/nginx/nginx.conf, ../shared/apache2/apache2.conf]
+entries: [etc/nginx/nginx.conf, shared/../apache2/apache2.conf]
 root: .
 paths:
   /etc/nginx: deploy/nginx
-  /etc/ssl/: /srv/pki
+  /etc/ssl/: /repo/pki
 exclude: ["*.bak", "vendor/", "/etc/nginx/old/**"]
 versions:
   nginx: 1.22.1
@@ -48,10 +59,10 @@ versions:
   CHECK(c.severity.at("SL1001") == Severity::info);
   CHECK(c.fail_on == "error");
   CHECK(c.format == "gcc");
-  CHECK(c.entries == std::vector<std::string>{"/repo/etc/nginx/nginx.conf", "/shared/apache2/apache2.conf"});
+  CHECK(c.entries == std::vector<std::string>{"/repo/etc/nginx/nginx.conf", "/repo/apache2/apache2.conf"});
   CHECK(c.root == "/repo");
   CHECK(c.path_map == std::vector<std::pair<std::string, std::string>>{{"/etc/nginx", "/repo/deploy/nginx"},
-                                                                      {"/etc/ssl/", "/srv/pki"}});
+                                                                      {"/etc/ssl/", "/repo/pki"}});
   CHECK(c.exclude == std::vector<std::string>{"/repo/**/*.bak", "/repo/**/vendor", "/repo/etc/nginx/old/**"});
   CHECK((c.nginx_version->major == 1 && c.nginx_version->minor == 22 && c.nginx_version->patch == 1));
   CHECK(c.httpd_version->patch == 62);

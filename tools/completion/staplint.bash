@@ -7,7 +7,7 @@ _staplint() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   local options="--format --color --fail-on --config --no-config --enable --disable --severity --exclude
     --prefix --root --path-map --nginx-version --httpd-version --tomcat-version --jdk-version
-    --max-file-size --max-include-depth --max-files --max-nesting --fix --fix=safe --fix=all --diff
+    --max-file-size --max-include-depth --max-files --max-nesting --max-expansion --max-value-length --fix --fix=safe --fix=all --diff
     --write-baseline --baseline --show-suppressed --dump-ast --list-rules --explain --verbose --version --help"
   # --opt=value
   if [[ $cur == --*=* ]]; then

@@ -53,7 +53,7 @@ options:
   --max-files N            files in one tree (default: 200000, at most 10000000)
   --max-nesting N          block nesting depth, through includes too (default: 100, at most 10000)
   --max-expansion N        statements a tree may hold after includes, as a multiple of its
-                           distinct ones (default: 64, at most 100000; never under 1000000)
+                           distinct ones (default: 64, at most 100000; never under 250000)
   --max-value-length BYTES a variable's value after expansion: httpd Define, shell and
                            batch variables (default: 1048576, at most 67108864)
   --fix[=safe|all]         apply the safe fixes (or all, suggested ones too), each file

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -199,7 +200,8 @@ int main(int argc, char** argv) {
   }
   const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
   if (o.diff || o.fix) {
-    const FixPlan plan = plan_fixes(result, *sources, o.fix.value_or(FixMode::safe));
+    const FixMode mode = o.fix.value_or(FixMode::safe);
+    FixPlan plan = plan_fixes(result, *sources, mode);
     // Written as read: a checkout (--root, --path-map) as under chroot.
     std::vector<std::string> roots;
     for (const cli::Run& run : runs) {
@@ -209,10 +211,36 @@ int main(int argc, char** argv) {
     for (const std::string& f : plan.syntax_errors) {
       std::cerr << "staplint: note: '" << escape_for_display(f) << "' has a syntax error; no fix touches it\n";
     }
-    if (plan.skipped) {
-      std::cerr << "staplint: note: " << plan.skipped
-                << " edits overlap an earlier fix's and were left out; run again to apply them\n";
+    // Fixes until none is left, as ruff does: each round lints what the
+    // last one would write (in memory), so that an edit that overlapped
+    // another, or a finding a fix brings out, is fixed in this one run.
+    FixPlan all;
+    std::map<std::string, std::size_t> patch_of;
+    OverlayFileSystem overlay(writer);
+    auto absorb = [&](const FixPlan& round) {
+      for (const FilePatch& p : round.patches) {
+        auto [it, fresh] = patch_of.try_emplace(p.path, all.patches.size());
+        if (fresh) all.patches.push_back(p);
+        else all.patches[it->second].after = p.after;
+        overlay.set(p.path, p.after);
+      }
+      all.fixes += round.fixes;
+    };
+    absorb(plan);
+    constexpr int kMaxRounds = 8;
+    for (int rounds = 1; rounds < kMaxRounds && !plan.patches.empty(); ++rounds) {
+      SourceManager round_sources;
+      bool round_failed = false;
+      const LintResult r = cli::lint_all(overlay, round_sources, *catalog, runs, baseline, round_failed);
+      plan = plan_fixes(r, round_sources, mode);
+      absorb(plan);
     }
+    if (!plan.patches.empty()) {
+      std::cerr << "staplint: note: fixes still changed files after " << kMaxRounds
+                << " rounds; stopped there\n";
+    }
+    std::erase_if(all.patches, [](const FilePatch& p) { return p.before == p.after && !p.create; });
+    plan = std::move(all);
     if (o.diff) {
       // A symlink's target is what changes: name it, relative to here when
       // it is below here, so that git apply and patch -p1 patch the file.

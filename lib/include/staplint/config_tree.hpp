@@ -84,7 +84,7 @@ struct LoadLimits {
   /// n times); never less than kExpansionFloor.
   unsigned max_expansion = 64;
   static constexpr unsigned kMaxExpansionCap = 100000;
-  static constexpr std::size_t kExpansionFloor = 1'000'000;
+  static constexpr std::size_t kExpansionFloor = 250'000;
   /// Bytes one variable may hold after expansion: httpd's Define and
   /// ${VAR}, shell and batch variables.
   std::size_t max_value_length = 1u << 20;

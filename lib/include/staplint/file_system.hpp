@@ -126,6 +126,30 @@ class ConfinedFileSystem final : public FileSystem {
   mutable std::unordered_map<std::string, std::optional<std::string>> cache_;
 };
 
+/// Another file system with some files' contents replaced, and some files
+/// added, in memory: what the tree will be once fixes are written, linted
+/// before anything is (--fix=all applies fixes until none is left).
+class OverlayFileSystem final : public FileSystem {
+ public:
+  explicit OverlayFileSystem(const FileSystem& base) : base_(base) {}
+  /// `path` now holds `bytes` (a new file if it did not exist).
+  void set(const std::string& path, std::string bytes);
+  PathKind kind(const std::string& path) const override;
+  std::optional<FileKey> key(const std::string& path) const override;
+  bool can_read(const std::string& path) const override;
+  ReadResult read(const std::string& path, std::size_t max_size) const override;
+  std::vector<DirEntry> list(const std::string& dir) const override;
+  std::string canonical(const std::string& path) const override;
+
+ private:
+  /// By canonical path for files that exist underneath, by normalised path
+  /// for new ones.
+  const std::string* find(const std::string& path) const;
+  const FileSystem& base_;
+  std::map<std::string, std::string> replaced_;
+  std::map<std::string, std::string> created_;
+};
+
 /// An in-memory tree of files for tests. Directories exist implicitly.
 class MemoryFileSystem final : public FileSystem {
  public:

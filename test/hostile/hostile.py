@@ -1,0 +1,1054 @@
+#!/usr/bin/env python3
+"""The hostile corpus: inputs a contributor to a public configuration
+repository could send, each with what staplint must do about it.
+
+    hostile.py STAPLINT [--list] [--only SUBSTRING] [--slow FACTOR]
+
+Every case builds its files in a fresh directory (large ones are generated
+here, never committed), runs staplint once or a few times, and checks:
+- the exit code;
+- what the output must and must not say;
+- a wall-time and peak-memory budget, measured by this harness around the
+  process (os.wait4), never inside a unit test;
+- that the files it must not touch are byte-for-byte as they were;
+- that no output, in any format, holds a planted secret marker.
+
+Cases are grouped by the class of defect they guard against (see CLASSES).
+--slow multiplies the time budgets (the ASan+UBSan build runs several times
+slower); with it, memory budgets are three times larger (ASan's shadow). Cases that need an unprivileged user run under setpriv as nobody
+when this harness runs as root, and are skipped (and said so) otherwise.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import xml.dom.minidom
+
+SECRET = "SECRET-MARKER-"
+FORMATS = ["text", "gcc", "json", "sarif", "github", "checkstyle", "junit"]
+CLASSES = {
+    "bytes": "input bytes: binary, encodings, huge lines, special files",
+    "fs": "file system: permissions, symlinks, loops, cycles, many files",
+    "expansion": "expansion bombs: includes, Define, shell and batch variables",
+    "nesting": "deep nesting in every grammar, and the limits' caps",
+    "linear": "large single files that used to take quadratic time",
+    "secrets": "files outside the checkout or the named paths, never quoted",
+    "output": "output that a file could forge or make invalid",
+    "writes": "--fix and --write-baseline: where and what they may write",
+    "config": ".staplint.yaml and baselines from the repository",
+    "cli": "option values out of range",
+}
+
+STAPLINT = ""
+SLOW = 1.0
+MEM = 1.0
+ROOT = os.geteuid() == 0
+results = []
+
+
+# ------------------------------------------------------------------ helpers
+
+def write(path, data, mode=None):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+    if mode is not None:
+        os.chmod(path, mode)
+
+
+def run(args, cwd, as_nobody=False, timeout=None, env=None):
+    """Runs staplint; returns (exit code, stdout, stderr, seconds, peak KiB).
+    The peak resident size is GNU time's (%M) for this one process."""
+    fd, rss_file = tempfile.mkstemp(prefix="hostile-rss-")
+    os.close(fd)
+    cmd = ["/usr/bin/time", "-q", "-f", "%M", "-o", rss_file]
+    if as_nobody:
+        cmd += ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    cmd += [STAPLINT] + args
+    start = time.monotonic()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, start_new_session=True)
+    limit = timeout or 60 * SLOW
+    try:
+        out, err = p.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        out, err = p.communicate()
+        os.unlink(rss_file)
+        return -999, out, err, time.monotonic() - start, 0
+    seconds = time.monotonic() - start
+    peak = 0
+    with open(rss_file) as f:
+        for line in f:
+            if line.strip().isdigit():
+                peak = int(line)
+    os.unlink(rss_file)
+    rc = p.returncode
+    if rc > 128 and rc - 128 in (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGKILL):
+        rc = -(rc - 128)  # GNU time passes on a child's death by signal as 128+N
+    return rc, out, err, seconds, peak
+
+
+class Case:
+    def __init__(self, name, cls, doc):
+        self.name, self.cls, self.doc = name, cls, doc
+
+
+CASES = []
+
+
+def case(cls, doc, **opts):
+    def register(fn):
+        CASES.append((Case(fn.__name__, cls, doc), fn, opts))
+        return fn
+    return register
+
+
+class Check:
+    """What one case saw; `fail` records a broken expectation."""
+
+    def __init__(self, d):
+        self.d = d
+        self.problems = []
+
+    def fail(self, msg):
+        self.problems.append(msg)
+
+    def lint(self, args, code=None, has=(), lacks=(), seconds=10, mib=1024, cwd=None, as_nobody=False,
+             formats=False):
+        """Runs staplint with `args` and checks the outcome; with `formats`,
+        once per output format, each checked for the secret marker and for
+        being valid (JSON, SARIF, XML)."""
+        runs = [(None, args)] if not formats else [(f, ["--format", f] + args) for f in FORMATS]
+        last = None
+        for fmt, a in runs:
+            rc, out, err, secs, peak = run(a, cwd or self.d, as_nobody=as_nobody, timeout=max(30, seconds * 3) * SLOW)
+            label = f"[{fmt}] " if fmt else ""
+            if rc == -999:
+                self.fail(f"{label}killed after {secs:.1f} s")
+                continue
+            if rc < 0:
+                self.fail(f"{label}died of signal {-rc}")
+            if code is not None and rc != code:
+                self.fail(f"{label}exit {rc}, wanted {code}: {(out + err)[:400]!r}")
+            if secs > seconds * SLOW:
+                self.fail(f"{label}took {secs:.2f} s, budget {seconds * SLOW:.1f} s")
+            if peak > mib * 1024 * MEM:
+                self.fail(f"{label}peak memory {peak // 1024} MiB, budget {mib * MEM:.0f} MiB")
+            text = (out + err).decode("utf-8", "replace")
+            for h in has:
+                if h not in text:
+                    self.fail(f"{label}output lacks {h!r}: {text[:400]!r}")
+            for l in lacks:
+                if l in text:
+                    self.fail(f"{label}output has {l!r}")
+            if SECRET.encode() in out + err:
+                self.fail(f"{label}output quotes a secret marker")
+            if fmt:
+                self.valid(fmt, out, label)
+            last = (rc, out, err)
+        return last
+
+    def valid(self, fmt, out, label):
+        try:
+            if fmt in ("json", "sarif"):
+                json.loads(out.decode("utf-8"))
+            elif fmt in ("checkstyle", "junit"):
+                xml.dom.minidom.parseString(out)
+            elif fmt in ("gcc", "github"):
+                for line in out.decode("utf-8").splitlines():
+                    if fmt == "github" and not line.startswith("::"):
+                        self.fail(f"{label}a line that is not a workflow command: {line[:120]!r}")
+                    if fmt == "gcc" and not (line.split(":", 1)[0] and ": " in line):
+                        self.fail(f"{label}a line that is not a finding: {line[:120]!r}")
+                    if "\x1b" in line or "\x07" in line:
+                        self.fail(f"{label}a raw escape character")
+            elif "\x1b" in out.decode("utf-8", "replace"):
+                self.fail(f"{label}a raw escape character")
+        except Exception as e:  # noqa: BLE001 - any parse error is the finding
+            self.fail(f"{label}not valid {fmt}: {e}")
+
+    def unchanged(self, snapshot):
+        for p, data in snapshot.items():
+            try:
+                with open(p, "rb") as f:
+                    now = f.read()
+            except OSError as e:
+                self.fail(f"{p} is gone: {e}")
+                continue
+            if now != data:
+                self.fail(f"{p} changed")
+
+
+def snapshot(*paths):
+    out = {}
+    for p in paths:
+        with open(p, "rb") as f:
+            out[p] = f.read()
+    return out
+
+
+SERVER_XML = ('<Server port="8005"><Service name="x"><Connector port="8443" SSLEnabled="true"/>'
+              '</Service></Server>\n')
+TLS_SERVER = "server {\n listen 443 ssl;\n ssl_certificate /a.pem;\n ssl_stapling yes;\n}\n"
+
+
+def plant_secrets(d):
+    write(f"{d}/outside/secret.txt", f"{SECRET}123 hunter2\n")
+    write(f"{d}/outside/secret2.txt", f"<Secret {SECRET}456\n")
+    write(f"{d}/outside/secret3.env", f'DBPASS="{SECRET}789\n')
+
+
+# ------------------------------------------------------------------ bytes
+
+@case("bytes", "an empty file")
+def empty_file(c):
+    write(f"{c.d}/empty.conf", "")
+    c.lint(["empty.conf"], code=0)
+
+
+@case("bytes", "a binary file (an ELF header and NULs)")
+def binary_file(c):
+    write(f"{c.d}/bin.conf", b"\x7fELF\x02\x01\x01" + b"\0" * 4096)
+    c.lint(["bin.conf"], code=1, has=["not a text file"], formats=True)
+
+
+@case("bytes", "a NUL byte inside a directive")
+def nul_inside(c):
+    write(f"{c.d}/nul.conf", b"events {}\nhttp {\n server {\n  listen 4\x0043;\n }\n}\n")
+    c.lint(["nul.conf"], code=1, has=["SL0004"], formats=True)
+
+
+@case("bytes", "invalid UTF-8 and a CESU surrogate in a value and a comment")
+def invalid_utf8(c):
+    write(f"{c.d}/u.conf", b"server {\n listen 443 ssl;\n ssl_certificate /a.pem;\n"
+          b" ssl_stapling \"\xff\xfe\xed\xa0\x80ab\";\n # \xc0\xaf\n}\n")
+    c.lint(["u.conf"], code=1, has=["SL9002"], formats=True)
+
+
+@case("bytes", "U+FFFE, U+FFFF, C1 controls and a bidi override in a value")
+def noncharacters(c):
+    write(f"{c.d}/n.conf", "server {\n listen 443 ssl;\n ssl_certificate /a.pem;\n"
+          " ssl_stapling \"\ufffe\uffff\u0085\u202e\";\n}\n")
+    c.lint(["n.conf"], code=1, formats=True)
+    # Shown on a terminal or in an annotation: the override is escaped.
+    for f in ("text", "gcc", "github"):
+        c.lint(["--format", f, "n.conf"], code=1, lacks=["\u202e", "\u0085"])
+    # Not characters XML 1.0 may hold.
+    for f in ("checkstyle", "junit"):
+        c.lint(["--format", f, "n.conf"], code=1, lacks=["\ufffe", "\uffff", "\u0085"])
+
+
+@case("bytes", "UTF-16 with a byte order mark")
+def utf16(c):
+    write(f"{c.d}/w.conf", "\ufeffevents {}\n".encode("utf-16-le"))
+    c.lint(["w.conf"], code=1, has=["not a text file"])
+
+
+@case("bytes", "CR-only line ends")
+def cr_only(c):
+    write(f"{c.d}/cr.conf", "events {}\rhttp {\r server { listen 443 ssl; }\r}\r")
+    c.lint(["cr.conf"], formats=True)
+
+
+@case("bytes", "a 12 MB single line of 380,000 directives")
+def huge_line(c):
+    write(f"{c.d}/line.conf", "events {} http { " + "gzip on; " * 380000 + "}\n")
+    c.lint(["line.conf"], code=0, seconds=10, mib=600)
+
+
+@case("bytes", "a 4 MB word and a 4 MB quoted word")
+def huge_word(c):
+    write(f"{c.d}/w.conf", "events {}\nhttp {\n server_name " + "a" * (4 << 20) + ";\n}\n")
+    write(f"{c.d}/q.conf", "events {}\nhttp {\n server_name \"" + "a" * (4 << 20) + "\";\n}\n")
+    c.lint(["w.conf"], code=1, has=["too long"])
+    c.lint(["q.conf"], code=1, has=["too long"])
+
+
+@case("bytes", "a sparse 2 GB file, with and without a larger --max-file-size")
+def sparse_file(c):
+    with open(f"{c.d}/sparse.conf", "wb") as f:
+        f.truncate(2 << 30)
+    c.lint(["sparse.conf"], code=1, has=["over the size limit"], seconds=2)
+    c.lint(["--max-file-size", "4000000000", "sparse.conf"], code=3, has=["takes at most"])
+
+
+@case("bytes", "device files named on the command line")
+def devices(c):
+    c.lint(["/dev/zero"], code=2, seconds=2)
+    c.lint(["/dev/urandom"], code=2, seconds=2)
+
+
+@case("bytes", "a FIFO and a socket named on the command line, and included")
+def fifo_socket(c):
+    os.mkfifo(f"{c.d}/fifo.conf")
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(f"{c.d}/sock.conf")
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include fifo.conf;\n include sock.conf;\n}\n")
+    c.lint(["fifo.conf"], code=2, seconds=2)
+    c.lint(["sock.conf"], code=2, seconds=2)
+    c.lint(["nginx.conf"], code=1, has=["SL0004"], seconds=2)
+    s.close()
+
+
+@case("bytes", "a directory named nginx.conf")
+def dir_named_conf(c):
+    os.makedirs(f"{c.d}/d/nginx.conf")
+    c.lint(["d/nginx.conf"], code=0)
+
+
+# ------------------------------------------------------------------ file system
+
+def nobody_case(c):
+    if not ROOT:
+        c.skip = "needs root to become nobody"
+        return False
+    os.chmod(c.d, 0o755)
+    return True
+
+
+@case("fs", "an included file nobody may read (as nobody)")
+def unreadable_include(c):
+    if not nobody_case(c):
+        return
+    write(f"{c.d}/t/nginx.conf", "events {}\nhttp {\n include locked.conf;\n}\n")
+    write(f"{c.d}/t/locked.conf", "gzip on;\n", 0o000)
+    c.lint(["t/nginx.conf"], code=1, has=["Permission denied"], as_nobody=True)
+
+
+@case("fs", "a named unreadable file inside a tree, and a lone one (as nobody): exit 2")
+def named_unreadable_file(c):
+    if not nobody_case(c):
+        return
+    write(f"{c.d}/t/nginx.conf", "events {}\nhttp {\n include locked.conf;\n}\n")
+    write(f"{c.d}/t/locked.conf", "gzip on;\n", 0o000)
+    write(f"{c.d}/lone.conf", "gzip on;\n", 0o000)
+    c.lint(["t/locked.conf"], code=2, has=["permission denied"], as_nobody=True)
+    c.lint(["lone.conf"], code=2, has=["permission denied"], as_nobody=True)
+
+
+@case("fs", "a named unreadable directory, and one met in a scan (as nobody): exit 2")
+def unreadable_directory(c):
+    if not nobody_case(c):
+        return
+    write(f"{c.d}/u/locked/nginx.conf", "events {}\nhttp {\n" + TLS_SERVER + "}\n")
+    os.chmod(f"{c.d}/u/locked", 0o000)
+    c.lint(["u/locked"], code=2, as_nobody=True)
+    c.lint(["u"], code=2, has=["permission denied"], as_nobody=True)
+
+
+@case("fs", "a glob include over an unreadable directory (as nobody): SL0004")
+def unreadable_glob(c):
+    if not nobody_case(c):
+        return
+    write(f"{c.d}/t/nginx.conf", "events {}\nhttp {\n include secretdir/*.conf;\n}\n")
+    write(f"{c.d}/t/secretdir/a.conf", "gzip on;\n")
+    os.chmod(f"{c.d}/t/secretdir", 0o000)
+    c.lint(["t/nginx.conf"], code=1, has=["SL0004", "cannot list directory"], as_nobody=True)
+
+
+@case("fs", "a dangling symlink, included and named")
+def dangling(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include gone.conf;\n}\n")
+    os.symlink("nowhere.conf", f"{c.d}/gone.conf")
+    c.lint(["nginx.conf"], code=1, has=["SL0002"])
+    c.lint(["gone.conf"], code=2)
+
+
+@case("fs", "a symlink loop, included and named")
+def symlink_loop(c):
+    os.symlink("l2", f"{c.d}/l1")
+    os.symlink("l1", f"{c.d}/l2")
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include l1;\n}\n")
+    c.lint(["nginx.conf"], code=1, seconds=2)
+    c.lint(["l1"], code=2, seconds=2)
+
+
+@case("fs", "include cycles: a->b->a, a glob matching itself, a file including itself")
+def include_cycles(c):
+    write(f"{c.d}/cyc/nginx.conf", "events {}\nhttp {\n include a.conf;\n}\n")
+    write(f"{c.d}/cyc/a.conf", "include b.conf;\n")
+    write(f"{c.d}/cyc/b.conf", "include a.conf;\n")
+    write(f"{c.d}/glob/nginx.conf", "events {}\nhttp {\n include *.conf;\n}\n")
+    write(f"{c.d}/self/nginx.conf", "events {}\nhttp {\n include nginx.conf;\n}\n")
+    for t in ("cyc", "glob", "self"):
+        c.lint([f"{t}/nginx.conf"], code=1, has=["SL0003"], seconds=2)
+
+
+@case("fs", "include d/* over 100,000 files, and a scan of them")
+def many_files(c):
+    os.makedirs(f"{c.d}/many/d")
+    for i in range(100000):
+        with open(f"{c.d}/many/d/f{i}.conf", "w") as f:
+            f.write("gzip on;\n")
+    write(f"{c.d}/many/nginx.conf", "events {}\nhttp {\n include d/*;\n}\n")
+    c.lint(["many/nginx.conf"], code=0, seconds=10, mib=600)
+    c.lint(["many"], code=0, seconds=10, mib=600)
+
+
+@case("fs", "a directory scan where d/ holds three symlinks to '..'")
+def scan_loop(c):
+    os.makedirs(f"{c.d}/s/d")
+    for i in range(3):
+        os.symlink("..", f"{c.d}/s/d/l{i}")
+    write(f"{c.d}/s/d/a.conf", TLS_SERVER)
+    c.lint(["s"], code=1, seconds=5)
+
+
+@case("fs", "Apache 'Include conf.d/' where conf.d holds three symlinks to '.'")
+def apache_dir_loop(c):
+    os.makedirs(f"{c.d}/a/conf.d")
+    for i in range(3):
+        os.symlink(".", f"{c.d}/a/conf.d/l{i}")
+    write(f"{c.d}/a/conf.d/x.conf", "ServerName x\n")
+    write(f"{c.d}/a/apache2.conf", "Include conf.d/\n")
+    c.lint(["a/apache2.conf"], seconds=5)
+
+
+@case("fs", "nginx 'include d/*/*/.../a.conf' (18 levels) over three self-links")
+def glob_loop(c):
+    os.makedirs(f"{c.d}/n/d")
+    for i in range(3):
+        os.symlink(".", f"{c.d}/n/d/l{i}")
+    write(f"{c.d}/n/d/a.conf", "gzip on;\n")
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n include d/" + "*/" * 18 + "a.conf;\n}\n")
+    c.lint(["n/nginx.conf"], seconds=5)
+
+
+@case("fs", "a file beside a server.xml with an Apache syntax error, named")
+def beside_server_xml(c):
+    write(f"{c.d}/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/conf/v.conf", "<VirtualHost *:443>\nServerName x\n")
+    c.lint(["conf/v.conf"], seconds=5)
+
+
+# ------------------------------------------------------------------ expansion
+
+@case("expansion", "includes that multiply: 1,000 x 1,000 x 1,000 (4 files, 6 KB)")
+def include_amplification_3(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n" + "include b.conf;\n" * 1000 + "}\n")
+    write(f"{c.d}/b.conf", "include c.conf;\n" * 1000)
+    write(f"{c.d}/c.conf", "include d.conf;\n" * 1000)
+    write(f"{c.d}/d.conf", "gzip on;\n")
+    c.lint(["nginx.conf"], code=1, has=["SL0005", "includes expand the tree"], seconds=10, mib=1024)
+
+
+@case("expansion", "includes that multiply: 1,000 x 1,000 server blocks")
+def include_amplification_2(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n" + "include b.conf;\n" * 1000 + "}\n")
+    write(f"{c.d}/b.conf", "include c.conf;\n" * 1000)
+    write(f"{c.d}/c.conf", "server { listen 443 ssl; ssl_certificate /a.pem; }\n")
+    c.lint(["nginx.conf"], code=1, has=["SL0005"], seconds=10, mib=1024)
+
+
+@case("expansion", "Apache: a chain of Defines that each multiply the last by ten")
+def define_bomb(c):
+    s = "Define A0 0123456789\n" + "".join(
+        "Define A%d %s\n" % (i, ("${A%d}" % (i - 1)) * 10) for i in range(1, 10))
+    write(f"{c.d}/apache2.conf", s + "ServerName ${A9}\nInclude ${A9}\n")
+    c.lint(["apache2.conf"], code=1, has=["SL0005", "variables expand to more than"], seconds=5, mib=512)
+
+
+@case("expansion", "setenv.sh: CATALINA_OPTS doubled 40 times")
+def shell_doubling(c):
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/tc/bin/setenv.sh",
+          'CATALINA_OPTS="-Dx=1"\n' + 'CATALINA_OPTS="$CATALINA_OPTS $CATALINA_OPTS"\n' * 40)
+    c.lint(["tc"], code=1, has=["SL0005"], seconds=5, mib=512)
+
+
+@case("expansion", "setenv.bat: CATALINA_OPTS doubled 40 times")
+def batch_doubling(c):
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/tc/bin/setenv.bat",
+          'set "CATALINA_OPTS=-Dx=1"\r\n' + 'set "CATALINA_OPTS=%CATALINA_OPTS% %CATALINA_OPTS%"\r\n' * 40)
+    c.lint(["tc"], code=1, has=["SL0005"], seconds=5, mib=512)
+
+
+@case("expansion", "setenv.sh: two variables copied into each other 20,000 times")
+def shell_ping_pong(c):
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    lines = "".join('A="$B -Dp%d=1"\nB="$A"\n' % i for i in range(20000))
+    write(f"{c.d}/tc/bin/setenv.sh", lines + 'CATALINA_OPTS="$A"\n')
+    c.lint(["tc"], seconds=10, mib=1024)
+
+
+@case("expansion", "server.xml: a DOCTYPE billion-laughs and an external entity, never expanded")
+def xml_entities(c):
+    plant_secrets(c.d)
+    ents = '<!ENTITY a0 "lol">' + "".join(
+        '<!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10) for i in range(1, 10))
+    write(f"{c.d}/x/conf/server.xml", f'<?xml version="1.0"?>\n<!DOCTYPE Server [{ents}'
+          f'<!ENTITY ext SYSTEM "file://{c.d}/outside/secret.txt">]>\n'
+          '<Server port="&a9;&ext;"><Service name="x"/></Server>\n')
+    c.lint(["x"], seconds=5, mib=256, formats=True)
+
+
+@case("expansion", "catalina.properties and server.xml property cycles and a tenfold expansion")
+def property_cycles(c):
+    write(f"{c.d}/tc/conf/catalina.properties",
+          "a=${b}\nb=${a}\nc=${c}${c}${c}\n" + "".join(
+              "p%d=%s\n" % (i, ("${p%d}" % (i - 1)) * 10) for i in range(1, 10)) + "p0=x\n")
+    write(f"{c.d}/tc/conf/server.xml", '<Server port="${a}"><Service name="${p9}">'
+          '<Connector port="8443" SSLEnabled="${c}"/></Service></Server>\n')
+    c.lint(["tc"], seconds=5, mib=256)
+
+
+@case("expansion", "java.security 'include' of a file outside: never followed")
+def java_security_include(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/j/java.security", f"include {c.d}/outside/secret.txt\nsecurity.provider.1=SUN\n")
+    c.lint(["j/java.security"], formats=True)
+
+
+# ------------------------------------------------------------------ nesting
+
+@case("nesting", "an include chain 10,000 files deep: default limit, and the cap")
+def include_chain(c):
+    for i in range(10000):
+        write(f"{c.d}/f{i}.conf", "include f%d.conf;\n" % (i + 1))
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include f0.conf;\n}\n")
+    c.lint(["nginx.conf"], code=1, has=["SL0005"], seconds=5)
+    c.lint(["--max-include-depth", "10000", "nginx.conf"], code=3, has=["takes at most 1000"])
+    c.lint(["--max-include-depth", "1000", "--max-nesting", "10000", "nginx.conf"], code=1,
+           has=["SL0005"], seconds=10)
+
+
+@case("nesting", "100,000 nested nginx blocks, also with --max-nesting at its cap")
+def nginx_nesting(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n" + "location / {\n" * 100000 + "}\n" * 100000 + "}\n")
+    c.lint(["nginx.conf"], code=1, has=["SL0005"], seconds=5)
+    c.lint(["--max-nesting", "10000", "nginx.conf"], code=1, has=["SL0005"], seconds=10)
+
+
+@case("nesting", "100,000 nested Apache <IfModule> sections")
+def apache_nesting(c):
+    write(f"{c.d}/apache2.conf", "<IfModule x>\n" * 100000 + "</IfModule>\n" * 100000)
+    c.lint(["apache2.conf"], code=1, has=["SL0005"], seconds=5)
+
+
+@case("nesting", "100,000 nested XML elements")
+def xml_nesting(c):
+    write(f"{c.d}/conf/server.xml", "<Server>" + "<a>" * 100000 + "</a>" * 100000 + "</Server>\n")
+    c.lint(["conf/server.xml"], code=1, has=["SL0005"], seconds=5)
+
+
+@case("nesting", "setenv.bat: 20,000 nested 'if (' blocks")
+def batch_nesting(c):
+    n = 20000
+    write(f"{c.d}/setenv.bat", "@echo off\r\n" + "if 1==1 (\r\n" * n + "set X=1\r\n" + ")\r\n" * n)
+    c.lint(["setenv.bat"], code=1, has=["SL0005"], seconds=5)
+
+
+@case("nesting", "setenv.sh: '\"$(echo \"' nested 300,000 deep")
+def shell_command_nesting(c):
+    n = 300000
+    write(f"{c.d}/setenv.sh", 'CATALINA_OPTS="' + '$(echo "' * n + "x" + '")' * n + '"\n')
+    c.lint(["setenv.sh"], code=1, has=["SL0005"], seconds=5)
+
+
+@case("nesting", "setenv.sh: '${X:-\"' nested 1,000,000 deep")
+def shell_default_nesting(c):
+    n = 1000000
+    write(f"{c.d}/setenv.sh", 'CATALINA_OPTS="' + '${X:-"' * n + "x" + '"}' * n + '"\n')
+    c.lint(["setenv.sh"], code=1, has=["SL0005"], seconds=5)
+
+
+@case("nesting", "setenv.sh: 400,000 if, 100,000 { }, 1,000,000 ( ) and $(( ))")
+def shell_blocks(c):
+    write(f"{c.d}/a/setenv.sh", "if true; then\n" * 400000 + "fi\n" * 400000)
+    write(f"{c.d}/b/setenv.sh", "{ " * 100000 + "X=1" + "; }" * 100000 + "\n")
+    write(f"{c.d}/c/setenv.sh", "X=$((" + "(" * 1000000 + "1" + ")" * 1000000 + "))\n")
+    for d in "abc":
+        c.lint([f"{d}/setenv.sh"], seconds=10, mib=512)
+
+
+@case("nesting", "an Lua block of 1,000,000 nested braces")
+def lua_nesting(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n content_by_lua_block {" + "{" * 1000000 + "}" * 1000000 + "}\n}\n")
+    c.lint(["nginx.conf"], seconds=5)
+
+
+@case("nesting", "Apache: <If \"((((...\"> 100,000 deep and ${${${...}}} 1,000,000 deep")
+def apache_expressions(c):
+    write(f"{c.d}/a.conf", "<If \"" + "(" * 100000 + "true" + ")" * 100000 + "\">\n</If>\n")
+    write(f"{c.d}/b.conf", "ServerName " + "${" * 1000000 + "x" + "}" * 1000000 + "\n")
+    c.lint(["a.conf"], seconds=5)
+    c.lint(["b.conf"], seconds=5)
+
+
+@case("nesting", ".properties with 1,000,000 line continuations; a unit with 200,000")
+def continuations(c):
+    write(f"{c.d}/c.properties", "a=" + "x\\\n" * 1000000 + "y\n")
+    write(f"{c.d}/tomcat-x.service", "[Service]\nEnvironment=" + "x\\\n" * 200000 + "y\n")
+    c.lint(["c.properties"], seconds=5)
+    c.lint(["tomcat-x.service"], seconds=5)
+
+
+@case("nesting", "a non-ASCII XML element and attribute name")
+def xml_non_ascii_name(c):
+    write(f"{c.d}/conf/server.xml", '<Server port="8005"><é ü="1"/><Service name="x"/></Server>\n')
+    c.lint(["conf/server.xml"], seconds=5)
+
+
+# ------------------------------------------------------------------ linear
+
+@case("linear", "nginx: 50,000 server blocks in one 5 MB file")
+def many_servers(c):
+    write(f"{c.d}/s.conf", "events {}\nhttp {\n" + "".join(
+        "server { listen 443 ssl; server_name s%d; ssl_certificate /a%d.pem; ssl_stapling_file /x.der; }\n" % (i, i)
+        for i in range(50000)) + "}\n")
+    c.lint(["s.conf"], code=1, seconds=10, mib=1024)
+
+
+@case("linear", "Apache: 50,000 <VirtualHost>s in one 4 MB file")
+def many_vhosts(c):
+    write(f"{c.d}/v.conf", "".join(
+        "<VirtualHost *:443>\nServerName s%d\nSSLEngine on\nSSLCertificateFile /a%d.pem\n</VirtualHost>\n" % (i, i)
+        for i in range(50000)))
+    c.lint(["v.conf"], code=1, seconds=10, mib=1024)
+
+
+@case("linear", "setenv.sh: 50,000 lines appending to CATALINA_OPTS")
+def many_setenv_lines(c):
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/tc/bin/setenv.sh", "".join('CATALINA_OPTS="$CATALINA_OPTS -Dp%d=1"\n' % i for i in range(50000)))
+    c.lint(["tc"], seconds=10, mib=1024)
+
+
+@case("linear", "setenv.bat: 50,000 lines appending to CATALINA_OPTS")
+def many_setenv_bat_lines(c):
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/tc/bin/setenv.bat", "".join('set "CATALINA_OPTS=%%CATALINA_OPTS%% -Dp%d=1"\r\n' % i for i in range(50000)))
+    c.lint(["tc"], seconds=10, mib=1024)
+
+
+@case("linear", "server.xml: one <Connector> with 300,000 attributes")
+def many_attributes(c):
+    write(f"{c.d}/x/conf/server.xml", '<Server port="8005"><Service name="x"><Connector port="8443" SSLEnabled="true" '
+          + " ".join('a%d="1"' % i for i in range(300000)) + "/></Service></Server>\n")
+    c.lint(["x"], seconds=10, mib=1024)
+
+
+@case("linear", "200,000 arguments, 200,000 duplicate directives, 50,000 connectors")
+def many_of_everything(c):
+    write(f"{c.d}/args.conf", "events {}\nhttp {\n server_name " + " a" * 200000 + ";\n}\n")
+    write(f"{c.d}/dup.conf", "events {}\nhttp {\n" + "gzip on;\n" * 200000 + "}\n")
+    write(f"{c.d}/x/conf/server.xml", '<Server port="8005"><Service name="x">' + "".join(
+        '<Connector port="%d" SSLEnabled="true"/>' % (i % 60000 + 1) for i in range(50000)) + "</Service></Server>\n")
+    c.lint(["args.conf"], seconds=10, mib=1024)
+    c.lint(["dup.conf"], seconds=10, mib=1024)
+    c.lint(["x"], seconds=10, mib=1024)
+
+
+# ------------------------------------------------------------------ secrets
+
+def secret_tree(c, files, args, **kw):
+    plant_secrets(c.d)
+    for p, text in files.items():
+        write(f"{c.d}/{p}", text.replace("$W", c.d))
+    kw.setdefault("seconds", 5)
+    c.lint(args, formats=True, **kw)
+
+
+@case("secrets", "nginx 'include /../../../secret' under --root")
+def secret_root_absolute_dotdot(c):
+    depth = "/.." * (c.d.count("/") + 2)
+    secret_tree(c, {"R/etc/nginx/nginx.conf": "events {}\nhttp {\n include %s$W/outside/secret.txt;\n}\n" % depth},
+                ["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL0002"])
+
+
+@case("secrets", "nginx 'include ../../../../secret' under --root")
+def secret_root_relative_dotdot(c):
+    secret_tree(c, {"R/etc/nginx/nginx.conf": "events {}\nhttp {\n include ../../../outside/secret.txt;\n}\n"},
+                ["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL0002"])
+
+
+@case("secrets", "a symlink in the checkout to a file outside, under --root")
+def secret_root_symlink(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/R/etc/nginx/nginx.conf", "events {}\nhttp {\n include link.conf;\n include rel.conf;\n}\n")
+    os.symlink(f"{c.d}/outside/secret.txt", f"{c.d}/R/etc/nginx/link.conf")
+    os.symlink("../../../outside/secret.txt", f"{c.d}/R/etc/nginx/rel.conf")
+    c.lint(["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL0002"], formats=True)
+
+
+@case("secrets", "Apache 'Include', 'ServerRoot' and a Define-built path out of --root")
+def secret_root_apache(c):
+    plant_secrets(c.d)
+    up = "/.." * (c.d.count("/") + 2)
+    write(f"{c.d}/a/R/etc/apache2/apache2.conf", f"Include {up}{c.d}/outside/secret2.txt\n")
+    write(f"{c.d}/b/R/etc/apache2/apache2.conf", f"ServerRoot {up}{c.d}/outside\nInclude secret2.txt\n")
+    write(f"{c.d}/c/R/etc/apache2/apache2.conf", f"Define X {up}{c.d}/outside\nInclude ${{X}}/secret2.txt\n")
+    for t in "abc":
+        c.lint(["--root", f"{t}/R", f"{t}/R/etc/apache2/apache2.conf"], code=1, formats=True)
+
+
+@case("secrets", "systemd 'EnvironmentFile=' out of --root and /etc/shadow")
+def secret_root_environment_file(c):
+    plant_secrets(c.d)
+    up = "/.." * (c.d.count("/") + 2)
+    write(f"{c.d}/R/etc/tomcat10/server.xml", SERVER_XML)
+    write(f"{c.d}/R/lib/systemd/system/tomcat10.service",
+          f"[Service]\nEnvironmentFile=-{up}{c.d}/outside/secret3.env\nEnvironmentFile=/etc/shadow\n")
+    c.lint(["--root", "R", "R/etc/tomcat10/server.xml"], formats=True)
+
+
+@case("secrets", "-Djava.security.properties=../../secret from CATALINA_BASE")
+def secret_security_properties(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/R/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/R/tc/bin/setenv.sh", 'CATALINA_OPTS="-Djava.security.properties=../../../outside/secret.txt"\n')
+    c.lint(["--root", "R", "R/tc"], formats=True)
+
+
+@case("secrets", "without --root: nginx and Apache include a file outside the named paths")
+def secret_no_root(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/n/nginx.conf", f"events {{}}\nhttp {{\n include {c.d}/outside/secret.txt;\n}}\n")
+    write(f"{c.d}/a/apache2.conf", f"Include {c.d}/outside/secret2.txt\n")
+    c.lint(["n/nginx.conf"], code=1, has=["outside the paths named for linting"], formats=True)
+    c.lint(["a/apache2.conf"], code=1, formats=True)
+
+
+@case("secrets", "without --root: a systemd unit's EnvironmentFile= outside, and /proc/self/environ")
+def secret_no_root_env(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/etc/tomcat10/server.xml", SERVER_XML)
+    write(f"{c.d}/etc/systemd/system/tomcat10.service",
+          f"[Service]\nEnvironmentFile={c.d}/outside/secret3.env\n")
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n include /proc/self/environ;\n}\n")
+    env = dict(os.environ, STAPLINT_TEST_TOKEN=SECRET + "ENV")
+    c.lint(["etc/tomcat10/server.xml"], formats=True)
+    rc, out, err, _, _ = run(["--format", "json", "n/nginx.conf"], c.d, env=env)
+    if SECRET.encode() in out + err:
+        c.fail("the environment of the process was quoted")
+
+
+@case("secrets", "a symlinked site file whose target is outside the named tree")
+def secret_symlinked_site(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n include sites/*.conf;\n}\n")
+    os.makedirs(f"{c.d}/n/sites")
+    os.symlink(f"{c.d}/outside/secret.txt", f"{c.d}/n/sites/a.conf")
+    c.lint(["n/nginx.conf"], code=1, formats=True)
+
+
+@case("secrets", ".staplint.yaml 'entries:' and 'paths:' pointing outside the repository")
+def secret_yaml(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/repo/a/.staplint.yaml", "entries: [../../outside/secret2.txt]\n")
+    write(f"{c.d}/repo/b/.staplint.yaml", f"root: .\npaths:\n  /x: {c.d}/outside\n")
+    write(f"{c.d}/repo/b/nginx.conf", "events {}\nhttp {\n include /x/secret.txt;\n}\n")
+    c.lint([], code=3, cwd=f"{c.d}/repo/a", has=["outside the directory of this file"])
+    c.lint(["nginx.conf"], code=3, cwd=f"{c.d}/repo/b", has=["outside the directory of this file"])
+
+
+# ------------------------------------------------------------------ output
+
+@case("output", "a quoted nginx value holding a newline and a workflow command")
+def forged_gcc_line(c):
+    write(f"{c.d}/t/a.conf", "server {\n listen 443 ssl;\n ssl_certificate /a.pem;\n"
+          " ssl_stapling \"x\n::error file=evil.conf,line=1::INJECTED\x1b[31mRED\x1b]0;title\x07\";\n}\n")
+    rc, out, err = c.lint(["--format", "gcc", "t/a.conf"], code=1)
+    for line in out.decode().splitlines():
+        if line.startswith("::"):
+            c.fail("a line starts a workflow command")
+    c.lint(["t/a.conf"], formats=True)
+
+
+@case("output", "file names with a newline, ESC, BEL and '::'")
+def forged_file_names(c):
+    name = "evil\n::error file=x::FORGED\x1b[2J\x07.conf"
+    write(f"{c.d}/t/{name}", TLS_SERVER)
+    c.lint(["t"], code=1, formats=True)
+
+
+@case("output", "--color always with json, sarif and gcc")
+def color_machine_formats(c):
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    for f in ("json", "sarif", "gcc"):
+        rc, out, err = c.lint(["--color", "always", "--format", f, "a.conf"], code=1)
+        if b"\x1b" in out:
+            c.fail(f"--color always put escapes into {f}")
+
+
+@case("output", "--diff of a file whose name holds a newline and '+++ PWNED.conf'")
+def diff_header_injection(c):
+    name = "a.conf\n+++ PWNED.conf"
+    write(f"{c.d}/d2/{name}", TLS_SERVER)
+    rc, out, err = c.lint(["--diff", f"d2/{name}"], code=1)
+    lines = out.decode().splitlines()
+    if any(l.startswith("+++ PWNED") for l in lines):
+        c.fail("a forged diff header")
+    if not any(l.startswith('--- "a/d2/a.conf\\n+++ PWNED.conf"') for l in lines):
+        c.fail(f"the name is not quoted as git quotes it: {lines[:3]!r}")
+    if shutil.which("git"):
+        p = subprocess.run(["git", "apply", "--check", "-"], input=out, cwd=c.d, capture_output=True)
+        if p.returncode != 0:
+            c.fail(f"git apply refuses the quoted diff: {p.stderr[:200]!r}")
+
+
+# ------------------------------------------------------------------ writes
+
+@case("writes", "--write-baseline onto a FIFO, and as root onto a character device")
+def baseline_special_files(c):
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    os.mkfifo(f"{c.d}/pipe.json")
+    c.lint(["--write-baseline", "pipe.json", "a.conf"], code=2, has=["not a regular file"], seconds=2)
+    if not stat.S_ISFIFO(os.lstat(f"{c.d}/pipe.json").st_mode):
+        c.fail("the FIFO was replaced")
+    if ROOT:
+        os.mknod(f"{c.d}/null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        c.lint(["--write-baseline", "null", "a.conf"], code=2, has=["not a regular file"])
+        if not stat.S_ISCHR(os.lstat(f"{c.d}/null").st_mode):
+            c.fail("the device was replaced")
+
+
+@case("writes", "--fix on a file reached through an include out of --root")
+def fix_out_of_root(c):
+    write(f"{c.d}/victim/outside.conf", TLS_SERVER)
+    before = snapshot(f"{c.d}/victim/outside.conf")
+    up = "/.." * (c.d.count("/") + 2)
+    write(f"{c.d}/R/etc/nginx/nginx.conf", f"events {{}}\nhttp {{\n include {up}{c.d}/victim/outside.conf;\n}}\n")
+    c.lint(["--fix", "--root", "R", "R/etc/nginx/nginx.conf"])
+    c.unchanged(before)
+
+
+@case("writes", "--fix=all with a Tomcat bin/ that links out of the tree")
+def fix_symlinked_bin(c):
+    os.makedirs(f"{c.d}/victim/binout")
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    os.symlink(f"{c.d}/victim/binout", f"{c.d}/tc/bin")
+    c.lint(["--fix=all", "tc"])
+    if os.listdir(f"{c.d}/victim/binout"):
+        c.fail("a file was created outside the tree")
+
+
+@case("writes", "--fix on a site file that is a symlink out of the tree")
+def fix_symlinked_file(c):
+    write(f"{c.d}/victim/target.conf", TLS_SERVER)
+    before = snapshot(f"{c.d}/victim/target.conf")
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n include site.conf;\n}\n")
+    os.symlink(f"{c.d}/victim/target.conf", f"{c.d}/n/site.conf")
+    c.lint(["--fix", "n/nginx.conf"])
+    c.unchanged(before)
+
+
+@case("writes", "--fix as nobody on a read-only file, and on a file nobody owns in a writable directory")
+def fix_permissions(c):
+    if not nobody_case(c):
+        return
+    write(f"{c.d}/ro/nginx.conf", "events {}\nhttp {\n" + TLS_SERVER + "}\n", 0o444)
+    os.chmod(f"{c.d}/ro", 0o777)
+    before = snapshot(f"{c.d}/ro/nginx.conf")
+    c.lint(["--fix", "ro/nginx.conf"], code=2, has=["read-only"], as_nobody=True)
+    c.unchanged(before)
+    write(f"{c.d}/own/nginx.conf", "events {}\nhttp {\n" + TLS_SERVER + "}\n", 0o666)
+    os.chmod(f"{c.d}/own", 0o777)
+    before = snapshot(f"{c.d}/own/nginx.conf")
+    c.lint(["--fix", "own/nginx.conf"], code=2, has=["cannot keep the owner"], as_nobody=True)
+    c.unchanged(before)
+    if os.stat(f"{c.d}/own/nginx.conf").st_uid != 0:
+        c.fail("the owner changed")
+    if any(".staplint-" in n for n in os.listdir(f"{c.d}/own")):
+        c.fail("a temporary file was left")
+
+
+@case("writes", "SIGTERM during --fix=all of 3,000 files leaves no temporary file")
+def fix_sigterm(c):
+    for i in range(3000):
+        write(f"{c.d}/t/s{i:04d}.conf", TLS_SERVER)
+    p = subprocess.Popen([STAPLINT, "--fix=all", "t"], cwd=c.d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5 * SLOW)
+    p.send_signal(signal.SIGTERM)
+    try:
+        p.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        c.fail("did not end on SIGTERM")
+    left = [n for n in os.listdir(f"{c.d}/t") if ".staplint-" in n]
+    if left:
+        c.fail(f"temporary files left: {left[:3]}")
+    for n in os.listdir(f"{c.d}/t"):
+        with open(f"{c.d}/t/{n}") as f:
+            text = f.read()
+        if "ssl_stapling" not in text or not text.endswith("}\n"):
+            c.fail(f"{n} is torn")
+            break
+
+
+@case("writes", "--fix=all reaches its fixpoint in one run ('yes' -> on, verify, trusted certificate)")
+def fix_fixpoint(c):
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    c.lint(["--fix=all", "a.conf"])
+    rc, out, err = c.lint(["--diff", "--fix=all", "a.conf"], code=0)
+    if out:
+        c.fail(f"a second run would still change: {out[:300]!r}")
+    with open(f"{c.d}/a.conf") as f:
+        text = f.read()
+    for want in ("ssl_stapling on;", "ssl_stapling_verify on;", "ssl_trusted_certificate"):
+        if want not in text:
+            c.fail(f"the fixed file lacks {want!r}")
+
+
+@case("writes", "--fix keeps mode 2640, owner 1234:5678 and CRLF line ends (as root)")
+def fix_keeps_attributes(c):
+    write(f"{c.d}/a.conf", TLS_SERVER.replace("\n", "\r\n"))
+    os.chmod(f"{c.d}/a.conf", 0o2640)
+    if ROOT:
+        os.chown(f"{c.d}/a.conf", 1234, 5678)
+    c.lint(["--fix", "a.conf"])
+    st = os.stat(f"{c.d}/a.conf")
+    if stat.S_IMODE(st.st_mode) != 0o2640:
+        c.fail(f"mode is now {oct(stat.S_IMODE(st.st_mode))}")
+    if ROOT and (st.st_uid, st.st_gid) != (1234, 5678):
+        c.fail(f"owner is now {st.st_uid}:{st.st_gid}")
+    with open(f"{c.d}/a.conf", "rb") as f:
+        data = f.read()
+    if b"ssl_stapling on;" not in data or data.count(b"\n") != data.count(b"\r\n"):
+        c.fail(f"not fixed with CRLF kept: {data!r}")
+
+
+@case("writes", "--diff and --fix leave a file with a syntax error alone")
+def fix_syntax_error(c):
+    write(f"{c.d}/b.conf", "http {\n server {\n  listen 443 ssl;\n  ssl_stapling yes\n }\n}\n")
+    before = snapshot(f"{c.d}/b.conf")
+    c.lint(["--fix=all", "b.conf"], code=1, has=["has a syntax error"])
+    c.unchanged(before)
+
+
+@case("secrets", "a glob include of a directory outside the named paths")
+def secret_glob_outside(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/outside/x.conf", f"server {{\n listen 443 ssl;\n server_name {SECRET}999;\n ssl_stapling maybe;\n}}\n")
+    write(f"{c.d}/n/nginx.conf", f"events {{}}\nhttp {{\n include {c.d}/outside/*.conf;\n}}\n")
+    c.lint(["n/nginx.conf"], code=1, formats=True)
+
+
+@case("secrets", "Apache 'Include' of a directory outside the named paths")
+def secret_apache_dir_outside(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/outside/d/v.conf", f"<VirtualHost *:443>\nServerName {SECRET}42\nSSLEngine on\nSSLUseStapling maybe\n</VirtualHost>\n")
+    write(f"{c.d}/a/apache2.conf", f"Include {c.d}/outside/d\n")
+    c.lint(["a/apache2.conf"], code=1, formats=True)
+
+
+# ------------------------------------------------------------------ config
+
+@case("config", ".staplint.yaml nested 100,000 deep, and an alias bomb in 'exclude'")
+def yaml_bombs(c):
+    write(f"{c.d}/a/.staplint.yaml", "exclude: " + "[" * 100000 + "]" * 100000 + "\n")
+    write(f"{c.d}/a/nginx.conf", "events {}\n")
+    bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n" % ((i, i) + (i - 1,) * 9) for i in range(1, 9))
+    write(f"{c.d}/b/.staplint.yaml", "exclude: [*a8]\n")
+    write(f"{c.d}/b/nginx.conf", "events {}\n")
+    c.lint(["nginx.conf"], code=3, cwd=f"{c.d}/a", seconds=5)
+    write(f"{c.d}/b/.staplint.yaml", bomb)
+    c.lint(["nginx.conf"], code=3, cwd=f"{c.d}/b", seconds=5, mib=512)
+
+
+@case("config", "a binary .staplint.yaml, and an empty one")
+def yaml_binary(c):
+    write(f"{c.d}/a/.staplint.yaml", b"\0\1\2")
+    write(f"{c.d}/a/nginx.conf", "events {}\n")
+    write(f"{c.d}/b/.staplint.yaml", "")
+    write(f"{c.d}/b/nginx.conf", "events {}\n")
+    c.lint(["nginx.conf"], code=3, cwd=f"{c.d}/a", has=["not a text file"])
+    c.lint(["nginx.conf"], code=0, cwd=f"{c.d}/b")
+
+
+@case("config", "baselines: truncated, 100,000 deep, a FIFO, /dev/zero")
+def baseline_bad(c):
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    write(f"{c.d}/trunc.json", '{"staplint-baseline": 1, "findings": [{"rule": "SL1')
+    write(f"{c.d}/deep.json", "[" * 100000 + "]" * 100000)
+    os.mkfifo(f"{c.d}/fifo.json")
+    for b in ("trunc.json", "deep.json", "fifo.json", "/dev/zero", "missing.json"):
+        c.lint(["--baseline", b, "a.conf"], code=3, seconds=5)
+
+
+# ------------------------------------------------------------------ cli
+
+@case("cli", "limits past their caps and values that would wrap")
+def limit_caps(c):
+    write(f"{c.d}/a.conf", "events {}\n")
+    for opt, v in (("--max-files", "4294967296"), ("--max-include-depth", "4294967296"),
+                   ("--max-nesting", "10001"), ("--max-file-size", "4000000000"),
+                   ("--max-expansion", "100001"), ("--max-value-length", "67108865"),
+                   ("--max-files", "0"), ("--max-nesting", "-1"), ("--max-files", "1e3")):
+        c.lint([opt, v, "a.conf"], code=3)
+
+
+# ------------------------------------------------------------------ main
+
+def main(argv):
+    global STAPLINT, SLOW, MEM
+    args = argv[1:]
+    if not args:
+        print(__doc__)
+        return 3
+    STAPLINT = os.path.abspath(args.pop(0))
+    only = None
+    listing = False
+    while args:
+        a = args.pop(0)
+        if a == "--list":
+            listing = True
+        elif a == "--only":
+            only = args.pop(0)
+        elif a == "--slow":
+            SLOW = float(args.pop(0))
+            MEM = 3.0 if SLOW > 1 else 1.0
+    if listing:
+        counts = {}
+        for cs, fn, _ in CASES:
+            counts[cs.cls] = counts.get(cs.cls, 0) + 1
+            print(f"{cs.cls:10} {cs.name:36} {cs.doc}")
+        print(f"{len(CASES)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        return 0
+    failed = skipped = 0
+    counts = {}
+    for cs, fn, _ in CASES:
+        if only and only not in cs.name and only != cs.cls:
+            continue
+        d = tempfile.mkdtemp(prefix="hostile-")
+        os.chmod(d, 0o755)
+        c = Check(d)
+        c.skip = None
+        start = time.monotonic()
+        try:
+            fn(c)
+        except Exception as e:  # noqa: BLE001 - a broken case is a failure, not a crash
+            c.fail(f"the case itself failed: {e!r}")
+        finally:
+            subprocess.run(["chmod", "-R", "u+rwx", d], capture_output=True)
+            shutil.rmtree(d, ignore_errors=True)
+        secs = time.monotonic() - start
+        counts[cs.cls] = counts.get(cs.cls, 0) + 1
+        if c.skip:
+            skipped += 1
+            print(f"skip {cs.cls}/{cs.name}: {c.skip}")
+        elif c.problems:
+            failed += 1
+            print(f"FAIL {cs.cls}/{cs.name} ({secs:.1f} s): {cs.doc}")
+            for p in c.problems:
+                print(f"     {p}")
+        else:
+            print(f"ok   {cs.cls}/{cs.name} ({secs:.1f} s)")
+    total = sum(counts.values())
+    print(f"hostile corpus: {total} cases ({', '.join(f'{k} {v}' for k, v in counts.items())}); "
+          f"{failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
