@@ -16,6 +16,16 @@ test/fuzz/make_corpus.sh samples build-fuzz/corpus
 (cd build-fuzz/artifacts && ../test/fuzz/staplint-nginx-fuzzer -max_total_time="${STAPLINT_FUZZ_SECONDS:-120}" \
    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 ../corpus 2>&1 | tail -n 12)
 
+# Then each grammar on its own (STAPLINT_FUZZ_DIALECT), with its dictionary,
+# seeded from its samples and the kept regression inputs (test/fuzz/corpus/).
+for d in nginx apache xml shell batch systemd properties yaml; do
+  rm -rf "build-fuzz/corpus-$d" && test/fuzz/make_corpus.sh samples "build-fuzz/corpus-$d" "$d"
+  (cd build-fuzz/artifacts && STAPLINT_FUZZ_DIALECT=$d ../test/fuzz/staplint-nginx-fuzzer \
+     -max_total_time="${STAPLINT_FUZZ_GRAMMAR_SECONDS:-60}" -dict="../../test/fuzz/dict/$d.dict" \
+     -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 "../corpus-$d" 2>&1 \
+     | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|artifact)' | sed "s/^/$d: /")
+done
+
 # 2. The hostile corpus on the same ASan+UBSan build: every case of
 # test/hostile must hold with the sanitizers watching (time budgets x5).
 cmake --build build-fuzz --target staplint -j "$jobs"

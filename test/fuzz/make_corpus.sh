@@ -1,9 +1,29 @@
 #!/bin/bash
 # Builds a seed corpus for the fuzzer from samples/ (nginx and Apache): each sample file, and
 # each tree joined into one input with "@@file@@" separators.
+#   make_corpus.sh SAMPLES OUT [DIALECT]
+# With DIALECT (nginx, apache, xml, shell, batch, systemd, properties, yaml), the
+# seeds are that grammar's sample files and test/fuzz/corpus/DIALECT/ (the
+# kept regression inputs), for STAPLINT_FUZZ_DIALECT=DIALECT.
 set -eu
-samples=$1; out=$2
+samples=$1; out=$2; dialect=${3:-}
 mkdir -p "$out"
+if [ -n "$dialect" ]; then
+  here=$(dirname "$0")
+  case $dialect in
+    nginx) find "$samples/nginx" -name '*.conf' -not -path '*/trees/*' ;;
+    apache) find "$samples/apache" -name '*.conf' ;;
+    xml) find "$samples/tomcat" -name '*.xml' ;;
+    shell) find "$samples" -name '*.sh' -o -path '*/default/tomcat*' ;;
+    batch) find "$samples" -name '*.bat' ;;
+    systemd) find "$samples" -name '*.service' -o -path '*.service.d/*' ;;
+    properties) find "$samples" -name '*.properties' -o -name '*.security' ;;
+    yaml) find "$samples" -name '.staplint.yaml' -o -name '*.json' ;;
+  esac | grep -v '\.fixed' | sort | { n=0; while IFS= read -r f; do cp "$f" "$out/seed-$n"; n=$((n + 1)); done; }
+  cp "$here/corpus/$dialect/"* "$out/" 2>/dev/null || true
+  echo "$(ls "$out" | wc -l) seeds for $dialect in $out"
+  exit 0
+fi
 n=0
 while IFS= read -r f; do cp "$f" "$out/seed-$n"; n=$((n + 1)); done \
   < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort; find "$samples/jvm" -type f -not -name '*.fixed' -not -name '*.fixed.*' | sort)

@@ -7,7 +7,16 @@
 // the entry file is also read as a setenv.sh, a setenv.bat, a systemd drop-in and a
 // java.security file. The raw bytes are also a .staplint.yaml and a baseline,
 // and the httpd, Tomcat and JDK versions vary with the nginx one.
+//
+// With STAPLINT_FUZZ_DIALECT set (nginx, apache, xml, shell, batch, systemd,
+// properties, yaml), the input is only that grammar's file in a tree that
+// reads it, so that the fuzzer learns one grammar at a time (each with its
+// dictionary in test/fuzz/dict/); .ci/test.sh runs each for a bounded time.
+// Every output format is written, and the machine-readable ones must parse
+// as their format requires: JSON and SARIF well-formed UTF-8, XML without
+// characters XML 1.0 forbids, and gcc one line per finding.
 #include <cstddef>
+#include <cstdlib>
 #include <optional>
 #include <cstdint>
 #include <sstream>
@@ -20,10 +29,102 @@
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
 #include "staplint/project_config.hpp"
+#include "staplint/text.hpp"
+
+namespace {
+using namespace staplint;
+
+std::string g_dialect;  // STAPLINT_FUZZ_DIALECT
+
+/// Every format, each checked where its syntax can be checked cheaply.
+void write_all_formats(const SourceManager& sources, const LintResult& result) {
+  for (const auto name : formatter_names()) {
+    std::ostringstream out;
+    make_formatter(name, false)->write({sources, result}, out);
+    const std::string text = out.str();
+    // Well-formed UTF-8 in every machine-readable format.
+    if (name == "json" || name == "sarif" || name == "checkstyle" || name == "junit") {
+      for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8_sequence(text, i, cp);
+        if (n == 0) __builtin_trap();
+        if ((name == "checkstyle" || name == "junit") && cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') {
+          __builtin_trap();
+        }
+        if ((name == "json" || name == "sarif") && cp < 0x20 && cp != '\n' && cp != ' ') __builtin_trap();
+        i += n;
+      }
+    }
+    // gcc: one line per finding, no terminal escapes.
+    if (name == "gcc") {
+      std::size_t lines = 0;
+      for (const char c : text) {
+        lines += c == '\n';
+        if (c == '\x1b' || c == '\r') __builtin_trap();
+      }
+      if (lines != result.findings.size()) __builtin_trap();
+    }
+  }
+}
+
+/// One grammar, in a tree that reads its file.
+int fuzz_dialect(std::string_view input) {
+  static constexpr std::string_view kServerXml =
+      "<Server port=\"8005\"><Service name=\"x\"><Connector port=\"8443\" SSLEnabled=\"true\"/></Service></Server>\n";
+  if (g_dialect == "yaml") {
+    (void)parse_project_config(input, "/p/.staplint.yaml", RuleCatalog::builtin(), "/p");
+    (void)read_baseline(input);
+    return 0;
+  }
+  MemoryFileSystem fs;
+  std::string where;
+  const std::string text(input);
+  if (g_dialect == "nginx") {
+    fs.add("/t/nginx.conf", "events {}\nhttp {\n include site.conf;\n}\n");
+    fs.add("/t/site.conf", text);
+    where = "/t";
+  } else if (g_dialect == "apache") {
+    fs.add("/t/conf/httpd.conf", "LoadModule ssl_module m.so\nInclude conf/site.conf\n");
+    fs.add("/t/conf/site.conf", text);
+    where = "/t/conf/httpd.conf";
+  } else if (g_dialect == "xml") {
+    fs.add("/t/conf/server.xml", text);
+    where = "/t";
+  } else if (g_dialect == "shell" || g_dialect == "batch") {
+    fs.add("/t/conf/server.xml", std::string(kServerXml));
+    fs.add(g_dialect == "shell" ? "/t/bin/setenv.sh" : "/t/bin/setenv.bat", text);
+    where = "/t";
+  } else if (g_dialect == "systemd") {
+    fs.add("/r/etc/tomcat10/server.xml", std::string(kServerXml));
+    fs.add("/r/etc/systemd/system/tomcat10.service", text);
+    where = "/r/etc/tomcat10/server.xml";
+  } else if (g_dialect == "properties") {
+    fs.add("/t/conf/server.xml", std::string(kServerXml));
+    fs.add("/t/conf/catalina.properties", text);
+    fs.add("/j/java.security", text);
+    where = "/t";
+  } else {
+    __builtin_trap();  // an unknown STAPLINT_FUZZ_DIALECT
+  }
+  SourceManager sources;
+  LintRequest req;
+  req.paths = {where};
+  if (g_dialect == "properties") req.paths.push_back("/j/java.security");
+  req.load.limits.max_files = 64;
+  const LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  write_all_formats(sources, result);
+  return 0;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (const char* d = std::getenv("STAPLINT_FUZZ_DIALECT")) g_dialect = d;
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace staplint;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (!g_dialect.empty()) return fuzz_dialect(input);
 
   // The grammars alone, on the raw bytes; Apache's lowering with its nesting.
   (void)grammar::nginx::parse(input);
@@ -83,9 +184,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto* entries = std::get_if<std::vector<BaselineEntry>>(&baseline)) {
     (void)apply_baseline(result.findings, sources, *entries, same);
   }
-  for (const char* name : {"text", "gcc", "json"}) {
-    std::ostringstream out;
-    make_formatter(name, false)->write({sources, result}, out);
-  }
+  write_all_formats(sources, result);
   return 0;
 }

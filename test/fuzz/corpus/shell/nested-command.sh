@@ -1,0 +1,1 @@
+CATALINA_OPTS="$(echo "$(echo "$(echo "x")")")"
