@@ -1,10 +1,12 @@
 #include "staplint/baseline.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -64,39 +66,242 @@ std::string write_baseline(std::vector<BaselineEntry> entries) {
   return out;
 }
 
-std::variant<std::vector<BaselineEntry>, std::string> read_baseline(std::string_view text) {
-  try {
-    const YAML::Node top = YAML::Load(std::string(text));
-    if (!top.IsMap() || !top["staplint-baseline"] || !top["findings"] || !top["findings"].IsSequence()) {
-      return std::string("not a staplint baseline (write one with '--write-baseline FILE')");
-    }
-    if (top["staplint-baseline"].as<std::string>() != "1") {
-      return "baseline version " + top["staplint-baseline"].as<std::string>() + " is newer than this staplint reads";
-    }
+namespace {
+/// A reader for the baseline's JSON (RFC 8259) that builds the entries as it
+/// goes: a committed baseline is anyone's, and a 31 MB one through a
+/// general document model took 1.5 GB. Memory stays within about twice the
+/// file; nesting past the format's own (3 levels) is refused before any
+/// recursion could grow; duplicate keys are an error.
+class BaselineReader {
+ public:
+  explicit BaselineReader(std::string_view t) : t_(t) {}
+
+  std::variant<std::vector<BaselineEntry>, std::string> read() {
     std::vector<BaselineEntry> out;
-    for (const YAML::Node& f : top["findings"]) {
-      BaselineEntry e;
-      for (auto [key, into] : {std::pair{"rule", &e.rule}, std::pair{"file", &e.file},
-                               std::pair{"fingerprint", &e.fingerprint}, std::pair{"message", &e.message}}) {
-        if (!f.IsMap() || !f[key] || !f[key].IsScalar()) {
-          return fmt::format("finding {} has no '{}' (line {})", out.size() + 1, key, f.Mark().line + 1);
+    std::optional<std::string> version;
+    bool findings = false;
+    blanks();
+    if (!eat('{')) return fail("not a staplint baseline (write one with '--write-baseline FILE')");
+    std::set<std::string> keys;
+    if (!peek('}')) {
+      do {
+        std::string key;
+        if (!string(key) || !colon()) return error_;
+        if (!keys.insert(key).second) return fail("key '" + key + "' appears twice");
+        if (key == "staplint-baseline") {
+          version = scalar();
+          if (!version) return error_;
+        } else if (key == "findings") {
+          if (!peek('[')) return fail("not a staplint baseline (write one with '--write-baseline FILE')");
+          findings = true;
+          if (!entries(out)) return error_;
+        } else if (!skip(1)) {
+          return error_;
         }
-        *into = f[key].Scalar();
+      } while (eat(','));
+    }
+    if (!eat('}')) return fail("expected ',' or '}'");
+    blanks();
+    if (at_ < t_.size()) return fail("text after the baseline");
+    if (!version || !findings) return std::string("not a staplint baseline (write one with '--write-baseline FILE')");
+    if (*version != "1") return "baseline version " + *version + " is newer than this staplint reads";
+    return out;
+  }
+
+ private:
+  static constexpr unsigned kMaxDepth = 8;
+
+  std::string fail(std::string message) {
+    if (error_.empty()) error_ = fmt::format("line {}: {}", line_, message);
+    return error_;
+  }
+  void blanks() {
+    while (at_ < t_.size() && (t_[at_] == ' ' || t_[at_] == '\t' || t_[at_] == '\n' || t_[at_] == '\r')) {
+      line_ += t_[at_] == '\n';
+      ++at_;
+    }
+  }
+  bool peek(char c) {
+    blanks();
+    return at_ < t_.size() && t_[at_] == c;
+  }
+  bool eat(char c) {
+    if (!peek(c)) return false;
+    ++at_;
+    return true;
+  }
+  bool colon() { return eat(':') || (fail("expected ':'"), false); }
+
+  bool entries(std::vector<BaselineEntry>& out) {
+    // One allocation, not a doubling vector: each finding has one "rule".
+    std::size_t n = 0;
+    for (std::size_t p = t_.find("\"rule\"", at_); p != std::string_view::npos; p = t_.find("\"rule\"", p + 6)) ++n;
+    out.reserve(n);
+    eat('[');
+    if (eat(']')) return true;
+    do {
+      const unsigned where = line_;
+      if (!eat('{')) return fail(fmt::format("finding {} is not an object", out.size() + 1)), false;
+      BaselineEntry e;
+      std::set<std::string> keys;
+      if (!peek('}')) {
+        do {
+          std::string key;
+          if (!string(key) || !colon()) return false;
+          if (!keys.insert(key).second) return fail("key '" + key + "' appears twice"), false;
+          std::string* into = key == "rule" ? &e.rule : key == "file" ? &e.file
+                              : key == "fingerprint" ? &e.fingerprint : key == "message" ? &e.message : nullptr;
+          if (!into) {
+            if (!skip(3)) return false;
+          } else if (!peek('"')) {
+            return fail(fmt::format("finding {} has no '{}' (line {})", out.size() + 1, key, where)), false;
+          } else if (!string(*into)) {
+            return false;
+          }
+        } while (eat(','));
+      }
+      if (!eat('}')) return fail("expected ',' or '}'"), false;
+      for (const char* key : {"rule", "file", "fingerprint", "message"}) {
+        if (!keys.count(key)) {
+          error_ = fmt::format("finding {} has no '{}' (line {})", out.size() + 1, key, where);
+          return false;
+        }
       }
       out.push_back(std::move(e));
-    }
-    return out;
-  } catch (const YAML::Exception& e) {
-    return fmt::format("line {}: {}", e.mark.line + 1, e.msg);
+    } while (eat(','));
+    return eat(']') || (fail("expected ',' or ']'"), false);
   }
+
+  /// A string, a number or a literal, as written (a string unescaped).
+  std::optional<std::string> scalar() {
+    std::string s;
+    if (peek('"')) return string(s) ? std::optional(s) : std::nullopt;
+    const std::size_t b = at_;
+    while (at_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[at_])) || t_[at_] == '-' ||
+                               t_[at_] == '+' || t_[at_] == '.')) {
+      ++at_;
+    }
+    if (at_ == b) return fail("expected a value"), std::nullopt;
+    return std::string(t_.substr(b, at_ - b));
+  }
+
+  /// Any value, not kept; at most kMaxDepth levels deep.
+  bool skip(unsigned depth) {
+    if (depth > kMaxDepth) return fail("nested too deep for a baseline"), false;
+    if (peek('{') || peek('[')) {
+      const char close = t_[at_] == '{' ? '}' : ']';
+      const bool object = close == '}';
+      ++at_;
+      if (eat(close)) return true;
+      do {
+        if (object) {
+          std::string key;
+          if (!string(key) || !colon()) return false;
+        }
+        if (!skip(depth + 1)) return false;
+      } while (eat(','));
+      return eat(close) || (fail(std::string("expected ',' or '") + close + "'"), false);
+    }
+    return scalar().has_value();
+  }
+
+  bool string(std::string& out) {
+    if (!eat('"')) return fail("expected a string"), false;
+    out.clear();
+    while (at_ < t_.size()) {
+      const char c = t_[at_++];
+      if (c == '"') return true;
+      if (static_cast<unsigned char>(c) < 0x20) return fail("a control character in a string"), false;
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (at_ >= t_.size()) break;
+      const char e = t_[at_++];
+      switch (e) {
+        case '"': case '\\': case '/': out += e; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
+            unsigned low = 0;
+            if (at_ + 1 >= t_.size() || t_[at_] != '\\' || t_[at_ + 1] != 'u') return fail("invalid unicode escape"), false;
+            at_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return fail("invalid unicode escape"), false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return fail("invalid unicode escape"), false;
+          }
+          utf8(cp, out);
+          break;
+        }
+        default: return fail("invalid escape in a string"), false;
+      }
+    }
+    return fail("a string without its closing quote"), false;
+  }
+  bool hex4(unsigned& cp) {
+    if (at_ + 4 > t_.size()) return fail("invalid unicode escape"), false;
+    for (int k = 0; k < 4; ++k) {
+      const char h = t_[at_++];
+      const int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (v < 0) return fail("invalid unicode escape"), false;
+      cp = cp * 16 + static_cast<unsigned>(v);
+    }
+    return true;
+  }
+  static void utf8(unsigned cp, std::string& out) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  std::string_view t_;
+  std::size_t at_ = 0;
+  unsigned line_ = 1;
+  std::string error_;
+};
+}  // namespace
+
+std::variant<std::vector<BaselineEntry>, std::string> read_baseline(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return std::string("not a text file");
+  return BaselineReader(text).read();
 }
 
 std::size_t apply_baseline(std::vector<Finding>& findings, const SourceManager& sources,
                            std::vector<BaselineEntry>& baseline, const BaselinePath& path) {
-  using Key = std::tuple<std::string, std::string, std::string>;  // rule, file, fingerprint
-  std::map<Key, std::vector<std::size_t>> accepted;                 // indexes into `baseline`
+  // Indexes into `baseline` by a hash of rule, file and fingerprint (the
+  // strings are compared on lookup): no copy of the keys, so a large
+  // baseline costs little more than its entries.
+  auto key = [](std::string_view rule, std::string_view file, std::string_view fingerprint) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::string_view part : {rule, file, fingerprint}) {
+      for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      h = (h ^ 0xFF) * 1099511628211ull;
+    }
+    return h;
+  };
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> accepted;
+  accepted.reserve(baseline.size());
   for (std::size_t i = 0; i < baseline.size(); ++i) {
-    accepted[{baseline[i].rule, baseline[i].file, baseline[i].fingerprint}].push_back(i);
+    accepted[key(baseline[i].rule, baseline[i].file, baseline[i].fingerprint)].push_back(static_cast<std::uint32_t>(i));
   }
   const std::vector<BaselineEntry> now = baseline_entries(findings, sources, path);
   std::vector<bool> drop(findings.size(), false), used(baseline.size(), false);
@@ -104,10 +309,11 @@ std::size_t apply_baseline(std::vector<Finding>& findings, const SourceManager& 
   for (const bool exact : {true, false}) {
     for (std::size_t i = 0; i < findings.size(); ++i) {
       if (drop[i]) continue;
-      auto it = accepted.find({now[i].rule, now[i].file, now[i].fingerprint});
+      auto it = accepted.find(key(now[i].rule, now[i].file, now[i].fingerprint));
       if (it == accepted.end()) continue;
       auto m = std::find_if(it->second.begin(), it->second.end(), [&](std::size_t b) {
-        return !used[b] && (!exact || baseline[b].message == now[i].message);
+        return !used[b] && baseline[b].rule == now[i].rule && baseline[b].file == now[i].file &&
+               baseline[b].fingerprint == now[i].fingerprint && (!exact || baseline[b].message == now[i].message);
       });
       if (m == it->second.end()) continue;
       used[*m] = true;

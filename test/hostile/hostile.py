@@ -976,6 +976,27 @@ def baseline_bad(c):
         c.lint(["--baseline", b, "a.conf"], code=3, seconds=5)
 
 
+@case("config", "a 31 MB baseline of 330,000 entries (under the size limit)")
+def baseline_large(c):
+    entries = [{"rule": "SL9002", "file": "x%d.conf" % i, "fingerprint": "%016x" % i, "message": "m"}
+               for i in range(330000)]
+    write(f"{c.d}/big.json", json.dumps({"staplint-baseline": 1, "findings": entries}))
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    c.lint(["--baseline", "big.json", "a.conf"], code=1, seconds=5, mib=200)
+
+
+@case("config", "baselines with duplicate keys, a huge version and wrong types")
+def baseline_odd(c):
+    write(f"{c.d}/a.conf", TLS_SERVER)
+    write(f"{c.d}/dup.json", '{"staplint-baseline": 1, "staplint-baseline": 1, "findings": []}')
+    write(f"{c.d}/ver.json", '{"staplint-baseline": 1e999999, "findings": []}')
+    write(f"{c.d}/types.json", '{"staplint-baseline": 1, "findings": [{"rule": 1, "file": [], "fingerprint": {}, "message": null}]}')
+    write(f"{c.d}/surrogate.json", '{"staplint-baseline": 1, "findings": [{"rule": "\\ud800", "file": "a", "fingerprint": "b", "message": "c"}]}')
+    for b, want in (("dup.json", "appears twice"), ("ver.json", "newer than"), ("types.json", "has no 'rule'"),
+                    ("surrogate.json", "invalid unicode")):
+        c.lint(["--baseline", b, "a.conf"], code=3, has=[want])
+
+
 # ------------------------------------------------------------------ cli
 
 @case("cli", "limits past their caps and values that would wrap")
