@@ -417,6 +417,13 @@ class Runner {
     if ((name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0) || text.rfind("<?xml", 0) == 0) {
       return true;
     }
+    // Beside a server.xml, only the files Tomcat's conf directory ships that
+    // no dialect reads (policies, schemas): a .conf there (an httpd vhost
+    // with a syntax error, say) is still linted, not skipped in silence.
+    auto ends = [&](std::string_view suffix) {
+      return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (!ends(".policy") && !ends(".xsd") && !ends(".dtd")) return false;
     std::string dir = path::dirname(real);
     for (int up = 0; up < 2; ++up, dir = path::dirname(dir)) {
       if (fs_.kind(path::join(dir, "server.xml")) == PathKind::file) return true;
@@ -583,6 +590,12 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
     if (kind == PathKind::file) runner.name_dir(path::dirname(p));
   }
   for (const std::string& e : request.policy.context_entries) runner.name_dir(path::dirname(e));
+  // --prefix that is no directory would make every relative include match
+  // nothing, silently.
+  if (!request.load.prefix.empty() &&
+      files.kind(request.load.map_server_path(request.load.prefix)) != PathKind::directory) {
+    runner.unusable(request.load.prefix, "'--prefix' names no directory; every relative include would match nothing");
+  }
   for (const std::string& p : request.paths) {
     if (files.kind(p) == PathKind::file) runner.preload(p);
   }
@@ -595,7 +608,11 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
     switch (kind) {
       case PathKind::directory: runner.lint_directory(p); break;
       case PathKind::file: runner.lint_file(p); break;
-      default: runner.unusable(p, ""); break;
+      default:
+        runner.unusable(p, files.read_link(p) || fs.read_link(p)
+                               ? "a symbolic link to nothing, or a loop of symbolic links"
+                               : "");
+        break;
     }
   }
   runner.finish();

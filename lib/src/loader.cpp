@@ -159,8 +159,10 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       fail("cannot read '" + path + "': " + r.error);
       return pf;
   }
-  if (std::memchr(r.bytes.data(), '\0', r.bytes.size()) != nullptr) {
-    fail("'" + path + "' is not a text file (it contains NUL bytes)");
+  if (const void* nul = std::memchr(r.bytes.data(), '\0', r.bytes.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - r.bytes.data());
+    const auto line = 1 + std::count(r.bytes.begin(), r.bytes.begin() + static_cast<long>(at), '\n');
+    fail("'" + path + "' is not a text file (a NUL byte on line " + std::to_string(line) + ")");
     return pf;
   }
   pf.file = sources_.add(path, identity, std::move(r.bytes));

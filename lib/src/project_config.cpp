@@ -135,15 +135,20 @@ class Reader {
   ProjectConfig read(const YAML::Node& top, ProjectConfig c) const {
     if (top.IsNull()) return c;
     if (!top.IsMap()) fail(top, "a staplint configuration is a mapping of keys, like 'disable: [SL9003]'");
+    std::set<std::string> seen;
     for (const auto& kv : top) {
       check_key(kv.first, project_config_keys(), "");
       const std::string key = kv.first.Scalar();
+      // YAML keeps the last of two equal keys silently; a configuration that
+      // says two things says neither.
+      if (!seen.insert(key).second) fail(kv.first, "key '" + key + "' appears twice");
       const YAML::Node& v = kv.second;
       if (key == "enable" || key == "disable") {
         std::set<std::string> ids;
         for (const YAML::Node& r : list(v, key, "rule ids or names, like [SL1001, stapling-unverified]")) {
           ids.insert(rule(r));
         }
+        if (key == "enable" && ids.empty()) fail(v, "'enable: []' would run no rule; leave 'enable' out to run them all");
         if (key == "enable") {
           c.enable = std::move(ids);
         } else {
@@ -189,6 +194,9 @@ class Reader {
         }
       } else if (key == "exclude") {
         for (const YAML::Node& g : list(v, key, "globs, like ['**/*.bak', 'vendor/']")) {
+          if (g.Scalar().find_first_not_of(" \t/") == std::string::npos) {
+            fail(g, "an empty glob would exclude everything");
+          }
           std::string glob = exclude_glob(g.Scalar());
           if (glob.front() == '/') glob.erase(0, 1);  // anchored at the configuration's directory
           c.exclude.push_back(c.dir.empty() ? glob : path::join(c.dir, glob));

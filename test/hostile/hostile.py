@@ -223,7 +223,7 @@ def binary_file(c):
 @case("bytes", "a NUL byte inside a directive")
 def nul_inside(c):
     write(f"{c.d}/nul.conf", b"events {}\nhttp {\n server {\n  listen 4\x0043;\n }\n}\n")
-    c.lint(["nul.conf"], code=1, has=["SL0004"], formats=True)
+    c.lint(["nul.conf"], code=1, has=["SL0004", "a NUL byte on line 4"], formats=True)
 
 
 @case("bytes", "invalid UTF-8 and a CESU surrogate in a value and a comment")
@@ -368,7 +368,7 @@ def symlink_loop(c):
     os.symlink("l1", f"{c.d}/l2")
     write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include l1;\n}\n")
     c.lint(["nginx.conf"], code=1, seconds=2)
-    c.lint(["l1"], code=2, seconds=2)
+    c.lint(["l1"], code=2, seconds=2, has=["a loop of symbolic links"])
 
 
 @case("fs", "include cycles: a->b->a, a glob matching itself, a file including itself")
@@ -426,7 +426,7 @@ def glob_loop(c):
 def beside_server_xml(c):
     write(f"{c.d}/conf/server.xml", SERVER_XML)
     write(f"{c.d}/conf/v.conf", "<VirtualHost *:443>\nServerName x\n")
-    c.lint(["conf/v.conf"], seconds=5)
+    c.lint(["conf/v.conf"], code=1, has=["SL0001"], seconds=5)
 
 
 # ------------------------------------------------------------------ expansion
@@ -1007,6 +1007,23 @@ def limit_caps(c):
                    ("--max-expansion", "100001"), ("--max-value-length", "67108865"),
                    ("--max-files", "0"), ("--max-nesting", "-1"), ("--max-files", "1e3")):
         c.lint([opt, v, "a.conf"], code=3)
+
+
+@case("cli", "options that would silently do nothing: an empty --exclude, --enable '', a missing --prefix")
+def silent_options(c):
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include conf.d/*.conf;\n}\n")
+    c.lint(["--exclude", "", "nginx.conf"], code=3, has=["would exclude everything"])
+    c.lint(["--enable", "", "nginx.conf"], code=3, has=["names none"])
+    c.lint(["--prefix", "/nonexistent", "nginx.conf"], code=2, has=["names no directory"])
+
+
+@case("config", ".staplint.yaml: a key twice, 'enable: []' and an empty exclude glob")
+def yaml_silent(c):
+    write(f"{c.d}/nginx.conf", "events {}\n")
+    for text, want in (("format: json\nformat: gcc\n", "appears twice"), ("enable: []\n", "would run no rule"),
+                       ("exclude: ['']\n", "'exclude'")):
+        write(f"{c.d}/.staplint.yaml", text)
+        c.lint(["nginx.conf"], code=3, has=[want])
 
 
 # ------------------------------------------------------------------ main

@@ -174,7 +174,7 @@ TEST_CASE("binary, oversized and unreadable includes are SL0004 at the include",
     CHECK(p.kind == InputProblemKind::unreadable);
     CHECK(p.file == t.entry);
   }
-  CHECK(t.problems[0].message == "'/n/bin.conf' is not a text file (it contains NUL bytes)");
+  CHECK(t.problems[0].message == "'/n/bin.conf' is not a text file (a NUL byte on line 1)");
   CHECK(t.problems[1].message == "'/n/big.conf' is over the size limit of 80 bytes (100 bytes)");
   CHECK(t.problems[2].message == "cannot read '/n/locked.conf': Permission denied");
 }

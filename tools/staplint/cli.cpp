@@ -174,6 +174,10 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       auto& set = arg == "--enable" ? o.enable : o.disable;
       if (!set) set.emplace();
       for (std::string_view r : split_nonempty(v, ',')) set->emplace(r);
+      if (split_nonempty(v, ',').empty()) {
+        error = "'" + arg + "' needs rule ids or names, like SL1001,stapling-unverified; '" + v + "' names none";
+        return std::nullopt;
+      }
     } else if (arg == "--severity") {
       std::string v;
       if (!need(v)) return std::nullopt;
@@ -186,6 +190,10 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
     } else if (arg == "--exclude") {
       std::string v;
       if (!need(v)) return std::nullopt;
+      if (v.find_first_not_of(" \t/") == std::string::npos) {
+        error = "'--exclude' needs a glob, like '**/*.bak'; an empty one would exclude everything";
+        return std::nullopt;
+      }
       o.exclude.push_back(v);
     } else if (arg == "--path-map") {
       std::string v;

@@ -165,8 +165,11 @@ int main(int argc, char** argv) {
   if (!o.baseline.empty()) {
     const ReadResult text = fs.read(o.baseline, 1 << 28);
     if (text.status != ReadResult::Status::ok) {
-      std::cerr << "staplint: error: cannot read baseline '" << escape_for_display(o.baseline)
-                << "' (write one with '--write-baseline FILE')\n";
+      std::cerr << "staplint: error: cannot read baseline '" << escape_for_display(o.baseline) << "': "
+                << (text.status == ReadResult::Status::too_large ? "over the limit of 268435456 bytes"
+                    : text.status == ReadResult::Status::missing ? "no such file (write one with '--write-baseline FILE')"
+                                                                 : escape_for_display(text.error))
+                << "\n";
       return 3;
     }
     auto entries = read_baseline(text.bytes);
