@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "staplint/fixer.hpp"
 
@@ -217,6 +218,7 @@ std::string unified_diff(const FilePatch& patch) {
 std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
                                        const std::vector<std::string>& allowed_dirs) {
   std::vector<std::string> errors;
+  const std::unordered_set<std::string> allowed(allowed_dirs.begin(), allowed_dirs.end());
   // Where `file` really is: a new file, in its nearest existing directory.
   auto real_location = [&](const std::string& file) {
     if (fs.kind(file) != PathKind::missing) return fs.canonical(file);
@@ -230,7 +232,7 @@ std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
   };
   for (const FilePatch& p : plan.patches) {
     const std::string real = real_location(p.path);
-    if (!is_below_any(real, allowed_dirs)) {
+    if (!is_below_any(real, allowed)) {
       errors.push_back("'" + p.path + "' is '" + real + "', outside the paths named for linting; not written");
       continue;
     }

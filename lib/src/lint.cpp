@@ -172,9 +172,7 @@ class Runner {
   void name_dir(const std::string& dir) {
     if (dir.empty()) return;
     const std::string real = fs_.canonical(dir);
-    if (std::find(result.named_dirs.begin(), result.named_dirs.end(), real) == result.named_dirs.end()) {
-      result.named_dirs.push_back(real);
-    }
+    if (named_.insert(real).second) result.named_dirs.push_back(real);
   }
 
   void lint_loaded(ConfigTree tree, const std::set<FileId>* only) {
@@ -316,13 +314,18 @@ class Runner {
       const std::string key = std::string(to_string(dialect)) + ":" + real;
       auto it = context_trees_.find(key);
       if (it == context_trees_.end()) {
-        it = context_trees_.emplace(key, ContextTree{loader_.load(cand, false, dialect), {}}).first;
+        it = context_trees_.emplace(key, ContextTree{loader_.load(cand, false, dialect), {}, {}}).first;
         context_order_.push_back(key);
       }
+      // The tree's files by identity, indexed once: pre-commit may name
+      // thousands of files of one tree.
+      ContextTree& ct = it->second;
+      if (ct.by_identity.empty()) {
+        for (FileId f : ct.tree.files) ct.by_identity[sources_.file(f).identity()].push_back(f);
+      }
       bool found = false;
-      for (FileId f : it->second.tree.files) {
-        if (sources_.file(f).identity() != identity) continue;
-        it->second.only.insert(f);
+      if (auto hit = ct.by_identity.find(identity); hit != ct.by_identity.end()) {
+        for (FileId f : hit->second) ct.only.insert(f);
         found = true;
       }
       if (found) spdlog::info("linting '{}' in the context of '{}'", file, cand);
@@ -434,6 +437,7 @@ class Runner {
   struct ContextTree {
     ConfigTree tree;
     std::set<FileId> only;  ///< the named files in it
+    std::unordered_map<std::string, std::vector<FileId>> by_identity;
   };
   std::map<std::string, ContextTree> context_trees_;  ///< by dialect and canonical entry
   std::vector<std::string> context_order_;
@@ -456,6 +460,7 @@ class Runner {
   const LintRequest& req_;
   ConfigLoader loader_;
   std::set<std::string> reached_;
+  std::unordered_set<std::string> named_;  ///< result.named_dirs, for lookups
   std::set<FileId> listed_;
   std::unordered_map<FileId, bool> excluded_files_;
 };
@@ -519,10 +524,17 @@ Dialect dialect_of_file(const std::string& path, const std::string& text) {
   return guess_dialect(text);
 }
 
+bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs) {
+  if (dirs.empty()) return false;
+  if (dirs.count(file) || dirs.count("/")) return true;
+  for (std::size_t slash = file.rfind('/'); slash != std::string::npos && slash > 0; slash = file.rfind('/', slash - 1)) {
+    if (dirs.count(file.substr(0, slash))) return true;
+  }
+  return false;
+}
+
 bool is_below_any(const std::string& file, const std::vector<std::string>& dirs) {
-  return std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) {
-    return d == "/" || file == d || (file.size() > d.size() && file.compare(0, d.size(), d) == 0 && file[d.size()] == '/');
-  });
+  return is_below_any(file, std::unordered_set<std::string>(dirs.begin(), dirs.end()));
 }
 
 namespace {
@@ -533,6 +545,7 @@ namespace {
 /// them into a CI log.
 void redact_outside(LintResult& result, const FileSystem& fs, const SourceManager& sources,
                     const RuleCatalog& catalog) {
+  const std::unordered_set<std::string> named(result.named_dirs.begin(), result.named_dirs.end());
   // A file a fix would create: where its nearest existing directory really is.
   auto creatable = [&](const std::string& file) {
     std::string dir = path::dirname(file), rest = path::basename(file);
@@ -541,13 +554,13 @@ void redact_outside(LintResult& result, const FileSystem& fs, const SourceManage
       if (dir == "/" || dir == ".") break;
       dir = path::dirname(dir);
     }
-    return is_below_any(path::join(fs.canonical(dir), rest), result.named_dirs);
+    return is_below_any(path::join(fs.canonical(dir), rest), named);
   };
   std::vector<signed char> quotable(sources.size(), -1);
   auto ok = [&](FileId f) {
     if (f == kNoFile || f >= sources.size()) return true;
     if (quotable[f] < 0) {
-      quotable[f] = is_below_any(sources.file(f).identity(), result.named_dirs) ? 1 : 0;
+      quotable[f] = is_below_any(sources.file(f).identity(), named) ? 1 : 0;
       sources.file(f).set_quotable(quotable[f] == 1);
     }
     return quotable[f] == 1;

@@ -1,6 +1,7 @@
 // `.staplint.yaml`: read with yaml-cpp, every key checked, every error placed.
 #include "staplint/project_config.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -242,6 +243,11 @@ std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string
     return reader.read(top, std::move(c));
   } catch (const Invalid& e) {
     return e.error;
+  } catch (const YAML::DeepRecursion& e) {
+    ProjectConfigError err{file, 1, 1, "nested too deep for a staplint configuration"};
+    if (e.mark.line >= 0) err.line = static_cast<unsigned>(e.mark.line) + 1;
+    if (e.mark.column >= 0) err.column = static_cast<unsigned>(e.mark.column) + 1;
+    return err;
   } catch (const YAML::Exception& e) {
     ProjectConfigError err{file, 1, 1, e.msg};
     if (e.mark.line >= 0) err.line = static_cast<unsigned>(e.mark.line) + 1;

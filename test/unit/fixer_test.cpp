@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
 #include "staplint/fix_apply.hpp"
 #include "staplint/fixer.hpp"
 #include "staplint/rules.hpp"
@@ -129,4 +134,45 @@ TEST_CASE("two fixes that create the same file give it the lines of both, once",
   CHECK(plan.patches[0].after ==
         "#!/bin/sh\nCATALINA_OPTS=\"$CATALINA_OPTS -Da=1\"\nCATALINA_OPTS=\"$CATALINA_OPTS -Db=2\"\n");
   CHECK(plan_fixes(result, sm, FixMode::safe).patches.empty());
+}
+
+TEST_CASE("on disk, write_file refuses a stale file, a FIFO and a read-only file, and keeps the rest", "[fixer]") {
+  char dir_template[] = "/tmp/staplint-write-XXXXXX";
+  REQUIRE(::mkdtemp(dir_template) != nullptr);
+  const std::string dir = dir_template;
+  DiskFileSystem fs;
+  std::string error;
+  const std::string file = dir + "/a.conf";
+  REQUIRE(fs.write_file(file, "one\n", error));
+  ::chmod(file.c_str(), 0640);
+  // Read as "one", edited to "two" since: the fix is not written over it.
+  REQUIRE(fs.write_file(file, "two\n", error));
+  const std::string read = "one\n";
+  CHECK_FALSE(fs.write_file(file, "fixed\n", error, &read));
+  CHECK(error.find("changed since it was read") != std::string::npos);
+  CHECK(fs.read(file, 100).bytes == "two\n");
+  // Unchanged since it was read: written, mode kept, no temporary file left.
+  const std::string now = "two\n";
+  CHECK(fs.write_file(file, "fixed\n", error, &now));
+  CHECK(fs.read(file, 100).bytes == "fixed\n");
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+  CHECK(fs.list(dir).size() == 1);
+  // A FIFO is never replaced by a regular file.
+  const std::string fifo = dir + "/pipe.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  CHECK_FALSE(fs.write_file(fifo, "{}\n", error));
+  CHECK(error.find("not a regular file") != std::string::npos);
+  REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  // Nobody may write a 0444 file: not replaced, even by root.
+  const std::string ro = dir + "/ro.conf";
+  REQUIRE(fs.write_file(ro, "ro\n", error));
+  ::chmod(ro.c_str(), 0444);
+  CHECK_FALSE(fs.write_file(ro, "changed\n", error));
+  CHECK(error.find("read-only") != std::string::npos);
+  CHECK(fs.read(ro, 100).bytes == "ro\n");
+  for (const DirEntry& e : fs.list(dir)) ::unlink((dir + "/" + e.name).c_str());
+  ::rmdir(dir.c_str());
 }

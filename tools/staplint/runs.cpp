@@ -31,7 +31,11 @@ std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string
   const std::string shown = escape_for_display(path::relative_to(file, cwd));
   const ReadResult text = fs.read(file, 1 << 20);
   if (text.status != ReadResult::Status::ok) {
-    std::cerr << "staplint: error: cannot read configuration file '" << shown << "'\n";
+    std::cerr << "staplint: error: cannot read configuration file '" << shown << "': "
+              << (text.status == ReadResult::Status::too_large ? "larger than 1 MiB"
+                  : text.status == ReadResult::Status::is_directory ? "a directory"
+                                                                   : escape_for_display(text.error))
+              << "\n";
     return std::nullopt;
   }
   auto parsed = parse_project_config(text.bytes, file, catalog, cwd);

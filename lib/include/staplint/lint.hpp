@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "staplint/engine.hpp"
@@ -68,7 +69,10 @@ struct LintResult {
   std::vector<std::string> named_dirs;
 };
 
-/// Whether the canonical path `file` lies below one of `dirs`.
+/// Whether the canonical path `file` lies below one of `dirs` (or is one):
+/// a lookup per ancestor of `file`, so thousands of named directories cost
+/// no more than a few.
+bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs);
 bool is_below_any(const std::string& file, const std::vector<std::string>& dirs);
 
 /// Lints the named files and directories:
