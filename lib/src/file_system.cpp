@@ -50,8 +50,23 @@ std::optional<std::string> DiskFileSystem::read_link(const std::string& p) const
   return target;
 }
 
+bool is_kernel_path(const std::string& real) {
+  for (const char* top : {"/proc", "/sys", "/dev"}) {
+    const std::size_t n = std::strlen(top);
+    if (real.compare(0, n, top) == 0 && (real.size() == n || real[n] == '/')) return true;
+  }
+  return false;
+}
+
 ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
   ReadResult r;
+  // /proc/self/environ holds a CI runner's tokens, and /proc files say they
+  // are empty regular files: never read, whatever the path to them.
+  if (is_kernel_path(canonical(p))) {
+    r.status = ReadResult::Status::unreadable;
+    r.error = "it is under /proc, /sys or /dev, which staplint never reads";
+    return r;
+  }
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     r.status = errno == ENOENT || errno == ENOTDIR ? ReadResult::Status::missing

@@ -614,6 +614,10 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
   }
   for (const std::string& p : request.paths) {
     const PathKind kind = files.kind(p);
+    if (kind != PathKind::missing && is_kernel_path(files.canonical(p))) {
+      runner.unusable(p, "it is under /proc, /sys or /dev, which staplint never reads");
+      continue;
+    }
     if ((kind == PathKind::directory || kind == PathKind::file) && !files.can_read(p)) {
       runner.unusable(p, "permission denied");
       continue;

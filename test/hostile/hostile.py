@@ -280,10 +280,16 @@ def sparse_file(c):
     c.lint(["--max-file-size", "4000000000", "sparse.conf"], code=3, has=["takes at most"])
 
 
-@case("bytes", "device files named on the command line")
+@case("bytes", "device and /proc files named on the command line, and included")
 def devices(c):
     c.lint(["/dev/zero"], code=2, seconds=2)
     c.lint(["/dev/urandom"], code=2, seconds=2)
+    c.lint(["/proc/self/environ"], code=2, has=["never reads"], seconds=2)
+    write(f"{c.d}/nginx.conf", "events {}\nhttp {\n include /proc/self/environ;\n include /sys/kernel/*;\n}\n")
+    os.symlink("/proc/self/cmdline", f"{c.d}/link.conf")
+    write(f"{c.d}/b/nginx.conf", "events {}\nhttp {\n include ../link.conf;\n}\n")
+    c.lint(["nginx.conf"], code=1, has=["never reads"], seconds=2)
+    c.lint(["b/nginx.conf"], code=1, has=["never reads"], seconds=2)
 
 
 @case("bytes", "a FIFO and a socket named on the command line, and included")

@@ -208,6 +208,10 @@ std::vector<std::string> files_below(const FileSystem& fs, const std::string& di
 std::string relative_to(const std::string& p, const std::string& base);
 }  // namespace path
 
+/// Whether the canonical path `real` lies under /proc, /sys or /dev, which
+/// DiskFileSystem never reads.
+bool is_kernel_path(const std::string& real);
+
 /// Removes the temporary file a write_file() in progress has made, if any.
 /// Async-signal-safe: for SIGINT and SIGTERM handlers.
 void remove_pending_temporary_file() noexcept;
