@@ -3,6 +3,7 @@
 
 #include "json_text.hpp"
 #include "staplint/format.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 namespace {
@@ -27,6 +28,15 @@ class JsonFormatter final : public Formatter {
  public:
   /// One finding's fields, its fixes last; the caller closes the fixes' list
   /// and the object (`]}`), after adding any fields of its own.
+  /// A path that is not UTF-8 is shown with U+FFFD in "path"; its bytes are
+  /// kept, as hex, in "path_bytes" (JSON strings cannot hold them).
+  static std::string path_bytes(const std::string& path) {
+    if (to_valid_utf8(path) == path) return {};
+    std::string hex;
+    for (const char c : path) hex += fmt::format("{:02x}", static_cast<unsigned char>(c));
+    return ", \"path_bytes\": \"" + hex + "\"";
+  }
+
   static void write_finding(std::ostream& out, const SourceManager& sm, const Finding& f) {
     const SourceFile& src = sm.file(f.file);
     const LineCol b = src.line_col(f.range.begin);
@@ -38,6 +48,7 @@ class JsonFormatter final : public Formatter {
         quote(f.rule_id), quote(f.rule_name), quote(to_string(f.severity)), quote(src.path()),
         b.line, b.column, e.line, e.column, f.range.begin, f.range.end - f.range.begin,
         quote(f.message), f.conditional ? "true" : "false");
+    out << path_bytes(src.path());
     out << ", \"notes\": ";
     write_locations(out, sm, f.notes, true);
     out << ", \"included_from\": ";
@@ -94,8 +105,9 @@ class JsonFormatter final : public Formatter {
       const Dialect d = i < report.result.file_dialects.size() ? report.result.file_dialects[i]
                                                                 : Dialect::nginx;
       out << (first ? "\n  " : ",\n  ")
-          << fmt::format("{{\"path\": {}, \"dialect\": {}}}",
-                         quote(sm.file(report.result.files[i]).path()), quote(to_string(d)));
+          << fmt::format("{{\"path\": {}, \"dialect\": {}{}}}",
+                         quote(sm.file(report.result.files[i]).path()), quote(to_string(d)),
+                         path_bytes(sm.file(report.result.files[i]).path()));
       first = false;
     }
     out << (first ? "]}\n" : "\n ]}\n");
