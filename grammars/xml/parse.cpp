@@ -3,6 +3,9 @@
 #include "xml.hpp"
 #include "xml_parser.hpp"
 
+#include <string_view>
+#include <tuple>
+
 namespace staplint::grammar::xml {
 
 namespace {
@@ -29,7 +32,21 @@ parse_output parse(std::string_view text, const parse_options& options) {
     if (!ok) state.report({state.offset(first), describe(first, last, "markup")});
   } catch (const parser::not_well_formed&) {
   } catch (const boost::spirit::x3::expectation_failure<parser::iterator_type>& e) {
-    state.report({state.offset(e.where()), describe(e.where(), last, e.which())});
+    // An unterminated comment, CDATA section or processing instruction is
+    // found at the end of the file; the note points at where it opened.
+    syntax_error err{state.offset(e.where()), describe(e.where(), last, e.which())};
+    const std::string_view before(text.data(), static_cast<std::size_t>(e.where() - text.data()));
+    for (const auto& [close, open, what] : {std::tuple{"-->", "<!--", "the comment starts here"},
+                                            std::tuple{"]]>", "<![CDATA[", "the CDATA section starts here"},
+                                            std::tuple{"?>", "<?", "the processing instruction starts here"}}) {
+      if (e.which().find(close) == std::string::npos) continue;
+      if (const std::size_t at = before.rfind(open); at != std::string_view::npos) {
+        err.note_offset = static_cast<std::uint32_t>(at);
+        err.note = what;
+      }
+      break;
+    }
+    state.report(std::move(err));
   }
   if (!state.error && !state.open.empty()) {
     const ast::item& e = out.tree.items[state.open.back()];

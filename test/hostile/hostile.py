@@ -310,6 +310,16 @@ def dir_named_conf(c):
     c.lint(["d/nginx.conf"], code=0)
 
 
+@case("bytes", "an XML comment, CDATA section and processing instruction never closed")
+def xml_unclosed(c):
+    for name, opener, note in (("c", "<!-- a comment", "the comment starts here"),
+                               ("d", "<![CDATA[ data", "the CDATA section starts here"),
+                               ("p", "<?pi data", "the processing instruction starts here")):
+        write(f"{c.d}/{name}/conf/server.xml", f'<Server port="8005">\n<Service name="x"/>\n{opener}\nmore\n')
+        c.lint(["--format", "gcc", name], code=1, has=["SL0001"])
+        c.lint([name], code=1, has=[f"server.xml:3:1: note: {note}"])
+
+
 # ------------------------------------------------------------------ file system
 
 def as_owner_nobody(c):
