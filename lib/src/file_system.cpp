@@ -771,6 +771,17 @@ std::vector<std::string> files_below(const FileSystem& fs, const std::string& di
   return out;
 }
 
+std::string real_location(const FileSystem& fs, const std::string& file) {
+  if (fs.kind(file) != PathKind::missing) return fs.canonical(file);
+  std::string dir = dirname(file), rest = basename(file);
+  for (int up = 0; up < 64 && fs.kind(dir) != PathKind::directory; ++up) {
+    rest = join(basename(dir), rest);
+    if (dir == "/" || dir == ".") break;
+    dir = dirname(dir);
+  }
+  return join(fs.canonical(dir), rest);
+}
+
 std::string relative_to(const std::string& p, const std::string& base) {
   if (base.empty() || base == ".") return p;
   const std::string prefix = base.back() == '/' ? base : base + "/";

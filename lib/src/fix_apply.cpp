@@ -219,19 +219,8 @@ std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
                                        const std::vector<std::string>& allowed_dirs) {
   std::vector<std::string> errors;
   const std::unordered_set<std::string> allowed(allowed_dirs.begin(), allowed_dirs.end());
-  // Where `file` really is: a new file, in its nearest existing directory.
-  auto real_location = [&](const std::string& file) {
-    if (fs.kind(file) != PathKind::missing) return fs.canonical(file);
-    std::string dir = path::dirname(file), rest = path::basename(file);
-    for (int up = 0; up < 64 && fs.kind(dir) != PathKind::directory; ++up) {
-      rest = path::join(path::basename(dir), rest);
-      if (dir == "/" || dir == ".") break;
-      dir = path::dirname(dir);
-    }
-    return path::join(fs.canonical(dir), rest);
-  };
   for (const FilePatch& p : plan.patches) {
-    const std::string real = real_location(p.path);
+    const std::string real = path::real_location(fs, p.path);
     if (!is_below_any(real, allowed)) {
       errors.push_back("'" + p.path + "' is '" + real + "', outside the paths named for linting; not written");
       continue;

@@ -546,16 +546,6 @@ namespace {
 void redact_outside(LintResult& result, const FileSystem& fs, const SourceManager& sources,
                     const RuleCatalog& catalog) {
   const std::unordered_set<std::string> named(result.named_dirs.begin(), result.named_dirs.end());
-  // A file a fix would create: where its nearest existing directory really is.
-  auto creatable = [&](const std::string& file) {
-    std::string dir = path::dirname(file), rest = path::basename(file);
-    for (int up = 0; up < 64 && fs.kind(dir) != PathKind::directory; ++up) {
-      rest = path::join(path::basename(dir), rest);
-      if (dir == "/" || dir == ".") break;
-      dir = path::dirname(dir);
-    }
-    return is_below_any(path::join(fs.canonical(dir), rest), named);
-  };
   std::vector<signed char> quotable(sources.size(), -1);
   auto ok = [&](FileId f) {
     if (f == kNoFile || f >= sources.size()) return true;
@@ -571,7 +561,7 @@ void redact_outside(LintResult& result, const FileSystem& fs, const SourceManage
     }
     std::erase_if(f.fixes, [&](const Fix& fix) {
       return std::any_of(fix.edits.begin(), fix.edits.end(), [&](const TextEdit& e) {
-        return e.create.empty() ? !ok(e.file) : !creatable(e.create);
+        return e.create.empty() ? !ok(e.file) : !is_below_any(path::real_location(fs, e.create), named);
       });
     });
     if (ok(f.file)) return;

@@ -60,17 +60,11 @@ bool is_unsafe_to_show(char32_t cp) {
 std::string escape_for_display(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
-      ++i;
-      continue;
-    }
-    if (!is_unsafe_to_show(cp)) {
-      out.append(s.substr(i, n));
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
+    if (cp == kNotUtf8) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(bytes[0]));
+    } else if (!is_unsafe_to_show(cp)) {
+      out.append(bytes);
     } else if (cp == '\n') {
       out += "\\n";
     } else if (cp == '\r') {
@@ -82,8 +76,7 @@ std::string escape_for_display(std::string_view s) {
     } else {
       out += fmt::format("\\u{{{:04x}}}", static_cast<unsigned>(cp));
     }
-    i += n;
-  }
+  });
   return out;
 }
 
@@ -96,18 +89,10 @@ std::size_t display_width(std::string_view escaped) {
 std::string to_valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
+    if (cp == kNotUtf8) out += "\xEF\xBF\xBD";
+    else out.append(bytes);
+  });
   return out;
 }
 

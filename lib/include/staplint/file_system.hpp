@@ -204,6 +204,11 @@ std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern, Wal
 /// `skip_hidden`, names starting with a dot are left out.
 std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth,
                                      bool skip_hidden, WalkReport& report);
+/// Where `file` really is: its canonical path, or for a file that does not
+/// exist yet (one a fix creates), the canonical path of its nearest existing
+/// directory with the rest of the name (a symlinked `bin/` counts as where
+/// it leads).
+std::string real_location(const FileSystem& fs, const std::string& file);
 /// `p` relative to `base` when `p` lies below it, otherwise `p`.
 std::string relative_to(const std::string& p, const std::string& base);
 }  // namespace path

@@ -20,6 +20,21 @@ std::vector<std::string_view> split_nonempty(std::string_view s, char sep);
 /// byte, an overlong form, a surrogate, beyond U+10FFFF, or cut short).
 std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp);
 
+/// Calls `f(bytes, cp)` for each code point of `s`, with the bytes that
+/// spell it; a byte that is not part of a well-formed sequence comes alone,
+/// with `cp` = kNotUtf8.
+inline constexpr char32_t kNotUtf8 = 0xFFFFFFFF;
+template <typename F>
+void for_each_code_point(std::string_view s, F&& f) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_sequence(s, i, cp);
+    f(s.substr(i, n ? n : 1), n ? cp : kNotUtf8);
+    i += n ? n : 1;
+  }
+}
+
 /// True for code points a terminal or a log reader may act on: C0 controls
 /// (tab excepted), DEL, C1 controls, and the bidirectional overrides and
 /// isolates that reorder what is shown (U+202A..U+202E, U+2066..U+2069).

@@ -15,26 +15,17 @@ namespace {
 /// bytes that are not UTF-8 as U+FFFD, so that the annotation shows text only.
 std::string escape(std::string_view s, bool property) {
   std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
     switch (cp) {
+      case kNotUtf8: out += "\xEF\xBF\xBD"; break;
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
-      default:
-        out += is_unsafe_to_show(cp) ? escape_for_display(s.substr(i, n)) : std::string(s.substr(i, n));
+      default: out += is_unsafe_to_show(cp) ? escape_for_display(bytes) : std::string(bytes);
     }
-    i += n;
-  }
+  });
   return out;
 }
 

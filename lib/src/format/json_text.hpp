@@ -14,16 +14,9 @@ namespace staplint {
 
 inline std::string quote(std::string_view s) {
   std::string out = "\"";
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0) {
-      out += "\\ufffd";
-      ++i;
-      continue;
-    }
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
     switch (cp) {
+      case kNotUtf8: out += "\\ufffd"; break;
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
@@ -35,11 +28,10 @@ inline std::string quote(std::string_view s) {
         if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
         } else {
-          out.append(s.substr(i, n));
+          out.append(bytes);
         }
     }
-    i += n;
-  }
+  });
   return out + "\"";
 }
 

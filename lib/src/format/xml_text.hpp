@@ -22,14 +22,10 @@ inline bool xml_representable(char32_t cp) {
 
 inline std::string xml_escape(std::string_view s) {
   std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0 || !xml_representable(cp)) {
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
+    if (cp == kNotUtf8 || !xml_representable(cp)) {
       out += "\xEF\xBF\xBD";
-      i += n == 0 ? 1 : n;
-      continue;
+      return;
     }
     switch (cp) {
       case '&': out += "&amp;"; break;
@@ -40,10 +36,9 @@ inline std::string xml_escape(std::string_view s) {
       case '\n': out += "&#10;"; break;
       case '\r': out += "&#13;"; break;
       case '\t': out += "&#9;"; break;
-      default: out.append(s.substr(i, n));
+      default: out.append(bytes);
     }
-    i += n;
-  }
+  });
   return out;
 }
 
