@@ -912,6 +912,29 @@ def fix_sigterm(c):
             break
 
 
+@case("writes", "an edit saved to a file while --fix runs is never lost")
+def fix_concurrent_edit(c):
+    os.makedirs(f"{c.d}/t/many")
+    for i in range(60000):
+        with open(f"{c.d}/t/many/f{i}.conf", "w") as f:
+            f.write("gzip on;\n")
+    write(f"{c.d}/t/nginx.conf", "events {}\nhttp {\n include sites/*.conf;\n include many/*;\n}\n")
+    write(f"{c.d}/t/sites/a.conf", TLS_SERVER)
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if as_owner_nobody(c) else []
+    p = subprocess.Popen(prefix + [STAPLINT, "--fix", "t/nginx.conf"], cwd=c.d, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    time.sleep(0.3)
+    with open(f"{c.d}/t/sites/a.conf", "a") as f:
+        f.write("# USER EDIT\n")
+    _, err = p.communicate(timeout=120 * SLOW)
+    with open(f"{c.d}/t/sites/a.conf") as f:
+        text = f.read()
+    if "# USER EDIT" not in text:
+        c.fail(f"the user's edit was lost: {err[:300]!r}")
+    if p.returncode == 2 and b"changed since it was read" not in err:
+        c.fail(f"exit 2 without saying why: {err[:300]!r}")
+
+
 @case("writes", "--fix=all reaches its fixpoint in one run ('yes' -> on, verify, trusted certificate)")
 def fix_fixpoint(c):
     write(f"{c.d}/a.conf", TLS_SERVER)
