@@ -1,7 +1,9 @@
 #!/bin/bash
 # README command 2: install, build, and run every test: unit tests, one test per
 # sample (with fix goldens), the nginx -t differential test, the Debian default
-# tree, the CLI contract, and a bounded ASan+UBSan fuzzing run.
+# tree, the CLI contract, the hostile corpus, and bounded ASan+UBSan fuzzing runs
+# (all grammars at once, then each grammar on its own), with the hostile corpus
+# again on the ASan+UBSan build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh --test
