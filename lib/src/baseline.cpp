@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <set>
-#include <cstdint>
-#include <map>
 #include <unordered_map>
-#include <tuple>
 
 #include <fmt/format.h>
 

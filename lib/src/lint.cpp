@@ -405,7 +405,6 @@ class Runner {
 
   void unusable(const std::string& p, std::string why) {
     result.unusable.push_back(p);
-    result.unusable_why.resize(result.unusable.size() - 1);
     result.unusable_why.push_back(std::move(why));
   }
 
@@ -423,10 +422,7 @@ class Runner {
     // Beside a server.xml, only the files Tomcat's conf directory ships that
     // no dialect reads (policies, schemas): a .conf there (an httpd vhost
     // with a syntax error, say) is still linted, not skipped in silence.
-    auto ends = [&](std::string_view suffix) {
-      return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    if (!ends(".policy") && !ends(".xsd") && !ends(".dtd")) return false;
+    if (!name.ends_with(".policy") && !name.ends_with(".xsd") && !name.ends_with(".dtd")) return false;
     std::string dir = path::dirname(real);
     for (int up = 0; up < 2; ++up, dir = path::dirname(dir)) {
       if (fs_.kind(path::join(dir, "server.xml")) == PathKind::file) return true;
@@ -533,9 +529,6 @@ bool is_below_any(const std::string& file, const std::unordered_set<std::string>
   return false;
 }
 
-bool is_below_any(const std::string& file, const std::vector<std::string>& dirs) {
-  return is_below_any(file, std::unordered_set<std::string>(dirs.begin(), dirs.end()));
-}
 
 namespace {
 /// Files outside what the user named are read (a live tree may reach

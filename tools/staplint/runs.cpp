@@ -117,7 +117,6 @@ LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCata
     std::move(r.endpoints.begin(), r.endpoints.end(), std::back_inserter(all.endpoints));
     all.files.insert(all.files.end(), r.files.begin(), r.files.end());
     all.file_dialects.insert(all.file_dialects.end(), r.file_dialects.begin(), r.file_dialects.end());
-    r.unusable_why.resize(r.unusable.size());
     std::move(r.unusable.begin(), r.unusable.end(), std::back_inserter(all.unusable));
     std::move(r.unusable_why.begin(), r.unusable_why.end(), std::back_inserter(all.unusable_why));
     for (std::string& d : r.named_dirs) {

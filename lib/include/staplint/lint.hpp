@@ -58,8 +58,8 @@ struct LintResult {
   std::vector<FileId> files;             ///< every file read, in order
   std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as
   std::vector<std::string> unusable;     ///< named paths that could not be read at all
-  /// Why, for those of `unusable` that exist (same index; empty: "not a
-  /// readable file or directory").
+  /// Why, for each of `unusable` (same index; empty: said by the caller from
+  /// whether the path exists).
   std::vector<std::string> unusable_why;
   std::size_t baselined = 0;             ///< findings a --baseline accepted (and removed)
   /// The directories the user named, canonical: the named paths (a file's
@@ -73,7 +73,6 @@ struct LintResult {
 /// a lookup per ancestor of `file`, so thousands of named directories cost
 /// no more than a few.
 bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs);
-bool is_below_any(const std::string& file, const std::vector<std::string>& dirs);
 
 /// Lints the named files and directories:
 /// - a directory: each `nginx.conf` below it is an entry; other files with a
