@@ -1105,6 +1105,7 @@ def main(argv):
         return 0
     failed = skipped = 0
     counts = {}
+    failures = []
     for cs, fn, _ in CASES:
         if only and only not in cs.name and only != cs.cls:
             continue
@@ -1127,12 +1128,16 @@ def main(argv):
             print(f"skip {cs.cls}/{cs.name}: {c.skip}")
         elif c.problems:
             failed += 1
-            print(f"FAIL {cs.cls}/{cs.name} ({secs:.1f} s): {cs.doc}")
-            for p in c.problems:
-                print(f"     {p}")
+            lines = [f"FAIL {cs.cls}/{cs.name} ({secs:.1f} s): {cs.doc}"] + [f"     {p}" for p in c.problems]
+            failures += lines
+            print("\n".join(lines))
         else:
             print(f"ok   {cs.cls}/{cs.name} ({secs:.1f} s)")
     total = sum(counts.values())
+    if failures:
+        # Again at the end, so that a log cut to its last lines (CI's tail) still names them.
+        print("failed cases:")
+        print("\n".join(failures))
     print(f"hostile corpus: {total} cases ({', '.join(f'{k} {v}' for k, v in counts.items())}); "
           f"{failed} failed, {skipped} skipped")
     return 1 if failed else 0
