@@ -50,6 +50,18 @@ Arg make_arg(const raw::word& w, const std::string& text, SourceManager& sm) {
   return a;
 }
 
+/// Sections httpd reads while it reads the file (EXEC_ON_READ), through
+/// ap_build_cont_config when their condition holds: their end is a line that
+/// is exactly `</Name>`, and the end of the file ends them as well. Other
+/// sections are closed by ap_build_config_sub, which reads only the first
+/// word of the closing line.
+bool read_while_reading(std::string_view name) {
+  for (std::string_view s : {"IfModule", "IfDefine", "IfVersion", "IfFile", "IfDirective", "IfSection"}) {
+    if (iequals(name, s)) return true;
+  }
+  return false;
+}
+
 struct Open {
   NodeKind kind = NodeKind::block;
   Range range;
@@ -95,13 +107,25 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
 
     if (l.kind == raw::line_kind::close) {
       std::string_view name = args.front().value.substr(2);
-      // httpd takes the close tag as one word: `</Name>`, nothing after it.
-      if (name.empty() || name.back() != '>' || args.size() > 1) {
-        if (!name.empty() && name.back() == '>') name.remove_suffix(1);
+      // httpd takes the close tag as one word, `</Name>`, and ignores what
+      // follows it: `</VirtualHost> </IfModule>` closes the virtual host only.
+      if (name.empty() || name.back() != '>') {
         return fail(InputProblemKind::syntax, d.name_range,
                     "'</" + std::string(name) + ">' directive missing closing '>'");
       }
       name.remove_suffix(1);
+      if (args.size() > 1 && stack.size() > 1 && read_while_reading(stack.back().detail.name) &&
+          iequals(name, stack.back().detail.name)) {
+        // ap_build_cont_config ends the section only at a line that is
+        // exactly its closing tag; this one goes on to close nothing.
+        fail(InputProblemKind::syntax, args[1].range,
+             "text after '</" + std::string(name) + ">': httpd ends '<" + std::string(name) +
+                 ">' only at a line that holds nothing else, and reports this one without a "
+                 "matching section");
+        problem->notes.push_back({file, stack.back().detail.name_range,
+                                  "'<" + std::string(stack.back().detail.name) + ">' opened here"});
+        return false;
+      }
       if (stack.size() == 1) {
         return fail(InputProblemKind::syntax, d.name_range,
                     "'</" + std::string(name) + ">' without matching '<" + std::string(name) +
@@ -159,6 +183,20 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     stack.back().children.push_back(detailed_node(unit, NodeKind::directive, range, d));
   }
 
+  // The end of the file ends the sections httpd reads while reading it, when
+  // no other section is open inside them (httpd: "Syntax OK").
+  if (std::all_of(stack.begin() + 1, stack.end(),
+                  [](const Open& o) { return read_while_reading(o.detail.name); })) {
+    const auto end = static_cast<std::uint32_t>(text.size());
+    while (stack.size() > 1) {
+      Open& top = stack.back();
+      top.detail.body_range = {top.range.end, end};
+      Node done = detailed_node(unit, top.kind, {top.range.begin, end}, top.detail);
+      done.set_children(copy_to_arena(sm, top.children));
+      stack.pop_back();
+      stack.back().children.push_back(done);
+    }
+  }
   if (stack.size() > 1) {
     const NodeDetail& inner = stack.back().detail;
     fail(InputProblemKind::syntax, inner.name_range,
