@@ -33,7 +33,7 @@ Effective NginxServer::effective(std::string_view name) const {
   };
   if (const Node* n = last(own)) return {n, Origin::server};
   if (inherited) {
-    if (const Node* n = last(*inherited)) return {n, Origin::parent};
+    if (const auto* list = inherited->find(name)) return {list->back(), Origin::parent};
   }
   return {};
 }
@@ -45,9 +45,7 @@ std::vector<const Node*> NginxServer::all(std::string_view name) const {
   }
   if (!out.empty()) return out;
   if (inherited) {
-    for (const Node* n : *inherited) {
-      if (n->name() == name) out.push_back(n);
-    }
+    if (const auto* list = inherited->find(name)) out = *list;
   }
   return out;
 }
@@ -78,12 +76,16 @@ std::string listen_port(const Node& listen) {
   return "80";
 }
 
+enum class Module : std::uint8_t { http, stream, mail };
+
 NginxServer make_server(const Node& server, const Node* parent,
-                        std::shared_ptr<const std::vector<const Node*>> inherited, bool stream) {
+                        std::shared_ptr<const NginxScope> inherited, Module module) {
+  const bool stream = module == Module::stream;
   NginxServer s;
   s.node = &server;
   s.parent = parent;
   s.stream = stream;
+  s.mail = module == Module::mail;
   s.inherited = std::move(inherited);
   // Counted first: two million statements at 20,000 sites, held without slack.
   std::size_t count = 0;
@@ -105,12 +107,19 @@ NginxServer make_server(const Node& server, const Node* parent,
   } else if (ssl.is_on()) {
     s.tls = true;
     s.tls_marker = ssl.node;
+  } else if (const Effective starttls = s.effective("starttls");
+             s.mail && starttls.node && starttls.node->args().size() == 1 &&
+             (starttls.value() == "on" || starttls.value() == "only")) {
+    s.tls = true;  // the STARTTLS handshake uses the same certificates and checks
+    s.tls_marker = starttls.node;
   }
 
   s.rejects_handshakes = s.effective("ssl_reject_handshake").is_on();
 
+  // `server_name` names http servers, and mail and stream servers that have
+  // one (stream since nginx 1.25.5).
   std::string name;
-  if (!stream) {
+  {
     for (const Node* n : s.own) {
       if (n->name() != "server_name") continue;
       for (const Arg& a : n->args()) {
@@ -123,7 +132,7 @@ NginxServer make_server(const Node& server, const Node* parent,
     }
   }
   const Node* shown = tls_listen ? tls_listen : first_listen;
-  const std::string port = shown ? listen_port(*shown) : (stream ? "?" : "80");
+  const std::string port = shown ? listen_port(*shown) : (module == Module::http ? "80" : "?");
   if (name.empty()) {
     const ArgList args = shown ? shown->args() : ArgList();
     name = !args.empty() && port != args[0].value
@@ -134,15 +143,15 @@ NginxServer make_server(const Node& server, const Node* parent,
   return s;
 }
 
-void collect_servers(NginxModel& model, const Node& block, bool stream) {
-  auto inherited = std::make_shared<std::vector<const Node*>>();
+void collect_servers(std::vector<NginxServer>& out, const Node& block, Module module) {
+  auto inherited = std::make_shared<NginxScope>();
   std::vector<const Node*> servers;
   for_each_directive(block.children(), [&](const Node& n) {
-    if (n.kind == NodeKind::directive) inherited->push_back(&n);
+    if (n.kind == NodeKind::directive) inherited->add(&n);
     if (n.is_block() && n.name() == "server") servers.push_back(&n);
   });
-  model.servers.reserve(model.servers.size() + servers.size());
-  for (const Node* n : servers) model.servers.push_back(make_server(*n, &block, inherited, stream));
+  out.reserve(out.size() + servers.size());
+  for (const Node* n : servers) out.push_back(make_server(*n, &block, inherited, module));
 }
 
 }  // namespace
@@ -151,23 +160,26 @@ NginxModel build_nginx_model(const ConfigTree& tree) {
   NginxModel model;
   if (tree.fragment) {
     // A standalone file: its top level stands for the inside of `http {}`.
-    auto top = std::make_shared<std::vector<const Node*>>();
+    auto top = std::make_shared<NginxScope>();
     std::vector<const Node*> servers;
     for_each_directive(tree.nodes, [&](const Node& n) {
-      if (n.kind == NodeKind::directive) top->push_back(&n);
+      if (n.kind == NodeKind::directive) top->add(&n);
       if (n.is_block() && n.name() == "server") servers.push_back(&n);
     });
-    for (const Node* n : servers) model.servers.push_back(make_server(*n, nullptr, top, false));
+    for (const Node* n : servers) model.servers.push_back(make_server(*n, nullptr, top, Module::http));
     return model;
   }
   for_each_directive(tree.nodes, [&](const Node& n) {
     if (!n.is_block()) return;
     if (n.name() == "http") {
       model.http_blocks.push_back(&n);
-      collect_servers(model, n, false);
+      collect_servers(model.servers, n, Module::http);
     } else if (n.name() == "stream") {
       model.stream_blocks.push_back(&n);
-      collect_servers(model, n, true);
+      collect_servers(model.servers, n, Module::stream);
+    } else if (n.name() == "mail") {
+      model.mail_blocks.push_back(&n);
+      collect_servers(model.mail_servers, n, Module::mail);
     }
   });
   return model;

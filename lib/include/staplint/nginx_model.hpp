@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "staplint/config_tree.hpp"
@@ -28,10 +29,24 @@ struct Effective {
   bool is_invalid_flag() const { return flag_is_invalid(node); }
 };
 
+/// The directives of one http, stream or mail level, in file order for each
+/// name: looked up by name, as thousands of servers share one level.
+struct NginxScope {
+  std::unordered_map<std::string_view, std::vector<const Node*>> by_name;
+  void add(const Node* n) { by_name[n->name()].push_back(n); }
+  const std::vector<const Node*>* find(std::string_view name) const {
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : &it->second;
+  }
+};
+
 struct NginxServer {
   const Node* node = nullptr;    ///< the `server` block
-  const Node* parent = nullptr;  ///< the `http`/`stream` block; nullptr in a fragment
+  const Node* parent = nullptr;  ///< the `http`/`stream`/`mail` block; nullptr in a fragment
   bool stream = false;
+  /// A server of the mail proxy (`mail {}`): TLS with `listen ... ssl` or
+  /// `starttls on|only`, client certificates, no stapling (ngx_mail_ssl_module).
+  bool mail = false;
   bool tls = false;
   /// `ssl_reject_handshake on`: every handshake is refused, so nothing is
   /// ever stapled or verified there (nginx 1.19.4 and later).
@@ -39,9 +54,9 @@ struct NginxServer {
   const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
   std::string display_name;          ///< `example.com:443`
   std::vector<const Node*> own;  ///< server-level statements, includes flattened
-  /// The http/stream level's directives (not blocks), includes flattened;
-  /// shared by every server of that block.
-  std::shared_ptr<const std::vector<const Node*>> inherited;
+  /// The http/stream/mail level's directives (not blocks), includes
+  /// flattened, by name; shared by every server of that block.
+  std::shared_ptr<const NginxScope> inherited;
 
   /// The last directive `name` at server level, else at the parent level.
   Effective effective(std::string_view name) const;
@@ -51,9 +66,14 @@ struct NginxServer {
 };
 
 struct NginxModel {
+  /// The servers of `http {}` and `stream {}`.
   std::vector<NginxServer> servers;
+  /// The servers of `mail {}`, kept apart: they have no stapling, and only the
+  /// client-certificate rules apply to them.
+  std::vector<NginxServer> mail_servers;
   std::vector<const Node*> http_blocks;
   std::vector<const Node*> stream_blocks;
+  std::vector<const Node*> mail_blocks;
 };
 
 NginxModel build_nginx_model(const ConfigTree& tree);
