@@ -1,6 +1,6 @@
 #!/bin/bash
 # Installs what staplint needs from Debian 12's own packages.
-# --test also installs what the tests use: nginx, apache2 and tomcat10 (with its
+# --test also installs what the tests use: nginx (with its stream and mail modules), apache2 and tomcat10 (with its
 # Java runtime; the differential and truth tests, and their Debian default
 # trees), openssl (certificates and the OCSP responder), iproute2 and
 # util-linux (a private network namespace), clang with its runtime for the
@@ -10,7 +10,7 @@
 set -euo pipefail
 pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev catch2)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(nginx libnginx-mod-stream apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time
+  pkgs+=(nginx libnginx-mod-stream libnginx-mod-mail apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time
          git patch pre-commit python3 python3-yaml dpkg-dev man-db binutils)
 fi
 sudo=""

@@ -7,6 +7,7 @@
 
 #include "staplint/apache_model.hpp"
 #include "staplint/diagnostic.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::checks {
 
@@ -26,6 +27,25 @@ inline void note_conditions(Finding& f, std::initializer_list<const ApacheDirect
       f.notes.push_back({c.file(), c.name_range(), msg});
     }
   }
+}
+
+/// How httpd reads an `SSLVerifyClient` or `SSLProxyVerify` value
+/// (`ssl_cmd_verify_parse` in mod_ssl's ssl_engine_config.c): `on` is
+/// `require` and `off` is `none`, case-insensitively. Empty for a value httpd
+/// refuses (SL9002).
+inline std::string_view verify_mode(std::string_view value) {
+  if (iequals(value, "none") || iequals(value, "off")) return "none";
+  if (iequals(value, "require") || iequals(value, "on")) return "require";
+  if (iequals(value, "optional")) return "optional";
+  if (iequals(value, "optional_no_ca")) return "optional_no_ca";
+  return {};
+}
+
+/// The value asks httpd to verify the peer's certificate against its CAs:
+/// `require`/`on`, or `optional`.
+inline bool verifies_peer(std::string_view value) {
+  const std::string_view mode = verify_mode(value);
+  return mode == "require" || mode == "optional";
 }
 
 }  // namespace staplint::checks

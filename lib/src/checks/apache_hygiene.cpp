@@ -55,6 +55,8 @@ struct Enumerated {
   std::string_view name;
   std::vector<std::string_view> values;
   std::string_view extra_flag;  ///< an optional second word, or empty: TAKE1
+  /// Undocumented words httpd accepts as well; not offered in the message.
+  std::vector<std::string_view> also = {};
 };
 
 const std::vector<Enumerated>& enumerated() {
@@ -62,8 +64,9 @@ const std::vector<Enumerated>& enumerated() {
       {"SSLCARevocationCheck", {"chain", "leaf", "none"}, "no_crl_for_cert_ok"},
       {"SSLProxyCARevocationCheck", {"chain", "leaf", "none"}, "no_crl_for_cert_ok"},
       {"SSLOCSPEnable", {"on", "leaf", "off"}, "no_ocsp_for_cert_ok"},
-      {"SSLVerifyClient", {"none", "optional", "require", "optional_no_ca"}, ""},
-      {"SSLProxyVerify", {"none", "optional", "require", "optional_no_ca"}, ""},
+      // `on` and `off` too: ssl_cmd_verify_parse reads them as require and none.
+      {"SSLVerifyClient", {"none", "optional", "require", "optional_no_ca"}, "", {"on", "off"}},
+      {"SSLProxyVerify", {"none", "optional", "require", "optional_no_ca"}, "", {"on", "off"}},
   };
   return list;
 }
@@ -137,8 +140,9 @@ void apache_invalid_directive_value(const CheckContext& ctx, Reporter& r) {
       const std::size_t allowed_words = e.extra_flag.empty() ? 1 : 2;
       if (words == 0 || (e.extra_flag.empty() && words > 1)) {
         detail = "'" + name + "' takes one argument";
-      } else if (!std::any_of(e.values.begin(), e.values.end(),
-                              [&](std::string_view v) { return iequals(n.args()[0].value, v); })) {
+      } else if (const auto is = [&](std::string_view v) { return iequals(n.args()[0].value, v); };
+                 std::none_of(e.values.begin(), e.values.end(), is) &&
+                 std::none_of(e.also.begin(), e.also.end(), is)) {
         at = n.args()[0].range;
         detail = "invalid value '" + std::string(n.args()[0].value) + "' for '" + name +
                  "'; it must be " + join_values(e.values);

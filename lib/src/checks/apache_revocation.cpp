@@ -2,10 +2,12 @@
 // SL2003, SL2006) and of upstream certificates when httpd proxies to TLS
 // backends (SL3002, SL3003, SL3004). Facts: revocation-facts.md section 2.1.
 #include <algorithm>
+#include <map>
 
 #include "apache_helpers.hpp"
 #include "checks.hpp"
 #include "edit_helpers.hpp"
+#include "value_helpers.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint::checks {
@@ -76,17 +78,19 @@ void check_without_storage(const CheckContext& ctx, Reporter& r, bool proxy) {
 }  // namespace
 
 void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
+  // One finding per 'SSLVerifyClient' line, naming every host it serves: a
+  // main-server line is inherited by many virtual hosts.
   const ApacheModel& m = ctx.apache;
+  std::vector<const ApacheDirective*> order;
+  std::map<const ApacheDirective*, std::pair<std::vector<std::string>, bool>> hosts;  // names, main server
   for (const ApacheHost& h : m.hosts) {
     if (!m.tls(h)) continue;
     // Verification may be asked for per directory, too.
     const ApacheDirective* verify = nullptr;
     const ApacheEffective host_verify = m.effective(h, "SSLVerifyClient");
-    if (host_verify && is_one_of(host_verify.value(), {"require", "optional"})) {
-      verify = host_verify.directive;
-    }
+    if (host_verify && verifies_peer(host_verify.value())) verify = host_verify.directive;
     for (const ApacheDirective* d : m.all_in(h, "SSLVerifyClient")) {
-      if (!verify && d->section && is_one_of(d->value(), {"require", "optional"})) verify = d;
+      if (!verify && d->section && verifies_peer(d->value())) verify = d;
     }
     if (!verify) continue;
     const CrlSettings crl = crl_settings(m, h, false);
@@ -94,8 +98,16 @@ void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
     if ((crl.checking() && crl.storage()) || (ocsp && is_one_of(ocsp.value(), {"on", "leaf"}))) {
       continue;
     }
-    Finding& f = r.report(verify->node->file(), verify->node->name_range(),
-                          {{"server", h.node ? h.display_name : std::string("main server")}});
+    auto [it, fresh] = hosts.try_emplace(verify);
+    if (fresh) order.push_back(verify);
+    if (h.node) it->second.first.push_back(h.display_name);
+    else it->second.second = true;
+  }
+  for (const ApacheDirective* verify : order) {
+    const auto& [names, main_server] = hosts[verify];
+    std::string servers = names.empty() ? "" : name_list("virtual host", names);
+    if (main_server) servers += names.empty() ? "the main server" : " and the main server";
+    Finding& f = r.report(verify->node->file(), verify->node->name_range(), {{"servers", servers}});
     note_conditions(f, {verify});
   }
 }
@@ -123,7 +135,7 @@ void apache_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
   for (const ApacheHost& h : m.hosts) {
     if (!proxies_tls(m, h)) continue;
     const ApacheEffective verify = m.effective(h, "SSLProxyVerify");
-    if (!verify || !iequals(verify.value(), "require")) continue;
+    if (!verify || verify_mode(verify.value()) != "require") continue;
     const CrlSettings crl = crl_settings(m, h, true);
     if (crl.checking() && crl.storage()) continue;
     Finding& f = r.report(verify.node()->file(), verify.node()->name_range(),

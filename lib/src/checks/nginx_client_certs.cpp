@@ -1,7 +1,10 @@
 // SL2001 client-cert-no-revocation, SL2004 ocsp-without-client-verify and
 // SL2005 ocsp-optional-no-ca: revocation checks of client certificates.
+#include <map>
+
 #include "checks.hpp"
 #include "nginx_directives.hpp"
+#include "value_helpers.hpp"
 
 namespace staplint::checks {
 
@@ -16,23 +19,45 @@ bool is_any(const Effective& e, std::initializer_list<std::string_view> values) 
 }  // namespace
 
 void nginx_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
-  for (const NginxServer& s : ctx.nginx.servers) {
-    if (!s.tls) continue;
-    const Effective verify = s.effective("ssl_verify_client");
-    if (!is_any(verify, {"on", "optional"})) continue;
-    if (s.effective("ssl_crl").node || is_any(s.effective("ssl_ocsp"), {"on", "leaf"})) continue;
-    r.report(verify.node->file(), verify.node->range, {{"server", s.display_name}});
+  // One finding per 'ssl_verify_client' line, naming every server that
+  // inherits it: an http-level line serves many servers. Mail servers verify
+  // client certificates too (ngx_mail_ssl_module), with 'ssl_crl' only.
+  std::vector<const Node*> order;
+  std::map<const Node*, std::vector<std::string>> servers;
+  std::map<const Node*, bool> mail;  // a line serves http/stream or mail servers, never both
+  for (const auto* list : {&ctx.nginx.servers, &ctx.nginx.mail_servers}) {
+    for (const NginxServer& s : *list) {
+      if (!s.tls) continue;
+      const Effective verify = s.effective("ssl_verify_client");
+      if (!is_any(verify, {"on", "optional"})) continue;
+      if (s.effective("ssl_crl").node || (!s.mail && is_any(s.effective("ssl_ocsp"), {"on", "leaf"}))) continue;
+      auto [it, fresh] = servers.try_emplace(verify.node);
+      if (fresh) order.push_back(verify.node);
+      it->second.push_back(s.display_name);
+      mail[verify.node] = s.mail;
+    }
+  }
+  for (const Node* verify : order) {
+    r.report(verify->file(), verify->range,
+             {{"servers", name_list(mail[verify] ? "TLS mail server" : "TLS server", servers[verify])}});
   }
 }
 
 void nginx_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
+  std::vector<const Node*> order;
+  std::map<const Node*, std::vector<std::string>> servers;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls) continue;
     const Effective ocsp = s.effective("ssl_ocsp");
     if (!is_any(ocsp, {"on", "leaf"})) continue;
     const Effective verify = s.effective("ssl_verify_client");
     if (verify.node && !is_any(verify, {"off"})) continue;  // on/optional fine; optional_no_ca: SL2005
-    r.report(ocsp.node->file(), ocsp.node->range, {{"server", s.display_name}});
+    auto [it, fresh] = servers.try_emplace(ocsp.node);
+    if (fresh) order.push_back(ocsp.node);
+    it->second.push_back(s.display_name);
+  }
+  for (const Node* ocsp : order) {
+    r.report(ocsp->file(), ocsp->range, {{"servers", name_list("TLS server", servers[ocsp])}});
   }
 }
 

@@ -11,6 +11,9 @@ namespace staplint::checks {
 namespace {
 
 constexpr std::uint16_t kSslScopes = kHttp | kHttpServer | kStream | kStreamServer;
+/// ngx_mail_ssl_module (1.7.11) verifies client certificates in `mail` and
+/// its `server`; it has no stapling and no ssl_ocsp.
+constexpr std::uint16_t kClientCertScopes = kSslScopes | kMail | kMailServer;
 constexpr std::uint16_t kProxyScopes = kHttp | kHttpServer | kHttpLocation | kStream | kStreamServer;
 constexpr std::uint16_t kHttpProxyScopes = kHttp | kHttpServer | kHttpLocation;
 const Version k1_27_2{1, 27, 2};
@@ -24,9 +27,9 @@ const std::vector<DirectiveInfo>& table() {
       {"proxy_ssl_crl", kProxyScopes, ValueKind::one, {}, {}},
       {"proxy_ssl_trusted_certificate", kProxyScopes, ValueKind::one, {}, {}},
       {"proxy_ssl_verify", kProxyScopes, ValueKind::flag, {}, {}},
-      {"resolver", kProxyScopes, ValueKind::one_or_more, {}, {}},
-      {"ssl_client_certificate", kSslScopes, ValueKind::one, {}, {}},
-      {"ssl_crl", kSslScopes, ValueKind::one, {}, {}},
+      {"resolver", kProxyScopes | kMail | kMailServer, ValueKind::one_or_more, {}, {}},
+      {"ssl_client_certificate", kClientCertScopes, ValueKind::one, {}, {}},
+      {"ssl_crl", kClientCertScopes, ValueKind::one, {}, {}},
       {"ssl_ocsp", kSslScopes, ValueKind::enumerated, {"off", "on", "leaf"}, k1_27_2, k1_19_0},
       {"ssl_ocsp_cache", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
       {"ssl_ocsp_responder", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
@@ -34,8 +37,8 @@ const std::vector<DirectiveInfo>& table() {
       {"ssl_stapling_file", kSslScopes, ValueKind::one, {}, k1_27_2},
       {"ssl_stapling_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
       {"ssl_stapling_verify", kSslScopes, ValueKind::flag, {}, k1_27_2},
-      {"ssl_trusted_certificate", kSslScopes, ValueKind::one, {}, {}},
-      {"ssl_verify_client", kSslScopes, ValueKind::enumerated,
+      {"ssl_trusted_certificate", kClientCertScopes, ValueKind::one, {}, {}},
+      {"ssl_verify_client", kClientCertScopes, ValueKind::enumerated,
        {"off", "on", "optional", "optional_no_ca"}, {}},
       {"uwsgi_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
       {"uwsgi_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
@@ -56,6 +59,7 @@ Context child_context(Context parent, std::string_view block) {
     case kMain:
       if (block == "http") return kHttp;
       if (block == "stream") return kStream;
+      if (block == "mail") return kMail;
       return kOther;
     case kHttp:
       if (block == "server") return kHttpServer;
@@ -72,6 +76,8 @@ Context child_context(Context parent, std::string_view block) {
       if (block == "server") return kStreamServer;
       if (block == "upstream") return kUpstream;
       return kOther;
+    case kMail:
+      return block == "server" ? kMailServer : kOther;
     default:
       return kOther;
   }
@@ -97,6 +103,8 @@ std::string_view context_name(Context c) {
     case kStream: return "stream";
     case kStreamServer: return "stream server";
     case kUpstream: return "upstream";
+    case kMail: return "mail";
+    case kMailServer: return "mail server";
     default: return "this block";
   }
 }

@@ -26,7 +26,9 @@ enum Context : std::uint16_t {
   kStream = 1 << 5,
   kStreamServer = 1 << 6,
   kUpstream = 1 << 7,
-  kOther = 1 << 8,  ///< events, mail, limit_except, ...
+  kMail = 1 << 8,
+  kMailServer = 1 << 9,
+  kOther = 1 << 10,  ///< events, limit_except, ...
 };
 
 std::string_view context_name(Context c);

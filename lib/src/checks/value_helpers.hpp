@@ -20,6 +20,24 @@ inline std::string join_values(const std::vector<std::string_view>& values) {
   return out + "'";
 }
 
+/// `what 'a'`, `whats 'a' and 'b'`, `whats 'a', 'b' and 'c'`, or past
+/// `shown` names `whats 'a', 'b', 'c' and 7 more`: the servers one finding
+/// speaks for. `what` is singular; its plural adds an 's'.
+inline std::string name_list(std::string_view what, const std::vector<std::string>& names,
+                             std::size_t shown = 3) {
+  std::string out(what);
+  if (names.size() != 1) out += 's';
+  const std::size_t listed = names.size() > shown + 1 ? shown : names.size();
+  for (std::size_t i = 0; i < listed; ++i) {
+    const bool last = i + 1 == listed && listed == names.size();
+    out += i == 0 ? " '" : last ? " and '" : ", '";
+    out += names[i];
+    out += "'";
+  }
+  if (listed < names.size()) out += " and " + std::to_string(names.size() - listed) + " more";
+  return out;
+}
+
 /// An obvious synonym of on/off, for a mechanical fix.
 inline std::optional<std::string> flag_synonym(std::string_view v) {
   for (std::string_view yes : {"yes", "true", "1", "enable", "enabled"}) {
