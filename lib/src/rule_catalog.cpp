@@ -205,12 +205,16 @@ RuleSpec parse_rule(const RuleText& text) {
   if (const YAML::Node exs = root["examples"]) {
     if (!exs.IsSequence()) fail(file, "'examples' must be a list");
     for (const auto& e : exs) {
-      check_keys(e, {"dialect", "fires", "silent", "path"}, file, " in 'examples'");
+      check_keys(e, {"dialect", "fires", "silent", "path", "version"}, file, " in 'examples'");
       RuleExample x;
       x.dialect = required_string(e, "dialect", file);
       x.fires = required_string(e, "fires", file);
       x.silent = required_string(e, "silent", file);
       if (e["path"]) x.path = required_string(e, "path", file);
+      if (e["version"]) {
+        x.version = required_string(e, "version", file);
+        if (!Version::parse(x.version)) fail(file, "example version '" + x.version + "' is not X.Y.Z");
+      }
       r.examples.push_back(std::move(x));
     }
   }

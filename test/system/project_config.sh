@@ -26,7 +26,7 @@ server {
 }
 CONF
 cp "$repo/nginx/sites/shop.conf" "$repo/nginx/old/shop.conf"
-cp "$root/samples/nginx/rules/sl1015-info-no-version.conf" "$repo/other/stream.conf"
+cp "$root/samples/nginx/rules/sl1015-silent-no-version.conf" "$repo/other/stream.conf"
 sed -i '/# expect/d' "$repo/other/stream.conf"
 cd "$repo"
 
@@ -75,7 +75,7 @@ contains config-missing "cannot read configuration file 'ci/nope.yaml'"
 printf 'versions:\n  nginx: 1.26.2\nfail-on: error\n' > other/.staplint.yaml
 check per-path 1 "$st" --format gcc nginx/sites/shop.conf other/stream.conf
 contains per-path 'shop.conf:7:5: error: .*\[SL1002\]'
-contains per-path "other/stream.conf:10:9: error: 'ssl_stapling' is not available in 'stream' before nginx 1.27.2 (checking for 1.26.2) \[SL1015\]"
+contains per-path "other/stream.conf:12:9: error: 'ssl_stapling' is not available in 'stream' before nginx 1.27.2 (checking for 1.26.2) \[SL1015\]"
 printf 'versions:\n  nginx: 1.27.2\n' > other/.staplint.yaml
 check version-ok 0 "$st" --format gcc other/stream.conf
 lacks version-ok 'SL1015'

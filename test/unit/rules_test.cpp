@@ -102,6 +102,11 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
         SourceManager sm;
         LintRequest req;
         req.paths = {path};
+        if (!e.version.empty()) {
+          const auto v = Version::parse(e.version);
+          (e.dialect == "apache" ? req.lint.httpd_version : e.dialect == "tomcat" ? req.lint.tomcat_version
+                                                                                  : req.lint.nginx_version) = v;
+        }
         const LintResult res = lint(fs, sm, c, req);
         bool seen = false;
         for (const Finding& f : res.findings) seen = seen || f.rule_id == r.id;
@@ -163,6 +168,7 @@ TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]")
       CHECK(a.examples[j].fires == b.examples[j].fires);
       CHECK(a.examples[j].silent == b.examples[j].silent);
       CHECK(a.examples[j].path == b.examples[j].path);
+      CHECK(a.examples[j].version == b.examples[j].version);
     }
   }
 }

@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     out << "    r.references = " << strings(r.references) << ";\n";
     for (const staplint::RuleExample& e : r.examples) {
       out << "    r.examples.push_back({" << literal(e.dialect) << ",\n    " << literal(e.fires)
-          << ",\n    " << literal(e.silent) << ", " << literal(e.path) << "});\n";
+          << ",\n    " << literal(e.silent) << ", " << literal(e.path) << ", " << literal(e.version) << "});\n";
     }
     out << "    r.source = " << literal(r.source) << ";\n  }\n";
   }

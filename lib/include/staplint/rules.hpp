@@ -21,6 +21,9 @@ struct RuleExample {
   /// The file name the example is linted as, when the name matters (a JVM
   /// security file, catalina.sh); empty: the dialect's usual entry file.
   std::string path = {};
+  /// The server version the example is judged for (nginx, httpd or Tomcat,
+  /// by `dialect`), for version-dependent rules; empty: the default.
+  std::string version = {};
 };
 
 /// How a rule runs for one dialect: its predicate and message template.

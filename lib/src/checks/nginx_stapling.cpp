@@ -104,11 +104,6 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
                          "stapling in 'stream' needs nginx 1.27.2 or later"});
       continue;  // no fix that this nginx would reject
     }
-    if (s.stream && !ctx.options.nginx_version) {
-      f.notes.push_back({s.node->file(), s.node->name_range(),
-                         "stapling in 'stream' needs nginx 1.27.2 or later (no '--nginx-version' "
-                         "given, assuming current mainline)"});
-    }
 
     std::vector<std::string> lines;
     const bool verify_on = s.effective("ssl_stapling_verify").is_on();
