@@ -422,7 +422,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       staplint::assign(state, model, name, std::move(value), &n,
                        ev.appended() ? std::optional<std::size_t>(ev.kept_length()) : std::nullopt);
       if (is_jvm_options_variable(name) && path::basename(sm.file(file).path()) == "catalina.sh") {
-        model.catalina_sh_assignments.push_back(&n);
+        model.catalina_sh_assignments.push_back({&n, word.substr(len + 1)});
       }
       return true;
     };
@@ -537,7 +537,7 @@ void batch_nodes(std::span<const Node> nodes, const SourceManager& sm, JvmModel&
       Text value = batch_value(args[1].value, args[1].range.begin, n.file(), certain, name, state, kept);
       assign(state, model, name, std::move(value), &n, kept);
       if (is_jvm_options_variable(name) && iequals(path::basename(sm.file(n.file()).path()), "catalina.bat")) {
-        model.catalina_sh_assignments.push_back(&n);
+        model.catalina_sh_assignments.push_back({&n, args[1].value});
       }
     } else if (is_dotted_assignment(n.name())) {
       model.dotted_commands.push_back(&n);

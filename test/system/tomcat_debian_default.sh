@@ -40,3 +40,22 @@ echo "$out" | grep -q "\"path\": \"$work/etc/default/tomcat10\", \"offset\": [0-
 echo "$out" | grep -q '"dialect": "tomcat", [^}]*"stapling": "unknown"' \
   || { echo "the connector's verdict should be 'unknown' (JSSE or OpenSSL, decided at start)"; exit 1; }
 echo "with the HTTPS connector: ok (SL1001, SL1014 conditional, fix in /etc/default/tomcat10, verdict unknown)"
+
+# 3. Tomcat's own start script, unmodified (/usr/share/tomcat10/bin/catalina.sh):
+#    its JAVA_OPTS lines (--add-opens, $JSSE_OPTS, the UMASK property) are
+#    Tomcat's, brought back by every upgrade: no SL1105. The same script with
+#    a user's stapling switch added gets exactly one SL1105, on that line.
+stock=/usr/share/tomcat10/bin/catalina.sh
+[ -f "$stock" ] || { echo "$stock is not installed"; exit 1; }
+out=$("$staplint" --format gcc --fail-on none "$stock")
+if echo "$out" | grep -q 'SL1105'; then echo "SL1105 on Tomcat's own catalina.sh:"; echo "$out"; exit 1; fi
+mkdir -p "$work/stock/bin"
+awk '{ print } /^JAVA_OPTS="\$JAVA_OPTS \$JSSE_OPTS"$/ && !done {
+       print "JAVA_OPTS=\"$JAVA_OPTS -Djdk.tls.server.enableStatusRequestExtension=true\""; done = 1 }' \
+  "$stock" > "$work/stock/bin/catalina.sh"
+added=$(grep -n 'enableStatusRequestExtension' "$work/stock/bin/catalina.sh" | cut -d: -f1)
+out=$("$staplint" --format gcc --fail-on none "$work/stock/bin/catalina.sh")
+n=$(echo "$out" | grep -c 'SL1105' || true)
+echo "$out" | grep -q "catalina.sh:$added:1: .*'-Djdk.tls.server.enableStatusRequestExtension' is added .*'bin/setenv.sh'.*SL1105" && [ "$n" = 1 ] \
+  || { echo "expected one SL1105 at line $added of the edited catalina.sh, got:"; echo "$out"; exit 1; }
+echo "Tomcat's own catalina.sh: ok (no SL1105; one on the line a user added)"

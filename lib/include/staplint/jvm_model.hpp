@@ -38,8 +38,13 @@ struct JvmModel {
   std::vector<const Node*> dotted_commands;
   /// Entries of Java security properties files (java.security, *.security).
   std::vector<const Node*> security_entries;
-  /// Assignments of the JVM option variables in a file named catalina.sh (SL1105).
-  std::vector<const Node*> catalina_sh_assignments;
+  /// Assignments of the JVM option variables in Tomcat's own start script,
+  /// catalina.sh or catalina.bat (SL1105), with the value as written.
+  struct ScriptAssignment {
+    const Node* node = nullptr;
+    std::string_view value;  ///< the text after `NAME=`, quotes and all
+  };
+  std::vector<ScriptAssignment> catalina_sh_assignments;
   /// An option variable that held the stapling switch and was then set again
   /// without it: Debian's /etc/default/tomcat10 sets JAVA_OPTS afresh after
   /// the systemd unit's Environment=, so a switch put there is lost.
