@@ -1,4 +1,6 @@
 #include "staplint/lint.hpp"
+
+#include "staplint/dialect_sniff.hpp"
 #include "staplint/suppressions.hpp"
 
 #include <algorithm>
@@ -74,31 +76,6 @@ bool is_tomcat_file(const std::string& p) {
   return name == "context.xml" || (xml && name.rfind("server", 0) == 0);  // server.xml, server-tls.xml
 }
 
-/// A file no entry includes: nginx or Apache? The first line that is not blank
-/// or a comment decides: a `<Section ...>` tag, or a directive name with a
-/// capital letter (httpd's are CamelCase, nginx's lower_case), is httpd's.
-Dialect guess_dialect(const std::string& text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(pos, end - pos);
-    pos = end + 1;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-      line.remove_suffix(1);
-    }
-    if (line.empty() || line.front() == '#') continue;
-    if (line.front() == '<') return Dialect::apache;
-    for (const char c : line) {
-      if (c == ' ' || c == '\t' || c == ';' || c == '{') break;
-      if (c >= 'A' && c <= 'Z') return Dialect::apache;
-    }
-    return Dialect::nginx;
-  }
-  return Dialect::nginx;
-}
-
 /// For each file of a tree, its first inclusion (index into tree.inclusions).
 std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
   std::unordered_map<FileId, std::size_t> first;
@@ -128,8 +105,25 @@ class Runner {
         loader_(fs, sources, req.load) {}
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
-                 Dialect dialect = Dialect::nginx, const std::string& base_dir = {}) {
+                 Dialect dialect = Dialect::nginx, const std::string& base_dir = {},
+                 const DialectGuess* guess = nullptr) {
     ConfigTree tree = loader_.load(entry, fragment, dialect, base_dir);
+    if (guess && !guess->certain && tree.entry != kNoFile) {
+      // One located note, and no fixes in a dialect that is only a guess.
+      const std::string& text = sources_.file(tree.entry).text();
+      const std::uint32_t at = std::min<std::uint32_t>(guess->at, static_cast<std::uint32_t>(text.size()));
+      std::uint32_t end = at;
+      while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+      InputProblem p;
+      p.kind = InputProblemKind::dialect_uncertain;
+      p.file = tree.entry;
+      p.range = {at, end};
+      p.message = "staplint cannot tell whether this is nginx or httpd configuration: " + guess->why +
+                  "; read as " + (dialect == Dialect::apache ? "httpd" : "nginx") +
+                  " configuration, without fixes";
+      tree.problems.insert(tree.problems.begin(), std::move(p));
+      tree.dialect_guessed = true;
+    }
     add_named_security_files(tree);
     lint_loaded(std::move(tree), only);
   }
@@ -217,6 +211,7 @@ class Runner {
       if (!req_.policy.runs(f.rule_id) || excluded(f.file)) continue;
       if (auto s = req_.policy.severity.find(f.rule_id); s != req_.policy.severity.end()) f.severity = s->second;
       f.included_from = include_chain(tree, first, f.file);
+      if (tree.dialect_guessed) f.fixes.clear();
       if (const Suppression* s = suppressing(suppressions, f, catalog_)) {
         result.suppressed.push_back({std::move(f), s->reason});
         continue;
@@ -271,11 +266,16 @@ class Runner {
         continue;
       }
       const ParsedFile& pf = loader_.parse_file(f);
+      // A site file no entry includes (h5bp's conf.d/templates/) is read as
+      // its server reads the tree's files: relative includes from the
+      // tree's prefix or ServerRoot.
+      const auto above = nearest_entry(fs_.canonical(f));
       if (!pf.problem) {
         if (looks_like_entry(f, pf)) {
           lint_tree(f, false, nullptr);
         } else if (has_top_level(pf.nodes, {"server"})) {
-          lint_tree(f, true, nullptr);
+          lint_tree(f, true, nullptr, Dialect::nginx,
+                    above && above->second == Dialect::nginx ? tree_base(*above) : std::string());
         }
         continue;
       }
@@ -283,7 +283,8 @@ class Runner {
       const ParsedFile& ap = loader_.parse_file(f, Dialect::apache);
       if (ap.file == kNoFile || sources_.file(ap.file).text().empty()) continue;
       if (!ap.problem && has_top_level_ci(ap.nodes, "VirtualHost")) {
-        lint_tree(f, true, nullptr, Dialect::apache);
+        lint_tree(f, true, nullptr, Dialect::apache,
+                  above && above->second == Dialect::apache ? tree_base(*above) : std::string());
       }
     }
   }
@@ -343,21 +344,14 @@ class Runner {
       const Dialect d = is_apache_entry(entry) ? Dialect::apache : Dialect::nginx;
       if (const auto real = other_file(entry); real && in_context_of(entry, *real, d)) return;
     }
-    std::string dir = path::dirname(identity);
-    const std::pair<const char*, Dialect> entries[] = {
-        {"nginx.conf", Dialect::nginx}, {"apache2.conf", Dialect::apache}, {"httpd.conf", Dialect::apache}};
     std::optional<std::pair<std::string, Dialect>> above;  // the nearest entry above, if none includes the file
-    for (int up = 0; up < 8; ++up) {
-      for (const auto& [entry_name, dialect] : entries) {
-        const std::string cand = path::join(dir, entry_name);
-        const auto real = other_file(cand);
-        if (!real) continue;
-        if (in_context_of(cand, *real, dialect)) return;
-        if (!above) above.emplace(cand, dialect);
-      }
-      if (dir == "/" || dir == ".") break;
-      dir = path::dirname(dir);
-    }
+    bool included = false;
+    for_each_entry_above(identity, [&](const std::string& cand, const std::string& real, Dialect dialect) {
+      if (in_context_of(cand, real, dialect)) return included = true;
+      if (!above) above.emplace(cand, dialect);
+      return false;
+    });
+    if (included) return;
     if (outside_dialects(file, identity, sources_.file(pf.file).text())) {
       spdlog::info("'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
                    "another file of a Tomcat conf directory); skipped",
@@ -369,18 +363,66 @@ class Runner {
     // the directory of nginx.conf; httpd: ServerRoot, RHEL's conf/ parent).
     // parse_file() read the text already (empty if unreadable: nginx then
     // reports SL0004 like any dialect would).
-    if (above) {
+    // The text, the path and the tree the file sits in each say which server
+    // reads it; a guess is linted without fixes, and says so.
+    const std::string& text = sources_.file(pf.file).text();
+    const DialectGuess guess = sniff_dialect(identity, text, above ? std::optional(above->second) : std::nullopt);
+    if (guess.modsecurity) {
+      spdlog::info("'{}' holds ModSecurity rules: read with httpd's syntax", file);
+    }
+    if (above && !guess.modsecurity) {
       const auto& [entry, dialect] = *above;
       if (dialect == Dialect::apache && path::basename(file) == "envvars") {
         spdlog::info("'{}' is httpd's environment script: read with '{}', not linted on its own", file, entry);
         return;
       }
-      std::string base = path::dirname(entry);
-      if (dialect == Dialect::apache && path::basename(base) == "conf") base = path::dirname(base);
-      lint_tree(file, true, nullptr, dialect, base);
+      std::string base = tree_base(*above);
+      if (guess.dialect != dialect) base.clear();  // the text is the other server's
+      lint_tree(file, true, nullptr, guess.dialect, base, &guess);
       return;
     }
-    lint_tree(file, true, nullptr, guess_dialect(sources_.file(pf.file).text()));
+    lint_tree(file, true, nullptr, guess.dialect, {}, &guess);
+  }
+
+  /// Calls `fn(candidate, its canonical path, dialect)` for each server entry
+  /// (nginx.conf, apache2.conf, httpd.conf) in the directories above
+  /// `identity` (a canonical path), nearest first, eight levels at most,
+  /// until `fn` returns true. The file itself is never its own entry.
+  template <typename Fn>
+  void for_each_entry_above(const std::string& identity, Fn&& fn) {
+    static const std::pair<const char*, Dialect> entries[] = {
+        {"nginx.conf", Dialect::nginx}, {"apache2.conf", Dialect::apache}, {"httpd.conf", Dialect::apache}};
+    std::string dir = path::dirname(identity);
+    for (int up = 0; up < 8; ++up) {
+      for (const auto& [entry_name, dialect] : entries) {
+        const std::string cand = path::join(dir, entry_name);
+        if (fs_.kind(cand) != PathKind::file) continue;
+        const std::string real = fs_.canonical(cand);
+        if (real == identity) continue;
+        if (fn(cand, real, dialect)) return;
+      }
+      if (dir == "/" || dir == ".") break;
+      dir = path::dirname(dir);
+    }
+  }
+
+  /// The nearest server entry above `identity`, if any.
+  std::optional<std::pair<std::string, Dialect>> nearest_entry(const std::string& identity) {
+    std::optional<std::pair<std::string, Dialect>> found;
+    for_each_entry_above(identity, [&](const std::string& cand, const std::string&, Dialect d) {
+      found.emplace(cand, d);
+      return true;
+    });
+    return found;
+  }
+
+  /// Where the tree of `entry` resolves relative includes: nginx's prefix
+  /// (the directory of nginx.conf), httpd's ServerRoot (that directory, or
+  /// the parent of RHEL's conf/).
+  static std::string tree_base(const std::pair<std::string, Dialect>& entry) {
+    std::string base = path::dirname(entry.first);
+    if (entry.second == Dialect::apache && path::basename(base) == "conf") base = path::dirname(base);
+    return base;
   }
 
   /// Named files read ahead as themselves, so that a tree that includes
@@ -517,7 +559,7 @@ Dialect dialect_of_file(const std::string& path, const std::string& text) {
   if (is_tomcat_file(path)) return Dialect::tomcat;
   if (is_apache_entry(path)) return Dialect::apache;
   if (path::basename(path) == "nginx.conf") return Dialect::nginx;
-  return guess_dialect(text);
+  return sniff_dialect(path, text).dialect;
 }
 
 bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs) {

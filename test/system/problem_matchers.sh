@@ -11,7 +11,7 @@ cd "$root" || exit 1
 fail=0
 # golden name: the samples it lints (paths relative to the repository)
 declare -A cases=(
-  [nginx]="samples/nginx/rules/sl1001-fires-no-stapling.conf samples/nginx/rules/sl1015-info-no-version.conf samples/nginx/trees/sites"
+  [nginx]="samples/nginx/rules/sl1001-fires-no-stapling.conf samples/nginx/realworld/mixed-dialect-snippet.conf samples/nginx/trees/sites"
   [apache]="samples/apache/rules/sl1005-fires-guide-recipe.conf samples/apache/rules/sl2001-fires-per-location.conf"
   [tomcat]="samples/tomcat/server-mtls-no-revocation.xml samples/tomcat/trees/debian-guide-recipe"
   [jvm]="samples/jvm/setenv-typo.sh samples/jvm/setenv-guide-bare-line.bat samples/jvm/setenv-conditional.sh"

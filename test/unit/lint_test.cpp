@@ -1,6 +1,8 @@
 // What the user points at: directories, entries, included files, fragments.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "staplint/lint.hpp"
 
 using namespace staplint;
@@ -228,4 +230,78 @@ TEST_CASE("an Apache site file named alone is linted in the tree that includes i
   CHECK(by_itself.located == std::vector<std::string>{"/work/shop.conf:4 SL1005"});
   REQUIRE(by_itself.result.endpoints.size() == 1);
   CHECK(by_itself.result.endpoints[0].stapling == "fatal");
+}
+
+namespace {
+std::size_t fix_count(const LintResult& r) {
+  std::size_t n = 0;
+  for (const Finding& f : r.findings) n += f.fixes.size();
+  return n;
+}
+}  // namespace
+
+TEST_CASE("a ModSecurity rules file in an nginx tree is not read as nginx", "[lint][dialect]") {
+  // pre-commit names it alone; nginx loads it with modsecurity_rules_file,
+  // never with its own parser: no SL0001, and no ';' "fix".
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", "events {}\nhttp {\n  include sites/*.conf;\n}\n");
+  fs.add("/etc/nginx/modsec/main.conf",
+         "# ModSecurity\nSecRuleEngine On\nSecRequestBodyAccess On\n"
+         "SecRule REQUEST_HEADERS:Content-Type \"application/json\" \\\n"
+         "     \"id:'200001',phase:1,t:none,pass,nolog,ctl:requestBodyProcessor=JSON\"\n");
+  Run r(fs, {"/etc/nginx/modsec/main.conf"});
+  CHECK(r.located.empty());
+  CHECK(fix_count(r.result) == 0);
+  REQUIRE(r.result.file_dialects.size() == 1);
+  CHECK(r.result.file_dialects[0] == Dialect::apache);
+}
+
+TEST_CASE("a file whose dialect is a guess gets one located note and no fixes", "[lint][dialect]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", "events {}\nhttp {\n  include sites/*.conf;\n}\n");
+  // Mostly nginx, one httpd line: read as nginx, the doubt at line 3.
+  fs.add("/etc/nginx/conf.d/mixed.conf", "server_tokens off;\nssl_protocols TLSv1.2;\nServerTokens Prod\n");
+  // httpd text in an nginx tree: read as httpd, the doubt at its first tag.
+  fs.add("/etc/nginx/conf.d/vhost.conf",
+         "# copied from the old server\n<VirtualHost *:443>\nSSLEngine on\nSSLUseStapling off\n</VirtualHost>\n");
+  // Plain nginx in an nginx tree: certain, fixes offered.
+  fs.add("/etc/nginx/conf.d/site.conf", "server {\n  listen 443 ssl;\n  ssl_stapling off;\n}\n");
+  Run mixed(fs, {"/etc/nginx/conf.d/mixed.conf"});
+  CHECK(mixed.located == std::vector<std::string>{"/etc/nginx/conf.d/mixed.conf:3 SL0007",
+                                                    "/etc/nginx/conf.d/mixed.conf:3 SL0001"});
+  CHECK(fix_count(mixed.result) == 0);
+  Run vhost(fs, {"/etc/nginx/conf.d/vhost.conf"});
+  REQUIRE_FALSE(vhost.located.empty());
+  CHECK(vhost.located[0] == "/etc/nginx/conf.d/vhost.conf:2 SL0007");
+  CHECK(std::find(vhost.located.begin(), vhost.located.end(), "/etc/nginx/conf.d/vhost.conf:3 SL1001") !=
+        vhost.located.end());
+  CHECK(fix_count(vhost.result) == 0);
+  CHECK(vhost.result.file_dialects[0] == Dialect::apache);
+  Run site(fs, {"/etc/nginx/conf.d/site.conf"});
+  CHECK(site.located == std::vector<std::string>{"/etc/nginx/conf.d/site.conf:3 SL1001"});
+  CHECK(fix_count(site.result) > 0);
+}
+
+TEST_CASE("a site file no entry includes resolves includes from the tree's prefix", "[lint]") {
+  // h5bp's layout: conf.d/templates/ holds examples no entry includes, and
+  // their includes are written relative to the nginx prefix.
+  MemoryFileSystem fs;
+  fs.add("/srv/nginx/nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
+  fs.add("/srv/nginx/h5bp/tls/ssl_engine.conf", "ssl_session_timeout 24h;\n");
+  fs.add("/srv/nginx/conf.d/templates/example.com.conf",
+         "server {\n  listen 443 ssl;\n  include h5bp/tls/ssl_engine.conf;\n  ssl_stapling on;\n"
+         "  ssl_stapling_verify on;\n  ssl_trusted_certificate /etc/ssl/chain.pem;\n  resolver 127.0.0.1;\n}\n");
+  fs.add("/srv/apache/httpd.conf", "SSLStaplingCache shmcb:/run/stapling(32768)\nIncludeOptional conf.d/*.conf\n");
+  fs.add("/srv/apache/h5bp/tls/ssl_engine.conf", "SSLEngine on\n");
+  fs.add("/srv/apache/conf.d/templates/example.com.conf",
+         "<VirtualHost *:443>\n  Include h5bp/tls/ssl_engine.conf\n  SSLUseStapling on\n"
+         "  SSLStaplingReturnResponderErrors off\n  SSLStaplingFakeTryLater off\n</VirtualHost>\n");
+  // Found in a directory walk, or named: the includes resolve (no SL0002).
+  // The nginx template is complete; the httpd one, read alone, lacks the
+  // entry's server-level stapling cache (SL1005).
+  const std::vector<std::string> expected = {"/srv/apache/conf.d/templates/example.com.conf:3 SL1005"};
+  Run walked(fs, {"/srv/nginx", "/srv/apache"});
+  CHECK(walked.located == expected);
+  Run named(fs, {"/srv/nginx/conf.d/templates/example.com.conf", "/srv/apache/conf.d/templates/example.com.conf"});
+  CHECK(named.located == expected);
 }

@@ -24,6 +24,7 @@ enum class InputProblemKind : std::uint8_t {
   include_cycle,      ///< SL0003
   unreadable,         ///< SL0004
   limit,              ///< SL0005
+  dialect_uncertain,  ///< SL0007
 };
 
 struct InputProblem {
@@ -44,6 +45,8 @@ struct ConfigTree {
   /// A standalone fragment (a top-level `server {}` file): linted as if it
   /// were included in `http {}`.
   bool fragment = false;
+  /// The dialect was a guess (SL0007): no fixes are offered for the tree.
+  bool dialect_guessed = false;
   std::span<Node> nodes;  ///< in the SourceManager's arena
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order

@@ -43,6 +43,7 @@ void apache_trailing_comment(const CheckContext& ctx, Reporter& r);
 
 void input_include_cycle(const CheckContext&, Reporter&);
 void input_include_not_found(const CheckContext&, Reporter&);
+void input_dialect_uncertain(const CheckContext&, Reporter&);
 void input_limit_exceeded(const CheckContext&, Reporter&);
 void input_unknown_rule_in_suppression(const CheckContext&, Reporter&);
 void input_syntax_error(const CheckContext&, Reporter&);

@@ -1,4 +1,4 @@
-// SL0001..SL0005: problems met while reading and parsing, reported as findings.
+// SL0001..SL0005 and SL0007: problems met while reading and parsing, reported as findings.
 #include "checks.hpp"
 
 namespace staplint::checks {
@@ -25,6 +25,9 @@ void input_include_cycle(const CheckContext& ctx, Reporter& r) {
 }
 void input_unreadable(const CheckContext& ctx, Reporter& r) {
   report_kind(ctx, r, InputProblemKind::unreadable);
+}
+void input_dialect_uncertain(const CheckContext& ctx, Reporter& r) {
+  report_kind(ctx, r, InputProblemKind::dialect_uncertain);
 }
 void input_limit_exceeded(const CheckContext& ctx, Reporter& r) {
   report_kind(ctx, r, InputProblemKind::limit);
