@@ -8,6 +8,9 @@
 //   an extension; for a tree: `TREE.fixed/FILE`) is the golden result of applying the
 //   first fix of every finding; the fixed text is linted again, where
 //   `# expect-after-fix:` lines take the place of `# expect:`;
+// - every fix of every finding is applied alone and linted again, and then
+//   `--fix=all` is run to its fixpoint (8 rounds at most): neither may leave
+//   an error staplint reports as refused that the sample did not have;
 // - `SL1003@12` in an expectation means line 12 rather than the next line;
 // - `# staplint-args: --nginx-version 1.22.1` (in XML `<!-- staplint-args: ... -->`)
 //   sets options for the sample (--nginx-, --httpd-, --tomcat-, --jdk-version,
@@ -19,10 +22,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include "staplint/fix_apply.hpp"
 #include "staplint/fixer.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
@@ -133,6 +138,79 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
   return ok;
 }
 
+/// What the server refuses, by rule: unconditional error-severity findings.
+std::map<std::string, int> refused(const LintResult& r) {
+  std::map<std::string, int> out;
+  for (const Finding& f : r.findings) {
+    if (f.severity == Severity::error && !f.conditional) ++out[f.rule_id];
+  }
+  return out;
+}
+
+/// The refusals in `after` that `before` did not have, as "SL1010 (1 more)".
+std::string new_refusals(const std::map<std::string, int>& before, const std::map<std::string, int>& after) {
+  std::string out;
+  for (const auto& [rule, n] : after) {
+    const auto it = before.find(rule);
+    const int had = it == before.end() ? 0 : it->second;
+    if (n > had) out += (out.empty() ? "" : ", ") + rule + " (" + std::to_string(n - had) + " more)";
+  }
+  return out;
+}
+
+/// Applies one fix's edits on top of `fs`.
+void apply_fix(OverlayFileSystem& fs, const Fix& fix, const SourceManager& sources) {
+  std::map<FileId, std::vector<TextEdit>> by_file;
+  for (const TextEdit& e : fix.edits) {
+    if (!e.create.empty()) fs.set(e.create, e.text);
+    else by_file[e.file].push_back(e);
+  }
+  for (const auto& [file, edits] : by_file) {
+    fs.set(sources.file(file).path(), apply_edits(sources.file(file).text(), edits));
+  }
+}
+
+/// No fix may produce a configuration staplint then reports as refused:
+/// every fix of every finding, applied alone, and then `--fix=all` run to
+/// its fixpoint (which must be reached, as the CLI's is, within 8 rounds).
+bool fixes_never_refused(const FileSystem& disk, const LintRequest& req, const LintResult& result,
+                         const SourceManager& sources, const std::string& label) {
+  bool ok = true;
+  const auto before = refused(result);
+  for (const Finding& f : result.findings) {
+    for (const Fix& fix : f.fixes) {
+      OverlayFileSystem trial(disk);
+      apply_fix(trial, fix, sources);
+      SourceManager again;
+      const LintResult r = lint(trial, again, RuleCatalog::builtin(), req);
+      if (const std::string more = new_refusals(before, refused(r)); !more.empty()) {
+        std::cerr << label << ": the " << f.rule_id << " fix '" << fix.description
+                  << "' leaves a configuration staplint reports as refused: " << more << "\n";
+        ok = false;
+      }
+    }
+  }
+  OverlayFileSystem all(disk);
+  auto srcs = std::make_unique<SourceManager>();
+  LintResult r = lint(all, *srcs, RuleCatalog::builtin(), req);
+  int rounds = 0;
+  for (FixPlan plan = plan_fixes(r, *srcs, FixMode::all); !plan.patches.empty();
+       plan = plan_fixes(r, *srcs, FixMode::all)) {
+    if (++rounds > 8) {
+      std::cerr << label << ": --fix=all does not settle in 8 rounds\n";
+      return false;
+    }
+    for (const FilePatch& p : plan.patches) all.set(p.path, p.after);
+    srcs = std::make_unique<SourceManager>();
+    r = lint(all, *srcs, RuleCatalog::builtin(), req);
+  }
+  if (const std::string more = new_refusals(before, refused(r)); !more.empty()) {
+    std::cerr << label << ": after --fix=all (" << rounds << " rounds) staplint reports as refused: " << more << "\n";
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,6 +256,8 @@ int main(int argc, char** argv) {
   SourceManager sources;
   LintResult result;
   bool ok = check(fs, req, "expect:", sample, &result, sources);
+
+  ok = fixes_never_refused(disk, req, result, sources, sample) && ok;
 
   // Fix goldens: every X.fixed.EXT next to a file of the sample.
   bool any_golden = false;

@@ -6,7 +6,8 @@
 # leaving out the errors httpd finds only when it starts (after `-t` has said
 # Syntax OK): SL1005, SL2003, SL3004; apache_truth.sh starts httpd for those.
 # mod_ssl, mod_socache_shmcb, mod_md, mod_alias, mod_headers, mod_rewrite, mod_setenvif and mod_proxy(_http)
-# are loaded unless the sample loads modules itself. Fix goldens (X.fixed.conf) are judged the same way.
+# are loaded unless the sample loads modules itself. Fix goldens (X.fixed.conf) are judged the same way,
+# and each must be accepted when its sample is.
 # Trees are tested through their entry file with their own ServerRoot.
 set -u
 staplint=$1
@@ -41,7 +42,8 @@ main() {  # main SERVER_ROOT INCLUDE_LINE [SSL_MODULES]
   printf '%s\n' "$2"
 }
 startup_only='\[(SL1005|SL2003|SL3004)\]'
-agree=0; disagree=0; skipped=0
+agree=0; disagree=0; skipped=0; broken=0
+declare -A accepted  # samples httpd accepts: their fixed results must be accepted too
 while IFS= read -r sample; do
   # logs/ under the ServerRoot, as every installed httpd has it.
   case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir/logs"
@@ -75,6 +77,12 @@ while IFS= read -r sample; do
   if APACHE_RUN_DIR=$work apache2 -t -f "$case_dir/main.conf" >"$work/out" 2>&1; then a=0; else a=1; fi
   if "$staplint" --format gcc --fail-on none "$lint_path" 2>/dev/null | grep ': error: ' |
      grep -qvE "$startup_only"; then s=1; else s=0; fi
+  # A fix golden of a sample httpd accepts must be accepted: no fix breaks httpd.
+  original=${sample%.fixed}; original=${original/.fixed./.}
+  [ "$a" = 0 ] && accepted[$sample]=1
+  if [ "$original" != "$sample" ] && [ "${accepted[$original]:-0}" = 1 ] && [ "$a" = 1 ]; then
+    broken=$((broken + 1)); echo "BROKEN BY FIX $sample: apache2 accepts $original but rejects its fixed result"
+  fi
   if [ "$a" = "$s" ]; then
     agree=$((agree + 1)); echo "agree $sample (apache2 $([ $a = 0 ] && echo accepts || echo rejects))"
     [ "$a" = 1 ] && [ -d "$sample" ] && sed "s/^/    apache2: /" "$work/out" | head -n 2
@@ -85,5 +93,5 @@ while IFS= read -r sample; do
   fi
 done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort
          find "$samples/trees" -mindepth 1 -maxdepth 1 -type d | sort)
-echo "apache2 -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
-[ "$disagree" -eq 0 ]
+echo "apache2 -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped; $broken fixed results apache2 rejects"
+[ "$disagree" -eq 0 ] && [ "$broken" -eq 0 ]

@@ -3,7 +3,8 @@
 # `nginx -t` (Debian's package), with certificate paths pointed at a throwaway
 # certificate. nginx rejects the configuration exactly when staplint reports an
 # error-severity finding. The fix goldens (`*.fixed.conf`) are judged the same
-# way, so a fix nginx would refuse fails the test. Samples marked
+# way, and each must be accepted when its sample is: a fix nginx would
+# refuse fails the test. Tree goldens (TREE.fixed/) are laid over their tree. Samples marked
 # `# nginx-t: skip (why)` are counted and listed, never silently dropped.
 set -u
 staplint=$1
@@ -29,16 +30,24 @@ rewrite() {  # point certificate-like paths at the throwaway files; accounts
     -e "s#(^|[[:space:]{;])ssl_dhparam[[:space:]]+[^;]*;#\1#g" "$1"
 }
 
-agree=0; disagree=0; skipped=0
+agree=0; disagree=0; skipped=0; broken=0
+declare -A accepted  # samples nginx accepts: their fixed results must be accepted too
 while IFS= read -r sample; do
-  entry_in=$sample
-  [ -d "$sample" ] && entry_in=$sample/nginx.conf
+  lint_path=$sample
+  if [ -d "$sample" ] && [[ $sample == *.fixed ]]; then
+    # A tree's fix goldens: the tree with its fixed files laid over it.
+    rm -rf "$work/fixed-tree" && mkdir -p "$work/fixed-tree"
+    cp -r "${sample%.fixed}/." "$work/fixed-tree/" && cp -r "$sample/." "$work/fixed-tree/"
+    lint_path=$work/fixed-tree
+  fi
+  entry_in=$lint_path
+  [ -d "$lint_path" ] && entry_in=$lint_path/nginx.conf
   if grep -q '# nginx-t: skip' "$entry_in"; then
     skipped=$((skipped + 1)); echo "skip  $sample: $(grep -o 'nginx-t: skip.*' "$entry_in")"; continue
   fi
   case_dir=$work/case; rm -rf "$case_dir"; mkdir -p "$case_dir/logs"
-  if [ -d "$sample" ]; then
-    cp -r "$sample/." "$case_dir/"; entry=$case_dir/nginx.conf
+  if [ -d "$lint_path" ]; then
+    cp -r "$lint_path/." "$case_dir/"; entry=$case_dir/nginx.conf
   else
     cp "$sample" "$case_dir/sample.conf"
     if grep -qE '^[[:space:]]*(\xef\xbb\xbf)?(events|http|stream|load_module)\b' "$sample"; then
@@ -50,8 +59,14 @@ while IFS= read -r sample; do
   fi
   find "$case_dir" -type f -name '*.conf' -print0 | while IFS= read -r -d '' f; do rewrite "$f"; done
   if nginx -t -q -p "$case_dir/" -c "$entry" -e stderr >"$work/nginx.out" 2>&1; then nginx_ok=1; else nginx_ok=0; fi
-  if "$staplint" --format gcc --fail-on none --nginx-version "$version" "$sample" 2>/dev/null \
+  if "$staplint" --format gcc --fail-on none --nginx-version "$version" "$lint_path" 2>/dev/null \
        | grep -q ': error: '; then st_err=1; else st_err=0; fi
+  # A fix golden of a sample nginx accepts must be accepted: no fix breaks nginx.
+  original=${sample%.fixed}; original=${original/.fixed./.}
+  [ "$nginx_ok" = 1 ] && accepted[$sample]=1
+  if [ "$original" != "$sample" ] && [ "${accepted[$original]:-0}" = 1 ] && [ "$nginx_ok" = 0 ]; then
+    broken=$((broken + 1)); echo "BROKEN BY FIX $sample: nginx accepts $original but rejects its fixed result"
+  fi
   if [ "$nginx_ok" != "$st_err" ]; then
     agree=$((agree + 1)); echo "agree $sample (nginx $([ $nginx_ok = 1 ] && echo accepts || echo rejects))"
   else
@@ -60,6 +75,6 @@ while IFS= read -r sample; do
     sed 's/^/    nginx: /' "$work/nginx.out"
   fi
 done < <(find "$samples" -name '*.conf' -not -path '*/trees/*' | sort
-         find "$samples/trees" -mindepth 1 -maxdepth 1 -type d -not -name '*.fixed' | sort)
-echo "nginx -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped"
-[ "$disagree" -eq 0 ]
+         find "$samples/trees" -mindepth 1 -maxdepth 1 -type d | sort)
+echo "nginx -t agreement: $agree of $((agree + disagree)) samples agree, $skipped skipped; $broken fixed results nginx rejects"
+[ "$disagree" -eq 0 ] && [ "$broken" -eq 0 ]

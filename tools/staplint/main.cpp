@@ -239,8 +239,12 @@ int main(int argc, char** argv) {
       absorb(plan);
     }
     if (!plan.patches.empty()) {
-      std::cerr << "staplint: note: fixes still changed files after " << kMaxRounds
-                << " rounds; stopped there\n";
+      // Fixes that undo each other: a bug of staplint's, never the user's.
+      // Nothing is written or printed as a diff.
+      std::cerr << "staplint: internal error: fixes still changed files after " << kMaxRounds
+                << " rounds (they undo each other); nothing was written. Please report this with the "
+                   "files named\n";
+      return 4;
     }
     std::erase_if(all.patches, [](const FilePatch& p) { return p.before == p.after && !p.create; });
     plan = std::move(all);

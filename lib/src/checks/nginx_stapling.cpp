@@ -72,13 +72,31 @@ std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
   return out;
 }
 
+/// nginx 1.29.3 and later refuse stapling together with certificate
+/// compression (SL1010): a fix that turns stapling on for `servers` turns
+/// compression off where they get it from.
+void turn_off_compression(const CheckContext& ctx, const std::vector<const NginxServer*>& servers, Fix& fix) {
+  if (ctx.options.nginx_version && *ctx.options.nginx_version < Version{1, 29, 3}) return;
+  std::set<const Node*> seen;
+  for (const NginxServer* s : servers) {
+    const Effective c = s->effective("ssl_certificate_compression");
+    if (!c.is_on() || c.node->args().size() != 1 || !seen.insert(c.node).second) continue;
+    fix.edits.push_back(replace_first_arg(*c.node, "off"));
+  }
+  if (!seen.empty()) fix.description += ", and turn off certificate compression, which nginx refuses with it";
+}
+
 }  // namespace
 
 void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const std::set<const Node*> http_wide = blocks_lacking_stapling(ctx);
   // The http-wide edit is the same for each server of a block: made once (a
   // block of n servers would otherwise be scanned n times).
-  std::map<std::pair<const Node*, bool>, TextEdit> wide_edits;
+  std::map<std::pair<const Node*, bool>, Fix> wide_fixes;
+  std::map<const Node*, std::vector<const NginxServer*>> servers_of;
+  for (const NginxServer& o : ctx.nginx.servers) {
+    if (o.parent && !o.stream && o.tls && !o.rejects_handshakes) servers_of[o.parent].push_back(&o);
+  }
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
     const Effective stapling = s.effective("ssl_stapling");
@@ -122,13 +140,18 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
       // (the one applied by default) enables it once for all of them; the
       // per-server insertion stays available as an alternative.
       if (!stapling.node && http_wide.count(s.parent)) {
-        auto [edit, fresh] = wide_edits.try_emplace({s.parent, verify_on});
-        if (fresh) edit->second = insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor);
-        f.fixes.push_back({"enable OCSP stapling for every server in 'http'", {edit->second}});
+        auto [wide, fresh] = wide_fixes.try_emplace({s.parent, verify_on});
+        if (fresh) {
+          wide->second.description = "enable OCSP stapling for every server in 'http'";
+          wide->second.edits.push_back(insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor));
+          turn_off_compression(ctx, servers_of[s.parent], wide->second);
+        }
+        f.fixes.push_back(wide->second);
       }
       fix.description = "enable OCSP stapling in this server";
       fix.edits.push_back(insert_into_block(ctx.sources, *s.node, lines, is_stapling_anchor));
     }
+    turn_off_compression(ctx, {&s}, fix);
     f.fixes.push_back(std::move(fix));
   }
 }
