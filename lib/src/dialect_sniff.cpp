@@ -35,7 +35,7 @@ std::optional<Dialect> path_hint(std::string_view path) {
     if (end == std::string_view::npos) end = path.size();
     const std::string_view part = path.substr(pos, end - pos);
     if (part == "nginx" || part.starts_with("nginx-") || part.starts_with("nginx_")) hint = Dialect::nginx;
-    if (part == "apache2" || part == "apache" || part == "httpd" || part == ".htaccess") hint = Dialect::apache;
+    if (part == "apache2" || part == "apache" || part == "httpd" || part.ends_with(".htaccess")) hint = Dialect::apache;
     pos = end + 1;
   }
   return hint;
@@ -51,8 +51,16 @@ DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::op
   Tally camel;        // a first word with a capital letter and no ';' at the end: httpd
   Tally continued;    // a '\' at the end of the line: httpd (nginx has no continuations)
   Tally modsec;       // SecRule, SecAction, SecRuleEngine, ...: ModSecurity
+  Tally other;        // prose sentences, INI `[section]` and `key = value` lines: neither server's
   bool continuation = false;
   std::size_t pos = 0;
+  if (text.starts_with("#!")) {
+    DialectGuess g;
+    g.configuration = false;
+    g.certain = false;
+    g.why = "it starts with '#!': a script";
+    return g;
+  }
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -64,8 +72,23 @@ DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::op
     if (line.empty() || line.front() == '#') continue;
     if (continuation) continued.add(at);
     if (was_continued) continue;  // the rest of a logical line begun above
-    const char last = line.back();
-    if (last == ';' || last == '{' || last == '}' || line.find("; #") != std::string_view::npos) {
+    // nginx's comments may follow a statement: `80 88;  # euro`.
+    std::string_view code = line;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+      if (line[i] == '#' && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        code = trim(line.substr(0, i));
+        break;
+      }
+    }
+    const char last = code.back();
+    const std::string_view word = line.substr(0, line.find_first_of(" \t"));
+    std::size_t words = 1;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+      const bool blank = line[i] == ' ' || line[i] == '\t';
+      const bool was_blank = line[i - 1] == ' ' || line[i - 1] == '\t';
+      words += !blank && was_blank;
+    }
+    if (last == ';') {
       nginx_lines.add(at);
       continue;
     }
@@ -73,15 +96,34 @@ DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::op
       tags.add(at);
       continue;
     }
-    std::string_view word = line.substr(0, line.find_first_of(" \t"));
     if (word.size() > 3 && word.starts_with("Sec") && is_upper(word[3])) modsec.add(at);
+    // A sentence (a README's) before a capital: "Files are processed in order."
+    if (words >= 4 && (last == '.' || last == ',' || last == ':') && is_alpha(word.front()) &&
+        line.find('"') == std::string_view::npos) {
+      other.add(at);
+      continue;
+    }
+    // httpd's directives are CamelCase, nginx's never: this decides before a
+    // closing brace does (`SSLRequire ... in {"a", "b"}`).
+    bool capital = false;
     for (const char c : word) {
-      if (is_upper(c)) {
-        camel.add(at);
+      if (is_upper(c)) capital = true;
+      if (!is_alpha(c) && c != '_') {
+        capital = false;
         break;
       }
-      if (!is_alpha(c) && c != '_') break;
     }
+    if (capital) {
+      camel.add(at);
+      continue;
+    }
+    if (last == '{' || last == '}') {
+      nginx_lines.add(at);
+      continue;
+    }
+    const bool ini = (line.front() == '[' && last == ']') || line.find(" = ") != std::string_view::npos ||
+                     (words == 1 && line.find('=') != std::string_view::npos && line.find('=') + 1 == line.size());
+    if (ini) other.add(at);
   }
 
   DialectGuess g;
@@ -94,6 +136,13 @@ DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::op
     g.dialect = Dialect::apache;
     g.modsecurity = true;
     g.at = modsec.first;
+    return g;
+  }
+  if (other.count > 0 && other.count >= nginx_score + apache_score) {
+    g.configuration = false;
+    g.certain = false;
+    g.at = other.first;
+    g.why = "its lines read as prose or as an INI file, not as nginx or httpd directives";
     return g;
   }
   if (nginx_score == 0 && apache_score == 0) {

@@ -118,9 +118,16 @@ class Runner {
       p.kind = InputProblemKind::dialect_uncertain;
       p.file = tree.entry;
       p.range = {at, end};
-      p.message = "staplint cannot tell whether this is nginx or httpd configuration: " + guess->why +
-                  "; read as " + (dialect == Dialect::apache ? "httpd" : "nginx") +
-                  " configuration, without fixes";
+      if (!guess->configuration) {
+        // Not a server's file at all: said once, nothing else read from it.
+        p.message = "this is not recognisably nginx or httpd configuration (" + guess->why + "); not linted";
+        tree.problems.clear();
+        tree.nodes = {};
+      } else {
+        p.message = "staplint cannot tell whether this is nginx or httpd configuration: " + guess->why +
+                    "; read as " + (dialect == Dialect::apache ? "httpd" : "nginx") +
+                    " configuration, its errors shown as warnings, without fixes";
+      }
       tree.problems.insert(tree.problems.begin(), std::move(p));
       tree.dialect_guessed = true;
     }
@@ -211,7 +218,11 @@ class Runner {
       if (!req_.policy.runs(f.rule_id) || excluded(f.file)) continue;
       if (auto s = req_.policy.severity.find(f.rule_id); s != req_.policy.severity.end()) f.severity = s->second;
       f.included_from = include_chain(tree, first, f.file);
-      if (tree.dialect_guessed) f.fixes.clear();
+      if (tree.dialect_guessed) {
+        // A guess proves no error: what the guessed server would refuse is a warning.
+        f.fixes.clear();
+        if (f.severity == Severity::error) f.severity = Severity::warning;
+      }
       if (const Suppression* s = suppressing(suppressions, f, catalog_)) {
         result.suppressed.push_back({std::move(f), s->reason});
         continue;

@@ -100,10 +100,10 @@ TEST_CASE("a named file no entry includes is read as its server tree reads files
   fs.add("/etc/tomcat10/server.xml", "<Server/>\n");
   fs.add("/etc/tomcat10/web.xml", "<?xml version=\"1.0\"?>\n<!-- -->\n<web-app/>\n");
   fs.add("/etc/tomcat10/policy.d/01system.policy", "grant codeBase \"file:x\" {\n  permission A \"b\", \"c\";\n};\n");
-  fs.add("/tmp/junk.conf", "[program:web]\ncommand=x\n");  // outside any tree: still reported
+  fs.add("/tmp/junk.conf", "[program:web]\ncommand=x\n");  // an INI file: said once (SL0007), not linted
   Run r(fs, {"/etc/nginx/snippets/fastcgi-php.conf", "/etc/apache2/envvars", "/etc/apache2/sites-available/tls.conf",
              "/etc/tomcat10/web.xml", "/etc/tomcat10/policy.d/01system.policy", "/tmp/junk.conf"});
-  CHECK(r.located == std::vector<std::string>{"/etc/apache2/sites-available/tls.conf:2 SL1001", "/tmp/junk.conf:2 SL0001"});
+  CHECK(r.located == std::vector<std::string>{"/etc/apache2/sites-available/tls.conf:2 SL1001", "/tmp/junk.conf:1 SL0007"});
 }
 
 TEST_CASE("findings in included files carry the include chain", "[lint]") {

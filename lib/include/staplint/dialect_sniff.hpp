@@ -22,6 +22,9 @@ struct DialectGuess {
   /// syntax, read by mod_security2 or by nginx's `modsecurity_rules_file`,
   /// never by nginx's own parser.
   bool modsecurity = false;
+  /// False when the text is not recognisably either server's configuration:
+  /// a script ('#!'), prose (a README), an INI file. Nothing is linted.
+  bool configuration = true;
   std::uint32_t at = 0;  ///< byte offset of the line that decided, or of the first conflicting one
   std::string why;       ///< for the note: "lines ending in ';' and httpd '<Section>' tags"
 };
