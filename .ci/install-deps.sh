@@ -8,7 +8,7 @@
 # pre-commit with python3 (the hook test, the problem-matcher test), and
 # dpkg-dev, man-db and binutils (the .deb, its man page and its libraries).
 set -euo pipefail
-pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev catch2)
+pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev catch2 libssl-dev)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(nginx libnginx-mod-stream libnginx-mod-mail apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time
          git patch pre-commit python3 python3-yaml dpkg-dev man-db binutils)

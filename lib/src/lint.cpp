@@ -97,12 +97,37 @@ std::vector<Note> include_chain(const ConfigTree& tree,
   return chain;
 }
 
+/// The certificate files a tree names, resolved as the server resolves them:
+/// relative to the tree's prefix (nginx) or ServerRoot (httpd), absolute ones
+/// through --root/--path-map. A path with a variable is unknown.
+class TreeCertificates : public CertificateLookup {
+ public:
+  TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base)
+      : store_(store), load_(load), base_(std::move(base)) {}
+  const CertificateFile* named_by(const Node& directive) const override {
+    const ArgList args = directive.args();
+    if (args.size() != 1 || args[0].has_variable() || args[0].value.empty()) return nullptr;
+    const std::string value(args[0].value);
+    if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) return nullptr;
+    std::string file;
+    if (path::is_absolute(value)) file = load_.map_server_path(value);
+    else if (!base_.empty()) file = load_.join_confined(base_, value);
+    else return nullptr;
+    return &store_.get(file);
+  }
+
+ private:
+  const CertificateStore& store_;
+  const LoadOptions& load_;
+  std::string base_;
+};
+
 class Runner {
  public:
   Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
          const LintRequest& req)
       : fs_(fs), sources_(sources), catalog_(catalog), req_(req),
-        loader_(fs, sources, req.load) {}
+        loader_(fs, sources, req.load), certificates_(fs, req.load.limits.max_file_size) {}
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
                  Dialect dialect = Dialect::nginx, const std::string& base_dir = {},
@@ -208,8 +233,10 @@ class Runner {
         tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
                                         : TomcatModel{};
     const std::vector<Suppression> suppressions = collect_suppressions(tree);
+    const TreeCertificates certificates(certificates_, req_.load, tree.base_dir);
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
                      catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
+    ctx.certificates = &certificates;
     bool refused = false;  // httpd refuses the whole configuration
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
@@ -508,6 +535,7 @@ class Runner {
   const RuleCatalog& catalog_;
   const LintRequest& req_;
   ConfigLoader loader_;
+  CertificateStore certificates_;  ///< the certificate files trees name, each read once
   std::set<std::string> reached_;
   std::unordered_set<std::string> named_;  ///< result.named_dirs, for lookups
   std::set<FileId> listed_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "staplint/apache_model.hpp"
+#include "staplint/certificate.hpp"
 #include "staplint/config_tree.hpp"
 #include "staplint/suppressions.hpp"
 #include "staplint/jvm_model.hpp"
@@ -68,6 +69,9 @@ struct CheckContext {
   /// The known nginx directives with their contexts, walked once on first use
   /// and shared by the rules that need them (checks/nginx_directives.hpp).
   mutable std::shared_ptr<const checks::DirectiveUses> nginx_directive_uses = {};
+  /// The certificate files the configuration names, read on demand; nullptr
+  /// where none may be read.
+  const CertificateLookup* certificates = nullptr;
 };
 
 /// Collects findings for one rule, formatting its message template.

@@ -36,23 +36,19 @@ bool certificate_is_lets_encrypt(const NginxServer& s) {
   return false;
 }
 
-/// The host of an `http://host[:port]/path` responder URL.
-std::string url_host(std::string_view url) {
-  if (auto p = url.find("://"); p != std::string_view::npos) url = url.substr(p + 3);
-  url = url.substr(0, url.find('/'));
-  if (!url.empty() && url.front() == '[') return std::string(url.substr(1, url.find(']') - 1));
-  return std::string(url.substr(0, url.rfind(':') == std::string_view::npos ? url.size()
-                                                                              : url.rfind(':')));
-}
-
-bool is_ip_literal(const std::string& host) {
-  if (host.find(':') != std::string::npos) return true;  // IPv6
-  int dots = 0;
-  for (char c : host) {
-    if (c == '.') ++dots;
-    else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+/// Every certificate of the server can be read, names an OCSP responder, and
+/// every responder it names is an IP literal: nginx resolves nothing.
+bool responders_are_ip_literals(const CheckContext& ctx, const NginxServer& s) {
+  const auto certs = s.all("ssl_certificate");
+  if (!ctx.certificates || certs.empty()) return false;
+  for (const Node* c : certs) {
+    const CertificateFile* f = ctx.certificates->named_by(*c);
+    if (!f || f->status != CertificateFile::Status::ok || f->certificates.front().ocsp_urls.empty()) return false;
+    for (const std::string& url : f->certificates.front().ocsp_urls) {
+      if (!is_ip_literal(url_host(url))) return false;
+    }
   }
-  return dots == 3;
+  return true;
 }
 
 /// The `http {}` blocks in which every TLS server (two or more) lacks any
@@ -201,6 +197,8 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
     if (s.effective("resolver").node) continue;
     const Effective responder = s.effective("ssl_stapling_responder");
     if (responder.node && is_ip_literal(url_host(responder.value()))) continue;
+    // The certificates' own responders, when every one is an IP literal.
+    if (!responder.node && responders_are_ip_literals(ctx, s)) continue;
 
     Finding& f = r.report(stapling.node->file(), stapling.node->range, {});
     if (known_resolver) {
