@@ -92,6 +92,7 @@ std::vector<Note> include_chain(const ConfigTree& tree,
   if (it == first.end()) return chain;
   for (std::size_t at = it->second; at != 0 && chain.size() < 64; at = tree.inclusions[at].parent) {
     const Inclusion& inc = tree.inclusions[at];
+    if (inc.site_file == kNoFile) break;  // an adopted file: no include names it
     chain.push_back({inc.site_file, inc.site, "included from here"});
   }
   return chain;
@@ -245,6 +246,13 @@ class Runner {
       if (!req_.policy.runs(f.rule_id) || excluded(f.file)) continue;
       if (auto s = req_.policy.severity.find(f.rule_id); s != req_.policy.severity.end()) f.severity = s->second;
       f.included_from = include_chain(tree, first, f.file);
+      if (tree.adopted != kNoFile) {
+        // The adopted file's findings may not edit the tree that adopted it.
+        std::erase_if(f.fixes, [&](const Fix& fix) {
+          return std::any_of(fix.edits.begin(), fix.edits.end(),
+                             [&](const TextEdit& e) { return !e.create.empty() || e.file != tree.adopted; });
+        });
+      }
       if (tree.dialect_guessed) {
         // A guess proves no error: what the guessed server would refuse is a warning.
         f.fixes.clear();
@@ -312,6 +320,7 @@ class Runner {
         if (looks_like_entry(f, pf)) {
           lint_tree(f, false, nullptr);
         } else if (has_top_level(pf.nodes, {"server"})) {
+          if (above && above->second == Dialect::nginx && adopt(above->first, Dialect::nginx, f)) continue;
           lint_tree(f, true, nullptr, Dialect::nginx,
                     above && above->second == Dialect::nginx ? tree_base(*above) : std::string());
         }
@@ -321,6 +330,7 @@ class Runner {
       const ParsedFile& ap = loader_.parse_file(f, Dialect::apache);
       if (ap.file == kNoFile || sources_.file(ap.file).text().empty()) continue;
       if (!ap.problem && has_top_level_ci(ap.nodes, "VirtualHost")) {
+        if (above && above->second == Dialect::apache && adopt(above->first, Dialect::apache, f)) continue;
         lint_tree(f, true, nullptr, Dialect::apache,
                   above && above->second == Dialect::apache ? tree_base(*above) : std::string());
       }
@@ -414,12 +424,35 @@ class Runner {
         spdlog::info("'{}' is httpd's environment script: read with '{}', not linted on its own", file, entry);
         return;
       }
+      if (guess.certain && guess.dialect == dialect && adopt(entry, dialect, file)) return;
       std::string base = tree_base(*above);
       if (guess.dialect != dialect) base.clear();  // the text is the other server's
       lint_tree(file, true, nullptr, guess.dialect, base, &guess);
       return;
     }
     lint_tree(file, true, nullptr, guess.dialect, {}, &guess);
+  }
+
+  /// Lints `file`, which no entry includes, as if `entry` included it where
+  /// its siblings are (ConfigLoader::load_adopting): it inherits the http or
+  /// server level as it will once enabled. Only its own findings are shown,
+  /// with fixes that edit it alone. False when it cannot be adopted, or when
+  /// the tree has adopted many already (each adoption reads the tree again):
+  /// then it is linted as a fragment.
+  bool adopt(const std::string& entry, Dialect dialect, const std::string& file) {
+    static constexpr int kMaxAdoptedPerTree = 64;
+    int& count = adopted_[fs_.canonical(entry)];
+    if (count >= kMaxAdoptedPerTree) {
+      spdlog::info("'{}': more than {} files no entry includes; linted as fragments", entry, kMaxAdoptedPerTree);
+      return false;
+    }
+    ConfigTree tree = loader_.load_adopting(entry, dialect, file);
+    if (tree.adopted == kNoFile) return false;
+    ++count;
+    spdlog::info("linting '{}' as if '{}' included it", file, entry);
+    const std::set<FileId> only{tree.adopted};
+    lint_loaded(std::move(tree), &only);
+    return true;
   }
 
   /// Calls `fn(candidate, its canonical path, dialect)` for each server entry
@@ -536,6 +569,7 @@ class Runner {
   const LintRequest& req_;
   ConfigLoader loader_;
   CertificateStore certificates_;  ///< the certificate files trees name, each read once
+  std::map<std::string, int> adopted_;  ///< files adopted per entry (canonical)
   std::set<std::string> reached_;
   std::unordered_set<std::string> named_;  ///< result.named_dirs, for lookups
   std::set<FileId> listed_;

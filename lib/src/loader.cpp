@@ -279,6 +279,51 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
   return tree;
 }
 
+namespace {
+/// The last top-level `name {}` block, through includes (their depth is
+/// bounded by max_include_depth).
+Node* last_block(std::span<Node> nodes, std::string_view name) {
+  Node* found = nullptr;
+  for (Node& n : nodes) {
+    if (n.kind == NodeKind::include) {
+      if (Node* f = last_block(n.children(), name)) found = f;
+    } else if (n.kind == NodeKind::block && n.name() == name) {
+      found = &n;
+    }
+  }
+  return found;
+}
+}  // namespace
+
+ConfigTree ConfigLoader::load_adopting(const std::string& entry_path, Dialect dialect, const std::string& file) {
+  ConfigTree tree = load(entry_path, false, dialect);
+  if (tree.entry == kNoFile || tree.nodes.empty()) return tree;
+  ParsedFile& af = parse_file(file, dialect);
+  if (af.file == kNoFile || af.problem) return tree;
+  if (std::find(tree.files.begin(), tree.files.end(), af.file) != tree.files.end()) return tree;
+  Node* host = nullptr;
+  if (dialect == Dialect::nginx) {
+    host = last_block(tree.nodes, "http");
+    if (!host) return tree;
+  }
+  const std::span<Node> nodes = take_nodes(af);
+  const auto inclusion = static_cast<std::uint32_t>(tree.inclusions.size());
+  tree.inclusions.push_back({af.file, 0, kNoFile, {}});
+  tree.files.push_back(af.file);
+  Expansion ex{tree, tree.base_dir, {fs_.canonical(file)}, {}, {tree.files.begin(), tree.files.end()}};
+  ex.distinct_nodes = ex.expanded_nodes = af.node_count;
+  expand(nodes, ex, inclusion, 1, host ? 1 : 0);
+  // Spliced in after the host's own statements, as `include FILE;` would be.
+  const std::span<Node> before = host ? host->children() : tree.nodes;
+  std::span<Node> joined = sources_.arena().make_array<Node>(before.size() + nodes.size());
+  std::copy(before.begin(), before.end(), joined.begin());
+  std::copy(nodes.begin(), nodes.end(), joined.begin() + static_cast<std::ptrdiff_t>(before.size()));
+  if (host) host->set_children(joined);
+  else tree.nodes = joined;
+  tree.adopted = af.file;
+  return tree;
+}
+
 void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml) {
   // conf/ is CATALINA_BASE/conf; Debian's /etc/tomcat10 is that conf/, with
   // /etc/default/tomcat10 beside it and the systemd unit that starts it.

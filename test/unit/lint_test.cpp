@@ -296,12 +296,41 @@ TEST_CASE("a site file no entry includes resolves includes from the tree's prefi
   fs.add("/srv/apache/conf.d/templates/example.com.conf",
          "<VirtualHost *:443>\n  Include h5bp/tls/ssl_engine.conf\n  SSLUseStapling on\n"
          "  SSLStaplingReturnResponderErrors off\n  SSLStaplingFakeTryLater off\n</VirtualHost>\n");
-  // Found in a directory walk, or named: the includes resolve (no SL0002).
-  // The nginx template is complete; the httpd one, read alone, lacks the
-  // entry's server-level stapling cache (SL1005).
-  const std::vector<std::string> expected = {"/srv/apache/conf.d/templates/example.com.conf:3 SL1005"};
+  // Found in a directory walk, or named: the includes resolve (no SL0002),
+  // and each is read as if its entry included it: the httpd template gets
+  // the entry's server-level stapling cache (no SL1005).
   Run walked(fs, {"/srv/nginx", "/srv/apache"});
-  CHECK(walked.located == expected);
+  CHECK(walked.located.empty());
   Run named(fs, {"/srv/nginx/conf.d/templates/example.com.conf", "/srv/apache/conf.d/templates/example.com.conf"});
-  CHECK(named.located == expected);
+  CHECK(named.located.empty());
+}
+
+TEST_CASE("a file no entry includes inherits what its entry's http level sets", "[lint]") {
+  // Debian's sites-available/: a draft site is read as if sites-enabled held
+  // it, so the http-level resolver and stapling apply; its fixes edit only it.
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf",
+         "events {}\nhttp {\n  resolver 127.0.0.1;\n  ssl_stapling on;\n  include sites-enabled/*;\n}\n");
+  fs.add("/etc/nginx/sites-available/draft", "server {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/d.pem;\n}\n");
+  Run r(fs, {"/etc/nginx/sites-available/draft"});
+  // SL1002 (stapling without verify) is located at the http-level line, which
+  // is not in the named file: nothing to show, and no fix reaches nginx.conf.
+  CHECK(r.located.empty());
+  CHECK(r.result.endpoints.size() == 1);
+  // A finding in an adopted file: no include names it, so no include chain;
+  // its fix edits it alone.
+  fs.add("/etc/nginx/sites-available/off", "server {\n  listen 443 ssl;\n  ssl_stapling off;\n}\n");
+  Run off(fs, {"/etc/nginx/sites-available/off"});
+  CHECK(off.located == std::vector<std::string>{"/etc/nginx/sites-available/off:3 SL1001"});
+  for (const Finding& f : off.result.findings) {
+    CHECK(f.included_from.empty());
+    for (const Fix& fix : f.fixes) {
+      for (const TextEdit& e : fix.edits) CHECK(off.sm.file(e.file).path() == "/etc/nginx/sites-available/off");
+    }
+  }
+  // Read alone, the same draft has no stapling at all.
+  MemoryFileSystem alone;
+  alone.add("/work/draft", std::string(fs.read("/etc/nginx/sites-available/draft", 1 << 20).bytes));
+  Run by_itself(alone, {"/work/draft"});
+  CHECK(by_itself.located == std::vector<std::string>{"/work/draft:1 SL1001"});
 }

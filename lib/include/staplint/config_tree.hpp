@@ -47,6 +47,8 @@ struct ConfigTree {
   bool fragment = false;
   /// The dialect was a guess (SL0007): no fixes are offered for the tree.
   bool dialect_guessed = false;
+  /// A file no entry includes, read as if included (ConfigLoader::load_adopting).
+  FileId adopted = kNoFile;
   std::span<Node> nodes;  ///< in the SourceManager's arena
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order

@@ -67,6 +67,13 @@ class ConfigLoader {
   /// server tree, that tree's conf prefix.
   ConfigTree load(const std::string& entry_path, bool as_fragment,
                   Dialect dialect = Dialect::nginx, const std::string& base_dir = {});
+  /// Loads the tree of `entry_path` with `file`, which no entry includes (a
+  /// site in sites-available/, a template), read as if included where its
+  /// siblings are: at the end of the last `http {}` (nginx) or at server
+  /// level (httpd). `tree.adopted` is its id, or kNoFile when it cannot be
+  /// (a syntax error in it, no `http {}`, already in the tree): then lint it
+  /// as a fragment.
+  ConfigTree load_adopting(const std::string& entry_path, Dialect dialect, const std::string& file);
 
   const LoadOptions& options() const { return options_; }
 
