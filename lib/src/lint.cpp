@@ -440,14 +440,20 @@ class Runner {
   /// the tree has adopted many already (each adoption reads the tree again):
   /// then it is linted as a fragment.
   bool adopt(const std::string& entry, Dialect dialect, const std::string& file) {
+    // Each adoption lints the whole tree again: at most 64 per tree, and 4
+    // MB of the trees' text in all, so that a hostile tree cannot multiply
+    // the work.
     static constexpr int kMaxAdoptedPerTree = 64;
+    static constexpr std::size_t kMaxAdoptedBytes = std::size_t{4} << 20;
     int& count = adopted_[fs_.canonical(entry)];
-    if (count >= kMaxAdoptedPerTree) {
-      spdlog::info("'{}': more than {} files no entry includes; linted as fragments", entry, kMaxAdoptedPerTree);
+    if (count >= kMaxAdoptedPerTree || adopted_bytes_ >= kMaxAdoptedBytes) {
+      spdlog::info("'{}': too many files no entry includes to read each with the tree; '{}' is linted as a fragment",
+                   entry, file);
       return false;
     }
     ConfigTree tree = loader_.load_adopting(entry, dialect, file);
     if (tree.adopted == kNoFile) return false;
+    for (FileId f : tree.files) adopted_bytes_ += sources_.file(f).text().size();
     ++count;
     spdlog::info("linting '{}' as if '{}' included it", file, entry);
     const std::set<FileId> only{tree.adopted};
@@ -570,6 +576,7 @@ class Runner {
   ConfigLoader loader_;
   CertificateStore certificates_;  ///< the certificate files trees name, each read once
   std::map<std::string, int> adopted_;  ///< files adopted per entry (canonical)
+  std::size_t adopted_bytes_ = 0;       ///< text of the trees read again for adoptions
   std::set<std::string> reached_;
   std::unordered_set<std::string> named_;  ///< result.named_dirs, for lookups
   std::set<FileId> listed_;

@@ -632,6 +632,19 @@ def many_servers(c):
     c.lint(["s.conf"], code=1, seconds=10, mib=1024)
 
 
+@case("linear", "nginx: 2,000 site files no entry includes beside a tree of 20,000 servers")
+def many_unreached_sites(c):
+    # Each unreached file is read with its tree (it inherits the http level),
+    # within a budget: the tree is not read 2,000 times.
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n resolver 127.0.0.1;\n include sites-enabled/*;\n}\n")
+    write(f"{c.d}/n/sites-enabled/all.conf", "".join(
+        "server { listen 443 ssl; server_name s%d; ssl_stapling on; ssl_stapling_verify on;"
+        " ssl_trusted_certificate /c.pem; }\n" % i for i in range(20000)))
+    for i in range(2000):
+        write(f"{c.d}/n/sites-available/site{i}", "server { listen 443 ssl; server_name d%d; }\n" % i)
+    c.lint(["n"], code=1, seconds=10, mib=1024)
+
+
 @case("linear", "Apache: 50,000 <VirtualHost>s in one 4 MB file")
 def many_vhosts(c):
     write(f"{c.d}/v.conf", "".join(
@@ -693,6 +706,25 @@ def secret_root_absolute_dotdot(c):
 def secret_root_relative_dotdot(c):
     secret_tree(c, {"R/etc/nginx/nginx.conf": "events {}\nhttp {\n include ../../../outside/secret.txt;\n}\n"},
                 ["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL0002"])
+
+
+@case("secrets", "ssl_certificate naming a secret outside the checkout, a device and /proc, for its OCSP URL")
+def secret_certificate_paths(c):
+    depth = "/.." * (c.d.count("/") + 2)
+    secret_tree(c, {"R/etc/nginx/nginx.conf":
+                    "events {}\nhttp {\n server { listen 443 ssl; ssl_certificate %s$W/outside/secret.txt;"
+                    " ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate a.pem; }\n"
+                    " server { listen 443 ssl; ssl_certificate /dev/zero; ssl_stapling on; ssl_stapling_verify on;"
+                    " ssl_trusted_certificate a.pem; }\n"
+                    " server { listen 443 ssl; ssl_certificate /proc/self/environ; ssl_stapling on;"
+                    " ssl_stapling_verify on; ssl_trusted_certificate a.pem; }\n}\n" % depth},
+                ["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL1003"])
+    secret_tree(c, {"n/nginx.conf":
+                    "events {}\nhttp {\n server { listen 443 ssl; ssl_certificate $W/outside/secret.txt;"
+                    " ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate a.pem; }\n"
+                    " server { listen 443 ssl; ssl_certificate /dev/zero; ssl_stapling on; ssl_stapling_verify on;"
+                    " ssl_trusted_certificate a.pem; }\n}\n"},
+                ["n/nginx.conf"], code=1, has=["SL1003"])
 
 
 @case("secrets", "a symlink in the checkout to a file outside, under --root")
