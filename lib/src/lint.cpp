@@ -312,28 +312,28 @@ class Runner {
         continue;
       }
       const ParsedFile& pf = loader_.parse_file(f);
-      // A site file no entry includes (h5bp's conf.d/templates/) is read as
-      // its server reads the tree's files: relative includes from the
-      // tree's prefix or ServerRoot.
-      const auto above = nearest_entry(fs_.canonical(f));
+      // A site file no entry includes (sites-available/, h5bp's
+      // conf.d/templates/) is read as if its entry included it, else as its
+      // server reads the tree's files: relative includes from the tree's
+      // prefix or ServerRoot. The entry above is looked up only for those.
+      auto site_file = [&](Dialect dialect) {
+        const auto above = nearest_entry(fs_.canonical(f));
+        const bool same = above && above->second == dialect;
+        if (same && adopt(above->first, dialect, f)) return;
+        lint_tree(f, true, nullptr, dialect, same ? tree_base(*above) : std::string());
+      };
       if (!pf.problem) {
         if (looks_like_entry(f, pf)) {
           lint_tree(f, false, nullptr);
         } else if (has_top_level(pf.nodes, {"server"})) {
-          if (above && above->second == Dialect::nginx && adopt(above->first, Dialect::nginx, f)) continue;
-          lint_tree(f, true, nullptr, Dialect::nginx,
-                    above && above->second == Dialect::nginx ? tree_base(*above) : std::string());
+          site_file(Dialect::nginx);
         }
         continue;
       }
       // Not nginx: an httpd site file (a top-level <VirtualHost>) is a fragment.
       const ParsedFile& ap = loader_.parse_file(f, Dialect::apache);
       if (ap.file == kNoFile || sources_.file(ap.file).text().empty()) continue;
-      if (!ap.problem && has_top_level_ci(ap.nodes, "VirtualHost")) {
-        if (above && above->second == Dialect::apache && adopt(above->first, Dialect::apache, f)) continue;
-        lint_tree(f, true, nullptr, Dialect::apache,
-                  above && above->second == Dialect::apache ? tree_base(*above) : std::string());
-      }
+      if (!ap.problem && has_top_level_ci(ap.nodes, "VirtualHost")) site_file(Dialect::apache);
     }
   }
 

@@ -334,3 +334,19 @@ TEST_CASE("a file no entry includes inherits what its entry's http level sets", 
   Run by_itself(alone, {"/work/draft"});
   CHECK(by_itself.located == std::vector<std::string>{"/work/draft:1 SL1001"});
 }
+
+TEST_CASE("apache: an Include httpd skips is not reported; one under an unknown condition is conditional",
+          "[lint][apache]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/apache2/apache2.conf",
+         "LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n"
+         "<IfModule mod_nothere.c>\n  Include missing-a.conf\n</IfModule>\n"
+         "<IfDefine DEFAULT_VHOST>\n  Include missing-b.conf\n</IfDefine>\n"
+         "Include missing-c.conf\n");
+  Run r(fs, {"/etc/apache2/apache2.conf"});
+  CHECK(r.located == std::vector<std::string>{"/etc/apache2/apache2.conf:6 SL0002",
+                                                "/etc/apache2/apache2.conf:8 SL0002"});
+  REQUIRE(r.result.findings.size() == 2);
+  CHECK(r.result.findings[0].conditional);
+  CHECK_FALSE(r.result.findings[1].conditional);
+}

@@ -1,4 +1,7 @@
 // SL0001..SL0005 and SL0007: problems met while reading and parsing, reported as findings.
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -12,53 +15,54 @@ namespace {
 /// httpd opens an `Include` only where it reads it: an include inside a
 /// section httpd skips (a false <IfModule>) is never opened, and one inside a
 /// condition staplint cannot evaluate (<IfDefine X>) is opened only if it
-/// holds. The include directive a problem was met at, or nullptr when httpd
-/// never reads it; `found` says whether the tree has such a directive.
-const ApacheDirective* apache_include_at(const CheckContext& ctx, const InputProblem& p, bool& found) {
-  found = false;
-  for (const ApacheDirective& d : ctx.apache.directives) {
-    const Node& n = *d.node;
-    if (n.kind != NodeKind::include || n.file() != p.file) continue;
-    if (n.range.begin <= p.range.begin && p.range.begin < n.range.end) {
-      found = true;
-      return &d;
-    }
-  }
-  return nullptr;
-}
-
-/// The tree has an include directive where `p` was met (walked without
-/// recursion: nesting is bounded, but not by the stack).
-bool include_node_at(std::span<const Node> top, const InputProblem& p) {
-  std::vector<std::span<const Node>> stack{top};
-  while (!stack.empty()) {
-    const std::span<const Node> nodes = stack.back();
-    stack.pop_back();
-    for (const Node& n : nodes) {
-      if (n.kind == NodeKind::include && n.file() == p.file && n.range.begin <= p.range.begin &&
-          p.range.begin < n.range.end) {
-        return true;
+/// holds. Every include of the tree by where it starts, with its directive
+/// in the Apache model (nullptr: in a section httpd skips). Built once per
+/// tree, without recursion.
+struct ApacheIncludes {
+  std::map<std::pair<FileId, std::uint32_t>, std::pair<const Node*, const ApacheDirective*>> at;
+  explicit ApacheIncludes(const CheckContext& ctx) {
+    std::vector<std::span<const Node>> stack{ctx.tree.nodes};
+    while (!stack.empty()) {
+      const std::span<const Node> nodes = stack.back();
+      stack.pop_back();
+      for (const Node& n : nodes) {
+        if (n.kind == NodeKind::include) at[{n.file(), n.range.begin}] = {&n, nullptr};
+        if (!n.children().empty()) stack.push_back(n.children());
       }
-      if (!n.children().empty()) stack.push_back(n.children());
+    }
+    for (const ApacheDirective& d : ctx.apache.directives) {
+      if (d.node->kind != NodeKind::include) continue;
+      if (auto it = at.find({d.node->file(), d.node->range.begin}); it != at.end()) it->second.second = &d;
     }
   }
-  return false;
-}
+  /// The include node `p` was met at, or nullptr.
+  const std::pair<const Node*, const ApacheDirective*>* find(const InputProblem& p) const {
+    auto it = at.upper_bound({p.file, p.range.begin});
+    if (it == at.begin()) return nullptr;
+    --it;
+    const Node& n = *it->second.first;
+    if (n.file() != p.file || p.range.begin >= n.range.end) return nullptr;
+    return &it->second;
+  }
+};
 
 void report_kind(const CheckContext& ctx, Reporter& r, InputProblemKind kind) {
   const bool apache_include = ctx.tree.dialect == Dialect::apache &&
-                              (kind == InputProblemKind::include_not_found || kind == InputProblemKind::include_cycle);
+                              (kind == InputProblemKind::include_not_found || kind == InputProblemKind::include_cycle) &&
+                              std::any_of(ctx.tree.problems.begin(), ctx.tree.problems.end(),
+                                          [&](const InputProblem& p) { return p.kind == kind; });
+  std::optional<ApacheIncludes> includes;
+  if (apache_include) includes.emplace(ctx);
   for (const InputProblem& p : ctx.tree.problems) {
     if (p.kind != kind) continue;
-    bool found = false;
-    const ApacheDirective* include = apache_include ? apache_include_at(ctx, p, found) : nullptr;
+    const auto* include = includes ? includes->find(p) : nullptr;
     // An include in a section httpd skips (the model leaves it out): httpd
     // never opens the file, so there is nothing to report.
-    if (apache_include && !found && include_node_at(ctx.tree.nodes, p)) continue;
+    if (include && !include->second) continue;
     Finding& f = r.report(p.file, p.range, {{"detail", p.message}});
     f.notes = p.notes;
     if (p.fix) f.fixes.push_back(*p.fix);
-    if (include) note_conditions(f, {include});
+    if (include) note_conditions(f, {include->second});
   }
 }
 }  // namespace
