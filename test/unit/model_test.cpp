@@ -76,3 +76,20 @@ TEST_CASE("a fragment's top level stands for the inside of http", "[model]") {
   CHECK(l.model.servers[0].effective("ssl_stapling").is_on());
   CHECK(l.model.servers[0].parent == nullptr);
 }
+
+TEST_CASE("stream and mail servers are named by server_name when they have one", "[model]") {
+  Loaded l("stream { server { listen 6379 ssl; server_name redis.example.com; }"
+           " server { listen 127.0.0.1:5671 ssl; } }"
+           " mail { starttls on; server { listen 587; server_name smtp.example.com; protocol smtp; }"
+           " server { listen 993 ssl; protocol imap; } server { listen 143; protocol imap; starttls off; } }");
+  REQUIRE(l.model.servers.size() == 2);
+  CHECK(l.model.servers[0].display_name == "redis.example.com:6379");
+  CHECK(l.model.servers[1].display_name == "127.0.0.1:5671");
+  // Mail servers are kept apart (no stapling there); TLS by listen ssl or starttls.
+  REQUIRE(l.model.mail_servers.size() == 3);
+  CHECK(l.model.mail_servers[0].display_name == "smtp.example.com:587");
+  CHECK(l.model.mail_servers[0].tls);   // starttls on, inherited from mail {}
+  CHECK(l.model.mail_servers[1].tls);   // listen ... ssl
+  CHECK_FALSE(l.model.mail_servers[2].tls);  // starttls off
+  CHECK(l.model.mail_servers[0].mail);
+}
