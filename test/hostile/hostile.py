@@ -55,6 +55,14 @@ results = []
 
 # ------------------------------------------------------------------ helpers
 
+def write_many(directory, count, text, name="f%d.conf"):
+    """`count` files holding `text` in `directory` (`text` may hold one %d for the index)."""
+    os.makedirs(directory, exist_ok=True)
+    for i in range(count):
+        with open(f"{directory}/{name % i}", "w") as f:
+            f.write(text % i if "%d" in text else text)
+
+
 def write(path, data, mode=None):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "wb") as f:
@@ -408,10 +416,7 @@ def include_cycles(c):
 
 @case("fs", "include d/* over 100,000 files, and a scan of them")
 def many_files(c):
-    os.makedirs(f"{c.d}/many/d")
-    for i in range(100000):
-        with open(f"{c.d}/many/d/f{i}.conf", "w") as f:
-            f.write("gzip on;\n")
+    write_many(f"{c.d}/many/d", 100000, "gzip on;\n")
     write(f"{c.d}/many/nginx.conf", "events {}\nhttp {\n include d/*;\n}\n")
     c.lint(["many/nginx.conf"], code=0, seconds=10, mib=600)
     c.lint(["many"], code=0, seconds=10, mib=600)
@@ -640,8 +645,7 @@ def many_unreached_sites(c):
     write(f"{c.d}/n/sites-enabled/all.conf", "".join(
         "server { listen 443 ssl; server_name s%d; ssl_stapling on; ssl_stapling_verify on;"
         " ssl_trusted_certificate /c.pem; }\n" % i for i in range(20000)))
-    for i in range(2000):
-        write(f"{c.d}/n/sites-available/site{i}", "server { listen 443 ssl; server_name d%d; }\n" % i)
+    write_many(f"{c.d}/n/sites-available", 2000, "server { listen 443 ssl; server_name d%d; }\n", name="site%d")
     c.lint(["n"], code=1, seconds=10, mib=1024)
 
 
@@ -946,10 +950,7 @@ def fix_sigterm(c):
 
 @case("writes", "an edit saved to a file while --fix runs is never lost")
 def fix_concurrent_edit(c):
-    os.makedirs(f"{c.d}/t/many")
-    for i in range(60000):
-        with open(f"{c.d}/t/many/f{i}.conf", "w") as f:
-            f.write("gzip on;\n")
+    write_many(f"{c.d}/t/many", 60000, "gzip on;\n")
     write(f"{c.d}/t/nginx.conf", "events {}\nhttp {\n include sites/*.conf;\n include many/*;\n}\n")
     write(f"{c.d}/t/sites/a.conf", TLS_SERVER)
     prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if as_owner_nobody(c) else []

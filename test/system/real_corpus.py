@@ -79,7 +79,7 @@ def nearest_entry(path, names):
 
 
 def scratch_copy(base):
-    """A copy of `base` to judge in; returns (copy, map from copy paths back)."""
+    """A scratch copy of `base` to judge in (replacing the last one)."""
     dest = os.path.join(work, "case")
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(base, dest, symlinks=True, ignore_dangling_symlinks=True)
@@ -199,7 +199,7 @@ def judge(errors, dialect, base, entry_like, target):
 
 
 def units():
-    """(path, dialect) to lint: every file, and every tree through its entry."""
+    """The paths to lint: every file, and the directory of every entry (its whole tree)."""
     for dirpath, dirs, files in os.walk(CORPUS):
         dirs.sort()
         for f in sorted(files):

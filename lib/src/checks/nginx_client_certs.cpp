@@ -22,9 +22,12 @@ void nginx_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
   // One finding per 'ssl_verify_client' line, naming every server that
   // inherits it: an http-level line serves many servers. Mail servers verify
   // client certificates too (ngx_mail_ssl_module), with 'ssl_crl' only.
+  struct Served {
+    std::vector<std::string> names;
+    bool mail = false;  // a line serves http/stream or mail servers, never both
+  };
   std::vector<const Node*> order;
-  std::map<const Node*, std::vector<std::string>> servers;
-  std::map<const Node*, bool> mail;  // a line serves http/stream or mail servers, never both
+  std::map<const Node*, Served> servers;
   for (const auto* list : {&ctx.nginx.servers, &ctx.nginx.mail_servers}) {
     for (const NginxServer& s : *list) {
       if (!s.tls) continue;
@@ -33,13 +36,13 @@ void nginx_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
       if (s.effective("ssl_crl").node || (!s.mail && is_any(s.effective("ssl_ocsp"), {"on", "leaf"}))) continue;
       auto [it, fresh] = servers.try_emplace(verify.node);
       if (fresh) order.push_back(verify.node);
-      it->second.push_back(s.display_name);
-      mail[verify.node] = s.mail;
+      it->second.names.push_back(s.display_name);
+      it->second.mail = s.mail;
     }
   }
   for (const Node* verify : order) {
     r.report(verify->file(), verify->range,
-             {{"servers", name_list(mail[verify] ? "TLS mail server" : "TLS server", servers[verify])}});
+             {{"servers", name_list(servers[verify].mail ? "TLS mail server" : "TLS server", servers[verify].names)}});
   }
 }
 

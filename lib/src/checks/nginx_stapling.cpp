@@ -1,6 +1,5 @@
 // SL1001..SL1004: OCSP stapling of the server certificate in nginx.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -51,21 +50,21 @@ bool responders_are_ip_literals(const CheckContext& ctx, const NginxServer& s) {
   return true;
 }
 
-/// The `http {}` blocks in which every TLS server (two or more) lacks any
-/// stapling directive: there one http-level fix serves them all.
-std::set<const Node*> blocks_lacking_stapling(const CheckContext& ctx) {
-  std::map<const Node*, int> tls_servers;
-  std::set<const Node*> has_stapling;
+/// The TLS servers (not rejecting handshakes) of each `http {}` block.
+std::map<const Node*, std::vector<const NginxServer*>> tls_servers_by_http_block(const CheckContext& ctx) {
+  std::map<const Node*, std::vector<const NginxServer*>> out;
   for (const NginxServer& o : ctx.nginx.servers) {
-    if (!o.parent || o.stream || !o.tls || o.rejects_handshakes) continue;
-    ++tls_servers[o.parent];
-    if (o.effective("ssl_stapling").node) has_stapling.insert(o.parent);
-  }
-  std::set<const Node*> out;
-  for (const auto& [block, count] : tls_servers) {
-    if (count >= 2 && !has_stapling.count(block)) out.insert(block);
+    if (o.parent && !o.stream && o.tls && !o.rejects_handshakes) out[o.parent].push_back(&o);
   }
   return out;
+}
+
+/// Every TLS server of the block (two or more) lacks any stapling directive:
+/// there one http-level fix serves them all.
+bool all_lack_stapling(const std::vector<const NginxServer*>& servers) {
+  return servers.size() >= 2 && std::none_of(servers.begin(), servers.end(), [](const NginxServer* o) {
+           return o->effective("ssl_stapling").node != nullptr;
+         });
 }
 
 /// nginx 1.29.3 and later refuse stapling together with certificate
@@ -85,14 +84,14 @@ void turn_off_compression(const CheckContext& ctx, const std::vector<const Nginx
 }  // namespace
 
 void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
-  const std::set<const Node*> http_wide = blocks_lacking_stapling(ctx);
+  const auto servers_of = tls_servers_by_http_block(ctx);
+  std::set<const Node*> http_wide;  // decided once per block, not once per server
+  for (const auto& [block, servers] : servers_of) {
+    if (all_lack_stapling(servers)) http_wide.insert(block);
+  }
   // The http-wide edit is the same for each server of a block: made once (a
   // block of n servers would otherwise be scanned n times).
   std::map<std::pair<const Node*, bool>, Fix> wide_fixes;
-  std::map<const Node*, std::vector<const NginxServer*>> servers_of;
-  for (const NginxServer& o : ctx.nginx.servers) {
-    if (o.parent && !o.stream && o.tls && !o.rejects_handshakes) servers_of[o.parent].push_back(&o);
-  }
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
     const Effective stapling = s.effective("ssl_stapling");
@@ -140,7 +139,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
         if (fresh) {
           wide->second.description = "enable OCSP stapling for every server in 'http'";
           wide->second.edits.push_back(insert_into_block(ctx.sources, *s.parent, lines, is_stapling_anchor));
-          turn_off_compression(ctx, servers_of[s.parent], wide->second);
+          turn_off_compression(ctx, servers_of.at(s.parent), wide->second);
         }
         f.fixes.push_back(wide->second);
       }
