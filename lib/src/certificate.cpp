@@ -1,12 +1,15 @@
 #include "staplint/certificate.hpp"
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/err.h>
+#include <openssl/ocsp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
 #include <cctype>
+#include <ctime>
 #include <memory>
 
 namespace staplint {
@@ -15,34 +18,248 @@ namespace {
 struct BioFree {
   void operator()(BIO* b) const { BIO_free(b); }
 };
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
+using BioPtr = std::unique_ptr<BIO, BioFree>;
+
+const X509* x509_of(const CertificateInfo& c) { return static_cast<const X509*>(c.handle.get()); }
+const X509_CRL* crl_of(const CrlInfo& c) { return static_cast<const X509_CRL*>(c.handle.get()); }
+
+std::string name_text(const X509_NAME* name) {
+  if (!name) return {};
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio) return {};
+  // RFC 2253 escapes control characters and bytes above 0x7f.
+  X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_UTF8_CONVERT);
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio.get(), &data);
+  std::string out(data, n > 0 ? static_cast<std::size_t>(n) : 0);
+  if (out.size() > 512) out = out.substr(0, 509) + "...";
+  return out;
+}
+
+std::optional<UnixTime> time_of(const ASN1_TIME* t) {
+  if (!t) return std::nullopt;
+  std::tm tm{};
+  if (ASN1_TIME_to_tm(t, &tm) != 1) return std::nullopt;
+  return static_cast<UnixTime>(timegm(&tm));
+}
+
+std::string serial_text(const ASN1_INTEGER* serial) {
+  std::unique_ptr<BIGNUM, decltype(&BN_free)> bn(ASN1_INTEGER_to_BN(serial, nullptr), BN_free);
+  if (!bn) return {};
+  char* hex = BN_bn2hex(bn.get());
+  if (!hex) return {};
+  std::string out(hex);
+  OPENSSL_free(hex);
+  return out;
+}
+
+bool has_status_request_feature(const X509* x) {
+  // TLS Feature (1.3.6.1.5.5.7.1.24): a SEQUENCE OF INTEGER; 5 is status_request.
+  auto* features = static_cast<STACK_OF(ASN1_INTEGER)*>(X509_get_ext_d2i(x, NID_tlsfeature, nullptr, nullptr));
+  if (!features) return false;
+  bool found = false;
+  for (int i = 0; i < sk_ASN1_INTEGER_num(features); ++i) {
+    if (ASN1_INTEGER_get(sk_ASN1_INTEGER_value(features, i)) == 5) found = true;
+  }
+  sk_ASN1_INTEGER_pop_free(features, ASN1_INTEGER_free);
+  return found;
+}
+
+std::vector<std::string> crl_distribution_uris(const X509* x) {
+  std::vector<std::string> out;
+  auto* points = static_cast<STACK_OF(DIST_POINT)*>(
+      X509_get_ext_d2i(x, NID_crl_distribution_points, nullptr, nullptr));
+  if (!points) return out;
+  for (int i = 0; i < sk_DIST_POINT_num(points) && out.size() < 16; ++i) {
+    const DIST_POINT* dp = sk_DIST_POINT_value(points, i);
+    if (!dp->distpoint || dp->distpoint->type != 0) continue;
+    const GENERAL_NAMES* names = dp->distpoint->name.fullname;
+    for (int k = 0; k < sk_GENERAL_NAME_num(names); ++k) {
+      const GENERAL_NAME* g = sk_GENERAL_NAME_value(names, k);
+      if (g->type != GEN_URI) continue;
+      const ASN1_IA5STRING* uri = g->d.uniformResourceIdentifier;
+      out.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(uri)),
+                       static_cast<std::size_t>(ASN1_STRING_length(uri)));
+    }
+  }
+  sk_DIST_POINT_pop_free(points, DIST_POINT_free);
+  return out;
+}
+
+/// URLs come from the certificate: printable ASCII only, bounded.
+std::string clean_url(std::string url) {
+  if (url.size() > 512) url.resize(512);
+  for (char& c : url) {
+    if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e) c = '?';
+  }
+  return url;
+}
+
+CertificateInfo describe(X509* raw) {
+  CertificateInfo info;
+  info.handle = std::shared_ptr<const void>(raw, [](const void* p) { X509_free(static_cast<X509*>(const_cast<void*>(p))); });
+  info.subject = name_text(X509_get_subject_name(raw));
+  info.issuer = name_text(X509_get_issuer_name(raw));
+  info.self_issued = X509_NAME_cmp(X509_get_subject_name(raw), X509_get_issuer_name(raw)) == 0;
+  info.serial = serial_text(X509_get0_serialNumber(raw));
+  info.not_before = time_of(X509_get0_notBefore(raw)).value_or(0);
+  info.not_after = time_of(X509_get0_notAfter(raw)).value_or(0);
+  if (STACK_OF(OPENSSL_STRING)* urls = X509_get1_ocsp(raw)) {
+    for (int k = 0; k < sk_OPENSSL_STRING_num(urls) && k < 16; ++k) {
+      info.ocsp_urls.push_back(clean_url(sk_OPENSSL_STRING_value(urls, k)));
+    }
+    X509_email_free(urls);
+  }
+  for (std::string& u : crl_distribution_uris(raw)) info.crl_urls.push_back(clean_url(std::move(u)));
+  info.must_staple = has_status_request_feature(raw);
+  info.is_ca = X509_check_ca(raw) != 0;
+  return info;
+}
+
+CrlInfo describe(X509_CRL* raw) {
+  CrlInfo info;
+  info.handle = std::shared_ptr<const void>(raw, [](const void* p) { X509_CRL_free(static_cast<X509_CRL*>(const_cast<void*>(p))); });
+  info.issuer = name_text(X509_CRL_get_issuer(raw));
+  info.this_update = time_of(X509_CRL_get0_lastUpdate(raw)).value_or(0);
+  info.next_update = time_of(X509_CRL_get0_nextUpdate(raw));
+  return info;
+}
+
+/// The PEM blocks of `bytes` with their labels, found by text: what lies
+/// between `-----BEGIN L-----` and `-----END L-----`, markers included.
+struct PemBlock {
+  std::string_view label;
+  std::string_view text;
 };
+
+template <typename Each>
+void each_pem_block(std::string_view bytes, Each&& each) {
+  constexpr std::string_view begin = "-----BEGIN ";
+  std::size_t at = 0;
+  while ((at = bytes.find(begin, at)) != std::string_view::npos) {
+    const std::size_t label_start = at + begin.size();
+    const std::size_t label_end = bytes.find("-----", label_start);
+    if (label_end == std::string_view::npos || label_end - label_start > 64) return;
+    const std::string_view label = bytes.substr(label_start, label_end - label_start);
+    const std::string end_marker = "-----END " + std::string(label) + "-----";
+    const std::size_t end = bytes.find(end_marker, label_end);
+    if (end == std::string_view::npos) return;
+    if (!each(PemBlock{label, bytes.substr(at, end + end_marker.size() - at)})) return;
+    at = end + end_marker.size();
+  }
+}
 }  // namespace
 
 CertificateFile parse_certificates(const std::string& bytes) {
   CertificateFile out;
   out.status = CertificateFile::Status::not_pem;
   if (bytes.empty() || bytes.size() > static_cast<std::size_t>(INT32_MAX)) return out;
-  std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
-  if (!bio) return out;
-  // PEM_read_bio_X509 skips PEM blocks of other types (a private key in the
-  // same file) and stops at the end or at the first broken certificate.
-  for (int i = 0; i < 64; ++i) {
-    std::unique_ptr<X509, X509Free> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    if (!cert) break;
-    CertificateInfo info;
-    if (STACK_OF(OPENSSL_STRING)* urls = X509_get1_ocsp(cert.get())) {
-      for (int k = 0; k < sk_OPENSSL_STRING_num(urls); ++k) {
-        info.ocsp_urls.emplace_back(sk_OPENSSL_STRING_value(urls, k));
-      }
-      X509_email_free(urls);
+  each_pem_block(bytes, [&](const PemBlock& b) {
+    const bool certificate = b.label == "CERTIFICATE" || b.label == "X509 CERTIFICATE";
+    const bool trusted = b.label == "TRUSTED CERTIFICATE";
+    const bool crl = b.label == "X509 CRL";
+    if (!certificate && !trusted && !crl) return true;  // a key, parameters: never decoded
+    if (out.certificates.size() + out.crls.size() >= kMaxBlocksPerFile) {
+      out.truncated = true;
+      return false;
     }
-    out.certificates.push_back(std::move(info));
+    BioPtr bio(BIO_new_mem_buf(b.text.data(), static_cast<int>(b.text.size())));
+    if (!bio) return false;
+    if (crl) {
+      if (X509_CRL* c = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr)) out.crls.push_back(describe(c));
+    } else if (X509* x = trusted ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
+                                 : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+      out.certificates.push_back(describe(x));
+    }
+    return true;
+  });
+  ERR_clear_error();
+  if (!out.certificates.empty() || !out.crls.empty()) out.status = CertificateFile::Status::ok;
+  return out;
+}
+
+bool issued_by(const CertificateInfo& child, const CertificateInfo& parent) {
+  if (!child.handle || !parent.handle) return false;
+  const bool ok = X509_check_issued(const_cast<X509*>(x509_of(parent)), const_cast<X509*>(x509_of(child))) == X509_V_OK;
+  ERR_clear_error();
+  return ok;
+}
+
+bool crl_issued_by(const CrlInfo& crl, const CertificateInfo& ca) {
+  if (!crl.handle || !ca.handle) return false;
+  return X509_NAME_cmp(X509_CRL_get_issuer(crl_of(crl)), X509_get_subject_name(x509_of(ca))) == 0;
+}
+
+OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
+                                     const CertificateInfo* issuer) {
+  OcspResponseFacts out;
+  if (der.empty() || der.size() > static_cast<std::size_t>(INT32_MAX) || !leaf.handle) return out;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  std::unique_ptr<OCSP_RESPONSE, decltype(&OCSP_RESPONSE_free)> resp(
+      d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())), OCSP_RESPONSE_free);
+  if (!resp) {
+    ERR_clear_error();
+    return out;
+  }
+  const int rs = OCSP_response_status(resp.get());
+  if (rs != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
+    out.status = OcspResponseFacts::Status::unsuccessful;
+    out.responder_status = OCSP_response_status_str(rs);
+    return out;
+  }
+  std::unique_ptr<OCSP_BASICRESP, decltype(&OCSP_BASICRESP_free)> basic(OCSP_response_get1_basic(resp.get()),
+                                                                         OCSP_BASICRESP_free);
+  if (!basic) {
+    ERR_clear_error();
+    return out;
+  }
+  out.status = OcspResponseFacts::Status::ok;
+  const ASN1_INTEGER* serial = X509_get0_serialNumber(x509_of(leaf));
+  for (int i = 0; i < OCSP_resp_count(basic.get()); ++i) {
+    OCSP_SINGLERESP* single = OCSP_resp_get0(basic.get(), i);
+    const OCSP_CERTID* id = OCSP_SINGLERESP_get0_id(single);
+    bool match = false;
+    if (issuer && issuer->handle) {
+      // The CertID with the response's own hash algorithm.
+      ASN1_OBJECT* md_oid = nullptr;
+      OCSP_id_get0_info(nullptr, &md_oid, nullptr, nullptr, const_cast<OCSP_CERTID*>(id));
+      const EVP_MD* md = md_oid ? EVP_get_digestbyobj(md_oid) : nullptr;
+      if (OCSP_CERTID* mine = OCSP_cert_to_id(md ? md : EVP_sha1(), x509_of(leaf), x509_of(*issuer))) {
+        match = OCSP_id_cmp(mine, id) == 0;
+        OCSP_CERTID_free(mine);
+      }
+    } else {
+      ASN1_INTEGER* their_serial = nullptr;
+      OCSP_id_get0_info(nullptr, nullptr, nullptr, &their_serial, const_cast<OCSP_CERTID*>(id));
+      match = their_serial && ASN1_INTEGER_cmp(their_serial, serial) == 0;
+    }
+    if (!match) continue;
+    int reason = 0;
+    ASN1_GENERALIZEDTIME *revoked = nullptr, *this_upd = nullptr, *next_upd = nullptr;
+    const int st = OCSP_single_get0_status(single, &reason, &revoked, &this_upd, &next_upd);
+    out.for_certificate = true;
+    out.cert_status = st == V_OCSP_CERTSTATUS_GOOD      ? OcspResponseFacts::CertStatus::good
+                      : st == V_OCSP_CERTSTATUS_REVOKED ? OcspResponseFacts::CertStatus::revoked
+                                                        : OcspResponseFacts::CertStatus::unknown;
+    out.this_update = time_of(this_upd).value_or(0);
+    out.next_update = time_of(next_upd);
+    break;
   }
   ERR_clear_error();
-  if (!out.certificates.empty()) out.status = CertificateFile::Status::ok;
   return out;
+}
+
+std::string format_date(UnixTime t) {
+  return format_timestamp(t).substr(0, 10);
+}
+
+std::string format_timestamp(UnixTime t) {
+  std::tm tm{};
+  const std::time_t tt = static_cast<std::time_t>(t);
+  if (!gmtime_r(&tt, &tm)) return "?";
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 const CertificateFile& CertificateStore::get(const std::string& path) const {
@@ -53,9 +270,23 @@ const CertificateFile& CertificateStore::get(const std::string& path) const {
                                                    : CertificateFile::Status::unreadable;
   } else {
     const ReadResult r = fs_.read(path, max_size_);
-    f = r.status == ReadResult::Status::ok ? parse_certificates(r.bytes) : CertificateFile{CertificateFile::Status::unreadable, {}};
+    f = r.status == ReadResult::Status::ok ? parse_certificates(r.bytes)
+                                           : CertificateFile{CertificateFile::Status::unreadable, {}, {}, false};
   }
   return cache_.emplace(path, std::move(f)).first->second;
+}
+
+const std::string* CertificateStore::bytes(const std::string& path) const {
+  auto it = raw_.find(path);
+  if (it == raw_.end()) {
+    std::optional<std::string> bytes;
+    if (!is_kernel_path(fs_.canonical(path)) && fs_.kind(path) == PathKind::file) {
+      ReadResult r = fs_.read(path, max_size_);
+      if (r.status == ReadResult::Status::ok) bytes = std::move(r.bytes);
+    }
+    it = raw_.emplace(path, std::move(bytes)).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 std::string url_host(std::string_view url) {

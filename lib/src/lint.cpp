@@ -4,6 +4,7 @@
 #include "staplint/suppressions.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <set>
@@ -103,24 +104,36 @@ std::vector<Note> include_chain(const ConfigTree& tree,
 /// through --root/--path-map. A path with a variable is unknown.
 class TreeCertificates : public CertificateLookup {
  public:
-  TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base)
-      : store_(store), load_(load), base_(std::move(base)) {}
-  const CertificateFile* named_by(const Node& directive) const override {
-    const ArgList args = directive.args();
-    if (args.size() != 1 || args[0].has_variable() || args[0].value.empty()) return nullptr;
-    const std::string value(args[0].value);
-    if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) return nullptr;
-    std::string file;
-    if (path::is_absolute(value)) file = load_.map_server_path(value);
-    else if (!base_.empty()) file = load_.join_confined(base_, value);
-    else return nullptr;
-    return &store_.get(file);
+  TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base, UnixTime now)
+      : store_(store), load_(load), base_(std::move(base)), now_(now) {}
+  std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
+    std::optional<std::string> file = path_of(directive, arg);
+    if (!file) return std::nullopt;
+    return NamedFile{*file, &store_.get(*file)};
   }
+  const std::string* raw(const Node& directive) const override {
+    std::optional<std::string> file = path_of(directive, 0);
+    return file ? store_.bytes(*file) : nullptr;
+  }
+  UnixTime now() const override { return now_; }
 
  private:
+  std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
+    const ArgList args = directive.args();
+    if (args.size() <= arg || args[arg].has_variable() || args[arg].value.empty()) return std::nullopt;
+    const std::string value(args[arg].value);
+    if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) {
+      return std::nullopt;
+    }
+    if (path::is_absolute(value)) return load_.map_server_path(value);
+    if (!base_.empty()) return load_.join_confined(base_, value);
+    return std::nullopt;
+  }
+
   const CertificateStore& store_;
   const LoadOptions& load_;
   std::string base_;
+  UnixTime now_;
 };
 
 class Runner {
@@ -128,7 +141,8 @@ class Runner {
   Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
          const LintRequest& req)
       : fs_(fs), sources_(sources), catalog_(catalog), req_(req),
-        loader_(fs, sources, req.load), certificates_(fs, req.load.limits.max_file_size) {}
+        loader_(fs, sources, req.load), certificates_(fs, req.load.limits.max_file_size),
+        now_(req.lint.now ? *req.lint.now : static_cast<UnixTime>(std::time(nullptr))) {}
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
                  Dialect dialect = Dialect::nginx, const std::string& base_dir = {},
@@ -234,10 +248,10 @@ class Runner {
         tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
                                         : TomcatModel{};
     const std::vector<Suppression> suppressions = collect_suppressions(tree);
-    const TreeCertificates certificates(certificates_, req_.load, tree.base_dir);
+    const TreeCertificates certificates(certificates_, req_.load, tree.base_dir, now_);
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
                      catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
-    ctx.certificates = &certificates;
+    if (req_.lint.read_certificates) ctx.certificates = &certificates;
     bool refused = false;  // httpd refuses the whole configuration
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
@@ -575,6 +589,7 @@ class Runner {
   const LintRequest& req_;
   ConfigLoader loader_;
   CertificateStore certificates_;  ///< the certificate files trees name, each read once
+  UnixTime now_;
   std::map<std::string, int> adopted_;  ///< files adopted per entry (canonical)
   std::size_t adopted_bytes_ = 0;       ///< text of the trees read again for adoptions
   std::set<std::string> reached_;

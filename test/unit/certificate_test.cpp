@@ -100,3 +100,94 @@ TEST_CASE("SL1003: no resolver is needed when every certificate names an IP-lite
   CHECK(has(run("garbage\n"), "SL1003"));      // not a certificate
   CHECK(has(run(make_pem("")), "SL1003"));     // no OCSP URL: another matter (issue 14), not this rule's
 }
+
+namespace {
+std::string read_fixture(const std::string& name) {
+  const ReadResult r = DiskFileSystem().read(std::string(STAPLINT_SOURCE_DIR) + "/samples/certs/" + name, 1 << 20);
+  REQUIRE(r.status == ReadResult::Status::ok);
+  return r.bytes;
+}
+}  // namespace
+
+TEST_CASE("certificates: what a leaf says (samples/certs)", "[certificate]") {
+  const CertificateFile f = parse_certificates(read_fixture("leaf-chain.pem"));
+  REQUIRE(f.status == CertificateFile::Status::ok);
+  REQUIRE(f.certificates.size() == 2);
+  const CertificateInfo& leaf = f.certificates[0];
+  CHECK(leaf.subject == "CN=www.staplint.test");
+  CHECK(leaf.issuer == "CN=staplint test intermediate,O=staplint test");
+  CHECK(leaf.ocsp_urls == std::vector<std::string>{"http://ocsp.staplint.test/"});
+  CHECK(leaf.crl_urls == std::vector<std::string>{"http://crl.staplint.test/inter.crl"});
+  CHECK_FALSE(leaf.must_staple);
+  CHECK_FALSE(leaf.is_ca);
+  CHECK(leaf.not_after - leaf.not_before > 50LL * 365 * 86400);
+  CHECK(leaf.serial.size() >= 2);
+  CHECK(f.certificates[1].is_ca);
+  CHECK(issued_by(leaf, f.certificates[1]));
+  CHECK_FALSE(issued_by(f.certificates[1], leaf));
+  const CertificateFile root = parse_certificates(read_fixture("root.pem"));
+  CHECK(root.certificates.at(0).self_issued);
+  CHECK(issued_by(f.certificates[1], root.certificates.at(0)));
+  CHECK_FALSE(issued_by(leaf, root.certificates.at(0)));
+}
+
+TEST_CASE("certificates: Must-Staple, no OCSP URL, no revocation information", "[certificate]") {
+  CHECK(parse_certificates(read_fixture("must-staple-chain.pem")).certificates.at(0).must_staple);
+  const CertificateInfo no_ocsp = parse_certificates(read_fixture("no-ocsp-chain.pem")).certificates.at(0);
+  CHECK(no_ocsp.ocsp_urls.empty());
+  CHECK_FALSE(no_ocsp.crl_urls.empty());
+  const CertificateInfo nothing = parse_certificates(read_fixture("no-revocation-info-chain.pem")).certificates.at(0);
+  CHECK(nothing.ocsp_urls.empty());
+  CHECK(nothing.crl_urls.empty());
+}
+
+TEST_CASE("certificates: CRLs, their issuers and dates", "[certificate]") {
+  const CertificateFile set = parse_certificates(read_fixture("crl-expired.pem"));
+  REQUIRE(set.crls.size() == 2);
+  CHECK(set.certificates.empty());
+  CHECK(set.status == CertificateFile::Status::ok);
+  CHECK(set.crls[0].next_update == UnixTime{949363200});  // 2000-02-01
+  CHECK(format_date(*set.crls[0].next_update) == "2000-02-01");
+  const CertificateFile cas = parse_certificates(read_fixture("ca-chain.pem"));
+  REQUIRE(cas.certificates.size() == 2);
+  CHECK(crl_issued_by(set.crls[0], cas.certificates[0]));
+  CHECK(crl_issued_by(set.crls[1], cas.certificates[1]));
+  CHECK_FALSE(crl_issued_by(set.crls[0], cas.certificates[1]));
+  CHECK(*set.crls[1].next_update > set.crls[1].this_update + 50LL * 365 * 86400);
+}
+
+TEST_CASE("certificates: a private key in the file is never decoded", "[certificate]") {
+  // A key block whose body is not base64 would make OpenSSL's PEM reader
+  // fail if it were handed over; the certificate after it is still read.
+  const std::string text = "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n" +
+                           read_fixture("leaf.pem");
+  const CertificateFile f = parse_certificates(text);
+  REQUIRE(f.certificates.size() == 1);
+  CHECK(f.certificates[0].subject == "CN=www.staplint.test");
+  CHECK(parse_certificates("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").status ==
+        CertificateFile::Status::not_pem);
+}
+
+TEST_CASE("certificates: OCSP responses for a stapling file", "[certificate]") {
+  const CertificateFile chain = parse_certificates(read_fixture("leaf-chain.pem"));
+  const CertificateInfo& leaf = chain.certificates.at(0);
+  const CertificateInfo& issuer = chain.certificates.at(1);
+  const OcspResponseFacts good = read_ocsp_response(read_fixture("ocsp-leaf-good.der"), leaf, &issuer);
+  CHECK(good.status == OcspResponseFacts::Status::ok);
+  CHECK(good.for_certificate);
+  CHECK(good.cert_status == OcspResponseFacts::CertStatus::good);
+  REQUIRE(good.next_update);
+  CHECK(*good.next_update > good.this_update + 50LL * 365 * 86400);
+  CHECK(read_ocsp_response(read_fixture("ocsp-leaf-good.der"), leaf, nullptr).for_certificate);  // by serial
+  CHECK(read_ocsp_response(read_fixture("ocsp-leaf-revoked.der"), leaf, &issuer).cert_status ==
+        OcspResponseFacts::CertStatus::revoked);
+  const OcspResponseFacts stale = read_ocsp_response(read_fixture("ocsp-leaf-stale.der"), leaf, &issuer);
+  REQUIRE(stale.next_update);
+  CHECK(*stale.next_update < *good.next_update);
+  const OcspResponseFacts other = read_ocsp_response(read_fixture("ocsp-other-certificate.der"), leaf, &issuer);
+  CHECK(other.status == OcspResponseFacts::Status::ok);
+  CHECK_FALSE(other.for_certificate);
+  CHECK(read_ocsp_response("not DER", leaf, &issuer).status == OcspResponseFacts::Status::not_ocsp);
+  CHECK(read_ocsp_response(std::string("\x30\x03\x0a\x01\x03", 5), leaf, &issuer).status ==
+        OcspResponseFacts::Status::unsuccessful);  // tryLater
+}

@@ -1,19 +1,53 @@
-// What a certificate file says, as far as revocation goes: read with
-// OpenSSL 3 (libcrypto), from bytes a FileSystem returned. The one place in
-// lib/ that knows OpenSSL; rules see only these structures.
+// What certificate, CRL and OCSP files say, as far as revocation goes: read
+// with OpenSSL 3 (libcrypto), from bytes a FileSystem returned. The one place
+// in lib/ that knows OpenSSL; rules see only these structures, and the parsed
+// objects they keep are opaque handles.
+//
+// Private keys are never decoded: the PEM splitter hands OpenSSL only the
+// CERTIFICATE and X509 CRL blocks of a file, and keystores are read without
+// opening their key entries.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "staplint/file_system.hpp"
 
 namespace staplint {
 
+/// Seconds since 1970-01-01T00:00:00Z.
+using UnixTime = std::int64_t;
+
 struct CertificateInfo {
+  std::string subject;  ///< RFC 2253, non-ASCII and control bytes escaped
+  std::string issuer;   ///< RFC 2253
+  std::string serial;   ///< upper-case hex
+  UnixTime not_before = 0;
+  UnixTime not_after = 0;
   /// The OCSP responder URLs of the Authority Information Access extension.
   std::vector<std::string> ocsp_urls;
+  /// The URIs of the CRL Distribution Points extension.
+  std::vector<std::string> crl_urls;
+  /// The TLS Feature extension (RFC 7633) asks for status_request: Must-Staple.
+  bool must_staple = false;
+  /// basicConstraints CA:TRUE.
+  bool is_ca = false;
+  /// Subject and issuer are the same name.
+  bool self_issued = false;
+  /// The parsed certificate (an X509), for issued_by and OCSP CertIDs.
+  std::shared_ptr<const void> handle;
+};
+
+struct CrlInfo {
+  std::string issuer;  ///< RFC 2253
+  UnixTime this_update = 0;
+  std::optional<UnixTime> next_update;
+  std::shared_ptr<const void> handle;  ///< the parsed CRL (an X509_CRL)
 };
 
 struct CertificateFile {
@@ -21,11 +55,48 @@ struct CertificateFile {
   Status status = Status::missing;
   /// The certificates in file order: the leaf first, then its chain.
   std::vector<CertificateInfo> certificates;
+  /// The CRLs (`X509 CRL` blocks) in file order.
+  std::vector<CrlInfo> crls;
+  /// More blocks than a file may hold were left unread.
+  bool truncated = false;
 };
 
-/// Parses PEM certificates from `bytes` (any other PEM blocks, a private key
-/// in the same file, are skipped). `not_pem` when none is found.
+/// The most certificates plus CRLs read from one file (a system bundle holds
+/// about 150).
+inline constexpr std::size_t kMaxBlocksPerFile = 1024;
+
+/// Parses the PEM certificates and CRLs in `bytes`. Other PEM blocks (a
+/// private key in the same file) are skipped without being decoded.
+/// `not_pem` when neither is found.
 CertificateFile parse_certificates(const std::string& bytes);
+
+/// `child` names `parent` as its issuer, by name and key identifier (what
+/// OpenSSL's X509_check_issued, and so nginx and httpd, look for).
+bool issued_by(const CertificateInfo& child, const CertificateInfo& parent);
+/// `crl` was issued by `ca`: its issuer is `ca`'s subject (how OpenSSL finds
+/// the CRL of a CA).
+bool crl_issued_by(const CrlInfo& crl, const CertificateInfo& ca);
+
+/// What a DER OCSPResponse (`ssl_stapling_file`) says about one certificate.
+struct OcspResponseFacts {
+  enum class Status { ok, not_ocsp, unsuccessful };
+  Status status = Status::not_ocsp;
+  /// The response has a SingleResponse for the certificate: by its CertID
+  /// when the issuer is known, else by serial number alone.
+  bool for_certificate = false;
+  enum class CertStatus { good, revoked, unknown };
+  CertStatus cert_status = CertStatus::unknown;
+  UnixTime this_update = 0;
+  std::optional<UnixTime> next_update;
+  std::string responder_status;  ///< for `unsuccessful`: tryLater, unauthorized, ...
+};
+OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
+                                     const CertificateInfo* issuer);
+
+/// 2026-12-03 (UTC).
+std::string format_date(UnixTime t);
+/// 2026-12-03T19:27:17Z
+std::string format_timestamp(UnixTime t);
 
 /// The certificate files a configuration names, read once each through the
 /// FileSystem (confined like every other read), by the path as resolved.
@@ -35,22 +106,42 @@ class CertificateStore {
   /// `path` is absolute (resolved and mapped by the caller). Kernel paths
   /// (/proc, /sys, /dev) and anything but a regular file are never read.
   const CertificateFile& get(const std::string& path) const;
+  /// The raw bytes of a small binary file (an OCSP response), same rules;
+  /// nullptr when it cannot be read.
+  const std::string* bytes(const std::string& path) const;
 
  private:
   const FileSystem& fs_;
   std::size_t max_size_;
   mutable std::map<std::string, CertificateFile> cache_;
+  mutable std::map<std::string, std::optional<std::string>> raw_;
 };
 
 class Node;
 
-/// The certificate file a directive names (`ssl_certificate`,
-/// `SSLCertificateFile`), read, or nullptr when it cannot be known: a
-/// variable in the path, a path outside what may be read.
+/// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
+/// `ssl_crl`), resolved the way its server resolves it.
+struct NamedFile {
+  std::string path;  ///< as resolved and mapped: what was (or would be) read
+  const CertificateFile* file = nullptr;
+};
+
+/// The certificate files a directive names, read, or nullptr when it cannot
+/// be known: a variable in the path, a path outside what may be read, or
+/// certificate reading turned off.
 class CertificateLookup {
  public:
   virtual ~CertificateLookup() = default;
-  virtual const CertificateFile* named_by(const Node& directive) const = 0;
+  virtual const CertificateFile* named_by(const Node& directive) const {
+    auto n = resolve(directive);
+    return n ? n->file : nullptr;
+  }
+  /// The path and its contents, or nullopt when the path is unknown.
+  virtual std::optional<NamedFile> resolve(const Node& directive, std::size_t arg = 0) const = 0;
+  /// The bytes of the file a directive names (an OCSP response), or nullptr.
+  virtual const std::string* raw(const Node& directive) const = 0;
+  /// What staplint takes as now (the clock, or --now in tests).
+  virtual UnixTime now() const = 0;
 };
 
 /// The host of an `http://host[:port]/path` URL, without brackets for IPv6.

@@ -34,6 +34,13 @@ struct LintOptions {
   std::optional<Version> httpd_version;   ///< unknown: a current 2.4
   std::optional<Version> tomcat_version;  ///< unknown: a current 9.0, 10.1 or 11.0
   std::optional<Version> jdk_version;     ///< unknown: a current JDK (8 as {8, 0, update})
+  /// Read the certificate, CRL and OCSP files the configuration names
+  /// (--no-certificates turns it off).
+  bool read_certificates = true;
+  /// A CRL whose nextUpdate falls within this many days is a warning (SL4006).
+  int crl_warn_days = 7;
+  /// What staplint takes as now; unset: the clock (tests set it).
+  std::optional<UnixTime> now;
 
   /// Server-side OCSP stapling came with JDK 9 and was backported to 8u261
   /// (revocation-facts.md 3.1); true when the JDK is not known.
