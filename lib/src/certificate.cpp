@@ -190,6 +190,15 @@ bool crl_issued_by(const CrlInfo& crl, const CertificateInfo& ca) {
   return X509_NAME_cmp(X509_CRL_get_issuer(crl_of(crl)), X509_get_subject_name(x509_of(ca))) == 0;
 }
 
+bool is_ocsp_response(const std::string& der) {
+  if (der.empty() || der.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  OCSP_RESPONSE* resp = d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size()));
+  ERR_clear_error();
+  OCSP_RESPONSE_free(resp);
+  return resp != nullptr;
+}
+
 OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
                                      const CertificateInfo* issuer) {
   OcspResponseFacts out;
@@ -287,6 +296,26 @@ const std::string* CertificateStore::bytes(const std::string& path) const {
     it = raw_.emplace(path, std::move(bytes)).first;
   }
   return it->second ? &*it->second : nullptr;
+}
+
+const CertificateInfo* CertificateStore::issuer_of(const CertificateFile& own,
+                                                   const std::vector<const CertificateFile*>& stores) const {
+  if (own.certificates.empty()) return nullptr;
+  std::vector<const CertificateFile*> key{&own};
+  key.insert(key.end(), stores.begin(), stores.end());
+  if (auto it = issuers_.find(key); it != issuers_.end()) return it->second;
+  const CertificateInfo& leaf = own.certificates.front();
+  const CertificateInfo* found = nullptr;
+  for (std::size_t i = 1; i < own.certificates.size() && !found; ++i) {
+    if (issued_by(leaf, own.certificates[i])) found = &own.certificates[i];
+  }
+  for (const CertificateFile* store : stores) {
+    for (std::size_t i = 0; store && i < store->certificates.size() && !found; ++i) {
+      if (issued_by(leaf, store->certificates[i])) found = &store->certificates[i];
+    }
+  }
+  issuers_.emplace(std::move(key), found);
+  return found;
 }
 
 std::string url_host(std::string_view url) {

@@ -12,6 +12,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "checks/nginx_certificates.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
@@ -116,6 +117,11 @@ class TreeCertificates : public CertificateLookup {
     return file ? store_.bytes(*file) : nullptr;
   }
   UnixTime now() const override { return now_; }
+  bool expects_files() const override { return load_.maps_server_paths(); }
+  const CertificateInfo* issuer_of(const CertificateFile& own,
+                                   const std::vector<const CertificateFile*>& stores) const override {
+    return store_.issuer_of(own, stores);
+  }
 
  private:
   std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
@@ -135,6 +141,18 @@ class TreeCertificates : public CertificateLookup {
   std::string base_;
   UnixTime now_;
 };
+
+std::vector<EndpointCertificate> endpoint_certificates(const std::vector<checks::ServedCertificate>& served) {
+  std::vector<EndpointCertificate> out;
+  for (const checks::ServedCertificate& c : served) {
+    if (!c.leaf) continue;
+    EndpointCertificate e{c.path, c.leaf->subject, c.leaf->issuer, c.leaf->serial, c.leaf->not_after,
+                          c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple, std::nullopt};
+    if (c.issuer_known) e.issuer_found = c.issuer != nullptr;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 
 class Runner {
  public:
@@ -252,10 +270,13 @@ class Runner {
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
                      catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
     if (req_.lint.read_certificates) ctx.certificates = &certificates;
-    bool refused = false;  // httpd refuses the whole configuration
+    bool refused = false;  // the server refuses the whole configuration, or does not start
     const auto first = first_inclusions(tree);
     for (Finding& f : run_rules(catalog_, ctx)) {
-      refused = refused || (f.severity == Severity::error && !f.conditional);
+      if (f.severity == Severity::error && !f.conditional) {
+        const RuleSpec* rule = catalog_.find(f.rule_id);
+        refused = refused || (rule && rule->refuses);
+      }
       if (only && !only->count(f.file)) continue;
       if (!req_.policy.runs(f.rule_id) || excluded(f.file)) continue;
       if (auto s = req_.policy.severity.find(f.rule_id); s != req_.policy.severity.end()) f.severity = s->second;
@@ -281,7 +302,8 @@ class Runner {
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
       if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
-                                  tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint)});
+                                  refused ? "fatal"
+                                          : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint)});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
@@ -295,7 +317,9 @@ class Runner {
       if (!s.tls || s.rejects_handshakes) continue;
       if ((only && !only->count(s.node->file())) || excluded(s.node->file())) continue;
       result.endpoints.push_back(
-          {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name, stapling_verdict(s, req_.lint)});
+          {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
+           refused ? "fatal" : stapling_verdict(s, req_.lint, ctx.certificates),
+           endpoint_certificates(checks::nginx_stapling_facts(ctx.certificates, s).served)});
     }
   }
 
@@ -600,55 +624,6 @@ class Runner {
 
 }  // namespace
 
-std::string stapling_verdict(const NginxServer& s, const LintOptions& options) {
-  const auto& version = options.nginx_version;
-  // fatal: nginx refuses the configuration because of its stapling settings.
-  if (s.effective("ssl_stapling").is_invalid_flag() ||
-      s.effective("ssl_stapling_verify").is_invalid_flag()) {
-    return "fatal";
-  }
-  const Effective stapling = s.effective("ssl_stapling");
-  if (s.stream && version && *version < Version{1, 27, 2}) {
-    for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file",
-                             "ssl_stapling_responder"}) {
-      if (s.effective(name).node) return "fatal";
-    }
-  }
-  if (stapling.is_on() && s.effective("ssl_certificate_compression").is_on() &&
-      !(version && *version < Version{1, 29, 3})) {
-    return "fatal";
-  }
-  if (!stapling.is_on()) return "off";
-  for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args().empty() && c->args()[0].has_variable()) return "ineffective";
-  }
-  return "on";
-}
-
-std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
-  const ApacheEffective engine = m.effective(h, "SSLEngine");
-  const ApacheEffective use = m.effective(h, "SSLUseStapling");
-  if (const ApacheDirective* md = m.md_stapling(h)) return md->certain() ? "on" : "unknown";
-  if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
-    return "unknown";
-  }
-  return use.is_on() ? "on" : "off";
-}
-
-std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options) {
-  if (c.unresolved) return "unknown";  // TLS or the implementation depends on a ${property}
-  if (c.implementation == TlsImplementation::openssl) return "ineffective";
-  const JvmOption* last = last_stapling_switch(jvm);
-  if (last && iequals(last->value, "true")) {
-    if (!options.jdk_staples()) return "ineffective";
-    return last->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
-  }
-  // The switch with another value, or written where the JVM never reads it.
-  if (last || misplaced_stapling_switch(jvm, properties)) return "ineffective";
-  return c.implementation == TlsImplementation::jsse ? "off" : "unknown";
-}
-
 Dialect dialect_of_file(const std::string& path, const std::string& text) {
   if (is_jvm_file(path)) return Dialect::jvm;
   if (is_tomcat_file(path)) return Dialect::tomcat;
@@ -702,7 +677,10 @@ void redact_outside(LintResult& result, const FileSystem& fs, const SourceManage
   for (Finding& f : result.findings) redact(f);
   for (SuppressedFinding& s : result.suppressed) redact(s.finding);
   for (EndpointReport& e : result.endpoints) {
-    if (!ok(e.file)) e.name = "(a server outside the named paths)";
+    if (!ok(e.file)) {
+      e.name = "(a server outside the named paths)";
+      e.certificates.clear();
+    }
   }
   for (FileId f : result.files) ok(f);
 }

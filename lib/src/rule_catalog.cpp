@@ -121,7 +121,7 @@ RuleSpec parse_rule(const RuleText& text) {
   }
   if (!root.IsMap()) fail(file, "a rule file must be a mapping");
   check_keys(root,
-             {"id", "name", "severity", "dialects", "summary", "message", "predicate", "args",
+             {"id", "name", "severity", "refuses", "dialects", "summary", "message", "predicate", "args",
               "explain", "references", "examples"},
              file, "");
   RuleSpec r;
@@ -134,6 +134,12 @@ RuleSpec parse_rule(const RuleText& text) {
   auto s = parse_severity(sev);
   if (!s) fail(file, "severity '" + sev + "' is not one of error, warning, info");
   r.severity = *s;
+  if (root["refuses"]) {
+    const std::string v = required_string(root, "refuses", file);
+    if (v != "true" && v != "false") fail(file, "'refuses' must be true or false");
+    r.refuses = v == "true";
+    if (r.refuses && r.severity != Severity::error) fail(file, "'refuses: true' needs severity error");
+  }
   if (!root["dialects"] || !root["dialects"].IsSequence() || root["dialects"].size() == 0) {
     fail(file, "'dialects' must be a non-empty list");
   }

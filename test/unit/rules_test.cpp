@@ -99,6 +99,11 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
                                  : e.dialect == "tomcat" ? "/ex/conf/server.xml"
                                                          : "/ex/nginx.conf";
         fs.add(path, fires ? e.fires : e.silent);
+        // The test PKI, for the rules that read certificates (certs/NAME).
+        for (const auto& c : std::filesystem::directory_iterator(STAPLINT_SOURCE_DIR "/samples/certs")) {
+          const ReadResult bytes = DiskFileSystem().read(c.path().string(), 1 << 20);
+          fs.add(path::dirname(path) + "/certs/" + c.path().filename().string(), bytes.bytes);
+        }
         SourceManager sm;
         LintRequest req;
         req.paths = {path};
@@ -156,6 +161,7 @@ TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]")
       CHECK(a.bindings[j].predicate == b.bindings[j].predicate);
       CHECK(a.bindings[j].message == b.bindings[j].message);
     }
+    CHECK(a.refuses == b.refuses);
     CHECK(a.args == b.args);
     CHECK(a.explain_problem == b.explain_problem);
     CHECK(a.explain_why == b.explain_why);

@@ -7,7 +7,7 @@ _staplint() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   local options="--format --color --fail-on --config --no-config --enable --disable --severity --exclude
     --prefix --root --path-map --nginx-version --httpd-version --tomcat-version --jdk-version
-    --max-file-size --max-include-depth --max-files --max-nesting --max-expansion --max-value-length --fix --fix=safe --fix=all --diff
+    --no-certificates --crl-warn-days --max-file-size --max-include-depth --max-files --max-nesting --max-expansion --max-value-length --fix --fix=safe --fix=all --diff
     --write-baseline --baseline --show-suppressed --dump-ast --list-rules --explain --verbose --version --help"
   # --opt=value
   if [[ $cur == --*=* ]]; then
@@ -33,7 +33,7 @@ _staplint() {
       return ;;
     --prefix|--root) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
     --config|--baseline|--write-baseline|--dump-ast) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    --nginx-version|--httpd-version|--tomcat-version|--jdk-version|--max-*|--exclude|--path-map) return ;;
+    --nginx-version|--httpd-version|--tomcat-version|--jdk-version|--crl-warn-days|--max-*|--exclude|--path-map) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")

@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
     out << "    r.id = " << literal(r.id) << ";\n";
     out << "    r.name = " << literal(r.name) << ";\n";
     out << "    r.severity = " << severity(r.severity) << ";\n";
+    out << "    r.refuses = " << (r.refuses ? "true" : "false") << ";\n";
     out << "    r.dialects = " << strings(r.dialects) << ";\n";
     out << "    r.summary = " << literal(r.summary) << ";\n";
     for (const staplint::RuleBinding& b : r.bindings) {

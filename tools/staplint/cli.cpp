@@ -48,6 +48,9 @@ options:
   --httpd-version X.Y.Z    ... for this Apache httpd (default: a current 2.4)
   --tomcat-version X.Y.Z   ... for this Tomcat (default: a current release)
   --jdk-version V          ... for this JDK: 17, 21.0.5, 1.8.0_251 or 8u251 (default: current)
+  --no-certificates        do not read the certificate, CRL and OCSP files the configuration
+                           names (private keys are never read)
+  --crl-warn-days N        warn about a CRL whose nextUpdate is within N days (default: 7)
   --max-file-size BYTES    larger files are not read (default: 33554432, at most 268435456)
   --max-include-depth N    (default: 64, at most 1000)
   --max-files N            files in one tree (default: 200000, at most 10000000)
@@ -226,6 +229,16 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
         error = "'" + arg + "' takes a version like " + std::string(server_version_example(server)) + ", not '" + v + "'";
         return std::nullopt;
       }
+    } else if (arg == "--no-certificates") {
+      o.lint.read_certificates = false;
+    } else if (arg == "--crl-warn-days") {
+      std::string v;
+      if (!need(v)) return std::nullopt;
+      if (!parse_uint(v, n) || n > 3650) {
+        error = "--crl-warn-days takes a number of days from 0 to 3650, not '" + v + "'";
+        return std::nullopt;
+      }
+      o.lint.crl_warn_days = static_cast<int>(n);
     } else if (arg == "--max-file-size") {
       if (!need_uint(n, LoadLimits::kMaxFileSizeCap)) return std::nullopt;
       o.load.limits.max_file_size = n;

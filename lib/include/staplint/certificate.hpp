@@ -90,6 +90,8 @@ struct OcspResponseFacts {
   std::optional<UnixTime> next_update;
   std::string responder_status;  ///< for `unsuccessful`: tryLater, unauthorized, ...
 };
+/// `der` parses as an OCSPResponse (of any status).
+bool is_ocsp_response(const std::string& der);
 OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
                                      const CertificateInfo* issuer);
 
@@ -109,12 +111,18 @@ class CertificateStore {
   /// The raw bytes of a small binary file (an OCSP response), same rules;
   /// nullptr when it cannot be read.
   const std::string* bytes(const std::string& path) const;
+  /// The issuer of the first certificate of `own`: among the rest of `own`
+  /// (the chain served with it), then in each of `stores` in order (a
+  /// trusted file); nullptr when none holds it. Remembered per question:
+  /// thousands of servers share a handful of certificates.
+  const CertificateInfo* issuer_of(const CertificateFile& own, const std::vector<const CertificateFile*>& stores) const;
 
  private:
   const FileSystem& fs_;
   std::size_t max_size_;
   mutable std::map<std::string, CertificateFile> cache_;
   mutable std::map<std::string, std::optional<std::string>> raw_;
+  mutable std::map<std::vector<const CertificateFile*>, const CertificateInfo*> issuers_;
 };
 
 class Node;
@@ -140,8 +148,15 @@ class CertificateLookup {
   virtual std::optional<NamedFile> resolve(const Node& directive, std::size_t arg = 0) const = 0;
   /// The bytes of the file a directive names (an OCSP response), or nullptr.
   virtual const std::string* raw(const Node& directive) const = 0;
-  /// What staplint takes as now (the clock, or --now in tests).
+  /// What staplint takes as now (the clock; tests set it).
   virtual UnixTime now() const = 0;
+  /// The configuration's files are expected to be present: --root or
+  /// --path-map stand for the server's file system. Without them a missing
+  /// certificate is normal (a configuration repository).
+  virtual bool expects_files() const = 0;
+  /// CertificateStore::issuer_of.
+  virtual const CertificateInfo* issuer_of(const CertificateFile& own,
+                                           const std::vector<const CertificateFile*>& stores) const = 0;
 };
 
 /// The host of an `http://host[:port]/path` URL, without brackets for IPv6.

@@ -11,6 +11,7 @@
 
 #include "staplint/engine.hpp"
 #include "staplint/loader.hpp"
+#include "staplint/verdict.hpp"
 
 namespace staplint {
 
@@ -37,12 +38,26 @@ struct LintRequest {
   RulePolicy policy;
 };
 
+/// A certificate an endpoint serves, as read from its file (JSON version 2).
+struct EndpointCertificate {
+  std::string path;
+  std::string subject, issuer, serial;
+  UnixTime not_after = 0;
+  std::vector<std::string> ocsp_urls, crl_urls;
+  bool must_staple = false;
+  /// Whether the issuer is where the server looks; unset when a file it
+  /// looks in could not be read.
+  std::optional<bool> issuer_found;
+};
+
 struct EndpointReport {
   Dialect dialect = Dialect::nginx;
   FileId file = kNoFile;
   Range range;
   std::string name;
   std::string stapling;  ///< on | off | ineffective | fatal | unknown
+  /// The certificates read for it (empty when none could be read).
+  std::vector<EndpointCertificate> certificates = {};
 };
 
 /// A finding an inline suppression turned off.
@@ -82,25 +97,6 @@ bool is_below_any(const std::string& file, const std::unordered_set<std::string>
 ///   it, reporting only findings in that file; failing that, a fragment.
 LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
                 const LintRequest& request);
-
-/// The stapling verdict for one TLS server: `fatal` (nginx refuses the
-/// configuration because of its stapling settings), `off`, `ineffective`
-/// (enabled but nginx will not staple: certificates named through variables),
-/// or `on` (enabled, and nothing staplint can see stops it).
-std::string stapling_verdict(const NginxServer& s, const LintOptions& options);
-/// The same for an Apache host that serves TLS, when httpd accepts the
-/// configuration (else `fatal`): on, off, or unknown when it depends on a
-/// condition staplint cannot evaluate.
-std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
-
-/// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
-/// surely gets -Djdk.tls.server.enableStatusRequestExtension=true;
-/// `ineffective` for OpenSSL, or when the switch (or a known mistake for it)
-/// sits where the JVM never reads it, or the JDK (`options`) predates server
-/// stapling; `unknown` when it depends on a branch or on whether the native
-/// library loads; else `off`.
-std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options);
 
 /// The dialect staplint reads a file in when it is named on its own: by name
 /// (java.security, setenv.sh, server.xml, apache2.conf, ...), else by its text

@@ -37,6 +37,10 @@ struct RuleSpec {
   std::string id;    ///< SLnnnn
   std::string name;  ///< kebab-case
   Severity severity = Severity::warning;
+  /// The server refuses the configuration or does not start (YAML
+  /// `refuses: true`, for error rules only): every endpoint of the tree is
+  /// then `fatal`. Other errors (an expired CRL) fail at run time.
+  bool refuses = false;
   std::vector<std::string> dialects;
   std::string summary;
   /// One per dialect, in the order of `dialects`. In YAML, `predicate` and

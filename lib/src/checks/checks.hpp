@@ -49,6 +49,15 @@ void input_unknown_rule_in_suppression(const CheckContext&, Reporter&);
 void input_syntax_error(const CheckContext&, Reporter&);
 void input_unreadable(const CheckContext&, Reporter&);
 
+// nginx, certificate files (nginx_certificates.cpp)
+void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r);
+void nginx_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r);
+void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r);
+void nginx_crl_chain_incomplete(const CheckContext& ctx, Reporter& r);
+void nginx_crl_expired(const CheckContext& ctx, Reporter& r);
+void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r);
+void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r);
+void nginx_stapling_issuer_missing(const CheckContext& ctx, Reporter& r);
 void nginx_client_cert_no_revocation(const CheckContext&, Reporter&);
 void nginx_directive_not_allowed_here(const CheckContext&, Reporter&);
 void nginx_duplicate_directive(const CheckContext&, Reporter&);

@@ -5,6 +5,7 @@
 
 #include "checks.hpp"
 #include "edit_helpers.hpp"
+#include "nginx_certificates.hpp"
 #include "nginx_directives.hpp"
 
 namespace staplint::checks {
@@ -48,6 +49,15 @@ bool responders_are_ip_literals(const CheckContext& ctx, const NginxServer& s) {
     }
   }
   return true;
+}
+
+/// Every certificate of the server was read and none names an OCSP
+/// responder, nor does 'ssl_stapling_responder': stapling could do nothing.
+bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
+  const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+  if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
+  return std::all_of(facts.served.begin(), facts.served.end(),
+                     [](const ServedCertificate& c) { return c.leaf && c.leaf->ocsp_urls.empty(); });
 }
 
 /// The TLS servers (not rejecting handshakes) of each `http {}` block.
@@ -97,6 +107,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     const Effective stapling = s.effective("ssl_stapling");
     // An invalid value is SL9002's to report.
     if (stapling.is_on() || stapling.is_invalid_flag()) continue;
+    if (no_certificate_has_ocsp_url(ctx, s)) continue;  // SL4001: enabling would do nothing
 
     const bool explicit_off = stapling.node && stapling.origin == Origin::server;
     const Node& at = explicit_off ? *stapling.node : *s.node;

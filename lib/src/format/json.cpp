@@ -72,7 +72,7 @@ class JsonFormatter final : public Formatter {
 
   void write(const Report& report, std::ostream& out) override {
     const SourceManager& sm = report.sources;
-    out << "{\"version\": 1,\n \"findings\": [";
+    out << "{\"version\": 2,\n \"findings\": [";
     bool first = true;
     for (const Finding& f : report.result.findings) {
       out << (first ? "\n  " : ",\n  ");
@@ -94,9 +94,26 @@ class JsonFormatter final : public Formatter {
       const SourceFile& src = sm.file(ep.file);
       out << (first ? "\n  " : ",\n  ")
           << fmt::format("{{\"dialect\": {}, \"path\": {}, \"line\": {}, \"name\": {}, "
-                         "\"stapling\": {}}}",
+                         "\"stapling\": {}, \"certificates\": [",
                          quote(to_string(ep.dialect)), quote(src.path()),
                          src.line_col(ep.range.begin).line, quote(ep.name), quote(ep.stapling));
+      for (std::size_t i = 0; i < ep.certificates.size(); ++i) {
+        const EndpointCertificate& c = ep.certificates[i];
+        auto list = [&](const std::vector<std::string>& v) {
+          std::string o = "[";
+          for (std::size_t k = 0; k < v.size(); ++k) o += (k ? ", " : "") + quote(v[k]);
+          return o + "]";
+        };
+        out << (i ? ", " : "")
+            << fmt::format("{{\"path\": {}, \"subject\": {}, \"issuer\": {}, \"serial\": {}, "
+                           "\"not_after\": {}, \"ocsp_urls\": {}, \"crl_urls\": {}, \"must_staple\": {}, "
+                           "\"issuer_found\": {}}}",
+                           quote(c.path), quote(c.subject), quote(c.issuer), quote(c.serial),
+                           quote(format_timestamp(c.not_after)), list(c.ocsp_urls), list(c.crl_urls),
+                           c.must_staple ? "true" : "false",
+                           !c.issuer_found ? "null" : *c.issuer_found ? "true" : "false");
+      }
+      out << "]}";
       first = false;
     }
     out << (first ? "],\n" : "\n ],\n") << " \"files\": [";

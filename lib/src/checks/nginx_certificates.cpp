@@ -1,0 +1,319 @@
+// nginx, facts from the certificate files a configuration names:
+// SL4001 certificate-no-ocsp-url, SL4002 certificate-no-revocation-info,
+// SL4003 stapling-issuer-missing, SL4004 must-staple-without-stapling,
+// SL4005 certificate-unreadable, SL4006 crl-expired, SL4007
+// stapling-file-invalid, SL4008 crl-chain-incomplete.
+#include "nginx_certificates.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <span>
+
+#include "checks.hpp"
+#include "staplint/verdict.hpp"
+
+namespace staplint::checks {
+
+NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
+  NginxStaplingFacts out;
+  out.responder_override = s.effective("ssl_stapling_responder").node != nullptr;
+  out.stapling_file = s.effective("ssl_stapling_file").node;
+  if (const Effective t = s.effective("ssl_trusted_certificate"); t.node) out.store_directives.push_back(t.node);
+  const std::string_view verify = s.effective("ssl_verify_client").value("off");
+  if (verify != "off") {
+    if (const Effective c = s.effective("ssl_client_certificate"); c.node) out.store_directives.push_back(c.node);
+  }
+  if (!certs) return out;
+  std::vector<const CertificateFile*> stores;
+  for (const Node* d : out.store_directives) add_store(*certs, d, stores);
+  for (const Node* c : s.all("ssl_certificate")) out.served.push_back(serve(*certs, c, stores));
+  return out;
+}
+
+namespace {
+
+/// The TLS servers stapling rules judge (not mail, not rejecting handshakes).
+bool judged(const NginxServer& s) { return s.tls && !s.rejects_handshakes; }
+
+std::string where_nginx_looks(const NginxStaplingFacts& facts) {
+  std::string out = "the rest of the certificate file";
+  for (const Node* d : facts.store_directives) out += ", '" + std::string(d->name()) + "'";
+  return out;
+}
+
+/// The certificate-like directives of nginx and what each file holds.
+enum class FileKind { certificate, bundle, crl, ocsp };
+const std::map<std::string_view, FileKind>& certificate_directives() {
+  static const std::map<std::string_view, FileKind> names = {
+      {"ssl_certificate", FileKind::certificate},
+      {"ssl_trusted_certificate", FileKind::bundle},
+      {"ssl_client_certificate", FileKind::bundle},
+      {"ssl_crl", FileKind::crl},
+      {"ssl_stapling_file", FileKind::ocsp},
+      {"proxy_ssl_trusted_certificate", FileKind::bundle},
+      {"proxy_ssl_crl", FileKind::crl},
+      {"grpc_ssl_trusted_certificate", FileKind::bundle},
+      {"grpc_ssl_crl", FileKind::crl},
+      {"uwsgi_ssl_trusted_certificate", FileKind::bundle},
+      {"uwsgi_ssl_crl", FileKind::crl},
+  };
+  return names;
+}
+
+template <typename Each>
+void each_directive(std::span<const Node> nodes, Each&& each) {
+  // Iterative: a deep tree cannot overflow the stack.
+  std::vector<std::pair<std::span<const Node>, std::size_t>> stack{{nodes, 0}};
+  while (!stack.empty()) {
+    auto& [list, i] = stack.back();
+    if (i >= list.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const Node& n = list[i++];
+    if (n.kind == NodeKind::directive) each(n);
+    if (!n.children().empty()) stack.push_back({n.children(), 0});
+  }
+}
+
+}  // namespace
+
+void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  std::set<const Node*> reported;
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!judged(s)) continue;
+    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    if (facts.responder_override || facts.stapling_file) continue;
+    const bool stapling = s.effective("ssl_stapling").is_on();
+    for (const ServedCertificate& c : facts.served) {
+      if (!c.leaf || !c.leaf->ocsp_urls.empty() || !reported.insert(c.directive).second) continue;
+      Finding& f = r.report(c.directive->file(), c.directive->range,
+                            {{"certificate", c.path},
+                             {"effect", stapling ? "'ssl_stapling' does nothing for it"
+                                                 : "it cannot be stapled, and enabling stapling would do nothing"}});
+      f.notes.push_back({c.directive->file(), c.directive->range,
+                         "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'" +
+                             (c.leaf->crl_urls.empty() ? std::string()
+                                                       : "; clients can check it through its CRL distribution point")});
+    }
+  }
+}
+
+void nginx_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  std::set<const Node*> reported;
+  auto check = [&](const NginxServer& s) {
+    if (!s.tls) return;
+    for (const Node* d : s.all("ssl_certificate")) {
+      if (reported.count(d)) continue;
+      const ServedCertificate c = serve(*ctx.certificates, d, {});
+      if (!c.leaf || !c.leaf->ocsp_urls.empty() || !c.leaf->crl_urls.empty()) continue;
+      if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;  // short-lived: needs neither
+      reported.insert(d);
+      r.report(d->file(), d->range,
+               {{"certificate", c.path},
+                {"days", std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)}});
+    }
+  };
+  for (const NginxServer& s : ctx.nginx.servers) check(s);
+  for (const NginxServer& s : ctx.nginx.mail_servers) check(s);
+}
+
+void nginx_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  std::set<const Node*> reported;
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
+    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    if (facts.stapling_file) continue;
+    for (const ServedCertificate& c : facts.served) {
+      if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
+      Finding& f = r.report(c.directive->file(), c.directive->range,
+                            {{"certificate", c.path}, {"issuer", c.leaf->issuer}});
+      f.notes.push_back({c.directive->file(), c.directive->range,
+                         "nginx looks in " + where_nginx_looks(facts) +
+                             "; put the intermediate certificates after the leaf in this file, or "
+                             "the issuer chain in 'ssl_trusted_certificate'"});
+    }
+  }
+}
+
+void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!judged(s)) continue;
+    const std::string verdict = stapling_verdict(s, ctx.options, ctx.certificates);
+    if (verdict == "on" || verdict == "unknown" || verdict == "fatal") continue;
+    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    for (const ServedCertificate& c : facts.served) {
+      if (!c.leaf || !c.leaf->must_staple) continue;
+      const char* why = verdict == "off" ? "stapling is off" : "nginx cannot staple it";
+      if (verdict == "ineffective") {
+        switch (staple_block(c, facts.responder_override)) {
+          case StapleBlock::no_issuer: why = "its issuer is not found (SL4003)"; break;
+          case StapleBlock::no_ocsp_url: why = "it has no OCSP responder URL (SL4001)"; break;
+          default: break;
+        }
+      }
+      r.report(c.directive->file(), c.directive->range,
+               {{"certificate", c.path}, {"server", s.display_name}, {"reason", why}});
+    }
+  }
+}
+
+void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  const auto& names = certificate_directives();
+  std::set<std::string> reported;  // one finding per path
+  each_directive(ctx.tree.nodes, [&](const Node& n) {
+    const auto kind = names.find(n.name());
+    if (kind == names.end()) return;
+    const auto named = ctx.certificates->resolve(n);
+    if (!named || reported.count(named->path)) return;
+    std::string why;
+    if (kind->second == FileKind::ocsp) {
+      const std::string* bytes = ctx.certificates->raw(n);
+      if (!bytes) {
+        if (named->file->status == CertificateFile::Status::missing && !ctx.certificates->expects_files()) return;
+        why = named->file->status == CertificateFile::Status::missing ? "it does not exist" : "it cannot be read";
+      } else if (!bytes->empty() && !is_ocsp_response(*bytes)) {
+        why = "it is not a DER OCSP response";
+      } else {
+        return;
+      }
+    } else {
+      switch (named->file->status) {
+        case CertificateFile::Status::ok: {
+          const bool wants_crl = kind->second == FileKind::crl;
+          if (wants_crl ? !named->file->crls.empty() : !named->file->certificates.empty()) return;
+          why = wants_crl ? "it holds no PEM CRL" : "it holds no PEM certificate";
+          break;
+        }
+        case CertificateFile::Status::missing:
+          if (!ctx.certificates->expects_files()) return;  // a configuration repository without its certificates
+          why = "it does not exist";
+          break;
+        case CertificateFile::Status::unreadable: why = "it cannot be read"; break;
+        case CertificateFile::Status::not_pem:
+          why = kind->second == FileKind::crl ? "it holds no PEM CRL" : "it holds no PEM certificate";
+          break;
+      }
+    }
+    reported.insert(named->path);
+    r.report(n.file(), n.range, {{"path", named->path}, {"reason", why}});
+  });
+}
+
+namespace {
+/// The CRL directive in force for a server that verifies client
+/// certificates, and the CA files verification uses.
+struct ClientCrl {
+  const Node* crl = nullptr;
+  std::vector<const Node*> cas;
+};
+
+std::vector<ClientCrl> client_crls(const CheckContext& ctx) {
+  std::vector<ClientCrl> out;
+  std::set<const Node*> seen;
+  auto add = [&](const NginxServer& s) {
+    if (!s.tls || s.rejects_handshakes) return;
+    const std::string_view verify = s.effective("ssl_verify_client").value("off");
+    if (verify != "on" && verify != "optional") return;  // optional_no_ca ignores the result
+    const Effective crl = s.effective("ssl_crl");
+    if (!crl.node || !seen.insert(crl.node).second) return;
+    ClientCrl c{crl.node, {}};
+    for (const char* name : {"ssl_client_certificate", "ssl_trusted_certificate"}) {
+      if (const Effective e = s.effective(name); e.node) c.cas.push_back(e.node);
+    }
+    out.push_back(std::move(c));
+  };
+  for (const NginxServer& s : ctx.nginx.servers) add(s);
+  for (const NginxServer& s : ctx.nginx.mail_servers) add(s);
+  return out;
+}
+}  // namespace
+
+void nginx_crl_expired(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  for (const ClientCrl& c : client_crls(ctx)) {
+    const auto named = ctx.certificates->resolve(*c.crl);
+    const CertificateFile* file = named ? usable(named->file) : nullptr;
+    if (!file) continue;
+    const CrlSetProblems p = crl_set_problems(*file, {}, ctx.certificates->now(), ctx.options.crl_warn_days);
+    for (const CrlInfo* crl : p.expired) {
+      r.report(c.crl->file(), c.crl->range,
+               {{"path", named->path},
+                {"issuer", crl->issuer},
+                {"state", "expired on " + format_date(*crl->next_update)},
+                {"effect", "nginx rejects every client certificate it covers (\"CRL has expired\")"}});
+    }
+    for (const CrlInfo* crl : p.expiring) {
+      Finding& f = r.report(c.crl->file(), c.crl->range,
+                            {{"path", named->path},
+                             {"issuer", crl->issuer},
+                             {"state", "expires on " + format_date(*crl->next_update)},
+                             {"effect", "after that nginx rejects every client certificate it covers"}});
+      f.severity = Severity::warning;
+    }
+  }
+}
+
+void nginx_crl_chain_incomplete(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  for (const ClientCrl& c : client_crls(ctx)) {
+    const auto named = ctx.certificates->resolve(*c.crl);
+    const CertificateFile* file = named ? usable(named->file) : nullptr;
+    if (!file || c.cas.empty()) continue;
+    std::vector<const CertificateFile*> cas;
+    for (const Node* d : c.cas) {
+      const auto ca = ctx.certificates->resolve(*d);
+      if (ca && usable(ca->file)) cas.push_back(ca->file);
+    }
+    if (cas.empty()) continue;
+    const CrlSetProblems p = crl_set_problems(*file, cas, ctx.certificates->now(), ctx.options.crl_warn_days);
+    if (p.cas_without_crl.empty()) continue;
+    Finding& f = r.report(c.crl->file(), c.crl->range,
+                          {{"path", named->path},
+                           {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
+    for (const Node* d : c.cas) f.notes.push_back({d->file(), d->range, "the CAs client certificates chain to are named here"});
+  }
+}
+
+void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
+  if (!ctx.certificates) return;
+  std::set<std::pair<const Node*, const Node*>> reported;
+  for (const NginxServer& s : ctx.nginx.servers) {
+    if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
+    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    if (!facts.stapling_file) continue;
+    const std::string* der = ctx.certificates->raw(*facts.stapling_file);
+    if (!der || der->empty()) continue;
+    for (const ServedCertificate& c : facts.served) {
+      if (!c.leaf || !reported.insert({facts.stapling_file, c.directive}).second) continue;
+      const OcspResponseFacts o = read_ocsp_response(*der, *c.leaf, c.issuer);
+      std::string problem;
+      if (o.status == OcspResponseFacts::Status::not_ocsp) continue;  // SL4005
+      if (o.status == OcspResponseFacts::Status::unsuccessful) {
+        problem = "is an error response ('" + o.responder_status + "')";
+      } else if (!o.for_certificate) {
+        problem = "is for another certificate";
+      } else if (o.cert_status == OcspResponseFacts::CertStatus::revoked) {
+        problem = "says the certificate is revoked";
+      } else if (o.next_update && *o.next_update < ctx.certificates->now()) {
+        problem = "expired on " + format_date(*o.next_update);
+      } else if (o.cert_status == OcspResponseFacts::CertStatus::unknown) {
+        problem = "says the responder does not know the certificate";
+      } else {
+        continue;
+      }
+      Finding& f = r.report(facts.stapling_file->file(), facts.stapling_file->range,
+                            {{"certificate", c.path}, {"problem", problem}});
+      f.notes.push_back({c.directive->file(), c.directive->range,
+                         "the certificate is named here (serial " + c.leaf->serial + ")"});
+    }
+  }
+}
+
+}  // namespace staplint::checks

@@ -1,0 +1,29 @@
+// nginx: what the certificate files a TLS server names say about its stapling
+// (the facts SL4001..SL4004 and the endpoint verdict share).
+#pragma once
+
+#include <vector>
+
+#include "certificate_helpers.hpp"
+#include "staplint/nginx_model.hpp"
+
+namespace staplint::checks {
+
+struct NginxStaplingFacts {
+  /// Each `ssl_certificate` in force; empty when certificates are not read.
+  std::vector<ServedCertificate> served;
+  bool responder_override = false;  ///< ssl_stapling_responder
+  const Node* stapling_file = nullptr;  ///< ssl_stapling_file: no issuer or URL needed
+  /// The files nginx looks in for an issuer after the certificate's own:
+  /// ssl_trusted_certificate, and ssl_client_certificate when clients are
+  /// verified (both go into the SSL_CTX store).
+  std::vector<const Node*> store_directives;
+
+  /// The certificates settle that nginx staples nothing for this server.
+  bool none_stapled() const { return !stapling_file && checks::none_stapled(served, responder_override); }
+};
+
+/// `certs` may be nullptr (not read): then `served` is empty.
+NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);
+
+}  // namespace staplint::checks

@@ -1,0 +1,66 @@
+#include "staplint/verdict.hpp"
+
+#include "checks/nginx_certificates.hpp"
+#include "staplint/text.hpp"
+
+namespace staplint {
+
+std::string stapling_verdict(const NginxServer& s, const LintOptions& options,
+                             const CertificateLookup* certificates) {
+  const auto& version = options.nginx_version;
+  // fatal: nginx refuses the configuration because of its stapling settings.
+  if (s.effective("ssl_stapling").is_invalid_flag() ||
+      s.effective("ssl_stapling_verify").is_invalid_flag()) {
+    return "fatal";
+  }
+  const Effective stapling = s.effective("ssl_stapling");
+  if (s.stream && version && *version < Version{1, 27, 2}) {
+    for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file",
+                             "ssl_stapling_responder"}) {
+      if (s.effective(name).node) return "fatal";
+    }
+  }
+  if (stapling.is_on() && s.effective("ssl_certificate_compression").is_on() &&
+      !(version && *version < Version{1, 29, 3})) {
+    return "fatal";
+  }
+  if (!stapling.is_on()) return "off";
+  for (const Node* c : s.all("ssl_certificate")) {
+    if (!c->args().empty() && c->args()[0].has_variable()) return "ineffective";
+  }
+  const checks::NginxStaplingFacts facts = checks::nginx_stapling_facts(certificates, s);
+  if (facts.none_stapled()) return "ineffective";
+  // SL1004: verifying responses without a trusted chain works only when the
+  // issuer signs them itself, which no file here tells.
+  if (!facts.stapling_file && s.effective("ssl_stapling_verify").is_on() &&
+      !s.effective("ssl_trusted_certificate").node) {
+    return "unknown";
+  }
+  return "on";
+}
+
+std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
+  const ApacheEffective engine = m.effective(h, "SSLEngine");
+  const ApacheEffective use = m.effective(h, "SSLUseStapling");
+  if (const ApacheDirective* md = m.md_stapling(h)) return md->certain() ? "on" : "unknown";
+  if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
+    return "unknown";
+  }
+  return use.is_on() ? "on" : "off";
+}
+
+std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
+                                    const JvmPropertyCatalog& properties, const LintOptions& options) {
+  if (c.unresolved) return "unknown";  // TLS or the implementation depends on a ${property}
+  if (c.implementation == TlsImplementation::openssl) return "ineffective";
+  const JvmOption* last = last_stapling_switch(jvm);
+  if (last && iequals(last->value, "true")) {
+    if (!options.jdk_staples()) return "ineffective";
+    return last->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
+  }
+  // The switch with another value, or written where the JVM never reads it.
+  if (last || misplaced_stapling_switch(jvm, properties)) return "ineffective";
+  return c.implementation == TlsImplementation::jsse ? "off" : "unknown";
+}
+
+}  // namespace staplint
