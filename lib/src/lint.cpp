@@ -110,7 +110,7 @@ class TreeCertificates : public CertificateLookup {
   std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
     std::optional<std::string> file = path_of(directive, arg);
     if (!file) return std::nullopt;
-    return NamedFile{*file, &store_.get(*file)};
+    return NamedFile{path::normalize(*file), &store_.get(*file)};
   }
   const std::string* raw(const Node& directive) const override {
     std::optional<std::string> file = path_of(directive, 0);

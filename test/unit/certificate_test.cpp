@@ -8,6 +8,7 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "staplint/certificate.hpp"
@@ -190,4 +191,116 @@ TEST_CASE("certificates: OCSP responses for a stapling file", "[certificate]") {
   CHECK(read_ocsp_response("not DER", leaf, &issuer).status == OcspResponseFacts::Status::not_ocsp);
   CHECK(read_ocsp_response(std::string("\x30\x03\x0a\x01\x03", 5), leaf, &issuer).status ==
         OcspResponseFacts::Status::unsuccessful);  // tryLater
+}
+
+namespace {
+struct CertRun {
+  LintResult result;
+  std::vector<std::string> rules;
+};
+/// Lints `conf` as /etc/nginx/nginx.conf with the test PKI in /etc/nginx/certs.
+CertRun lint_with_pki(const std::string& conf, const std::function<void(LintRequest&)>& tune = {}) {
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", conf);
+  for (const char* name : {"leaf.pem", "leaf-chain.pem", "no-ocsp-chain.pem", "must-staple-chain.pem", "root.pem",
+                           "ca-chain.pem", "crl-complete.pem", "crl-inter.pem", "ocsp-leaf-good.der"}) {
+    fs.add(std::string("/etc/nginx/certs/") + name, read_fixture(name));
+  }
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/etc/nginx/nginx.conf"};
+  if (tune) tune(req);
+  CertRun out{lint(fs, sm, RuleCatalog::builtin(), req), {}};
+  out.rules = rules_of(out.result);
+  return out;
+}
+std::string server(const std::string& body) {
+  return "events {}\nhttp {\n resolver 127.0.0.1;\n server {\n  listen 443 ssl;\n" + body + "\n }\n}\n";
+}
+bool has(const std::vector<std::string>& v, const char* id) { return std::find(v.begin(), v.end(), id) != v.end(); }
+}  // namespace
+
+TEST_CASE("certificates decide the nginx verdict", "[certificate]") {
+  const std::string stapling = "  ssl_stapling on; ssl_stapling_verify on;\n";
+  auto verdict = [&](const std::string& body) {
+    const CertRun r = lint_with_pki(server(body));
+    REQUIRE(r.result.endpoints.size() == 1);
+    return r.result.endpoints[0].stapling;
+  };
+  CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
+  // No OCSP URL: nothing to fetch (SL4001).
+  CHECK(verdict("  ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") ==
+        "ineffective");
+  // ... unless a responder is named.
+  CHECK(verdict("  ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling +
+                "  ssl_trusted_certificate certs/ca-chain.pem; ssl_stapling_responder http://10.0.0.1/;") == "on");
+  // A leaf alone and only the root trusted: no issuer (SL4003).
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate certs/root.pem;") ==
+        "ineffective");
+  // The issuer in the trusted file: found.
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
+  // No trusted chain (SL1004): it depends on who signs the responses...
+  CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling) == "unknown");
+  // ... unless the certificates already settle it.
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling) == "ineffective");
+  // One of two certificates can be stapled: the endpoint staples.
+  CHECK(verdict("  ssl_certificate certs/leaf-chain.pem; ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling +
+                "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
+  // A trusted file staplint cannot read: a leaf alone may find its issuer there.
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate /elsewhere/chain.pem;") == "on");
+}
+
+TEST_CASE("certificates in JSON endpoints, and --no-certificates", "[certificate]") {
+  const std::string conf = server("  ssl_certificate certs/must-staple-chain.pem;\n  ssl_stapling off;");
+  const CertRun r = lint_with_pki(conf);
+  REQUIRE(r.result.endpoints.size() == 1);
+  REQUIRE(r.result.endpoints[0].certificates.size() == 1);
+  const EndpointCertificate& c = r.result.endpoints[0].certificates[0];
+  CHECK(c.path == "/etc/nginx/certs/must-staple-chain.pem");
+  CHECK(c.subject == "CN=must-staple.staplint.test");
+  CHECK(c.must_staple);
+  CHECK(c.issuer_found == std::optional<bool>(true));
+  CHECK(c.ocsp_urls == std::vector<std::string>{"http://ocsp.staplint.test/"});
+  CHECK(has(r.rules, "SL4004"));
+  CHECK(has(r.rules, "SL1001"));
+  const CertRun off = lint_with_pki(conf, [](LintRequest& q) { q.lint.read_certificates = false; });
+  CHECK(off.result.endpoints[0].certificates.empty());
+  CHECK_FALSE(has(off.rules, "SL4004"));
+  // Without certificates, a certificate with no OCSP URL gets SL1001 like any other.
+  const std::string no_url = server("  ssl_certificate certs/no-ocsp-chain.pem;");
+  CHECK_FALSE(has(lint_with_pki(no_url).rules, "SL1001"));
+  CHECK(has(lint_with_pki(no_url, [](LintRequest& q) { q.lint.read_certificates = false; }).rules, "SL1001"));
+}
+
+TEST_CASE("SL4005 speaks of missing files only where files are expected", "[certificate]") {
+  const std::string conf = server("  ssl_certificate /etc/ssl/site/fullchain.pem;\n  ssl_stapling off;");
+  CHECK_FALSE(has(lint_with_pki(conf).rules, "SL4005"));
+  MemoryFileSystem fs;
+  fs.add("/co/etc/nginx/nginx.conf", conf);
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/co/etc/nginx/nginx.conf"};
+  req.load.root = "/co";
+  const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+  CHECK(has(rules_of(r), "SL4005"));
+}
+
+TEST_CASE("SL4006 warns before a CRL expires, and errs after", "[certificate]") {
+  const std::string conf = server("  ssl_verify_client on; ssl_client_certificate certs/ca-chain.pem;\n"
+                                  "  ssl_crl certs/crl-complete.pem; ssl_stapling off;");
+  const UnixTime next = *parse_certificates(read_fixture("crl-complete.pem")).crls.at(0).next_update;
+  auto severity_at = [&](UnixTime now, int warn_days) -> std::optional<Severity> {
+    const CertRun r = lint_with_pki(conf, [&](LintRequest& q) {
+      q.lint.now = now;
+      q.lint.crl_warn_days = warn_days;
+    });
+    for (const Finding& f : r.result.findings) {
+      if (f.rule_id == "SL4006") return f.severity;
+    }
+    return std::nullopt;
+  };
+  CHECK(severity_at(next - 30 * 86400, 7) == std::nullopt);
+  CHECK(severity_at(next - 3 * 86400, 7) == Severity::warning);
+  CHECK(severity_at(next - 3 * 86400, 0) == std::nullopt);
+  CHECK(severity_at(next + 60, 7) == Severity::error);
 }

@@ -48,14 +48,14 @@ TEST_CASE("text format shows the line, a caret and the fix", "[format]") {
 TEST_CASE("json format is versioned and carries fixes and endpoints", "[format]") {
   Fixture f;
   const std::string out = f.render("json");
-  CHECK(out.rfind("{\"version\": 1,", 0) == 0);
+  CHECK(out.rfind("{\"version\": 2,", 0) == 0);
   CHECK(out.find("\"rule\": \"SL1001\", \"name\": \"stapling-disabled\", \"severity\": "
                  "\"warning\", \"path\": \"/n/nginx.conf\", \"line\": 2, \"column\": 2, "
                  "\"end_line\": 2, \"end_column\": 8") != std::string::npos);
   CHECK(out.find("\"edits\": [{\"path\": \"/n/nginx.conf\", \"offset\": 32, \"length\": 0, "
                  "\"text\": \" ssl_stapling on; ssl_stapling_verify on;\", \"create\": false}]") != std::string::npos);
   CHECK(out.find("{\"dialect\": \"nginx\", \"path\": \"/n/nginx.conf\", \"line\": 2, \"name\": "
-                 "\"_:443\", \"stapling\": \"off\"}") != std::string::npos);
+                 "\"_:443\", \"stapling\": \"off\", \"certificates\": []}") != std::string::npos);
   CHECK(out.find("\"files\": [\n  {\"path\": \"/n/nginx.conf\", \"dialect\": \"nginx\"}") !=
         std::string::npos);
 }

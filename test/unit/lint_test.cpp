@@ -144,12 +144,13 @@ TEST_CASE("version-dependent fatal verdicts", "[lint]") {
     for (const auto& e : r.endpoints) out.push_back(e.stapling);
     return out;
   };
-  // Current mainline: compression with stapling is refused; stream staples.
-  CHECK(verdicts(std::nullopt) == std::vector<std::string>{"fatal", "on"});
+  // Current mainline: compression with stapling is refused, and a refused
+  // configuration serves nothing: every endpoint is fatal.
+  CHECK(verdicts(std::nullopt) == std::vector<std::string>{"fatal", "fatal"});
   // 1.29.2: compression allowed; stream stapling exists.
   CHECK(verdicts(Version{1, 29, 2}) == std::vector<std::string>{"on", "on"});
-  // 1.22.1: no stream stapling.
-  CHECK(verdicts(Version{1, 22, 1}) == std::vector<std::string>{"on", "fatal"});
+  // 1.22.1: stapling in stream is refused, and with it the whole configuration.
+  CHECK(verdicts(Version{1, 22, 1}) == std::vector<std::string>{"fatal", "fatal"});
 }
 
 TEST_CASE("stapling verdicts per endpoint", "[lint]") {
@@ -160,14 +161,39 @@ TEST_CASE("stapling verdicts per endpoint", "[lint]") {
          " ssl_trusted_certificate c.pem; }\n"
          " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify on;"
          " ssl_trusted_certificate c.pem; ssl_certificate /c/$ssl_server_name.pem; }\n"
-         " server { listen 443 ssl; ssl_stapling $x; }\n"
-         " server { listen 443 ssl; }\n}\n");
+         " server { listen 443 ssl; }\n"
+         " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify on; }\n"
+         " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify off; }\n}\n");
   Run r(fs, {"/n/nginx.conf"});
-  REQUIRE(r.result.endpoints.size() == 4);
+  REQUIRE(r.result.endpoints.size() == 5);
   CHECK(r.result.endpoints[0].stapling == "on");  // nginx reads flags case-insensitively
   CHECK(r.result.endpoints[1].stapling == "ineffective");
-  CHECK(r.result.endpoints[2].stapling == "fatal");  // nginx refuses a variable flag
-  CHECK(r.result.endpoints[3].stapling == "off");
+  CHECK(r.result.endpoints[2].stapling == "off");
+  // SL1004: verification without a trusted chain staples only when the
+  // issuer signs the responses itself.
+  CHECK(r.result.endpoints[3].stapling == "unknown");
+  CHECK(r.result.endpoints[4].stapling == "on");
+}
+
+TEST_CASE("a configuration nginx refuses makes every endpoint fatal", "[lint]") {
+  MemoryFileSystem fs;
+  // A variable flag (SL9002), and stapling inside location (SL9001): nginx
+  // refuses the whole configuration, so no server runs, stapling or not.
+  for (const char* bad : {" server { listen 443 ssl; ssl_stapling $x; }\n",
+                          " server { listen 443 ssl; location / { ssl_stapling on; } }\n"}) {
+    fs.add("/n/nginx.conf", std::string("http { resolver 127.0.0.1;\n") +
+                                " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify on;"
+                                " ssl_trusted_certificate c.pem; }\n" + bad + "}\n");
+    Run r(fs, {"/n/nginx.conf"});
+    INFO(bad);
+    REQUIRE(r.result.endpoints.size() == 2);
+    CHECK(r.result.endpoints[0].stapling == "fatal");
+    CHECK(r.result.endpoints[1].stapling == "fatal");
+  }
+  // An error that does not stop nginx (an expired CRL is SL4006, a run-time
+  // failure) leaves the verdicts alone.
+  CHECK_FALSE(RuleCatalog::builtin().find("SL4006")->refuses);
+  CHECK(RuleCatalog::builtin().find("SL9001")->refuses);
 }
 
 TEST_CASE("apache trees: ServerRoot, Include and IncludeOptional as httpd reads them", "[lint][apache]") {
