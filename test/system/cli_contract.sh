@@ -18,7 +18,7 @@ check gcc 1 "$st" --format gcc "$root/samples/nginx/rules/sl1001-fires-no-stapli
 grep -qxE '[^:]+:4:5: warning: OCSP stapling is not enabled for TLS server .shop\.example\.com:443. \[SL1001\]' "$work/out" \
   || { echo "FAIL gcc line format"; cat "$work/out"; fail=1; }
 check json 1 "$st" --format json "$root/samples/nginx/rules/sl1001-fires-no-stapling.conf"
-contains json '"version": 1'
+contains json '"version": 2'
 contains json '"stapling": "off"'
 check explain 0 "$st" --explain stapling-disabled
 contains explain 'How to fix it'

@@ -5,7 +5,7 @@ set -eu
 staplint=$1
 [ -f /etc/nginx/nginx.conf ] || { echo "Debian's nginx is not installed"; exit 1; }
 out=$("$staplint" --format json /etc/nginx)
-echo "$out" | grep -q '"version": 1'
+echo "$out" | grep -q '"version": 2'
 echo "$out" | grep -q '"path": "/etc/nginx/sites-enabled/default"' || { echo "sites-enabled/default not read"; echo "$out"; exit 1; }
 if echo "$out" | grep -q '"rule"'; then echo "unexpected findings:"; echo "$out"; exit 1; fi
 # With TLS turned on the way its comments suggest, stapling is reported missing.

@@ -15,6 +15,8 @@ trap 'rm -rf "$work"' EXIT
 # A throwaway certificate, and an empty CRL signed by it, for ssl_crl and *_ssl_crl.
 . "$(dirname "$0")/lib/throwaway_pki.sh"
 make_throwaway_pki "$work" || exit 1
+# A DER OCSP response for ssl_stapling_file (nginx only parses it).
+pki_samples=$(cd "$samples/../certs" && pwd)
 # staplint judges version-dependent rules for the nginx it is compared with.
 version=$(nginx -v 2>&1 | sed -n 's#^nginx version: nginx/\([0-9.]*\).*#\1#p')
 echo "comparing with nginx $version"
@@ -27,6 +29,7 @@ rewrite() {  # point certificate-like paths at the throwaway files; accounts
     -e "s#(^|[[:space:]{;])ssl_certificate[[:space:]]+[^;]*;#\1ssl_certificate $work/cert.pem;#g" \
     -e "s#(^|[[:space:]{;])(ssl_trusted_certificate|ssl_client_certificate|proxy_ssl_trusted_certificate|grpc_ssl_trusted_certificate|uwsgi_ssl_trusted_certificate)[[:space:]]+[^;]*;#\1\2 $work/cert.pem;#g" \
     -e "s#(^|[[:space:]{;])(ssl_crl|proxy_ssl_crl|grpc_ssl_crl|uwsgi_ssl_crl)[[:space:]]+[^;]*;#\1\2 $work/crl.pem;#g" \
+    -e "s#(^|[[:space:]{;])ssl_stapling_file[[:space:]]+[^;]*;#\1ssl_stapling_file $pki_samples/ocsp-leaf-good.der;#g" \
     -e "s#(^|[[:space:]{;])ssl_dhparam[[:space:]]+[^;]*;#\1#g" "$1"
 }
 
