@@ -8,7 +8,12 @@
 #   nohost    OCSP URL http://ocsp.invalid:DELEGATED/
 #   noocsp    no OCSP URL
 #   revoked   OCSP URL http://127.0.0.1:DELEGATED/, revoked
-# and trusted.pem (intermediate + root). It starts two `openssl ocsp`
+#   muststaple OCSP URL http://127.0.0.1:DELEGATED/, TLS Feature status_request
+# and trusted.pem (intermediate + root); a client certificate client.pem
+# (client.key); CRLs: crl-inter.pem, crl-root.pem, crl-inter-expired.pem
+# (nextUpdate in 2000), crl-complete.pem (inter + root), crl-expired.pem
+# (expired inter + root); responses ip.ocsp.der and, for another
+# certificate, ipself.ocsp.der. It starts two `openssl ocsp`
 # responders, appends their PIDs to the caller's `pids` array, and waits until
 # they answer. The caller stops them (by PID) and removes DIR.
 make_ocsp_pki() {
@@ -39,9 +44,24 @@ make_ocsp_pki() {
     leaf nohost "http://ocsp.invalid:$p_delegated/"
     leaf noocsp ""
     leaf revoked "http://127.0.0.1:$p_delegated/"
+    sign muststaple inter "subjectAltName=DNS:muststaple.test\nauthorityInfoAccess=OCSP;URI:http://127.0.0.1:$p_delegated/\ntlsfeature=status_request\n"
+    cat muststaple.pem inter.pem > muststaple.chain.pem
+    sign client inter 'extendedKeyUsage=clientAuth\n'
     cat inter.pem root.pem > trusted.pem
+    crl() {  # crl CA OUT [options]: an empty CRL of CA
+      local ca=$1 out=$2; shift 2
+      mkdir -p "db-$ca"; : > "db-$ca/index"; echo 01 > "db-$ca/crlnumber"
+      printf '[ca]\ndefault_ca=d\n[d]\ndatabase=db-%s/index\ncrlnumber=db-%s/crlnumber\ncertificate=%s.pem\nprivate_key=%s.key\ndefault_md=sha256\ndefault_crl_days=30\n' \
+        "$ca" "$ca" "$ca" "$ca" > "db-$ca/ca.cnf"
+      quiet openssl ca -config "db-$ca/ca.cnf" -gencrl -out "$out" "$@"
+    }
+    crl inter crl-inter.pem
+    crl root crl-root.pem
+    crl inter crl-inter-expired.pem -crl_lastupdate 20000101000000Z -crl_nextupdate 20000201000000Z
+    cat crl-inter.pem crl-root.pem > crl-complete.pem
+    cat crl-inter-expired.pem crl-root.pem > crl-expired.pem
     : > index.txt
-    for c in ip ipself localhost nohost noocsp revoked; do
+    for c in ip ipself localhost nohost noocsp revoked muststaple; do
       serial=$(openssl x509 -in "$c.pem" -noout -serial | cut -d= -f2)
       if [ "$c" = revoked ]; then
         printf 'R\t301231235959Z\t251101000000Z\t%s\tunknown\t/CN=%s.test\n' "$serial" "$c" >> index.txt
@@ -63,6 +83,20 @@ make_ocsp_pki() {
     sleep 0.1
   done
   [ -s "$dir/ip.ocsp.der" ] || { echo "the OCSP responder did not answer"; return 1; }
+  openssl ocsp -issuer "$dir/inter.pem" -cert "$dir/ipself.pem" -url "http://127.0.0.1:$p_issuer/" \
+    -CAfile "$dir/trusted.pem" -respout "$dir/ipself.ocsp.der" >/dev/null 2>&1
+  [ -s "$dir/ipself.ocsp.der" ] || { echo "the issuer-signed OCSP responder did not answer"; return 1; }
+}
+
+# probe_client PORT SNI CERT KEY -> prints the HTTP status nginx answers a
+# request made with that client certificate (400 when it rejects the
+# certificate), or "none" when the handshake fails.
+probe_client() {
+  local status
+  status=$(printf 'GET / HTTP/1.0\r\nHost: %s\r\n\r\n' "$2" |
+    timeout 5 openssl s_client -connect "127.0.0.1:$1" -servername "$2" -cert "$3" -key "$4" -quiet 2>/dev/null |
+    sed -n '1s#^HTTP/[0-9.]* \([0-9]*\).*#\1#p')
+  echo "${status:-none}"
 }
 
 # probe_staple PORT SNI [TRIES] -> prints staple|none. nginx fetches lazily, so retry.
