@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "staplint/certificate.hpp"
+#include "staplint/engine.hpp"
 
 namespace staplint::checks {
 
@@ -125,6 +126,75 @@ std::string quoted_list(const std::vector<T>& items, Name&& name, std::size_t ma
   if (!items.empty()) out += "'";
   if (items.size() > max) out += " and " + std::to_string(items.size() - max) + " more";
   return out;
+}
+
+/// What a certificate-like directive's file must hold.
+enum class FileKind { certificate, bundle, crl, ocsp };
+
+/// Why the file `n` names cannot be used for `kind` (SL4005), or empty when
+/// it can, or when nothing should be said: a missing file where files are
+/// not expected (a configuration repository), a path that cannot be known.
+inline std::string unusable_reason(const CertificateLookup& certs, const Node& n, FileKind kind,
+                                   std::string* path_out) {
+  const auto named = certs.resolve(n);
+  if (!named) return {};
+  *path_out = named->path;
+  const bool missing = named->file->status == CertificateFile::Status::missing;
+  if (missing) return certs.expects_files() ? "it does not exist" : "";
+  if (named->file->status == CertificateFile::Status::unreadable) return "it cannot be read";
+  if (kind == FileKind::ocsp) {
+    const std::string* bytes = certs.raw(n);
+    if (!bytes) return "it cannot be read";
+    return bytes->empty() || is_ocsp_response(*bytes) ? "" : "it is not a DER OCSP response";
+  }
+  const bool ok = named->file->status == CertificateFile::Status::ok;
+  if (kind == FileKind::crl) return ok && !named->file->crls.empty() ? "" : "it holds no PEM CRL";
+  return ok && !named->file->certificates.empty() ? "" : "it holds no PEM certificate";
+}
+
+/// SL4006 for each CRL of `crl_directive`'s file past (error) or near
+/// (warning) its nextUpdate. `refusal` says what the server then does.
+inline void report_crl_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
+                             const Node& crl_directive, const std::string& refusal) {
+  const auto named = certs.resolve(crl_directive);
+  const CertificateFile* file = named ? usable(named->file) : nullptr;
+  if (!file) return;
+  const CrlSetProblems p = crl_set_problems(*file, {}, certs.now(), options.crl_warn_days);
+  for (const CrlInfo* crl : p.expired) {
+    r.report(crl_directive.file(), crl_directive.range,
+             {{"path", named->path}, {"issuer", crl->issuer}, {"state", "expired on " + format_date(*crl->next_update)},
+              {"effect", refusal + " (\"CRL has expired\")"}});
+  }
+  for (const CrlInfo* crl : p.expiring) {
+    Finding& f = r.report(crl_directive.file(), crl_directive.range,
+                          {{"path", named->path}, {"issuer", crl->issuer},
+                           {"state", "expires on " + format_date(*crl->next_update)},
+                           {"effect", "after that " + refusal}});
+    f.severity = Severity::warning;
+  }
+}
+
+/// SL4008 when `crl_directive`'s file lacks the CRL of a CA in the files of
+/// `ca_directives` (those that cannot be read are left out).
+inline void report_crl_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
+                            const Node& crl_directive, const std::vector<const Node*>& ca_directives) {
+  const auto named = certs.resolve(crl_directive);
+  const CertificateFile* file = named ? usable(named->file) : nullptr;
+  if (!file) return;
+  std::vector<const CertificateFile*> cas;
+  for (const Node* d : ca_directives) {
+    const auto ca = certs.resolve(*d);
+    if (ca && usable(ca->file)) cas.push_back(ca->file);
+  }
+  if (cas.empty()) return;
+  const CrlSetProblems p = crl_set_problems(*file, cas, certs.now(), options.crl_warn_days);
+  if (p.cas_without_crl.empty()) return;
+  Finding& f = r.report(crl_directive.file(), crl_directive.range,
+                        {{"path", named->path},
+                         {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
+  for (const Node* d : ca_directives) {
+    f.notes.push_back({d->file(), d->range, "the CAs certificates are verified against are named here"});
+  }
 }
 
 }  // namespace staplint::checks

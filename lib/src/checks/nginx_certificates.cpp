@@ -43,7 +43,6 @@ std::string where_nginx_looks(const NginxStaplingFacts& facts) {
 }
 
 /// The certificate-like directives of nginx and what each file holds.
-enum class FileKind { certificate, bundle, crl, ocsp };
 const std::map<std::string_view, FileKind>& certificate_directives() {
   static const std::map<std::string_view, FileKind> names = {
       {"ssl_certificate", FileKind::certificate},
@@ -170,39 +169,10 @@ void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
   each_directive(ctx.tree.nodes, [&](const Node& n) {
     const auto kind = names.find(n.name());
     if (kind == names.end()) return;
-    const auto named = ctx.certificates->resolve(n);
-    if (!named || reported.count(named->path)) return;
-    std::string why;
-    if (kind->second == FileKind::ocsp) {
-      const std::string* bytes = ctx.certificates->raw(n);
-      if (!bytes) {
-        if (named->file->status == CertificateFile::Status::missing && !ctx.certificates->expects_files()) return;
-        why = named->file->status == CertificateFile::Status::missing ? "it does not exist" : "it cannot be read";
-      } else if (!bytes->empty() && !is_ocsp_response(*bytes)) {
-        why = "it is not a DER OCSP response";
-      } else {
-        return;
-      }
-    } else {
-      switch (named->file->status) {
-        case CertificateFile::Status::ok: {
-          const bool wants_crl = kind->second == FileKind::crl;
-          if (wants_crl ? !named->file->crls.empty() : !named->file->certificates.empty()) return;
-          why = wants_crl ? "it holds no PEM CRL" : "it holds no PEM certificate";
-          break;
-        }
-        case CertificateFile::Status::missing:
-          if (!ctx.certificates->expects_files()) return;  // a configuration repository without its certificates
-          why = "it does not exist";
-          break;
-        case CertificateFile::Status::unreadable: why = "it cannot be read"; break;
-        case CertificateFile::Status::not_pem:
-          why = kind->second == FileKind::crl ? "it holds no PEM CRL" : "it holds no PEM certificate";
-          break;
-      }
-    }
-    reported.insert(named->path);
-    r.report(n.file(), n.range, {{"path", named->path}, {"reason", why}});
+    std::string path;
+    const std::string why = unusable_reason(*ctx.certificates, n, kind->second, &path);
+    if (why.empty() || !reported.insert(path).second) return;
+    r.report(n.file(), n.range, {{"path", path}, {"reason", why}});
   });
 }
 
@@ -238,47 +208,13 @@ std::vector<ClientCrl> client_crls(const CheckContext& ctx) {
 void nginx_crl_expired(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const ClientCrl& c : client_crls(ctx)) {
-    const auto named = ctx.certificates->resolve(*c.crl);
-    const CertificateFile* file = named ? usable(named->file) : nullptr;
-    if (!file) continue;
-    const CrlSetProblems p = crl_set_problems(*file, {}, ctx.certificates->now(), ctx.options.crl_warn_days);
-    for (const CrlInfo* crl : p.expired) {
-      r.report(c.crl->file(), c.crl->range,
-               {{"path", named->path},
-                {"issuer", crl->issuer},
-                {"state", "expired on " + format_date(*crl->next_update)},
-                {"effect", "nginx rejects every client certificate it covers (\"CRL has expired\")"}});
-    }
-    for (const CrlInfo* crl : p.expiring) {
-      Finding& f = r.report(c.crl->file(), c.crl->range,
-                            {{"path", named->path},
-                             {"issuer", crl->issuer},
-                             {"state", "expires on " + format_date(*crl->next_update)},
-                             {"effect", "after that nginx rejects every client certificate it covers"}});
-      f.severity = Severity::warning;
-    }
+    report_crl_dates(*ctx.certificates, ctx.options, r, *c.crl, "nginx rejects every client certificate it covers");
   }
 }
 
 void nginx_crl_chain_incomplete(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
-  for (const ClientCrl& c : client_crls(ctx)) {
-    const auto named = ctx.certificates->resolve(*c.crl);
-    const CertificateFile* file = named ? usable(named->file) : nullptr;
-    if (!file || c.cas.empty()) continue;
-    std::vector<const CertificateFile*> cas;
-    for (const Node* d : c.cas) {
-      const auto ca = ctx.certificates->resolve(*d);
-      if (ca && usable(ca->file)) cas.push_back(ca->file);
-    }
-    if (cas.empty()) continue;
-    const CrlSetProblems p = crl_set_problems(*file, cas, ctx.certificates->now(), ctx.options.crl_warn_days);
-    if (p.cas_without_crl.empty()) continue;
-    Finding& f = r.report(c.crl->file(), c.crl->range,
-                          {{"path", named->path},
-                           {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
-    for (const Node* d : c.cas) f.notes.push_back({d->file(), d->range, "the CAs client certificates chain to are named here"});
-  }
+  for (const ClientCrl& c : client_crls(ctx)) report_crl_gaps(*ctx.certificates, ctx.options, r, *c.crl, c.cas);
 }
 
 void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
