@@ -177,23 +177,19 @@ void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
 }
 
 namespace {
-/// The CRL directive in force for a server that verifies client
-/// certificates, and the CA files verification uses.
-struct ClientCrl {
-  const Node* crl = nullptr;
-  std::vector<const Node*> cas;
-};
-
-std::vector<ClientCrl> client_crls(const CheckContext& ctx) {
-  std::vector<ClientCrl> out;
+/// The CRL files nginx checks client certificates against (servers that
+/// verify them: on or optional; optional_no_ca ignores the result), then
+/// those of verified TLS upstreams.
+std::vector<CheckedCrl> checked_crls(const CheckContext& ctx) {
+  std::vector<CheckedCrl> out;
   std::set<const Node*> seen;
   auto add = [&](const NginxServer& s) {
     if (!s.tls || s.rejects_handshakes) return;
     const std::string_view verify = s.effective("ssl_verify_client").value("off");
-    if (verify != "on" && verify != "optional") return;  // optional_no_ca ignores the result
+    if (verify != "on" && verify != "optional") return;
     const Effective crl = s.effective("ssl_crl");
     if (!crl.node || !seen.insert(crl.node).second) return;
-    ClientCrl c{crl.node, {}};
+    CheckedCrl c{crl.node, {}, false};
     for (const char* name : {"ssl_client_certificate", "ssl_trusted_certificate"}) {
       if (const Effective e = s.effective(name); e.node) c.cas.push_back(e.node);
     }
@@ -201,20 +197,23 @@ std::vector<ClientCrl> client_crls(const CheckContext& ctx) {
   };
   for (const NginxServer& s : ctx.nginx.servers) add(s);
   for (const NginxServer& s : ctx.nginx.mail_servers) add(s);
+  for (CheckedCrl& c : nginx_upstream_crls(ctx)) out.push_back(std::move(c));
   return out;
 }
 }  // namespace
 
 void nginx_crl_expired(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
-  for (const ClientCrl& c : client_crls(ctx)) {
-    report_crl_dates(*ctx.certificates, ctx.options, r, *c.crl, "nginx rejects every client certificate it covers");
+  for (const CheckedCrl& c : checked_crls(ctx)) {
+    report_crl_dates(*ctx.certificates, ctx.options, r, *c.crl,
+                     c.upstream ? "nginx refuses every upstream certificate it covers"
+                                : "nginx rejects every client certificate it covers");
   }
 }
 
 void nginx_crl_chain_incomplete(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
-  for (const ClientCrl& c : client_crls(ctx)) report_crl_gaps(*ctx.certificates, ctx.options, r, *c.crl, c.cas);
+  for (const CheckedCrl& c : checked_crls(ctx)) report_crl_gaps(*ctx.certificates, ctx.options, r, *c.crl, c.cas);
 }
 
 void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "certificate_helpers.hpp"
+#include "staplint/engine.hpp"
 #include "staplint/nginx_model.hpp"
 
 namespace staplint::checks {
@@ -22,6 +23,17 @@ struct NginxStaplingFacts {
   /// The certificates settle that nginx staples nothing for this server.
   bool none_stapled() const { return !stapling_file && checks::none_stapled(served, responder_override); }
 };
+
+/// A CRL file nginx checks peer certificates against (its whole chain:
+/// X509_V_FLAG_CRL_CHECK_ALL), with the CA files verification uses.
+struct CheckedCrl {
+  const Node* crl = nullptr;
+  std::vector<const Node*> cas;
+  bool upstream = false;  ///< proxy_/grpc_/uwsgi_ssl_crl, for a verified TLS upstream
+};
+/// The `*_ssl_crl` of every TLS upstream whose certificates are verified
+/// (nginx_upstream.cpp), each directive once.
+std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx);
 
 /// `certs` may be nullptr (not read): then `served` is empty.
 NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);

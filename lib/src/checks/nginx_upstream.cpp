@@ -2,10 +2,12 @@
 // upstream-verify-no-trusted-certificate: nginx as a TLS client of its
 // upstreams (proxy, grpc, uwsgi in http; proxy in stream).
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "checks.hpp"
+#include "nginx_certificates.hpp"
 #include "staplint/nginx_model.hpp"
 
 namespace staplint::checks {
@@ -102,6 +104,19 @@ std::string name_of(const Module& m, std::string_view suffix) {
 }
 
 }  // namespace
+
+std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx) {
+  std::vector<CheckedCrl> out;
+  std::set<const Node*> seen;
+  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
+    const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
+    if (!crl || !flag_is_on(effective(scopes, name_of(*use.module, "_ssl_verify"))) || !seen.insert(crl).second) return;
+    CheckedCrl c{crl, {}, true};
+    if (const Node* t = effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) c.cas.push_back(t);
+    out.push_back(std::move(c));
+  });
+  return out;
+}
 
 void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
   visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
