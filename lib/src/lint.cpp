@@ -12,6 +12,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "checks/apache_certificates.hpp"
 #include "checks/nginx_certificates.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
@@ -311,7 +312,8 @@ class Runner {
       if ((only && !only->count(at.file())) || excluded(at.file())) continue;
       result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
-                                  refused ? "fatal" : apache_stapling_verdict(apache_model, h)});
+                                  refused ? "fatal" : apache_stapling_verdict(apache_model, h, ctx.certificates),
+                                  endpoint_certificates(checks::apache_stapling_facts(ctx.certificates, apache_model, h).served)});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;

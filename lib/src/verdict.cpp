@@ -1,5 +1,6 @@
 #include "staplint/verdict.hpp"
 
+#include "checks/apache_certificates.hpp"
 #include "checks/nginx_certificates.hpp"
 #include "staplint/text.hpp"
 
@@ -39,14 +40,17 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options,
   return "on";
 }
 
-std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h) {
+std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
+                                    const CertificateLookup* certificates) {
   const ApacheEffective engine = m.effective(h, "SSLEngine");
   const ApacheEffective use = m.effective(h, "SSLUseStapling");
   if (const ApacheDirective* md = m.md_stapling(h)) return md->certain() ? "on" : "unknown";
   if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
     return "unknown";
   }
-  return use.is_on() ? "on" : "off";
+  if (!use.is_on()) return "off";
+  if (checks::apache_stapling_facts(certificates, m, h).none_stapled()) return "ineffective";
+  return "on";
 }
 
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,

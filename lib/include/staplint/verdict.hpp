@@ -24,9 +24,11 @@ namespace staplint {
 std::string stapling_verdict(const NginxServer& s, const LintOptions& options,
                              const CertificateLookup* certificates = nullptr);
 /// The same for an Apache host that serves TLS, when httpd accepts the
-/// configuration (else `fatal`): on, off, or unknown when it depends on a
-/// condition staplint cannot evaluate.
-std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h);
+/// configuration (else `fatal`): on, off, ineffective (the certificates, as
+/// read through `certificates`, have no OCSP URL or no findable issuer), or
+/// unknown when it depends on a condition staplint cannot evaluate.
+std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
+                                    const CertificateLookup* certificates = nullptr);
 
 /// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
 /// surely gets -Djdk.tls.server.enableStatusRequestExtension=true;

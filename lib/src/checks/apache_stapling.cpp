@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "apache_certificates.hpp"
 #include "apache_helpers.hpp"
 #include "checks.hpp"
 #include "edit_helpers.hpp"
@@ -76,6 +77,17 @@ std::vector<std::pair<const ApacheHost*, const ApacheDirective*>> stapling_hosts
 
 }  // namespace
 
+namespace {
+/// Every certificate of the host was read and none names an OCSP responder,
+/// nor does 'SSLStaplingForceURL': stapling could do nothing.
+bool no_certificate_has_ocsp_url(const CheckContext& ctx, const ApacheHost& h) {
+  const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, h);
+  if (facts.served.empty() || facts.responder_override) return false;
+  return std::all_of(facts.served.begin(), facts.served.end(),
+                     [](const ServedCertificate& c) { return c.leaf && c.leaf->ocsp_urls.empty(); });
+}
+}  // namespace
+
 void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const ApacheModel& m = ctx.apache;
   const bool others_staple = !stapling_hosts(m).empty();
@@ -86,6 +98,7 @@ void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     if (use.is_on() || m.md_stapling(*h)) continue;
     // A value other than On or Off stops httpd: SL9002 says so.
     if (use && !iequals(use.value(), "off")) continue;
+    if (no_certificate_has_ocsp_url(ctx, *h)) continue;  // SL4001: enabling would do nothing
     const ApacheEffective engine = m.effective(*h, "SSLEngine");
     const Node& at = tls_anchor(m, *h);
     Finding& f = r.report(at.file(), at.name_range(), {{"server", h->display_name}});

@@ -22,6 +22,15 @@ void jvm_unknown_property(const CheckContext& ctx, Reporter& r);
 // (jvm_revocation.cpp)
 void jvm_upstream_no_revocation(const CheckContext& ctx, Reporter& r);
 
+// Apache httpd, certificate files (apache_certificates.cpp)
+void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r);
+void apache_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r);
+void apache_certificate_unreadable(const CheckContext& ctx, Reporter& r);
+void apache_crl_chain_incomplete(const CheckContext& ctx, Reporter& r);
+void apache_crl_expired(const CheckContext& ctx, Reporter& r);
+void apache_must_staple_without_stapling(const CheckContext& ctx, Reporter& r);
+void apache_stapling_issuer_missing(const CheckContext& ctx, Reporter& r);
+
 // Apache httpd (apache_hygiene.cpp, apache_revocation.cpp, apache_stapling.cpp)
 void apache_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
 void apache_crl_check_without_crl(const CheckContext& ctx, Reporter& r);

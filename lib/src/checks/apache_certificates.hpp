@@ -1,0 +1,32 @@
+// Apache httpd: what the certificate files a TLS host names say about its
+// stapling (the facts SL4001..SL4004 and the endpoint verdict share).
+#pragma once
+
+#include <vector>
+
+#include "certificate_helpers.hpp"
+#include "staplint/apache_model.hpp"
+
+namespace staplint::checks {
+
+struct ApacheStaplingFacts {
+  /// Each `SSLCertificateFile` in force; empty when certificates are not read.
+  std::vector<ServedCertificate> served;
+  std::vector<const ApacheDirective*> served_directives;
+  bool responder_override = false;  ///< SSLStaplingForceURL
+  /// Where httpd looks for an issuer after the certificate's own file
+  /// (ssl_util_stapling.c stapling_get_issuer: the chain, then the store):
+  /// SSLCertificateChainFile, SSLCACertificateFile, SSLCACertificatePath.
+  std::vector<const Node*> store_directives;
+
+  bool none_stapled() const { return checks::none_stapled(served, responder_override); }
+};
+
+/// The directives `name` in force for `h`: its own (outside inner sections)
+/// when it has any, else the server-level ones, as mod_ssl merges arrays.
+std::vector<const ApacheDirective*> apache_in_force(const ApacheModel& m, const ApacheHost& h, std::string_view name);
+
+/// `certs` may be nullptr (not read): then `served` is empty.
+ApacheStaplingFacts apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h);
+
+}  // namespace staplint::checks
