@@ -174,6 +174,8 @@ CONF
     account="rightly silent"
   fi
   printf '| %-38s | %-6s | %s |\n' "$name" "$status" "$account"
+  # Why nginx refused, from its log: the CRL, not something else.
+  grep -oE 'client SSL certificate verify error: \([0-9]+:[^)]*\)' "$dir/error.log" | head -n 1 | sed 's/^/    nginx: /'
   if [[ $account != ok && $account != reports* && $account != rightly* ]]; then
     sed 's/^/    nginx: /' "$dir/error.log" | grep -iE 'crl|verify|emerg' | tail -n 5
   fi
