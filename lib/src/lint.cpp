@@ -113,6 +113,10 @@ class TreeCertificates : public CertificateLookup {
     if (!file) return std::nullopt;
     return NamedFile{path::normalize(*file), &store_.get(*file)};
   }
+  NamedFile resolve_server_path(const std::string& server_path) const override {
+    const std::string file = load_.map_server_path(server_path);
+    return NamedFile{path::normalize(file), &store_.get(file)};
+  }
   const std::string* raw(const Node& directive) const override {
     std::optional<std::string> file = path_of(directive, 0);
     return file ? store_.bytes(*file) : nullptr;

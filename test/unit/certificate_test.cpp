@@ -304,3 +304,27 @@ TEST_CASE("SL4006 warns before a CRL expires, and errs after", "[certificate]") 
   CHECK(severity_at(next - 3 * 86400, 0) == std::nullopt);
   CHECK(severity_at(next + 60, 7) == Severity::error);
 }
+
+TEST_CASE("SL1004's fix trusts the system bundle only when it holds the chain's root", "[certificate]") {
+  const std::string conf = server("  ssl_certificate certs/leaf-chain.pem;\n  ssl_stapling on; ssl_stapling_verify on;");
+  auto fix_text = [&](const std::string& bundle) {
+    MemoryFileSystem fs;
+    fs.add("/etc/nginx/nginx.conf", conf);
+    fs.add("/etc/nginx/certs/leaf-chain.pem", read_fixture("leaf-chain.pem"));
+    if (!bundle.empty()) fs.add("/etc/ssl/certs/ca-certificates.crt", bundle);
+    SourceManager sm;
+    LintRequest req;
+    req.paths = {"/etc/nginx/nginx.conf"};
+    const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+    for (const Finding& f : r.findings) {
+      if (f.rule_id == "SL1004") return f.fixes.empty() ? std::string("(no fix)") : f.fixes[0].edits.at(0).text;
+    }
+    return std::string("(no SL1004)");
+  };
+  // The root in the bundle (a public CA, as far as this machine knows).
+  CHECK(fix_text(read_fixture("other.pem") + read_fixture("root.pem")).find("/etc/ssl/certs/ca-certificates.crt") !=
+        std::string::npos);
+  // A bundle without it: a private CA, and no file here holds its root.
+  CHECK(fix_text(read_fixture("other.pem")) == "(no fix)");
+  CHECK(fix_text("") == "(no fix)");
+}

@@ -146,6 +146,9 @@ class CertificateLookup {
   }
   /// The path and its contents, or nullopt when the path is unknown.
   virtual std::optional<NamedFile> resolve(const Node& directive, std::size_t arg = 0) const = 0;
+  /// An absolute server path (the system CA bundle), mapped through --root
+  /// and --path-map like every other, and read.
+  virtual NamedFile resolve_server_path(const std::string& server_path) const = 0;
   /// The bytes of the file a directive names (an OCSP response), or nullptr.
   virtual const std::string* raw(const Node& directive) const = 0;
   /// What staplint takes as now (the clock; tests set it).

@@ -51,6 +51,24 @@ bool responders_are_ip_literals(const CheckContext& ctx, const NginxServer& s) {
   return true;
 }
 
+/// Every CA-bundle directive of the tree, in document order.
+std::vector<const Node*> tree_trust_files(const CheckContext& ctx) {
+  std::vector<const Node*> out;
+  std::vector<std::span<const Node>> stack{ctx.tree.nodes};
+  while (!stack.empty() && out.size() < 256) {
+    const std::span<const Node> nodes = stack.back();
+    stack.pop_back();
+    for (const Node& n : nodes) {
+      if (n.kind == NodeKind::directive &&
+          (n.name() == "ssl_trusted_certificate" || n.name() == "ssl_client_certificate")) {
+        out.push_back(&n);
+      }
+      if (!n.children().empty()) stack.push_back(n.children());
+    }
+  }
+  return out;
+}
+
 /// Every certificate of the server was read and none names an OCSP
 /// responder, nor does 'ssl_stapling_responder': stapling could do nothing.
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
@@ -58,6 +76,85 @@ bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) 
   if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.leaf && c.leaf->ocsp_urls.empty(); });
+}
+
+constexpr const char* kSystemBundle = "/etc/ssl/certs/ca-certificates.crt";
+
+/// The file SL1004's fix trusts, and why; an empty path: no fix (`why` says
+/// what to do instead).
+struct TrustPick {
+  std::string path;
+  std::string why;
+};
+
+/// The top of `c`'s served chain: the last certificate reached by following
+/// issuers within its own file.
+const CertificateInfo* chain_top(const ServedCertificate& c) {
+  const CertificateInfo* top = c.leaf;
+  for (std::size_t steps = 0; steps < c.file->certificates.size(); ++steps) {
+    const CertificateInfo* next = nullptr;
+    for (const CertificateInfo& o : c.file->certificates) {
+      if (&o != top && issued_by(*top, o)) next = &o;
+    }
+    if (!next || next->self_issued) return next ? next : top;
+    top = next;
+  }
+  return top;
+}
+
+bool holds_issuer_of(const CertificateFile* file, const CertificateInfo& cert) {
+  if (!file || file->status != CertificateFile::Status::ok) return false;
+  return std::any_of(file->certificates.begin(), file->certificates.end(),
+                     [&](const CertificateInfo& o) { return issued_by(cert, o); });
+}
+
+/// The system bundle only when every served chain's root is in it (adding it
+/// for a private CA would make verification fail, and so stapling); else a
+/// file of this configuration that holds the roots (the certificate file
+/// itself when it carries its root); else nothing. Certificates staplint
+/// cannot read keep the bundle, as the likely case of a public CA.
+TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s) {
+  const std::string bundle_fix = "trust the system CA bundle for OCSP response verification";
+  if (!ctx.certificates) return {kSystemBundle, bundle_fix};
+  const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+  if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
+                                          [](const ServedCertificate& c) { return !c.leaf; })) {
+    return {kSystemBundle, bundle_fix + " (right for a public CA; the certificate could not be read)"};
+  }
+  std::vector<const CertificateInfo*> tops;
+  for (const ServedCertificate& c : facts.served) tops.push_back(chain_top(c));
+  auto all_rooted_in = [&](const CertificateFile* file, const std::string& own_path) {
+    for (std::size_t i = 0; i < tops.size(); ++i) {
+      const bool in_own = facts.served[i].path == own_path && tops[i]->self_issued;
+      if (!in_own && !holds_issuer_of(file, *tops[i])) return false;
+    }
+    return true;
+  };
+  const NamedFile bundle = ctx.certificates->resolve_server_path(kSystemBundle);
+  if (all_rooted_in(bundle.file, {})) return {kSystemBundle, bundle_fix + ", which holds the root of this chain"};
+  // A file this configuration already names, holding the roots: the
+  // certificate file itself, a client CA file, another server's trusted file.
+  // Each with the path as the configuration writes it (relative to the
+  // prefix, or the server's absolute path), and as read.
+  struct Candidate {
+    std::string written, read;
+    const CertificateFile* file;
+  };
+  std::vector<Candidate> candidates;
+  for (const ServedCertificate& c : facts.served) {
+    candidates.push_back({std::string(c.directive->args()[0].value), c.path, c.file});
+  }
+  for (const Node* d : tree_trust_files(ctx)) {
+    const auto named = ctx.certificates->resolve(*d);
+    if (named) candidates.push_back({std::string(d->args()[0].value), named->path, named->file});
+  }
+  for (const Candidate& c : candidates) {
+    if (!all_rooted_in(c.file, c.read)) continue;
+    return {c.written, "trust '" + c.written + "', which holds the root of this chain (a private CA: the system bundle does not)"};
+  }
+  return {{}, "the root of this chain ('" + tops.front()->issuer +
+                  "') is in neither the system CA bundle nor any file staplint read: set "
+                  "'ssl_trusted_certificate' to a PEM file with it"};
 }
 
 /// The TLS servers (not rejecting handshakes) of each `http {}` block.
@@ -243,10 +340,14 @@ void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r
                          "your certificate's issuer chain and root"});
       continue;
     }
+    const TrustPick pick = pick_trusted_file(ctx, s);
+    if (pick.path.empty()) {
+      f.notes.push_back({verify.node->file(), verify.node->range, pick.why});
+      continue;
+    }
     Fix fix;
-    fix.description = "trust the system CA bundle for OCSP response verification";
-    fix.edits.push_back(insert_after(ctx.sources, *verify.node,
-                                     {"ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;"}));
+    fix.description = pick.why;
+    fix.edits.push_back(insert_after(ctx.sources, *verify.node, {"ssl_trusted_certificate " + pick.path + ";"}));
     f.fixes.push_back(std::move(fix));
   }
 }
