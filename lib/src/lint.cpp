@@ -117,6 +117,9 @@ class TreeCertificates : public CertificateLookup {
     const std::string file = load_.map_server_path(server_path);
     return NamedFile{path::normalize(file), &store_.get(file)};
   }
+  const std::string* raw_server_path(const std::string& server_path) const override {
+    return store_.bytes(load_.map_server_path(server_path));
+  }
   const std::string* raw(const Node& directive) const override {
     std::optional<std::string> file = path_of(directive, 0);
     return file ? store_.bytes(*file) : nullptr;

@@ -149,6 +149,9 @@ class CertificateLookup {
   /// An absolute server path (the system CA bundle), mapped through --root
   /// and --path-map like every other, and read.
   virtual NamedFile resolve_server_path(const std::string& server_path) const = 0;
+  /// The bytes of a small text file at an absolute server path (certbot's
+  /// renewal configuration), mapped like every other; nullptr when unreadable.
+  virtual const std::string* raw_server_path(const std::string& server_path) const = 0;
   /// The bytes of the file a directive names (an OCSP response), or nullptr.
   virtual const std::string* raw(const Node& directive) const = 0;
   /// What staplint takes as now (the clock; tests set it).

@@ -76,14 +76,21 @@ void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
     if (facts.responder_override) continue;
     const bool stapling = ctx.apache.effective(*h, "SSLUseStapling").is_on();
     for (const ServedCertificate& c : facts.served) {
-      if (!c.leaf || !c.leaf->ocsp_urls.empty() || !reported.insert(c.directive).second) continue;
+      if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
                             {{"certificate", c.path},
                              {"effect", stapling ? "'SSLUseStapling' does nothing for it (AH02218)"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
+      note_conditions(f, {directive_of(facts, c.directive)});
+      if (!c.leaf) {
+        f.notes.push_back({c.directive->file(), c.directive->range,
+                           "the certificate cannot be read, but '" + c.lets_encrypt_renewal +
+                               "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL "
+                               "since 2025-05-07"});
+        continue;
+      }
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'"});
-      note_conditions(f, {directive_of(facts, c.directive)});
     }
   }
 }

@@ -84,7 +84,7 @@ bool no_certificate_has_ocsp_url(const CheckContext& ctx, const ApacheHost& h) {
   const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, h);
   if (facts.served.empty() || facts.responder_override) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
-                     [](const ServedCertificate& c) { return c.leaf && c.leaf->ocsp_urls.empty(); });
+                     [](const ServedCertificate& c) { return c.no_ocsp_url(); });
 }
 }  // namespace
 

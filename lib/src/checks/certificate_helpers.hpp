@@ -28,7 +28,63 @@ struct ServedCertificate {
   /// missing issuer is a fact, not a guess).
   bool issuer_known = false;
   const CertificateInfo* issuer = nullptr;
+  /// The file could not be read, but certbot's renewal configuration says
+  /// Let's Encrypt issued it: no OCSP URL since 2025-05-07 (the renewal file
+  /// read).
+  std::string lets_encrypt_renewal;
+  bool no_ocsp_url() const { return leaf ? leaf->ocsp_urls.empty() : !lets_encrypt_renewal.empty(); }
 };
+
+/// certbot's renewal configuration for a certificate it manages
+/// (/etc/letsencrypt/live/NAME/...): /etc/letsencrypt/renewal/NAME.conf and
+/// its `server =` (the ACME directory of the CA). Empty when the path is not
+/// certbot's or the file cannot be read.
+struct CertbotRenewal {
+  std::string file;
+  std::string server;
+  bool lets_encrypt() const { return server.find("api.letsencrypt.org/") != std::string::npos; }
+};
+inline CertbotRenewal certbot_renewal(const CertificateLookup& certs, std::string_view written) {
+  constexpr std::string_view live = "/etc/letsencrypt/live/";
+  if (written.rfind(live, 0) != 0) return {};
+  const std::string_view rest = written.substr(live.size());
+  const std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos || slash == 0 || rest.substr(0, slash).find("..") != std::string_view::npos) {
+    return {};
+  }
+  CertbotRenewal out;
+  out.file = "/etc/letsencrypt/renewal/" + std::string(rest.substr(0, slash)) + ".conf";
+  const std::string* text = certs.raw_server_path(out.file);
+  if (!text) return {};
+  std::size_t at = 0;
+  while (at < text->size()) {
+    std::size_t end = text->find('\n', at);
+    if (end == std::string::npos) end = text->size();
+    std::string_view line(text->data() + at, end - at);
+    at = end + 1;
+    auto trim = [](std::string_view& v) {
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+    };
+    trim(line);
+    if (line.rfind("server", 0) != 0) continue;
+    line.remove_prefix(6);
+    trim(line);
+    if (line.empty() || line.front() != '=') continue;
+    line.remove_prefix(1);
+    trim(line);
+    out.server = std::string(line.substr(0, 256));
+    return out;
+  }
+  return out;
+}
+
+/// For a certificate under /etc/letsencrypt/live/NAME/ that cannot be read:
+/// the renewal file, when its `server =` names Let's Encrypt; else empty.
+inline std::string lets_encrypt_renewal(const CertificateLookup& certs, std::string_view written) {
+  const CertbotRenewal r = certbot_renewal(certs, written);
+  return r.lets_encrypt() ? r.file : std::string();
+}
 
 /// Why a served certificate is not stapled, as far as the files tell.
 enum class StapleBlock { none, no_ocsp_url, no_issuer, unknown };
@@ -36,7 +92,9 @@ enum class StapleBlock { none, no_ocsp_url, no_issuer, unknown };
 /// `responder_override`: nginx ssl_stapling_responder, httpd
 /// SSLStaplingForceURL, JSSE jdk.tls.stapling.responderOverride.
 inline StapleBlock staple_block(const ServedCertificate& c, bool responder_override) {
-  if (!c.leaf) return StapleBlock::unknown;
+  if (!c.leaf) {
+    return !c.lets_encrypt_renewal.empty() && !responder_override ? StapleBlock::no_ocsp_url : StapleBlock::unknown;
+  }
   if (c.issuer_known && !c.issuer) return StapleBlock::no_issuer;
   if (c.leaf->ocsp_urls.empty() && !responder_override) return StapleBlock::no_ocsp_url;
   return c.issuer ? StapleBlock::none : StapleBlock::unknown;
@@ -65,6 +123,8 @@ inline ServedCertificate serve(const CertificateLookup& certs, const Node* direc
   c.file = usable(named->file);
   if (!c.file || c.file->certificates.empty()) {
     c.file = nullptr;
+    const ArgList args = directive->args();
+    if (!args.empty()) c.lets_encrypt_renewal = lets_encrypt_renewal(certs, args[0].value);
     return c;
   }
   c.leaf = &c.file->certificates.front();

@@ -87,11 +87,18 @@ void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
     if (facts.responder_override || facts.stapling_file) continue;
     const bool stapling = s.effective("ssl_stapling").is_on();
     for (const ServedCertificate& c : facts.served) {
-      if (!c.leaf || !c.leaf->ocsp_urls.empty() || !reported.insert(c.directive).second) continue;
+      if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
                             {{"certificate", c.path},
                              {"effect", stapling ? "'ssl_stapling' does nothing for it"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
+      if (!c.leaf) {
+        f.notes.push_back({c.directive->file(), c.directive->range,
+                           "the certificate cannot be read, but '" + c.lets_encrypt_renewal +
+                               "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL "
+                               "since 2025-05-07"});
+        continue;
+      }
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'" +
                              (c.leaf->crl_urls.empty() ? std::string()

@@ -27,11 +27,14 @@ bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
   return s.tls && !s.rejects_handshakes && (!s.stream || stream_stapling_supported(ctx));
 }
 
-bool certificate_is_lets_encrypt(const NginxServer& s) {
+/// A certificate certbot manages for Let's Encrypt, by its path, unless its
+/// renewal file (when readable) names another CA.
+bool certificate_is_lets_encrypt(const CheckContext& ctx, const NginxServer& s) {
   for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args().empty() && c->args()[0].value.find("/letsencrypt/") != std::string::npos) {
-      return true;
-    }
+    if (c->args().empty() || c->args()[0].value.find("/letsencrypt/") == std::string_view::npos) continue;
+    if (!ctx.certificates) return true;
+    const CertbotRenewal r = certbot_renewal(*ctx.certificates, c->args()[0].value);
+    if (r.server.empty() || r.lets_encrypt()) return true;
   }
   return false;
 }
@@ -75,7 +78,7 @@ bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) 
   const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
   if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
-                     [](const ServedCertificate& c) { return c.leaf && c.leaf->ocsp_urls.empty(); });
+                     [](const ServedCertificate& c) { return c.no_ocsp_url(); });
 }
 
 constexpr const char* kSystemBundle = "/etc/ssl/certs/ca-certificates.crt";
@@ -215,7 +218,7 @@ void nginx_stapling_disabled(const CheckContext& ctx, Reporter& r) {
                          "'ssl_stapling " + std::string(stapling.value()) +
                              "' is inherited from here"});
     }
-    if (certificate_is_lets_encrypt(s)) {
+    if (certificate_is_lets_encrypt(ctx, s)) {
       f.notes.push_back({s.node->file(), s.node->name_range(),
                          "Let's Encrypt certificates issued since 2025-05-07 carry no OCSP URL; "
                          "stapling them does nothing"});
