@@ -5,9 +5,11 @@
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <memory>
@@ -175,7 +177,219 @@ CertificateFile parse_certificates(const std::string& bytes) {
   });
   ERR_clear_error();
   if (!out.certificates.empty() || !out.crls.empty()) out.status = CertificateFile::Status::ok;
+  out.chain_length = out.certificates.size();
   return out;
+}
+
+namespace {
+
+/// Orders a keystore's certificates: the chain from `leaf` (following issuers
+/// among `all`), then the rest.
+CertificateFile keystore_result(std::vector<CertificateInfo> chain_and_rest, std::size_t chain_length) {
+  CertificateFile out;
+  out.status = chain_and_rest.empty() ? CertificateFile::Status::not_pem : CertificateFile::Status::ok;
+  out.chain_length = chain_length;
+  out.certificates = std::move(chain_and_rest);
+  return out;
+}
+
+std::optional<CertificateInfo> certificate_from_der(const unsigned char* p, std::size_t n) {
+  if (n > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+  const unsigned char* q = p;
+  X509* x = d2i_X509(nullptr, &q, static_cast<long>(n));
+  if (!x) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  return describe(x);
+}
+
+/// Java's KeyStore "JKS" (0xFEEDFEED) and "JCEKS" (0xCECECECE) formats
+/// (sun.security.provider.JavaKeyStore): entries in the clear but for the key
+/// itself, which is skipped by its length. The trailing keyed digest is not
+/// checked (that needs the password).
+CertificateFile parse_jks(const std::string& bytes, const std::string& alias) {
+  std::size_t at = 0;
+  bool ok = true;
+  auto u32 = [&]() -> std::uint32_t {
+    if (at + 4 > bytes.size()) { ok = false; return 0; }
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at++]);
+    return v;
+  };
+  auto u16 = [&]() -> std::uint16_t {
+    if (at + 2 > bytes.size()) { ok = false; return 0; }
+    const std::uint16_t v = static_cast<std::uint16_t>((static_cast<unsigned char>(bytes[at]) << 8) |
+                                                       static_cast<unsigned char>(bytes[at + 1]));
+    at += 2;
+    return v;
+  };
+  auto skip = [&](std::size_t n) {
+    if (n > bytes.size() - std::min(at, bytes.size())) { ok = false; return; }
+    at += n;
+  };
+  auto utf = [&]() {
+    const std::uint16_t n = u16();
+    if (!ok || at + n > bytes.size()) { ok = false; return std::string(); }
+    std::string s = bytes.substr(at, n);
+    at += n;
+    return s;
+  };
+  const std::uint32_t magic = u32();
+  const std::uint32_t version = u32();
+  const std::uint32_t count = u32();
+  if (!ok || (magic != 0xFEEDFEEDu && magic != 0xCECECECEu) || (version != 1 && version != 2)) {
+    return keystore_result({}, 0);
+  }
+  std::vector<CertificateInfo> chain, trusted;
+  bool chosen = false;
+  auto cert = [&]() -> std::optional<CertificateInfo> {
+    if (version == 2) utf();  // the certificate type, "X.509"
+    const std::uint32_t n = u32();
+    if (!ok || n > bytes.size() - at) { ok = false; return std::nullopt; }
+    auto c = certificate_from_der(reinterpret_cast<const unsigned char*>(bytes.data() + at), n);
+    at += n;
+    return c;
+  };
+  for (std::uint32_t e = 0; ok && e < count && e < kMaxBlocksPerFile; ++e) {
+    const std::uint32_t tag = u32();
+    const std::string name = utf();
+    skip(8);  // the date
+    if (!ok) break;
+    if (tag == 1) {
+      skip(u32());  // the protected private key: never decoded
+      const std::uint32_t n = u32();
+      std::vector<CertificateInfo> entry;
+      for (std::uint32_t i = 0; ok && i < n && i < 64; ++i) {
+        if (auto c = cert()) entry.push_back(std::move(*c));
+      }
+      if (!chosen && (alias.empty() || name == alias)) {
+        chain = std::move(entry);
+        chosen = true;
+      }
+    } else if (tag == 2) {
+      if (auto c = cert()) trusted.push_back(std::move(*c));
+    } else {
+      break;  // a JCEKS secret key: a serialized object, not read further
+    }
+  }
+  const std::size_t length = chain.size();
+  for (CertificateInfo& t : trusted) chain.push_back(std::move(t));
+  return keystore_result(std::move(chain), length);
+}
+
+/// PKCS#12: the certificate bags, from the plain and the password-encrypted
+/// safes; shrouded key bags are never decrypted. The leaf is the certificate
+/// whose localKeyID matches a key bag's (or whose friendlyName is `alias`).
+CertificateFile parse_pkcs12(const std::string& bytes, const std::string& password, const std::string& alias) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(d2i_PKCS12(nullptr, &p, static_cast<long>(bytes.size())),
+                                                      PKCS12_free);
+  if (!p12) {
+    ERR_clear_error();
+    return keystore_result({}, 0);
+  }
+  STACK_OF(PKCS7)* safes = PKCS12_unpack_authsafes(p12.get());
+  if (!safes) {
+    ERR_clear_error();
+    return keystore_result({}, 0);
+  }
+  struct Bag {
+    CertificateInfo info;
+    std::string key_id, name;
+  };
+  std::vector<Bag> certs;
+  std::vector<std::string> key_ids;
+  bool locked = false;
+  auto attr_bytes = [](const PKCS12_SAFEBAG* bag, int nid) {
+    const ASN1_TYPE* t = PKCS12_SAFEBAG_get0_attr(bag, nid);
+    if (!t) return std::string();
+    if (t->type == V_ASN1_OCTET_STRING) {
+      return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(t->value.octet_string)),
+                         static_cast<std::size_t>(ASN1_STRING_length(t->value.octet_string)));
+    }
+    if (t->type == V_ASN1_BMPSTRING) {
+      char* utf8 = OPENSSL_uni2utf8(ASN1_STRING_get0_data(t->value.bmpstring), ASN1_STRING_length(t->value.bmpstring));
+      std::string s = utf8 ? utf8 : "";
+      OPENSSL_free(utf8);
+      return s;
+    }
+    return std::string();
+  };
+  for (int i = 0; i < sk_PKCS7_num(safes) && i < 64; ++i) {
+    PKCS7* safe = sk_PKCS7_value(safes, i);
+    STACK_OF(PKCS12_SAFEBAG)* bags = nullptr;
+    const int nid = OBJ_obj2nid(safe->type);
+    if (nid == NID_pkcs7_data) {
+      bags = PKCS12_unpack_p7data(safe);
+    } else if (nid == NID_pkcs7_encrypted) {
+      bags = PKCS12_unpack_p7encdata(safe, password.c_str(), static_cast<int>(password.size()));
+      if (!bags && !password.empty()) bags = PKCS12_unpack_p7encdata(safe, nullptr, 0);
+      if (!bags) locked = true;
+    }
+    ERR_clear_error();
+    if (!bags) continue;
+    for (int k = 0; k < sk_PKCS12_SAFEBAG_num(bags) && certs.size() < kMaxBlocksPerFile; ++k) {
+      const PKCS12_SAFEBAG* bag = sk_PKCS12_SAFEBAG_value(bags, k);
+      const int type = PKCS12_SAFEBAG_get_nid(bag);
+      if (type == NID_pkcs8ShroudedKeyBag || type == NID_keyBag) {
+        key_ids.push_back(attr_bytes(bag, NID_localKeyID));  // the key itself is never decoded
+      } else if (type == NID_certBag && PKCS12_SAFEBAG_get_bag_nid(bag) == NID_x509Certificate) {
+        if (X509* x = PKCS12_SAFEBAG_get1_cert(bag)) {
+          certs.push_back({describe(x), attr_bytes(bag, NID_localKeyID), attr_bytes(bag, NID_friendlyName)});
+        }
+      }
+    }
+    sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+  }
+  sk_PKCS7_pop_free(safes, PKCS7_free);
+  ERR_clear_error();
+  // The leaf: the certificate of the key entry asked for.
+  std::size_t leaf = certs.size();
+  for (std::size_t i = 0; i < certs.size() && leaf == certs.size(); ++i) {
+    const bool named = !alias.empty() && certs[i].name == alias;
+    const bool keyed = alias.empty() && !certs[i].key_id.empty() &&
+                       std::find(key_ids.begin(), key_ids.end(), certs[i].key_id) != key_ids.end();
+    if (named || keyed) leaf = i;
+  }
+  std::vector<CertificateInfo> ordered;
+  std::vector<bool> used(certs.size(), false);
+  std::size_t length = 0;
+  if (leaf < certs.size()) {
+    std::size_t at = leaf;
+    while (at < certs.size() && !used[at] && length < 64) {
+      used[at] = true;
+      ordered.push_back(certs[at].info);
+      ++length;
+      std::size_t next = certs.size();
+      for (std::size_t j = 0; j < certs.size(); ++j) {
+        if (!used[j] && issued_by(certs[at].info, certs[j].info)) next = j;
+      }
+      if (certs[at].info.self_issued) break;
+      at = next;
+    }
+  }
+  for (std::size_t j = 0; j < certs.size(); ++j) {
+    if (!used[j]) ordered.push_back(certs[j].info);
+  }
+  CertificateFile out = keystore_result(std::move(ordered), length);
+  if (out.certificates.empty() && locked) {
+    out.status = CertificateFile::Status::unreadable;
+    out.wrong_password = true;
+  }
+  return out;
+}
+
+}  // namespace
+
+CertificateFile parse_keystore(const std::string& bytes, const std::string& password, const std::string& alias) {
+  if (bytes.size() < 4 || bytes.size() > static_cast<std::size_t>(INT32_MAX)) return keystore_result({}, 0);
+  const unsigned char m0 = static_cast<unsigned char>(bytes[0]);
+  if (m0 == 0xFE || m0 == 0xCE) return parse_jks(bytes, alias);
+  if (m0 == 0x30) return parse_pkcs12(bytes, password, alias);
+  CertificateFile pem = parse_certificates(bytes);  // a PEM "keystore" (Tomcat accepts one)
+  pem.chain_length = pem.certificates.size();
+  return pem;
 }
 
 bool issued_by(const CertificateInfo& child, const CertificateInfo& parent) {
@@ -316,6 +530,25 @@ const CertificateInfo* CertificateStore::issuer_of(const CertificateFile& own,
   }
   issuers_.emplace(std::move(key), found);
   return found;
+}
+
+const CertificateFile& CertificateStore::keystore(const std::string& path, const std::string& password,
+                                                  const std::string& alias) const {
+  auto key = std::make_tuple(path, password, alias);
+  if (auto it = keystores_.find(key); it != keystores_.end()) return it->second;
+  CertificateFile f;
+  if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::file) {
+    f.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
+                                                   : CertificateFile::Status::unreadable;
+  } else {
+    const ReadResult r = fs_.read(path, max_size_);
+    if (r.status == ReadResult::Status::ok) {
+      f = parse_keystore(r.bytes, password, alias);
+    } else {
+      f.status = CertificateFile::Status::unreadable;
+    }
+  }
+  return keystores_.emplace(std::move(key), std::move(f)).first->second;
 }
 
 std::string url_host(std::string_view url) {

@@ -111,11 +111,20 @@ class TreeCertificates : public CertificateLookup {
   std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
     std::optional<std::string> file = path_of(directive, arg);
     if (!file) return std::nullopt;
-    return NamedFile{path::normalize(*file), &store_.get(*file)};
+    return NamedFile{path::normalize(*file), &store_.get(*file), *file};
   }
   NamedFile resolve_server_path(const std::string& server_path) const override {
     const std::string file = load_.map_server_path(server_path);
-    return NamedFile{path::normalize(file), &store_.get(file)};
+    return NamedFile{path::normalize(file), &store_.get(file), file};
+  }
+  std::optional<NamedFile> resolve_value(const std::string& value) const override {
+    std::optional<std::string> file = path_of_value(value);
+    if (!file) return std::nullopt;
+    return NamedFile{path::normalize(*file), &store_.get(*file), *file};
+  }
+  const CertificateFile& keystore(const NamedFile& file, const std::string& password,
+                                  const std::string& alias) const override {
+    return store_.keystore(file.read_path.empty() ? file.path : file.read_path, password, alias);
   }
   const std::string* raw_server_path(const std::string& server_path) const override {
     return store_.bytes(load_.map_server_path(server_path));
@@ -135,7 +144,10 @@ class TreeCertificates : public CertificateLookup {
   std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
     const ArgList args = directive.args();
     if (args.size() <= arg || args[arg].has_variable() || args[arg].value.empty()) return std::nullopt;
-    const std::string value(args[arg].value);
+    return path_of_value(std::string(args[arg].value));
+  }
+  std::optional<std::string> path_of_value(const std::string& value) const {
+    if (value.empty() || value.find("://") != std::string::npos || value.rfind("classpath:", 0) == 0) return std::nullopt;
     if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) {
       return std::nullopt;
     }

@@ -140,4 +140,26 @@ cat client.pem > "$out/client.pem"
 cat inter.pem root.pem > "$out/ca-chain.pem"
 cat crl-inter.pem crl-root.pem > "$out/crl-complete.pem"
 cat crl-inter-expired.pem crl-root.pem > "$out/crl-expired.pem"
+# Java keystores for the Tomcat samples. PKCS#12 with the password
+# "changeit" (Tomcat's default); JKS through keytool when Java is here.
+p12() {  # p12 NAME CERTFILE KEY [CHAIN]
+  local chain=()
+  [ -n "${4:-}" ] && chain=(-certfile "$4")
+  openssl pkcs12 -export -name tomcat -inkey "$3" -in "$2" "${chain[@]}" -passout pass:changeit -out "$out/$1"
+}
+p12 leaf-chain.p12 leaf.pem leaf.key inter.pem
+p12 leaf-only.p12 leaf.pem leaf.key
+p12 no-ocsp-chain.p12 leaf-no-ocsp.pem leaf-no-ocsp.key inter.pem
+p12 must-staple-chain.p12 leaf-must-staple.pem leaf-must-staple.key inter.pem
+if command -v keytool >/dev/null; then
+  rm -f "$out/leaf-chain.jks" "$out/truststore.jks"
+  keytool -importkeystore -noprompt -srckeystore "$out/leaf-chain.p12" -srcstoretype PKCS12 -srcstorepass changeit \
+    -destkeystore "$out/leaf-chain.jks" -deststoretype JKS -deststorepass changeit >/dev/null 2>&1
+  for ca in inter root; do
+    keytool -importcert -noprompt -alias "$ca" -file "$ca.pem" -keystore "$out/truststore.jks" -storetype JKS \
+      -storepass changeit >/dev/null 2>&1
+  done
+else
+  echo "keytool not found: leaf-chain.jks and truststore.jks not rewritten" >&2
+fi
 echo "wrote $(ls "$out" | grep -c -v -e make.sh -e README.md) files to $out"

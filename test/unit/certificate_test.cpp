@@ -328,3 +328,30 @@ TEST_CASE("SL1004's fix trusts the system bundle only when it holds the chain's 
   CHECK(fix_text(read_fixture("other.pem")) == "(no fix)");
   CHECK(fix_text("") == "(no fix)");
 }
+
+TEST_CASE("keystores: PKCS#12 and JKS chains without opening a key", "[certificate]") {
+  const CertificateFile p12 = parse_keystore(read_fixture("leaf-chain.p12"), "changeit", "");
+  REQUIRE(p12.status == CertificateFile::Status::ok);
+  CHECK(p12.chain_length == 2);
+  CHECK(p12.certificates.at(0).subject == "CN=www.staplint.test");
+  CHECK(issued_by(p12.certificates.at(0), p12.certificates.at(1)));
+  CHECK(parse_keystore(read_fixture("leaf-only.p12"), "changeit", "").chain_length == 1);
+  const CertificateFile locked = parse_keystore(read_fixture("leaf-chain.p12"), "not the password", "");
+  CHECK(locked.wrong_password);
+  CHECK(locked.certificates.empty());
+  // JKS: no password needed for certificates.
+  const CertificateFile jks = parse_keystore(read_fixture("leaf-chain.jks"), "", "");
+  REQUIRE(jks.status == CertificateFile::Status::ok);
+  CHECK(jks.chain_length == 2);
+  CHECK(jks.certificates.at(0).ocsp_urls == std::vector<std::string>{"http://ocsp.staplint.test/"});
+  const CertificateFile trust = parse_keystore(read_fixture("truststore.jks"), "", "");
+  CHECK(trust.chain_length == 0);
+  CHECK(trust.certificates.size() == 2);
+  // Not a keystore; a truncated JKS; a JKS whose counts lie.
+  CHECK(parse_keystore("hello world", "", "").status == CertificateFile::Status::not_pem);
+  const std::string jks_bytes = read_fixture("leaf-chain.jks");
+  CHECK(parse_keystore(jks_bytes.substr(0, jks_bytes.size() / 2), "", "").certificates.size() <= 2);
+  std::string lying = jks_bytes;
+  lying[8] = lying[9] = lying[10] = lying[11] = '\xff';  // entry count 4294967295
+  CHECK(parse_keystore(lying, "", "").certificates.size() <= 2);
+}

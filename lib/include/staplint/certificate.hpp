@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "staplint/file_system.hpp"
@@ -59,6 +60,12 @@ struct CertificateFile {
   std::vector<CrlInfo> crls;
   /// More blocks than a file may hold were left unread.
   bool truncated = false;
+  /// A keystore: how many of `certificates` (from the front) are the chain
+  /// of the key entry used; the rest are trusted entries. For PEM files, all.
+  std::size_t chain_length = 0;
+  /// A keystore that was read, but whose certificates are encrypted with a
+  /// password that did not open them (PKCS#12).
+  bool wrong_password = false;
 };
 
 /// The most certificates plus CRLs read from one file (a system bundle holds
@@ -69,6 +76,14 @@ inline constexpr std::size_t kMaxBlocksPerFile = 1024;
 /// private key in the same file) are skipped without being decoded.
 /// `not_pem` when neither is found.
 CertificateFile parse_certificates(const std::string& bytes);
+
+/// Reads a Java keystore without opening any private key: JKS and JCEKS
+/// (whose certificates are not encrypted; the password is not needed) or
+/// PKCS#12 (whose certificate bags are usually encrypted with `password`;
+/// key bags are skipped undecrypted). `certificates` holds the chain of the
+/// key entry `alias` (the first key entry when empty), leaf first, then every
+/// trusted-certificate entry; `not_pem` when the bytes are no keystore.
+CertificateFile parse_keystore(const std::string& bytes, const std::string& password, const std::string& alias);
 
 /// `child` names `parent` as its issuer, by name and key identifier (what
 /// OpenSSL's X509_check_issued, and so nginx and httpd, look for).
@@ -116,6 +131,8 @@ class CertificateStore {
   /// trusted file); nullptr when none holds it. Remembered per question:
   /// thousands of servers share a handful of certificates.
   const CertificateInfo* issuer_of(const CertificateFile& own, const std::vector<const CertificateFile*>& stores) const;
+  /// A keystore at `path`, read once per (path, password, alias).
+  const CertificateFile& keystore(const std::string& path, const std::string& password, const std::string& alias) const;
 
  private:
   const FileSystem& fs_;
@@ -123,6 +140,7 @@ class CertificateStore {
   mutable std::map<std::string, CertificateFile> cache_;
   mutable std::map<std::string, std::optional<std::string>> raw_;
   mutable std::map<std::vector<const CertificateFile*>, const CertificateInfo*> issuers_;
+  mutable std::map<std::tuple<std::string, std::string, std::string>, CertificateFile> keystores_;
 };
 
 class Node;
@@ -130,8 +148,9 @@ class Node;
 /// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
 /// `ssl_crl`), resolved the way its server resolves it.
 struct NamedFile {
-  std::string path;  ///< as resolved and mapped: what was (or would be) read
+  std::string path;  ///< as resolved and mapped, normalized for messages
   const CertificateFile* file = nullptr;
+  std::string read_path = {};  ///< the path as read (not normalized)
 };
 
 /// The certificate files a directive names, read, or nullptr when it cannot
@@ -152,6 +171,13 @@ class CertificateLookup {
   /// The bytes of a small text file at an absolute server path (certbot's
   /// renewal configuration), mapped like every other; nullptr when unreadable.
   virtual const std::string* raw_server_path(const std::string& server_path) const = 0;
+  /// A path as a server writes it (absolute: mapped; relative: below the
+  /// tree's base, CATALINA_BASE for Tomcat), read as PEM; nullopt for a URL
+  /// or an empty value.
+  virtual std::optional<NamedFile> resolve_value(const std::string& value) const = 0;
+  /// A keystore at a path resolve_value gave.
+  virtual const CertificateFile& keystore(const NamedFile& file, const std::string& password,
+                                          const std::string& alias) const = 0;
   /// The bytes of the file a directive names (an OCSP response), or nullptr.
   virtual const std::string* raw(const Node& directive) const = 0;
   /// What staplint takes as now (the clock; tests set it).
