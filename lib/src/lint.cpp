@@ -14,6 +14,7 @@
 
 #include "checks/apache_certificates.hpp"
 #include "checks/nginx_certificates.hpp"
+#include "checks/tomcat_certificates.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
@@ -286,7 +287,10 @@ class Runner {
         tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
                                         : TomcatModel{};
     const std::vector<Suppression> suppressions = collect_suppressions(tree);
-    const TreeCertificates certificates(certificates_, req_.load, tree.base_dir, now_);
+    // Tomcat resolves relative paths against CATALINA_BASE.
+    const TreeCertificates certificates(
+        certificates_, req_.load, tree.dialect == Dialect::tomcat ? jvm_instance_base(tree, sources_) : tree.base_dir,
+        now_);
     CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
                      catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
     if (req_.lint.read_certificates) ctx.certificates = &certificates;
@@ -323,7 +327,10 @@ class Runner {
       if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
                                   refused ? "fatal"
-                                          : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint)});
+                                          : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint,
+                                                                    &tomcat_model, ctx.certificates),
+                                  endpoint_certificates(
+                                      checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c).served)});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;

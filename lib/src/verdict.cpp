@@ -2,6 +2,7 @@
 
 #include "checks/apache_certificates.hpp"
 #include "checks/nginx_certificates.hpp"
+#include "checks/tomcat_certificates.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint {
@@ -54,13 +55,16 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
 }
 
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options) {
+                                    const JvmPropertyCatalog& properties, const LintOptions& options,
+                                    const TomcatModel* tomcat, const CertificateLookup* certificates) {
   if (c.unresolved) return "unknown";  // TLS or the implementation depends on a ${property}
   if (c.implementation == TlsImplementation::openssl) return "ineffective";
   const JvmOption* last = last_stapling_switch(jvm);
   if (last && iequals(last->value, "true")) {
     if (!options.jdk_staples()) return "ineffective";
-    return last->certain && c.implementation == TlsImplementation::jsse ? "on" : "unknown";
+    if (!last->certain || c.implementation != TlsImplementation::jsse) return "unknown";
+    if (tomcat && checks::tomcat_stapling_facts(certificates, *tomcat, jvm, c).none_stapled()) return "ineffective";
+    return "on";
   }
   // The switch with another value, or written where the JVM never reads it.
   if (last || misplaced_stapling_switch(jvm, properties)) return "ineffective";

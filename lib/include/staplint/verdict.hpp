@@ -36,7 +36,12 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
 /// sits where the JVM never reads it, or the JDK (`options`) predates server
 /// stapling; `unknown` when it depends on a branch or on whether the native
 /// library loads; else `off`.
+/// With `tomcat` and `certificates`, `on` becomes `ineffective` when the
+/// certificates settle that JSSE staples none of them (no OCSP URL, a chain
+/// of one).
 std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options);
+                                    const JvmPropertyCatalog& properties, const LintOptions& options,
+                                    const TomcatModel* tomcat = nullptr,
+                                    const CertificateLookup* certificates = nullptr);
 
 }  // namespace staplint

@@ -5,6 +5,15 @@
 
 namespace staplint::checks {
 
+// Tomcat, certificates and keystores (tomcat_certificates.cpp)
+void tomcat_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r);
+void tomcat_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r);
+void tomcat_certificate_unreadable(const CheckContext& ctx, Reporter& r);
+void tomcat_crl_chain_incomplete(const CheckContext& ctx, Reporter& r);
+void tomcat_crl_expired(const CheckContext& ctx, Reporter& r);
+void tomcat_must_staple_without_stapling(const CheckContext& ctx, Reporter& r);
+void tomcat_stapling_issuer_missing(const CheckContext& ctx, Reporter& r);
+
 // Tomcat (tomcat_stapling.cpp)
 void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r);
 void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r);

@@ -3,8 +3,11 @@
 // staples only when its JVM starts with
 // -Djdk.tls.server.enableStatusRequestExtension=true (revocation-facts.md 3.1,
 // 3.4); Tomcat's OpenSSL implementations never staple.
+#include <algorithm>
+
 #include "checks.hpp"
 #include "jvm_helpers.hpp"
+#include "tomcat_certificates.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/text.hpp"
 
@@ -28,6 +31,17 @@ std::string describe(const Node& source) {
 
 }  // namespace
 
+namespace {
+/// Every certificate of the connector was read and none names an OCSP
+/// responder, nor does JSSE's responder override: stapling could do nothing.
+bool no_certificate_has_ocsp_url(const CheckContext& ctx, const TomcatConnector& c) {
+  const TomcatStaplingFacts facts = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+  if (facts.served.empty() || facts.responder_override) return false;
+  return std::all_of(facts.served.begin(), facts.served.end(),
+                     [](const ServedCertificate& s) { return s.no_ocsp_url(); });
+}
+}  // namespace
+
 void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   const JvmOption* on = stapling_switch(ctx.jvm);
   const Node* misplaced = misplaced_stapling_switch(ctx.jvm, ctx.jvm_properties);
@@ -35,6 +49,7 @@ void tomcat_stapling_disabled(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014
     if (on && on->certain && jdk_staples) continue;
+    if (no_certificate_has_ocsp_url(ctx, c)) continue;  // SL4001: enabling would do nothing
     const std::string reason =
         on && !jdk_staples
             ? "JDK " + jdk_version_string(*ctx.options.jdk_version) + " has no server-side OCSP stapling"
