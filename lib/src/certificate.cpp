@@ -6,6 +6,7 @@
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -281,7 +282,25 @@ CertificateFile parse_jks(const std::string& bytes, const std::string& alias) {
 /// PKCS#12: the certificate bags, from the plain and the password-encrypted
 /// safes; shrouded key bags are never decrypted. The leaf is the certificate
 /// whose localKeyID matches a key bag's (or whose friendlyName is `alias`).
+/// Old keystores (keytool before JDK 12, `openssl pkcs12 -legacy`) encrypt
+/// their certificates with RC2, which OpenSSL 3 keeps in its legacy
+/// provider: loaded once, when the system has it (Debian's libssl3 does).
+}  // namespace
+
+bool legacy_algorithms_available() {
+  static const bool loaded = [] {
+    OSSL_PROVIDER_try_load(nullptr, "default", 1);
+    const bool ok = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
+    ERR_clear_error();
+    return ok;
+  }();
+  return loaded;
+}
+
+namespace {
+
 CertificateFile parse_pkcs12(const std::string& bytes, const std::string& password, const std::string& alias) {
+  legacy_algorithms_available();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(d2i_PKCS12(nullptr, &p, static_cast<long>(bytes.size())),
                                                       PKCS12_free);

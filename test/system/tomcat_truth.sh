@@ -29,6 +29,15 @@ openssl pkcs12 -export -in "$pki/ip.pem" -inkey "$pki/ip.key" -certfile "$pki/in
   -name tomcat -out "$pki/chain.p12" -passout pass:changeit || exit 1
 openssl pkcs12 -export -in "$pki/ip.pem" -inkey "$pki/ip.key" \
   -name tomcat -out "$pki/leaf.p12" -passout pass:changeit || exit 1
+for k in noocsp muststaple; do
+  openssl pkcs12 -export -in "$pki/$k.pem" -inkey "$pki/$k.key" -certfile "$pki/inter.pem" \
+    -name tomcat -out "$pki/$k.p12" -passout pass:changeit || exit 1
+done
+# A truststore of the intermediate and the root, for client certificates.
+for ca in inter root; do
+  keytool -importcert -noprompt -alias "$ca" -file "$pki/$ca.pem" -keystore "$pki/trust.p12" \
+    -storetype PKCS12 -storepass changeit >/dev/null 2>&1 || exit 1
+done
 
 switch="-Djdk.tls.server.enableStatusRequestExtension=true"
 # name | wire (staple/none/static) | staplint's connector verdict | what staplint
@@ -41,7 +50,10 @@ cases=(
 "guide-java-security-recipe|none|ineffective|-|SL1001,SL1101|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Djava.security.properties=\$CATALINA_BASE/conf/stapling.security\"|jdk.tls.ocsp.enable=true"
 "switch-inside-java-security|none|ineffective|-|SL1001,SL1102|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Djava.security.properties=\$CATALINA_BASE/conf/stapling.security\"|jdk.tls.server.enableStatusRequestExtension=true"
 "bare-property-line-in-shell|none|ineffective|-|SL1001,SL1104|chain.p12||jdk.tls.ocsp.enable=true|"
-"leaf-only-keystore|none|on|the keystore's contents (a chain of length 1)|-|leaf.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"leaf-only-keystore|none|ineffective|-|SL4003|leaf.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"certificate-without-ocsp-url|none|ineffective|-|SL4001|noocsp.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
+"no-ocsp-url-responder-uri|staple|on|-|-|noocsp.p12||CATALINA_OPTS=\"\$CATALINA_OPTS $switch -Djdk.tls.stapling.responderURI=http://127.0.0.1:18871/\"|"
+"must-staple-no-switch|none|off|-|SL1001,SL4004|muststaple.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"|"
 "openssl-implementation|static|ineffective|-|SL1014|chain.p12|sslImplementationName=\"org.apache.tomcat.util.net.openssl.OpenSSLImplementation\"|CATALINA_OPTS=\"\$CATALINA_OPTS $switch\"|"
 "switch-in-catalina-properties|staple|on|-|-|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"||jdk.tls.server.enableStatusRequestExtension=true"
 )
@@ -119,5 +131,76 @@ XML
     grep -iE 'ocsp|stapl|SEVERE|Exception' "$base/logs/out.log" | head -n 5 | sed 's/^/    tomcat: /'
   fi
 done
-echo "truth test: $([ $fail = 0 ] && echo ok || echo FAILED) (${#cases[@]} configurations)"
+# ---------------------------------------------------------------- client CRLs
+# A client certificate issued by the intermediate, certificateVerification
+# required against a truststore of the intermediate and the root, with a
+# certificateRevocationListFile: the JVM answers the request (any HTTP
+# status) or ends the handshake.
+# name | expected (answers/refuses) | the finding staplint must report, or "-" | CRL file
+crl_cases=(
+"crl-expired|refuses|SL4006|$pki/crl-expired.pem"
+"crl-issuing-ca-only|answers|-|$pki/crl-inter.pem"
+"crl-complete-and-current|answers|-|$pki/crl-complete.pem"
+)
+echo
+printf '| %-30s | %-8s | %s |\n' "client CRL configuration" JVM "staplint's account"
+printf '|%s|%s|%s|\n' "--------------------------------" "----------" "------"
+for c in "${crl_cases[@]}"; do
+  IFS='|' read -r name expected finding crl <<<"$c"
+  base=$work/$name; port=$((port + 1))
+  mkdir -p "$base/conf" "$base/bin" "$base/logs" "$base/temp" "$base/webapps" "$base/work"
+  cp /etc/tomcat10/web.xml "$base/conf/web.xml"
+  cat > "$base/conf/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector port="$port" address="127.0.0.1" SSLEnabled="true">
+      <SSLHostConfig certificateVerification="required" truststoreFile="$pki/trust.p12"
+                     truststorePassword="changeit" truststoreType="PKCS12"
+                     certificateRevocationListFile="$crl">
+        <Certificate certificateKeystoreFile="$pki/chain.p12" certificateKeystorePassword="changeit"
+                     certificateKeystoreType="PKCS12" type="RSA" />
+      </SSLHostConfig>
+    </Connector>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false" />
+    </Engine>
+  </Service>
+</Server>
+XML
+  printf '#!/bin/sh\n' > "$base/bin/setenv.sh"
+  json=$("$st" --format json "$base")
+  CATALINA_HOME=$home CATALINA_BASE=$base CATALINA_PID="" "$home/bin/catalina.sh" run >"$base/logs/out.log" 2>&1 &
+  jpid=$!; pids+=($jpid)
+  up=no
+  for _ in $(seq 1 300); do
+    kill -0 "$jpid" 2>/dev/null || break
+    timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && { up=yes; break; }
+    sleep 0.2
+  done
+  status=none
+  [ "$up" = yes ] && status=$(probe_client "$port" client.test "$pki/client.pem" "$pki/client.key")
+  kill "$jpid" 2>/dev/null
+  for _ in $(seq 1 100); do kill -0 "$jpid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$jpid" 2>/dev/null
+  got=answers; [ "$status" = none ] && got=refuses
+  [ "$up" = yes ] || got=did-not-start
+  reported=$(grep -o '"rule": "SL400[0-9]"' <<<"$json" | cut -d'"' -f4 | sort -u | tr '\n' ' ')
+  if [ "$got" != "$expected" ]; then
+    account="UNEXPECTED: the JVM $got (status $status), the case expects '$expected'"; fail=1
+  elif [ "$finding" = - ] && [ -n "$reported" ]; then
+    account="WRONGLY reports $reported"; fail=1
+  elif [ "$finding" != - ] && [[ " $reported" != *" $finding "* ]]; then
+    account="MISSING $finding (reports: ${reported:-nothing})"; fail=1
+  elif [ "$finding" != - ]; then
+    account="reports $finding"
+  elif [ "$got" = refuses ]; then
+    account="cannot see which CRLs JSSE's PKIX path needs (no claim)"
+  else
+    account="rightly silent"
+  fi
+  printf '| %-30s | %-8s | %s |\n' "$name" "$got" "$account"
+  grep -oE '(CertPathValidatorException|CRLException|CertificateException)[^)]*' "$base/logs/out.log" | head -n 1 | sed 's/^/    tomcat: /'
+done
+echo "truth test: $([ $fail = 0 ] && echo ok || echo FAILED) (${#cases[@]} configurations and ${#crl_cases[@]} client CRL configurations)"
 exit $fail

@@ -85,6 +85,10 @@ CertificateFile parse_certificates(const std::string& bytes);
 /// trusted-certificate entry; `not_pem` when the bytes are no keystore.
 CertificateFile parse_keystore(const std::string& bytes, const std::string& password, const std::string& alias);
 
+/// OpenSSL's legacy provider (RC2, for old PKCS#12 keystores) could be
+/// loaded from the system (Debian's libssl3 installs it).
+bool legacy_algorithms_available();
+
 /// `child` names `parent` as its issuer, by name and key identifier (what
 /// OpenSSL's X509_check_issued, and so nginx and httpd, look for).
 bool issued_by(const CertificateInfo& child, const CertificateInfo& parent);

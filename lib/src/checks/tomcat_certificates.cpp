@@ -105,8 +105,9 @@ ServedCertificate serve_tomcat(const CertificateLookup& certs, const TomcatModel
 TomcatStaplingFacts tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
                                           const JvmModel& jvm, const TomcatConnector& c) {
   TomcatStaplingFacts out;
-  out.responder_override = jvm_option_is(jvm, "jdk.tls.stapling.responderOverride", "true") &&
-                           jvm_option_is(jvm, "jdk.tls.stapling.responderURI", "");
+  // responderURI serves certificates without an OCSP URL by itself;
+  // responderOverride makes it win over the certificate's own.
+  out.responder_override = jvm_option_is(jvm, "jdk.tls.stapling.responderURI", "");
   if (!certs) return out;
   for (const Node* host : tomcat_host_configs(*c.node)) {
     for (const Node* element : certificate_elements(*host)) {
@@ -323,7 +324,12 @@ void tomcat_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
             ctx.certificates->keystore(*named, pw->empty() && !truststore ? "changeit" : *pw, "");
         std::string why;
         if (ks.status == CertificateFile::Status::missing) why = ctx.certificates->expects_files() ? "it does not exist" : "";
-        else if (ks.wrong_password) why = "its password does not open its certificates";
+        else if (ks.wrong_password) {
+          why = legacy_algorithms_available()
+                    ? "its password does not open its certificates"
+                    : "its password does not open its certificates (or they are encrypted with RC2, which "
+                      "needs OpenSSL's legacy provider, not installed here)";
+        }
         else if (ks.status == CertificateFile::Status::unreadable) why = "it cannot be read";
         else if (ks.status == CertificateFile::Status::not_pem) why = "it is not a JKS, PKCS#12 or PEM keystore";
         if (why.empty()) continue;

@@ -14,8 +14,8 @@ struct TomcatStaplingFacts {
   /// Each certificate of each <SSLHostConfig> (certificateFile, or
   /// certificateKeystoreFile); empty when certificates are not read.
   std::vector<ServedCertificate> served;
-  /// JSSE's responder override: -Djdk.tls.stapling.responderOverride=true
-  /// with -Djdk.tls.stapling.responderURI.
+  /// JSSE's -Djdk.tls.stapling.responderURI: the responder for certificates
+  /// without an OCSP URL (and, with responderOverride=true, for all).
   bool responder_override = false;
 
   bool none_stapled() const { return checks::none_stapled(served, responder_override); }
