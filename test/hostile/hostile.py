@@ -21,6 +21,7 @@ when this harness runs as root, and are skipped (and said so) otherwise.
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -44,6 +45,7 @@ CLASSES = {
     "writes": "--fix and --write-baseline: where and what they may write",
     "config": ".staplint.yaml and baselines from the repository",
     "cli": "option values out of range",
+    "certificates": "certificate, CRL, OCSP and keystore files the configuration names",
 }
 
 STAPLINT = ""
@@ -812,6 +814,96 @@ def secret_yaml(c):
 
 
 # ------------------------------------------------------------------ output
+
+def openssl(*args, cwd):
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@case("certificates", "a certificate whose subject holds a newline, a forged finding, ESC and BEL")
+def certificate_forged_subject(c):
+    os.makedirs(f"{c.d}/n", exist_ok=True)
+    # '/' separates RDNs in -subj: escaped.
+    # (a CN holds 64 characters at most; the O holds the second forgery)
+    cn = "e\n\\/n\\/nginx.conf:1:1: error: FORGED [SL0001]\x1b[31m\x07/O=\n::error file=x::FORGED"
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "k.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=" + cn, cwd=f"{c.d}/n")
+    os.remove(f"{c.d}/n/k.pem")
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n resolver 127.0.0.1;\n server { listen 443 ssl;"
+          " ssl_certificate cert.pem; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate cert.pem; }\n}\n")
+    rc, out, err = c.lint(["--format", "gcc", "n/nginx.conf"], code=0)
+    if b"FORGED [SL0001]\n" in out or b"\n::error" in out:
+        c.fail("the subject forged a line")
+    c.lint(["n/nginx.conf"], formats=True, has=["SL4001"])
+
+
+@case("certificates", "garbage where certificates, CRLs, OCSP responses and keystores belong")
+def certificate_garbage(c):
+    random.seed(14)
+    junk = bytes(random.getrandbits(8) for _ in range(1 << 20))
+    write(f"{c.d}/n/random.pem", junk)
+    write(f"{c.d}/n/unended.pem", b"-----BEGIN X509 CRL-----\n" * 200000)
+    write(f"{c.d}/n/endless.pem", b"-----BEGIN CERTIFICATE-----\n" + b"QUFB" * 2000000 + b"\n")
+    write(f"{c.d}/n/blocks.pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" * 100000)
+    # DER nested a million levels deep, and lengths that lie.
+    write(f"{c.d}/n/deep.der", b"\x30\x80" * 1000000)
+    write(f"{c.d}/n/lying.der", b"\x30\x84\xff\xff\xff\xff" + junk[:1000])
+    write(f"{c.d}/n/nginx.conf",
+          "events {}\nhttp {\n resolver 127.0.0.1;\n"
+          " server { listen 443 ssl; ssl_certificate random.pem; ssl_certificate endless.pem;"
+          " ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate blocks.pem;"
+          " ssl_stapling_file deep.der; ssl_verify_client on; ssl_client_certificate unended.pem;"
+          " ssl_crl unended.pem; }\n"
+          " server { listen 443 ssl; ssl_certificate blocks.pem; ssl_stapling on; ssl_stapling_verify on;"
+          " ssl_trusted_certificate random.pem; ssl_stapling_file lying.der; }\n}\n")
+    c.lint(["n/nginx.conf"], formats=True, seconds=10, has=["SL4005"])
+    # Tomcat keystores: a JKS whose counts and lengths lie, PKCS#12 garbage.
+    jks = b"\xfe\xed\xfe\xed\x00\x00\x00\x02\xff\xff\xff\xff"
+    jks += (b"\x00\x00\x00\x01\x00\x01a" + b"\x00" * 8 + b"\x7f\xff\xff\xff") * 1000
+    write(f"{c.d}/t/conf/lying.jks", jks)
+    write(f"{c.d}/t/conf/random.p12", b"\x30\x82\x10\x00" + junk[:4096])
+    write(f"{c.d}/t/conf/deep.p12", b"\x30\x80" * 1000000)
+    write(f"{c.d}/t/conf/server.xml",
+          '<Server port="-1"><Service name="C">'
+          '<Connector port="8443" SSLEnabled="true"><SSLHostConfig certificateVerification="required"'
+          ' truststoreFile="conf/deep.p12" certificateRevocationListFile="conf/unended.pem">'
+          '<Certificate certificateKeystoreFile="conf/lying.jks"/></SSLHostConfig></Connector>'
+          '<Connector port="8444" SSLEnabled="true"><SSLHostConfig>'
+          '<Certificate certificateKeystoreFile="conf/random.p12" certificateKeystorePassword="x"/>'
+          '</SSLHostConfig></Connector></Service></Server>\n')
+    c.lint(["t"], formats=True, seconds=10)
+
+
+@case("certificates", "20,000 servers sharing one bundle of 1,000 certificates")
+def certificate_shared_bundle(c):
+    os.makedirs(f"{c.d}/n", exist_ok=True)
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "k.pem", "-out", "one.pem", "-days", "2", "-subj", "/CN=one",
+            "-addext", "authorityInfoAccess=OCSP;URI:http://ocsp.example.test/", cwd=f"{c.d}/n")
+    os.remove(f"{c.d}/n/k.pem")
+    with open(f"{c.d}/n/one.pem", "rb") as f:
+        one = f.read()
+    write(f"{c.d}/n/bundle.pem", one * 1000)
+    servers = "".join(" server { listen 443 ssl; server_name s%d; ssl_certificate bundle.pem; }\n" % i
+                      for i in range(20000))
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n resolver 127.0.0.1;\n ssl_stapling on;"
+          " ssl_stapling_verify on; ssl_trusted_certificate bundle.pem;\n" + servers + "}\n")
+    c.lint(["--format", "json", "n/nginx.conf"], seconds=10, mib=1024)
+
+
+@case("certificates", "certificate paths that are devices, FIFOs, directories and symlink loops")
+def certificate_special_paths(c):
+    os.makedirs(f"{c.d}/n/dir.pem", exist_ok=True)
+    os.mkfifo(f"{c.d}/n/fifo.pem")
+    os.symlink("loop2.pem", f"{c.d}/n/loop1.pem")
+    os.symlink("loop1.pem", f"{c.d}/n/loop2.pem")
+    write(f"{c.d}/n/nginx.conf",
+          "events {}\nhttp {\n resolver 127.0.0.1;\n server { listen 443 ssl; ssl_certificate /dev/zero;"
+          " ssl_certificate fifo.pem; ssl_certificate dir.pem; ssl_certificate loop1.pem;"
+          " ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate /dev/urandom;"
+          " ssl_verify_client on; ssl_client_certificate /proc/self/environ; ssl_crl fifo.pem;"
+          " ssl_stapling_file /dev/stdin; }\n}\n")
+    c.lint(["n/nginx.conf"], formats=True, seconds=5)
+
 
 @case("output", "a quoted nginx value holding a newline and a workflow command")
 def forged_gcc_line(c):
