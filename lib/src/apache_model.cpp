@@ -191,6 +191,15 @@ std::vector<const ApacheDirective*> ApacheModel::at_server(std::string_view name
   return out;
 }
 
+const ApacheDirective* ApacheModel::managed_domain(const ApacheHost& host) const {
+  for (const ApacheDirective* md : md_domains) {
+    for (const Arg& a : md->node->args()) {
+      if (std::find(host.names.begin(), host.names.end(), lower(a.value)) != host.names.end()) return md;
+    }
+  }
+  return nullptr;
+}
+
 const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
   // `MDStapling on` in a <MDomainSet> applies to its domains; at server level to all.
   const ApacheDirective* global = nullptr;

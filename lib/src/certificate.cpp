@@ -551,6 +551,45 @@ const CertificateInfo* CertificateStore::issuer_of(const CertificateFile& own,
   return found;
 }
 
+namespace {
+/// OpenSSL's hashed-directory names: eight hex digits, a dot, an optional
+/// `r` (a CRL) and a sequence number.
+bool hashed_name(std::string_view name) {
+  if (name.size() < 10 || name[8] != '.') return false;
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(name[i]))) return false;
+  }
+  std::string_view n = name.substr(9);
+  if (!n.empty() && n.front() == 'r') n.remove_prefix(1);
+  return !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+}  // namespace
+
+const CertificateFile& CertificateStore::directory(const std::string& path) const {
+  if (auto it = directories_.find(path); it != directories_.end()) return it->second;
+  CertificateFile out;
+  if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::directory) {
+    out.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
+                                                     : CertificateFile::Status::unreadable;
+    return directories_.emplace(path, std::move(out)).first->second;
+  }
+  out.status = CertificateFile::Status::not_pem;
+  std::vector<DirEntry> entries = fs_.list(path);
+  std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  std::size_t files = 0;
+  for (const DirEntry& e : entries) {
+    if (!hashed_name(e.name) || ++files > kMaxBlocksPerFile) continue;
+    const CertificateFile& f = get(path + "/" + e.name);
+    if (f.status != CertificateFile::Status::ok) continue;
+    out.certificates.insert(out.certificates.end(), f.certificates.begin(), f.certificates.end());
+    out.crls.insert(out.crls.end(), f.crls.begin(), f.crls.end());
+    out.status = CertificateFile::Status::ok;
+  }
+  out.truncated = files > kMaxBlocksPerFile;
+  out.chain_length = out.certificates.size();
+  return directories_.emplace(path, std::move(out)).first->second;
+}
+
 const CertificateFile& CertificateStore::keystore(const std::string& path, const std::string& password,
                                                   const std::string& alias) const {
   auto key = std::make_tuple(path, password, alias);

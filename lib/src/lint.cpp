@@ -112,6 +112,12 @@ class TreeCertificates : public CertificateLookup {
   std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
     std::optional<std::string> file = path_of(directive, arg);
     if (!file) return std::nullopt;
+    // httpd's SSLCACertificatePath, SSLCARevocationPath and their SSLProxy
+    // twins name hashed directories.
+    const std::string_view name = directive.name();
+    if (name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL")) {
+      return NamedFile{path::normalize(*file), &store_.directory(*file), *file};
+    }
     return NamedFile{path::normalize(*file), &store_.get(*file), *file};
   }
   NamedFile resolve_server_path(const std::string& server_path) const override {

@@ -45,7 +45,10 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
                                     const CertificateLookup* certificates) {
   const ApacheEffective engine = m.effective(h, "SSLEngine");
   const ApacheEffective use = m.effective(h, "SSLUseStapling");
-  if (const ApacheDirective* md = m.md_stapling(h)) return md->certain() ? "on" : "unknown";
+  if (const ApacheDirective* md = m.md_stapling(h)) {
+    if (!md->certain()) return "unknown";
+    return checks::apache_stapling_facts(certificates, m, h).none_stapled() ? "ineffective" : "on";
+  }
   if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
     return "unknown";
   }

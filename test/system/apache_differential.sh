@@ -64,6 +64,7 @@ while IFS= read -r sample; do
     root=$case_dir; [ "$(basename "$(dirname "$rel")")" = conf ] && root=$case_dir
     grep -viE '^\s*(DefaultRuntimeDir|PidFile|ErrorLog|User|Group|ServerRoot|Listen|CustomLog)\b' "$entry" \
       | sed 's/\${APACHE_LOG_DIR}/\/tmp/g' > "$case_dir/entry.body"
+    rewrite "$case_dir/entry.body"  # its LoadModule and certificate lines too
     find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 -r bash -c "$(declare -f rewrite); work='$work'; mods='$mods'; rewrite \"\$@\"" _
     find "$case_dir" -type f -name '*.conf' -print0 | xargs -0 sed -i -E \
       -e 's/\$\{APACHE_LOG_DIR\}/\/tmp/g' -e '/^\s*(CustomLog|ErrorLog)\b/d'

@@ -119,6 +119,10 @@ void write_page(std::ostream& out, const RuleCatalog& catalog) {
     paragraphs(out, lines_of(r.explain_problem));
     out << ".PP\n.I Why it matters\n";
     paragraphs(out, lines_of(r.explain_why));
+    if (r.refuses) {
+      out << ".PP\nVerdict: the server refuses such a configuration (or does not start), so the stapling "
+             "verdict of every endpoint it holds is 'fatal'.\n";
+    }
     out << ".PP\n.I How to fix it\n";
     paragraphs(out, lines_of(r.explain_fix));
     if (!r.references.empty()) {

@@ -95,7 +95,12 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   }
   std::cout << r->id << " " << r->name << " (" << to_string(r->severity) << ")\n"
             << r->summary << "\n\nWhat is wrong\n" << r->explain_problem << "\nWhy it matters\n"
-            << r->explain_why << "\nHow to fix it\n" << r->explain_fix;
+            << r->explain_why;
+  if (r->refuses) {
+    std::cout << "Verdict: the server refuses such a configuration (or does not start), so the\n"
+                 "stapling verdict of every endpoint it holds is 'fatal'.\n";
+  }
+  std::cout << "\nHow to fix it\n" << r->explain_fix;
   for (const RuleExample& e : r->examples) {
     std::cout << "\nExample (" << e.dialect << "), flagged:\n" << e.fires << "\nNot flagged:\n"
               << e.silent;

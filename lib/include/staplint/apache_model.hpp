@@ -64,6 +64,8 @@ struct ApacheModel {
   ApacheEffective effective(const ApacheHost& host, std::string_view name) const;
   /// httpd would serve TLS for it: effective `SSLEngine on`.
   bool tls(const ApacheHost& host) const { return effective(host, "SSLEngine").is_on(); }
+  /// The MDomain (or <MDomainSet>) that names one of the host's names.
+  const ApacheDirective* managed_domain(const ApacheHost& host) const;
   /// mod_md staples for it (`MDStapling on` for a managed domain of the host).
   const ApacheDirective* md_stapling(const ApacheHost& host) const;
   /// Every directive `name` read anywhere inside the host (inner sections too).

@@ -135,6 +135,10 @@ class CertificateStore {
   /// trusted file); nullptr when none holds it. Remembered per question:
   /// thousands of servers share a handful of certificates.
   const CertificateInfo* issuer_of(const CertificateFile& own, const std::vector<const CertificateFile*>& stores) const;
+  /// A hashed directory (httpd's SSLCACertificatePath, SSLCARevocationPath):
+  /// the certificates and CRLs of its `HASH.N` and `HASH.rN` files, as
+  /// OpenSSL's lookup reads them, merged; 1024 files at most.
+  const CertificateFile& directory(const std::string& path) const;
   /// A keystore at `path`, read once per (path, password, alias).
   const CertificateFile& keystore(const std::string& path, const std::string& password, const std::string& alias) const;
 
@@ -145,6 +149,7 @@ class CertificateStore {
   mutable std::map<std::string, std::optional<std::string>> raw_;
   mutable std::map<std::vector<const CertificateFile*>, const CertificateInfo*> issuers_;
   mutable std::map<std::tuple<std::string, std::string, std::string>, CertificateFile> keystores_;
+  mutable std::map<std::string, CertificateFile> directories_;
 };
 
 class Node;

@@ -34,11 +34,35 @@ ApacheStaplingFacts apache_stapling_facts(const CertificateLookup* certs, const 
   out.served_directives = apache_in_force(m, h, "SSLCertificateFile");
   if (!certs) return out;
   std::vector<const CertificateFile*> stores;
-  for (const Node* d : out.store_directives) {
-    if (iequals(d->name(), "SSLCACertificatePath")) stores.push_back(nullptr);  // a hashed directory: not read
-    else add_store(*certs, d, stores);
-  }
+  for (const Node* d : out.store_directives) add_store(*certs, d, stores);  // a Path: its hashed files
   for (const ApacheDirective* d : out.served_directives) out.served.push_back(serve(*certs, d->node, stores));
+  if (out.served_directives.empty()) {
+    // mod_md serves the certificate of a domain it manages from its store:
+    // MDStoreDir (ServerRoot/md by default)/domains/DOMAIN/pubcert.pem.
+    if (const ApacheDirective* md = m.managed_domain(h)) {
+      std::string store = "md";
+      for (const ApacheDirective* d : m.at_server("MDStoreDir")) {
+        if (!d->value().empty()) store = std::string(d->value());
+      }
+      ServedCertificate c;
+      c.directive = md->node;
+      const std::string domain = md->node->args().empty() ? std::string() : std::string(md->node->args()[0].value);
+      if (const auto named = domain.empty() || domain.find('/') != std::string::npos
+                                 ? std::nullopt
+                                 : certs->resolve_value(store + "/domains/" + domain + "/pubcert.pem")) {
+        c.path = named->path;
+        c.file = usable(named->file);
+        if (c.file && !c.file->certificates.empty()) {
+          c.leaf = &c.file->certificates.front();
+          c.issuer = certs->issuer_of(*c.file, {});
+          c.issuer_known = true;  // mod_md stores the chain with the certificate
+        } else {
+          c.file = nullptr;
+        }
+        out.served.push_back(std::move(c));
+      }
+    }
+  }
   return out;
 }
 
@@ -71,10 +95,9 @@ void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   std::set<const Node*> reported;
   for (const ApacheHost* h : tls_hosts(ctx.apache)) {
-    if (ctx.apache.md_stapling(*h)) continue;  // mod_md staples its own certificates
     const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
     if (facts.responder_override) continue;
-    const bool stapling = ctx.apache.effective(*h, "SSLUseStapling").is_on();
+    const bool stapling = ctx.apache.effective(*h, "SSLUseStapling").is_on() || ctx.apache.md_stapling(*h);
     for (const ServedCertificate& c : facts.served) {
       if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
@@ -159,6 +182,8 @@ void apache_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
       {"sslcacertificatefile", FileKind::bundle},      {"sslcarevocationfile", FileKind::crl},
       {"sslcertificatechainfile", FileKind::bundle},   {"sslcertificatefile", FileKind::certificate},
       {"sslproxycacertificatefile", FileKind::bundle}, {"sslproxycarevocationfile", FileKind::crl},
+      {"sslcacertificatepath", FileKind::bundle},      {"sslcarevocationpath", FileKind::crl},
+      {"sslproxycacertificatepath", FileKind::bundle}, {"sslproxycarevocationpath", FileKind::crl},
   };
   std::set<std::string> reported;
   for (const ApacheDirective& d : ctx.apache.directives) {
@@ -191,7 +216,8 @@ std::vector<ApacheCrl> checked_crls(const ApacheModel& m) {
       if (!proxy && !m.tls(h)) continue;
       const ApacheEffective verify = m.effective(h, proxy ? "SSLProxyVerify" : "SSLVerifyClient");
       if (!verify || !verifies_peer(verify.value())) continue;
-      const ApacheEffective crl = m.effective(h, proxy ? "SSLProxyCARevocationFile" : "SSLCARevocationFile");
+      ApacheEffective crl = m.effective(h, proxy ? "SSLProxyCARevocationFile" : "SSLCARevocationFile");
+      if (!crl) crl = m.effective(h, proxy ? "SSLProxyCARevocationPath" : "SSLCARevocationPath");
       const ApacheEffective check = m.effective(h, proxy ? "SSLProxyCARevocationCheck" : "SSLCARevocationCheck");
       if (!crl || !check || !seen.insert(crl.node()).second) continue;
       const std::string_view mode = check.value();
@@ -200,8 +226,9 @@ std::vector<ApacheCrl> checked_crls(const ApacheModel& m) {
       for (const Arg& a : check.node()->args()) {
         if (iequals(a.value, "no_crl_for_cert_ok")) c.whole_chain = false;
       }
-      if (const ApacheEffective ca = m.effective(h, proxy ? "SSLProxyCACertificateFile" : "SSLCACertificateFile")) {
-        c.cas.push_back(ca.node());
+      for (const char* name : {"SSLCACertificateFile", "SSLCACertificatePath"}) {
+        const std::string n = proxy ? "SSLProxy" + std::string(name + 3) : std::string(name);
+        if (const ApacheEffective ca = m.effective(h, n)) c.cas.push_back(ca.node());
       }
       out.push_back(std::move(c));
     }

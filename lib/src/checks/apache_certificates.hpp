@@ -10,13 +10,16 @@
 namespace staplint::checks {
 
 struct ApacheStaplingFacts {
-  /// Each `SSLCertificateFile` in force; empty when certificates are not read.
+  /// Each `SSLCertificateFile` in force, or mod_md's pubcert.pem for a
+  /// domain it manages (the directive: its MDomain); empty when certificates
+  /// are not read.
   std::vector<ServedCertificate> served;
   std::vector<const ApacheDirective*> served_directives;
   bool responder_override = false;  ///< SSLStaplingForceURL
   /// Where httpd looks for an issuer after the certificate's own file
   /// (ssl_util_stapling.c stapling_get_issuer: the chain, then the store):
-  /// SSLCertificateChainFile, SSLCACertificateFile, SSLCACertificatePath.
+  /// SSLCertificateChainFile, SSLCACertificateFile, SSLCACertificatePath (its
+  /// hashed files).
   std::vector<const Node*> store_directives;
 
   bool none_stapled() const { return checks::none_stapled(served, responder_override); }
