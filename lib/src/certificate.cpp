@@ -507,13 +507,18 @@ std::string format_timestamp(UnixTime t) {
 const CertificateFile& CertificateStore::get(const std::string& path) const {
   if (auto it = cache_.find(path); it != cache_.end()) return it->second;
   CertificateFile f;
-  if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::file) {
-    f.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
-                                                   : CertificateFile::Status::unreadable;
+  // A missing file (the usual case in a configuration repository) costs one
+  // stat; only a present one is resolved to check it is no kernel path.
+  const PathKind kind = fs_.kind(path);
+  if (kind != PathKind::file || is_kernel_path(fs_.canonical(path))) {
+    f.status = kind == PathKind::missing ? CertificateFile::Status::missing : CertificateFile::Status::unreadable;
   } else {
     const ReadResult r = fs_.read(path, max_size_);
-    f = r.status == ReadResult::Status::ok ? parse_certificates(r.bytes)
-                                           : CertificateFile{CertificateFile::Status::unreadable, {}, {}, false};
+    if (r.status == ReadResult::Status::ok) {
+      f = parse_certificates(r.bytes);
+    } else {
+      f.status = CertificateFile::Status::unreadable;
+    }
   }
   return cache_.emplace(path, std::move(f)).first->second;
 }

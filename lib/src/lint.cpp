@@ -110,24 +110,31 @@ class TreeCertificates : public CertificateLookup {
   TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base, UnixTime now)
       : store_(store), load_(load), base_(std::move(base)), now_(now) {}
   std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
+    // Thousands of servers share an http-level directive, and every rule asks
+    // again: one answer per directive.
+    const auto key = std::make_pair(&directive, arg);
+    if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+    return resolved_.emplace(key, resolve_uncached(directive, arg)).first->second;
+  }
+  std::optional<NamedFile> resolve_uncached(const Node& directive, std::size_t arg) const {
     std::optional<std::string> file = path_of(directive, arg);
     if (!file) return std::nullopt;
     // httpd's SSLCACertificatePath, SSLCARevocationPath and their SSLProxy
     // twins name hashed directories.
     const std::string_view name = directive.name();
     if (name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL")) {
-      return NamedFile{path::normalize(*file), &store_.directory(*file), *file};
+      return NamedFile{display(*file), &store_.directory(*file), *file};
     }
-    return NamedFile{path::normalize(*file), &store_.get(*file), *file};
+    return NamedFile{display(*file), &store_.get(*file), *file};
   }
   NamedFile resolve_server_path(const std::string& server_path) const override {
     const std::string file = load_.map_server_path(server_path);
-    return NamedFile{path::normalize(file), &store_.get(file), file};
+    return NamedFile{display(file), &store_.get(file), file};
   }
   std::optional<NamedFile> resolve_value(const std::string& value) const override {
     std::optional<std::string> file = path_of_value(value);
     if (!file) return std::nullopt;
-    return NamedFile{path::normalize(*file), &store_.get(*file), *file};
+    return NamedFile{display(*file), &store_.get(*file), *file};
   }
   const CertificateFile& keystore(const NamedFile& file, const std::string& password,
                                   const std::string& alias) const override {
@@ -148,6 +155,12 @@ class TreeCertificates : public CertificateLookup {
   }
 
  private:
+  /// The path as messages show it: without `.` and `..` steps (most paths
+  /// have none, and are shown as they are).
+  static std::string display(const std::string& p) {
+    const bool plain = p.find("/.") == std::string::npos && p.find("//") == std::string::npos && p.rfind("./", 0) != 0;
+    return plain ? p : path::normalize(p);
+  }
   std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
     const ArgList args = directive.args();
     if (args.size() <= arg || args[arg].has_variable() || args[arg].value.empty()) return std::nullopt;
@@ -167,10 +180,15 @@ class TreeCertificates : public CertificateLookup {
   const LoadOptions& load_;
   std::string base_;
   UnixTime now_;
+  mutable std::map<std::pair<const Node*, std::size_t>, std::optional<NamedFile>> resolved_;
 };
 
-std::vector<EndpointCertificate> endpoint_certificates(const std::vector<checks::ServedCertificate>& served) {
+template <typename Facts>
+std::vector<EndpointCertificate> endpoint_certificates(const CertificateLookup* certificates, Facts&& facts) {
   std::vector<EndpointCertificate> out;
+  if (!certificates) return out;
+  const auto owner = facts();
+  const std::vector<checks::ServedCertificate>& served = owner->served;
   for (const checks::ServedCertificate& c : served) {
     if (!c.leaf) continue;
     EndpointCertificate e{c.path, c.leaf->subject, c.leaf->issuer, c.leaf->serial, c.leaf->not_after,
@@ -335,8 +353,9 @@ class Runner {
                                   refused ? "fatal"
                                           : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint,
                                                                     &tomcat_model, ctx.certificates),
-                                  endpoint_certificates(
-                                      checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c).served)});
+                                  endpoint_certificates(ctx.certificates, [&] {
+                                    return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
+                                  })});
     }
     for (const ApacheHost& h : apache_model.hosts) {
       if (!apache_model.tls(h)) continue;
@@ -345,7 +364,9 @@ class Runner {
       result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
                                   refused ? "fatal" : apache_stapling_verdict(apache_model, h, ctx.certificates),
-                                  endpoint_certificates(checks::apache_stapling_facts(ctx.certificates, apache_model, h).served)});
+                                  endpoint_certificates(ctx.certificates, [&] {
+                                    return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
+                                  })});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;
@@ -353,7 +374,7 @@ class Runner {
       result.endpoints.push_back(
           {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
            refused ? "fatal" : stapling_verdict(s, req_.lint, ctx.certificates),
-           endpoint_certificates(checks::nginx_stapling_facts(ctx.certificates, s).served)});
+           endpoint_certificates(ctx.certificates, [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
     }
   }
 

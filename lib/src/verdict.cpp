@@ -30,12 +30,11 @@ std::string stapling_verdict(const NginxServer& s, const LintOptions& options,
   for (const Node* c : s.all("ssl_certificate")) {
     if (!c->args().empty() && c->args()[0].has_variable()) return "ineffective";
   }
-  const checks::NginxStaplingFacts facts = checks::nginx_stapling_facts(certificates, s);
-  if (facts.none_stapled()) return "ineffective";
+  const Node* stapling_file = s.effective("ssl_stapling_file").node;
+  if (certificates && checks::nginx_stapling_facts(certificates, s)->none_stapled()) return "ineffective";
   // SL1004: verifying responses without a trusted chain works only when the
   // issuer signs them itself, which no file here tells.
-  if (!facts.stapling_file && s.effective("ssl_stapling_verify").is_on() &&
-      !s.effective("ssl_trusted_certificate").node) {
+  if (!stapling_file && s.effective("ssl_stapling_verify").is_on() && !s.effective("ssl_trusted_certificate").node) {
     return "unknown";
   }
   return "on";
@@ -47,13 +46,13 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
   const ApacheEffective use = m.effective(h, "SSLUseStapling");
   if (const ApacheDirective* md = m.md_stapling(h)) {
     if (!md->certain()) return "unknown";
-    return checks::apache_stapling_facts(certificates, m, h).none_stapled() ? "ineffective" : "on";
+    return checks::apache_stapling_facts(certificates, m, h)->none_stapled() ? "ineffective" : "on";
   }
   if ((engine && !engine.directive->certain()) || (use && !use.directive->certain())) {
     return "unknown";
   }
   if (!use.is_on()) return "off";
-  if (checks::apache_stapling_facts(certificates, m, h).none_stapled()) return "ineffective";
+  if (checks::apache_stapling_facts(certificates, m, h)->none_stapled()) return "ineffective";
   return "on";
 }
 
@@ -66,7 +65,7 @@ std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jv
   if (last && iequals(last->value, "true")) {
     if (!options.jdk_staples()) return "ineffective";
     if (!last->certain || c.implementation != TlsImplementation::jsse) return "unknown";
-    if (tomcat && checks::tomcat_stapling_facts(certificates, *tomcat, jvm, c).none_stapled()) return "ineffective";
+    if (tomcat && checks::tomcat_stapling_facts(certificates, *tomcat, jvm, c)->none_stapled()) return "ineffective";
     return "on";
   }
   // The switch with another value, or written where the JVM never reads it.

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "staplint/file_system.hpp"
@@ -168,6 +169,10 @@ struct NamedFile {
 class CertificateLookup {
  public:
   virtual ~CertificateLookup() = default;
+  /// What the checks layer derives from these files per endpoint (its
+  /// stapling facts), kept for the run of one tree: every rule and the
+  /// verdict ask for the same endpoint, and trees hold 20,000 of them.
+  mutable std::unordered_map<const void*, std::shared_ptr<const void>> derived;
   virtual const CertificateFile* named_by(const Node& directive) const {
     auto n = resolve(directive);
     return n ? n->file : nullptr;

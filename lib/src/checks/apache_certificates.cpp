@@ -25,7 +25,8 @@ std::vector<const ApacheDirective*> apache_in_force(const ApacheModel& m, const 
   return own.empty() ? m.at_server(name) : own;
 }
 
-ApacheStaplingFacts apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h) {
+namespace {
+ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h) {
   ApacheStaplingFacts out;
   out.responder_override = static_cast<bool>(m.effective(h, "SSLStaplingForceURL"));
   for (const char* name : {"SSLCertificateChainFile", "SSLCACertificateFile", "SSLCACertificatePath"}) {
@@ -65,6 +66,14 @@ ApacheStaplingFacts apache_stapling_facts(const CertificateLookup* certs, const 
   }
   return out;
 }
+}  // namespace
+
+std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h) {
+  if (!certs) return std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));
+  std::shared_ptr<const void>& slot = certs->derived[&h];
+  if (!slot) slot = std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));
+  return std::static_pointer_cast<const ApacheStaplingFacts>(slot);
+}
 
 namespace {
 
@@ -95,7 +104,8 @@ void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   std::set<const Node*> reported;
   for (const ApacheHost* h : tls_hosts(ctx.apache)) {
-    const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const ApacheStaplingFacts& facts = *facts_owner;
     if (facts.responder_override) continue;
     const bool stapling = ctx.apache.effective(*h, "SSLUseStapling").is_on() || ctx.apache.md_stapling(*h);
     for (const ServedCertificate& c : facts.served) {
@@ -141,7 +151,8 @@ void apache_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const ApacheHost* h : tls_hosts(ctx.apache)) {
     if (!ctx.apache.effective(*h, "SSLUseStapling").is_on() || ctx.apache.md_stapling(*h)) continue;
-    const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const ApacheStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
@@ -159,7 +170,8 @@ void apache_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
   for (const ApacheHost* h : tls_hosts(ctx.apache)) {
     const std::string verdict = apache_stapling_verdict(ctx.apache, *h, ctx.certificates);
     if (verdict != "off" && verdict != "ineffective") continue;
-    const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
+    const ApacheStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.leaf->must_staple) continue;
       const char* why = "stapling is off";

@@ -2,6 +2,7 @@
 // stapling (the facts SL4001..SL4004 and the endpoint verdict share).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "certificate_helpers.hpp"
@@ -29,7 +30,8 @@ struct ApacheStaplingFacts {
 /// when it has any, else the server-level ones, as mod_ssl merges arrays.
 std::vector<const ApacheDirective*> apache_in_force(const ApacheModel& m, const ApacheHost& h, std::string_view name);
 
-/// `certs` may be nullptr (not read): then `served` is empty.
-ApacheStaplingFacts apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h);
+/// `certs` may be nullptr (not read): then `served` is empty. Computed once
+/// per endpoint and tree (kept in `certs->derived`).
+std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h);
 
 }  // namespace staplint::checks

@@ -81,7 +81,9 @@ namespace {
 /// Every certificate of the host was read and none names an OCSP responder,
 /// nor does 'SSLStaplingForceURL': stapling could do nothing.
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const ApacheHost& h) {
-  const ApacheStaplingFacts facts = apache_stapling_facts(ctx.certificates, ctx.apache, h);
+  if (!ctx.certificates) return false;
+  const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, h);
+    const ApacheStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.no_ocsp_url(); });

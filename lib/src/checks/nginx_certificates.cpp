@@ -8,14 +8,16 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <span>
+#include <tuple>
 
 #include "checks.hpp"
+#include "nginx_directives.hpp"
 #include "staplint/verdict.hpp"
 
 namespace staplint::checks {
 
-NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
+namespace {
+NginxStaplingFacts compute_nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
   NginxStaplingFacts out;
   out.responder_override = s.effective("ssl_stapling_responder").node != nullptr;
   out.stapling_file = s.effective("ssl_stapling_file").node;
@@ -29,6 +31,14 @@ NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const Ng
   for (const Node* d : out.store_directives) add_store(*certs, d, stores);
   for (const Node* c : s.all("ssl_certificate")) out.served.push_back(serve(*certs, c, stores));
   return out;
+}
+}  // namespace
+
+std::shared_ptr<const NginxStaplingFacts> nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
+  if (!certs) return std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
+  std::shared_ptr<const void>& slot = certs->derived[&s];
+  if (!slot) slot = std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
+  return std::static_pointer_cast<const NginxStaplingFacts>(slot);
 }
 
 namespace {
@@ -60,22 +70,6 @@ const std::map<std::string_view, FileKind>& certificate_directives() {
   return names;
 }
 
-template <typename Each>
-void each_directive(std::span<const Node> nodes, Each&& each) {
-  // Iterative: a deep tree cannot overflow the stack.
-  std::vector<std::pair<std::span<const Node>, std::size_t>> stack{{nodes, 0}};
-  while (!stack.empty()) {
-    auto& [list, i] = stack.back();
-    if (i >= list.size()) {
-      stack.pop_back();
-      continue;
-    }
-    const Node& n = list[i++];
-    if (n.kind == NodeKind::directive) each(n);
-    if (!n.children().empty()) stack.push_back({n.children(), 0});
-  }
-}
-
 }  // namespace
 
 void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
@@ -83,7 +77,8 @@ void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
-    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
     if (facts.responder_override || facts.stapling_file) continue;
     const bool stapling = s.effective("ssl_stapling").is_on();
     for (const ServedCertificate& c : facts.served) {
@@ -112,9 +107,10 @@ void nginx_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r) 
   std::set<const Node*> reported;
   auto check = [&](const NginxServer& s) {
     if (!s.tls) return;
-    for (const Node* d : s.all("ssl_certificate")) {
+    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    for (const ServedCertificate& c : facts_owner->served) {
+      const Node* d = c.directive;
       if (reported.count(d)) continue;
-      const ServedCertificate c = serve(*ctx.certificates, d, {});
       if (!c.leaf || !c.leaf->ocsp_urls.empty() || !c.leaf->crl_urls.empty()) continue;
       if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;  // short-lived: needs neither
       reported.insert(d);
@@ -132,7 +128,8 @@ void nginx_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
-    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
     if (facts.stapling_file) continue;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
@@ -150,9 +147,15 @@ void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
+    const auto served_owner = nginx_stapling_facts(ctx.certificates, s);
+    const std::vector<ServedCertificate>& served = served_owner->served;
+    if (std::none_of(served.begin(), served.end(), [](const ServedCertificate& c) { return c.leaf && c.leaf->must_staple; })) {
+      continue;
+    }
     const std::string verdict = stapling_verdict(s, ctx.options, ctx.certificates);
     if (verdict == "on" || verdict == "unknown" || verdict == "fatal") continue;
-    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.leaf->must_staple) continue;
       const char* why = verdict == "off" ? "stapling is off" : "nginx cannot staple it";
@@ -172,22 +175,36 @@ void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
 void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   const auto& names = certificate_directives();
-  std::set<std::string> reported;  // one finding per path
-  each_directive(ctx.tree.nodes, [&](const Node& n) {
-    const auto kind = names.find(n.name());
-    if (kind == names.end()) return;
-    std::string path;
-    const std::string why = unusable_reason(*ctx.certificates, n, kind->second, &path);
-    if (why.empty() || !reported.insert(path).second) return;
-    r.report(n.file(), n.range, {{"path", path}, {"reason", why}});
+  // The directives to look at, without another walk of the tree: the known
+  // directives' uses (walked once per tree for every rule), and each
+  // server's ssl_certificate lines.
+  std::vector<const Node*> directives;
+  for (const DirectiveUse& use : known_directive_uses(ctx)) {
+    if (names.count(use.node->name())) directives.push_back(use.node);
+  }
+  for (const auto* list : {&ctx.nginx.servers, &ctx.nginx.mail_servers}) {
+    for (const NginxServer& s : *list) {
+      for (const Node* c : s.all("ssl_certificate")) directives.push_back(c);
+    }
+  }
+  std::sort(directives.begin(), directives.end(), [](const Node* a, const Node* b) {
+    return std::make_tuple(a->file(), a->range.begin, a) < std::make_tuple(b->file(), b->range.begin, b);
   });
+  directives.erase(std::unique(directives.begin(), directives.end()), directives.end());
+  std::set<std::string> reported;  // one finding per path, at its first directive
+  for (const Node* n : directives) {
+    std::string path;
+    const std::string why = unusable_reason(*ctx.certificates, *n, names.at(n->name()), &path);
+    if (why.empty() || !reported.insert(path).second) continue;
+    r.report(n->file(), n->range, {{"path", path}, {"reason", why}});
+  }
 }
 
 namespace {
 /// The CRL files nginx checks client certificates against (servers that
 /// verify them: on or optional; optional_no_ca ignores the result), then
 /// those of verified TLS upstreams.
-std::vector<CheckedCrl> checked_crls(const CheckContext& ctx) {
+std::vector<CheckedCrl> compute_checked_crls(const CheckContext& ctx) {
   std::vector<CheckedCrl> out;
   std::set<const Node*> seen;
   auto add = [&](const NginxServer& s) {
@@ -204,8 +221,23 @@ std::vector<CheckedCrl> checked_crls(const CheckContext& ctx) {
   };
   for (const NginxServer& s : ctx.nginx.servers) add(s);
   for (const NginxServer& s : ctx.nginx.mail_servers) add(s);
-  for (CheckedCrl& c : nginx_upstream_crls(ctx)) out.push_back(std::move(c));
+  // The upstream walk covers the whole tree: only when a *_ssl_crl is used.
+  const auto& uses = known_directive_uses(ctx);
+  if (std::any_of(uses.begin(), uses.end(), [](const DirectiveUse& u) {
+        const std::string_view n = u.node->name();
+        return n == "proxy_ssl_crl" || n == "grpc_ssl_crl" || n == "uwsgi_ssl_crl";
+      })) {
+    for (CheckedCrl& c : nginx_upstream_crls(ctx)) out.push_back(std::move(c));
+  }
   return out;
+}
+
+/// Computed once per tree (SL4006 and SL4008 both ask; the upstream part
+/// walks the whole tree).
+const std::vector<CheckedCrl>& checked_crls(const CheckContext& ctx) {
+  std::shared_ptr<const void>& slot = ctx.certificates->derived[&ctx.nginx.servers];
+  if (!slot) slot = std::make_shared<const std::vector<CheckedCrl>>(compute_checked_crls(ctx));
+  return *std::static_pointer_cast<const std::vector<CheckedCrl>>(slot);
 }
 }  // namespace
 
@@ -228,7 +260,8 @@ void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
   std::set<std::pair<const Node*, const Node*>> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
-    const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
     if (!facts.stapling_file) continue;
     const std::string* der = ctx.certificates->raw(*facts.stapling_file);
     if (!der || der->empty()) continue;

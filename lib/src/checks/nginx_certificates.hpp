@@ -2,6 +2,7 @@
 // (the facts SL4001..SL4004 and the endpoint verdict share).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "certificate_helpers.hpp"
@@ -35,7 +36,8 @@ struct CheckedCrl {
 /// (nginx_upstream.cpp), each directive once.
 std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx);
 
-/// `certs` may be nullptr (not read): then `served` is empty.
-NginxStaplingFacts nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);
+/// `certs` may be nullptr (not read): then `served` is empty. Computed once
+/// per endpoint and tree (kept in `certs->derived`).
+std::shared_ptr<const NginxStaplingFacts> nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);
 
 }  // namespace staplint::checks

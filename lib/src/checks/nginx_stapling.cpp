@@ -1,6 +1,7 @@
 // SL1001..SL1004: OCSP stapling of the server certificate in nginx.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "checks.hpp"
@@ -75,7 +76,9 @@ std::vector<const Node*> tree_trust_files(const CheckContext& ctx) {
 /// Every certificate of the server was read and none names an OCSP
 /// responder, nor does 'ssl_stapling_responder': stapling could do nothing.
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
-  const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+  if (!ctx.certificates) return false;
+  const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.no_ocsp_url(); });
@@ -116,10 +119,12 @@ bool holds_issuer_of(const CertificateFile* file, const CertificateInfo& cert) {
 /// file of this configuration that holds the roots (the certificate file
 /// itself when it carries its root); else nothing. Certificates staplint
 /// cannot read keep the bundle, as the likely case of a public CA.
-TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s) {
+TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s,
+                            std::optional<std::vector<const Node*>>& trust_files) {
   const std::string bundle_fix = "trust the system CA bundle for OCSP response verification";
   if (!ctx.certificates) return {kSystemBundle, bundle_fix};
-  const NginxStaplingFacts facts = nginx_stapling_facts(ctx.certificates, s);
+  const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
+    const NginxStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
                                           [](const ServedCertificate& c) { return !c.leaf; })) {
     return {kSystemBundle, bundle_fix + " (right for a public CA; the certificate could not be read)"};
@@ -147,7 +152,8 @@ TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s) {
   for (const ServedCertificate& c : facts.served) {
     candidates.push_back({std::string(c.directive->args()[0].value), c.path, c.file});
   }
-  for (const Node* d : tree_trust_files(ctx)) {
+  if (!trust_files) trust_files = tree_trust_files(ctx);  // once per tree, not per server
+  for (const Node* d : *trust_files) {
     const auto named = ctx.certificates->resolve(*d);
     if (named) candidates.push_back({std::string(d->args()[0].value), named->path, named->file});
   }
@@ -328,6 +334,7 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
 }
 
 void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r) {
+  std::optional<std::vector<const Node*>> trust_files;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!stapling_applies(ctx, s)) continue;
     if (!s.effective("ssl_stapling").is_on()) continue;
@@ -343,7 +350,7 @@ void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r
                          "your certificate's issuer chain and root"});
       continue;
     }
-    const TrustPick pick = pick_trusted_file(ctx, s);
+    const TrustPick pick = pick_trusted_file(ctx, s, trust_files);
     if (pick.path.empty()) {
       f.notes.push_back({verify.node->file(), verify.node->range, pick.why});
       continue;

@@ -102,7 +102,8 @@ ServedCertificate serve_tomcat(const CertificateLookup& certs, const TomcatModel
 
 }  // namespace
 
-TomcatStaplingFacts tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
+namespace {
+TomcatStaplingFacts compute_tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
                                           const JvmModel& jvm, const TomcatConnector& c) {
   TomcatStaplingFacts out;
   // responderURI serves certificates without an OCSP URL by itself;
@@ -117,6 +118,15 @@ TomcatStaplingFacts tomcat_stapling_facts(const CertificateLookup* certs, const 
   }
   return out;
 }
+}  // namespace
+
+std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
+                                          const JvmModel& jvm, const TomcatConnector& c) {
+  if (!certs) return std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
+  std::shared_ptr<const void>& slot = certs->derived[&c];
+  if (!slot) slot = std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
+  return std::static_pointer_cast<const TomcatStaplingFacts>(slot);
+}
 
 namespace {
 bool jsse_staples(const CheckContext& ctx, const TomcatConnector& c) {
@@ -129,7 +139,8 @@ void tomcat_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (c.implementation == TlsImplementation::openssl) continue;  // SL1014: no stapling at all
-    const TomcatStaplingFacts facts = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    const TomcatStaplingFacts& facts = *facts_owner;
     if (facts.responder_override) continue;
     const bool stapling = jsse_staples(ctx, c);
     for (const ServedCertificate& s : facts.served) {
@@ -148,7 +159,8 @@ void tomcat_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r)
   if (!ctx.certificates) return;
   std::set<const Node*> reported;
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
-    for (const ServedCertificate& s : tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c).served) {
+    const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    for (const ServedCertificate& s : facts_owner->served) {
       if (!s.leaf || !s.leaf->ocsp_urls.empty() || !s.leaf->crl_urls.empty()) continue;
       if (s.leaf->not_after - s.leaf->not_before <= 7 * 86400 || !reported.insert(s.directive).second) continue;
       r.report(s.directive->file(), s.directive->name_range(),
@@ -162,7 +174,8 @@ void tomcat_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
     if (!jsse_staples(ctx, c)) continue;
-    for (const ServedCertificate& s : tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c).served) {
+    const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    for (const ServedCertificate& s : facts_owner->served) {
       if (!s.leaf || s.issuer || !s.issuer_known || !reported.insert(s.directive).second) continue;
       Finding& f = r.report(s.directive->file(), s.directive->name_range(),
                             {{"certificate", s.path}, {"issuer", s.leaf->issuer}});
@@ -179,7 +192,8 @@ void tomcat_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
     const std::string verdict =
         tomcat_stapling_verdict(c, ctx.jvm, ctx.jvm_properties, ctx.options, &ctx.tomcat, ctx.certificates);
     if (verdict != "off" && verdict != "ineffective") continue;
-    const TomcatStaplingFacts facts = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    const TomcatStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& s : facts.served) {
       if (!s.leaf || !s.leaf->must_staple) continue;
       const char* why = verdict == "off" ? "stapling is off" : "Tomcat cannot staple it";

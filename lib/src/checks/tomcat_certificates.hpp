@@ -2,6 +2,7 @@
 // its stapling (the facts SL4001..SL4004 and the endpoint verdict share).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "certificate_helpers.hpp"
@@ -25,8 +26,9 @@ struct TomcatStaplingFacts {
 /// stands for its own (Tomcat 9 and earlier: the attributes on <Connector>).
 std::vector<const Node*> tomcat_host_configs(const Node& connector);
 
-/// `certs` may be nullptr (not read): then `served` is empty.
-TomcatStaplingFacts tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
+/// `certs` may be nullptr (not read): then `served` is empty. Computed once
+/// per endpoint and tree (kept in `certs->derived`).
+std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
                                           const JvmModel& jvm, const TomcatConnector& c);
 
 }  // namespace staplint::checks

@@ -35,7 +35,9 @@ namespace {
 /// Every certificate of the connector was read and none names an OCSP
 /// responder, nor does JSSE's responder override: stapling could do nothing.
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const TomcatConnector& c) {
-  const TomcatStaplingFacts facts = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+  if (!ctx.certificates) return false;
+  const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
+    const TomcatStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& s) { return s.no_ocsp_url(); });
