@@ -109,12 +109,13 @@ class TreeCertificates : public CertificateLookup {
  public:
   TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base, UnixTime now)
       : store_(store), load_(load), base_(std::move(base)), now_(now) {}
-  std::optional<NamedFile> resolve(const Node& directive, std::size_t arg) const override {
+  const NamedFile* resolve(const Node& directive, std::size_t arg) const override {
     // Thousands of servers share an http-level directive, and every rule asks
-    // again: one answer per directive.
-    const auto key = std::make_pair(&directive, arg);
-    if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
-    return resolved_.emplace(key, resolve_uncached(directive, arg)).first->second;
+    // again: one answer per directive, kept (node-based: it does not move).
+    const std::uintptr_t key = reinterpret_cast<std::uintptr_t>(&directive) * 8 + arg;
+    auto it = resolved_.find(key);
+    if (it == resolved_.end()) it = resolved_.emplace(key, resolve_uncached(directive, arg)).first;
+    return it->second ? &*it->second : nullptr;
   }
   std::optional<NamedFile> resolve_uncached(const Node& directive, std::size_t arg) const {
     std::optional<std::string> file = path_of(directive, arg);
@@ -123,18 +124,18 @@ class TreeCertificates : public CertificateLookup {
     // twins name hashed directories.
     const std::string_view name = directive.name();
     if (name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL")) {
-      return NamedFile{display(*file), &store_.directory(*file), *file};
+      return named(*file, store_.directory(*file));
     }
-    return NamedFile{display(*file), &store_.get(*file), *file};
+    return named(*file, store_.get(*file));
   }
   NamedFile resolve_server_path(const std::string& server_path) const override {
     const std::string file = load_.map_server_path(server_path);
-    return NamedFile{display(file), &store_.get(file), file};
+    return named(file, store_.get(file));
   }
   std::optional<NamedFile> resolve_value(const std::string& value) const override {
     std::optional<std::string> file = path_of_value(value);
     if (!file) return std::nullopt;
-    return NamedFile{display(*file), &store_.get(*file), *file};
+    return named(*file, store_.get(*file));
   }
   const CertificateFile& keystore(const NamedFile& file, const std::string& password,
                                   const std::string& alias) const override {
@@ -157,6 +158,13 @@ class TreeCertificates : public CertificateLookup {
  private:
   /// The path as messages show it: without `.` and `..` steps (most paths
   /// have none, and are shown as they are).
+  /// A NamedFile for `file`, its contents from `contents`: the path read is
+  /// kept apart only when the shown one differs.
+  static NamedFile named(const std::string& file, const CertificateFile& contents) {
+    std::string shown = display(file);
+    std::string read = shown == file ? std::string() : file;
+    return NamedFile{std::move(shown), &contents, std::move(read)};
+  }
   static std::string display(const std::string& p) {
     const bool plain = p.find("/.") == std::string::npos && p.find("//") == std::string::npos && p.rfind("./", 0) != 0;
     return plain ? p : path::normalize(p);
@@ -180,7 +188,7 @@ class TreeCertificates : public CertificateLookup {
   const LoadOptions& load_;
   std::string base_;
   UnixTime now_;
-  mutable std::map<std::pair<const Node*, std::size_t>, std::optional<NamedFile>> resolved_;
+  mutable std::unordered_map<std::uintptr_t, std::optional<NamedFile>> resolved_;
 };
 
 template <typename Facts>

@@ -160,7 +160,7 @@ class Node;
 struct NamedFile {
   std::string path;  ///< as resolved and mapped, normalized for messages
   const CertificateFile* file = nullptr;
-  std::string read_path = {};  ///< the path as read (not normalized)
+  std::string read_path = {};  ///< the path as read, when it differs from `path`
 };
 
 /// The certificate files a directive names, read, or nullptr when it cannot
@@ -177,8 +177,9 @@ class CertificateLookup {
     auto n = resolve(directive);
     return n ? n->file : nullptr;
   }
-  /// The path and its contents, or nullopt when the path is unknown.
-  virtual std::optional<NamedFile> resolve(const Node& directive, std::size_t arg = 0) const = 0;
+  /// The path and its contents, or nullptr when the path is unknown; kept for
+  /// the lookup's lifetime (one answer per directive).
+  virtual const NamedFile* resolve(const Node& directive, std::size_t arg = 0) const = 0;
   /// An absolute server path (the system CA bundle), mapped through --root
   /// and --path-map like every other, and read.
   virtual NamedFile resolve_server_path(const std::string& server_path) const = 0;

@@ -58,6 +58,7 @@ std::string jdk_version_string(const Version& v);
 
 namespace checks {
 struct DirectiveUses;
+struct UpstreamUses;
 }
 
 struct CheckContext {
@@ -76,6 +77,9 @@ struct CheckContext {
   /// The known nginx directives with their contexts, walked once on first use
   /// and shared by the rules that need them (checks/nginx_directives.hpp).
   mutable std::shared_ptr<const checks::DirectiveUses> nginx_directive_uses = {};
+  /// nginx's TLS upstreams with their verification settings, walked once on
+  /// first use and shared by the upstream rules (checks/nginx_upstream.cpp).
+  mutable std::shared_ptr<const checks::UpstreamUses> nginx_upstream_uses = {};
   /// The certificate files the configuration names, read on demand; nullptr
   /// where none may be read.
   const CertificateLookup* certificates = nullptr;

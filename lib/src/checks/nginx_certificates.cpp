@@ -221,14 +221,7 @@ std::vector<CheckedCrl> compute_checked_crls(const CheckContext& ctx) {
   };
   for (const NginxServer& s : ctx.nginx.servers) add(s);
   for (const NginxServer& s : ctx.nginx.mail_servers) add(s);
-  // The upstream walk covers the whole tree: only when a *_ssl_crl is used.
-  const auto& uses = known_directive_uses(ctx);
-  if (std::any_of(uses.begin(), uses.end(), [](const DirectiveUse& u) {
-        const std::string_view n = u.node->name();
-        return n == "proxy_ssl_crl" || n == "grpc_ssl_crl" || n == "uwsgi_ssl_crl";
-      })) {
-    for (CheckedCrl& c : nginx_upstream_crls(ctx)) out.push_back(std::move(c));
-  }
+  for (CheckedCrl& c : nginx_upstream_crls(ctx)) out.push_back(std::move(c));  // one shared walk
   return out;
 }
 

@@ -2,6 +2,7 @@
 // upstream-verify-no-trusted-certificate: nginx as a TLS client of its
 // upstreams (proxy, grpc, uwsgi in http; proxy in stream).
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -105,50 +106,72 @@ std::string name_of(const Module& m, std::string_view suffix) {
 
 }  // namespace
 
+/// One TLS upstream use, with what its scope sets for the module's
+/// verification: every upstream rule reads these, from one walk per tree.
+struct UpstreamUse {
+  const Module* module;
+  const Node* pass;
+  const Node* crl;
+  const Node* verify;
+  const Node* trusted;
+};
+struct UpstreamUses {
+  std::vector<UpstreamUse> uses;
+};
+
+namespace {
+const std::vector<UpstreamUse>& upstream_uses(const CheckContext& ctx) {
+  if (!ctx.nginx_upstream_uses) {
+    auto all = std::make_shared<UpstreamUses>();
+    visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
+      all->uses.push_back({use.module, use.pass, effective(scopes, name_of(*use.module, "_ssl_crl")),
+                           effective(scopes, name_of(*use.module, "_ssl_verify")),
+                           effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))});
+    });
+    ctx.nginx_upstream_uses = std::move(all);
+  }
+  return ctx.nginx_upstream_uses->uses;
+}
+}  // namespace
+
 std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx) {
   std::vector<CheckedCrl> out;
   std::set<const Node*> seen;
-  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
-    const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
-    if (!crl || !flag_is_on(effective(scopes, name_of(*use.module, "_ssl_verify"))) || !seen.insert(crl).second) return;
-    CheckedCrl c{crl, {}, true};
-    if (const Node* t = effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) c.cas.push_back(t);
+  for (const UpstreamUse& u : upstream_uses(ctx)) {
+    if (!u.crl || !flag_is_on(u.verify) || !seen.insert(u.crl).second) continue;
+    CheckedCrl c{u.crl, {}, true};
+    if (u.trusted) c.cas.push_back(u.trusted);
     out.push_back(std::move(c));
-  });
+  }
   return out;
 }
 
 void nginx_upstream_crl_ignored(const CheckContext& ctx, Reporter& r) {
-  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
-    const Node* crl = effective(scopes, name_of(*use.module, "_ssl_crl"));
-    if (!crl || flag_is_on(effective(scopes, name_of(*use.module, "_ssl_verify")))) return;
-    Finding& f = r.report(crl->file(), crl->range,
-                          {{"directive", std::string(crl->name())},
-                           {"verify", name_of(*use.module, "_ssl_verify")}});
-    f.notes.push_back({use.pass->file(), use.pass->range, "upstream certificates for this '" +
-                                                            std::string(use.pass->name()) +
-                                                            "' are not verified"});
-  });
+  for (const UpstreamUse& u : upstream_uses(ctx)) {
+    if (!u.crl || flag_is_on(u.verify)) continue;
+    Finding& f = r.report(u.crl->file(), u.crl->range,
+                          {{"directive", std::string(u.crl->name())}, {"verify", name_of(*u.module, "_ssl_verify")}});
+    f.notes.push_back({u.pass->file(), u.pass->range,
+                       "upstream certificates for this '" + std::string(u.pass->name()) + "' are not verified"});
+  }
 }
 
 void nginx_upstream_no_revocation(const CheckContext& ctx, Reporter& r) {
-  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
-    const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
-    if (!flag_is_on(verify) || effective(scopes, name_of(*use.module, "_ssl_crl"))) return;
-    if (!effective(scopes, name_of(*use.module, "_ssl_trusted_certificate"))) return;  // SL3005
-    r.report(verify->file(), verify->range, {{"crl", name_of(*use.module, "_ssl_crl")}});
-  });
+  for (const UpstreamUse& u : upstream_uses(ctx)) {
+    if (!flag_is_on(u.verify) || u.crl) continue;
+    if (!u.trusted) continue;  // SL3005
+    r.report(u.verify->file(), u.verify->range, {{"crl", name_of(*u.module, "_ssl_crl")}});
+  }
 }
 
 void nginx_upstream_verify_no_trusted_certificate(const CheckContext& ctx, Reporter& r) {
-  visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {
-    const Node* verify = effective(scopes, name_of(*use.module, "_ssl_verify"));
-    const std::string trusted = name_of(*use.module, "_ssl_trusted_certificate");
-    if (!flag_is_on(verify) || effective(scopes, trusted)) return;
-    Finding& f = r.report(verify->file(), verify->range,
-                          {{"directive", std::string(verify->name())}, {"trusted", trusted}});
-    f.notes.push_back({use.pass->file(), use.pass->range, "nginx checks it for this TLS upstream"});
-  });
+  for (const UpstreamUse& u : upstream_uses(ctx)) {
+    if (!flag_is_on(u.verify) || u.trusted) continue;
+    Finding& f = r.report(u.verify->file(), u.verify->range,
+                          {{"directive", std::string(u.verify->name())},
+                           {"trusted", name_of(*u.module, "_ssl_trusted_certificate")}});
+    f.notes.push_back({u.pass->file(), u.pass->range, "nginx checks it for this TLS upstream"});
+  }
 }
 
 }  // namespace staplint::checks
