@@ -83,7 +83,7 @@ namespace {
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const ApacheHost& h) {
   if (!ctx.certificates) return false;
   const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, h);
-    const ApacheStaplingFacts& facts = *facts_owner;
+  const ApacheStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.no_ocsp_url(); });

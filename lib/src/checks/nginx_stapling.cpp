@@ -78,7 +78,7 @@ std::vector<const Node*> tree_trust_files(const CheckContext& ctx) {
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
   if (!ctx.certificates) return false;
   const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
+  const NginxStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.no_ocsp_url(); });
@@ -119,12 +119,39 @@ bool holds_issuer_of(const CertificateFile* file, const CertificateInfo& cert) {
 /// file of this configuration that holds the roots (the certificate file
 /// itself when it carries its root); else nothing. Certificates staplint
 /// cannot read keep the bundle, as the likely case of a public CA.
-TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s,
-                            std::optional<std::vector<const Node*>>& trust_files) {
+/// The files the tree's trust directives name, one entry per file read (the
+/// first directive naming it), gathered once per tree.
+struct TrustCandidate {
+  std::string written, read;
+  const CertificateFile* file;
+};
+
+struct TrustMemo {
+  std::optional<std::vector<TrustCandidate>> tree_files;
+  /// Per set of served certificate files (as written): servers that share
+  /// their certificates share the answer.
+  std::map<std::vector<std::pair<const CertificateFile*, std::string>>, TrustPick> picks;
+};
+
+TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo);
+
+TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo) {
+  if (!ctx.certificates) return pick_trusted_file_uncached(ctx, s, memo);
+  std::vector<std::pair<const CertificateFile*, std::string>> key;
+  for (const ServedCertificate& c : nginx_stapling_facts(ctx.certificates, s)->served) {
+    key.emplace_back(c.file, c.directive->args().empty() ? std::string() : std::string(c.directive->args()[0].value));
+  }
+  if (auto it = memo.picks.find(key); it != memo.picks.end()) return it->second;
+  TrustPick pick = pick_trusted_file_uncached(ctx, s, memo);
+  memo.picks.emplace(std::move(key), pick);
+  return pick;
+}
+
+TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo) {
   const std::string bundle_fix = "trust the system CA bundle for OCSP response verification";
   if (!ctx.certificates) return {kSystemBundle, bundle_fix};
   const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
+  const NginxStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
                                           [](const ServedCertificate& c) { return !c.leaf; })) {
     return {kSystemBundle, bundle_fix + " (right for a public CA; the certificate could not be read)"};
@@ -144,20 +171,22 @@ TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s,
   // certificate file itself, a client CA file, another server's trusted file.
   // Each with the path as the configuration writes it (relative to the
   // prefix, or the server's absolute path), and as read.
-  struct Candidate {
-    std::string written, read;
-    const CertificateFile* file;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<TrustCandidate> candidates;
   for (const ServedCertificate& c : facts.served) {
     candidates.push_back({std::string(c.directive->args()[0].value), c.path, c.file});
   }
-  if (!trust_files) trust_files = tree_trust_files(ctx);  // once per tree, not per server
-  for (const Node* d : *trust_files) {
-    const auto named = ctx.certificates->resolve(*d);
-    if (named) candidates.push_back({std::string(d->args()[0].value), named->path, named->file});
+  if (!memo.tree_files) {  // once per tree, not per server
+    memo.tree_files.emplace();
+    std::set<const CertificateFile*> seen;
+    for (const Node* d : tree_trust_files(ctx)) {
+      const auto named = ctx.certificates->resolve(*d);
+      if (named && seen.insert(named->file).second) {
+        memo.tree_files->push_back({std::string(d->args()[0].value), named->path, named->file});
+      }
+    }
   }
-  for (const Candidate& c : candidates) {
+  candidates.insert(candidates.end(), memo.tree_files->begin(), memo.tree_files->end());
+  for (const TrustCandidate& c : candidates) {
     if (!all_rooted_in(c.file, c.read)) continue;
     return {c.written, "trust '" + c.written + "', which holds the root of this chain (a private CA: the system bundle does not)"};
   }
@@ -334,7 +363,7 @@ void nginx_stapling_no_resolver(const CheckContext& ctx, Reporter& r) {
 }
 
 void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r) {
-  std::optional<std::vector<const Node*>> trust_files;
+  TrustMemo memo;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!stapling_applies(ctx, s)) continue;
     if (!s.effective("ssl_stapling").is_on()) continue;
@@ -350,7 +379,7 @@ void nginx_stapling_verify_no_trusted_chain(const CheckContext& ctx, Reporter& r
                          "your certificate's issuer chain and root"});
       continue;
     }
-    const TrustPick pick = pick_trusted_file(ctx, s, trust_files);
+    const TrustPick pick = pick_trusted_file(ctx, s, memo);
     if (pick.path.empty()) {
       f.notes.push_back({verify.node->file(), verify.node->range, pick.why});
       continue;

@@ -37,7 +37,7 @@ namespace {
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const TomcatConnector& c) {
   if (!ctx.certificates) return false;
   const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
-    const TomcatStaplingFacts& facts = *facts_owner;
+  const TomcatStaplingFacts& facts = *facts_owner;
   if (facts.served.empty() || facts.responder_override) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& s) { return s.no_ocsp_url(); });
