@@ -149,17 +149,7 @@ for c in "${crl_cases[@]}"; do
   kill "$apid" 2>/dev/null; for _ in $(seq 1 50); do kill -0 "$apid" 2>/dev/null || break; sleep 0.1; done
   got=answers; [ "$status" = none ] && got=refuses
   reported=$(grep -o '"rule": "SL400[0-9]"' <<<"$json" | cut -d'"' -f4 | sort -u | tr '\n' ' ')
-  if [ "$got" != "$expected" ]; then
-    account="UNEXPECTED: httpd $got (status $status), the case expects '$expected'"; fail=1
-  elif [ "$finding" = - ] && [ -n "$reported" ]; then
-    account="WRONGLY reports $reported"; fail=1
-  elif [ "$finding" != - ] && [[ " $reported" != *" $finding "* ]]; then
-    account="MISSING $finding (reports: ${reported:-nothing})"; fail=1
-  elif [ "$finding" != - ]; then
-    account="reports $finding"
-  else
-    account="rightly silent"
-  fi
+  account=$(crl_account "$expected" "$got" "$finding" "$reported") || fail=1
   printf '| %-40s | %-8s | %s |\n' "$name" "$got" "$account"
   # Why httpd refused, from its log: the CRL, not something else.
   grep -oE 'Certificate Verification: Error \([0-9]+\): [^,]*' "$dir/error.log" | head -n 1 | sed 's/^/    httpd: /'

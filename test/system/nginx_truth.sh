@@ -161,18 +161,7 @@ CONF
   status=$(probe_client "$port" client.test "$pki/client.pem" "$pki/client.key")
   kill "$npid"; for _ in $(seq 1 50); do kill -0 "$npid" 2>/dev/null || break; sleep 0.1; done
   reported=$(grep -o '"rule": "SL400[0-9]"' <<<"$json" | cut -d'"' -f4 | sort -u | tr '\n' ' ')
-  account=ok
-  if [ "$status" != "$expected" ]; then
-    account="UNEXPECTED: nginx answered '$status', the case expects '$expected'"; fail=1
-  elif [ "$finding" = - ] && [ -n "$reported" ]; then
-    account="WRONGLY reports $reported"; fail=1
-  elif [ "$finding" != - ] && [[ " $reported" != *" $finding "* ]]; then
-    account="MISSING $finding (reports: ${reported:-nothing})"; fail=1
-  elif [ "$finding" != - ]; then
-    account="reports $finding"
-  else
-    account="rightly silent"
-  fi
+  account=$(crl_account "$expected" "$status" "$finding" "$reported") || fail=1
   printf '| %-38s | %-6s | %s |\n' "$name" "$status" "$account"
   # Why nginx refused, from its log: the CRL, not something else.
   grep -oE 'client SSL certificate verify error: \([0-9]+:[^)]*\)' "$dir/error.log" | head -n 1 | sed 's/^/    nginx: /'

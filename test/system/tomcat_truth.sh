@@ -186,19 +186,7 @@ XML
   got=answers; [ "$status" = none ] && got=refuses
   [ "$up" = yes ] || got=did-not-start
   reported=$(grep -o '"rule": "SL400[0-9]"' <<<"$json" | cut -d'"' -f4 | sort -u | tr '\n' ' ')
-  if [ "$got" != "$expected" ]; then
-    account="UNEXPECTED: the JVM $got (status $status), the case expects '$expected'"; fail=1
-  elif [ "$finding" = - ] && [ -n "$reported" ]; then
-    account="WRONGLY reports $reported"; fail=1
-  elif [ "$finding" != - ] && [[ " $reported" != *" $finding "* ]]; then
-    account="MISSING $finding (reports: ${reported:-nothing})"; fail=1
-  elif [ "$finding" != - ]; then
-    account="reports $finding"
-  elif [ "$got" = refuses ]; then
-    account="cannot see which CRLs JSSE's PKIX path needs (no claim)"
-  else
-    account="rightly silent"
-  fi
+  account=$(crl_account "$expected" "$got" "$finding" "$reported") || fail=1
   printf '| %-30s | %-8s | %s |\n' "$name" "$got" "$account"
   grep -oE '(CertPathValidatorException|CRLException|CertificateException)[^)]*' "$base/logs/out.log" | head -n 1 | sed 's/^/    tomcat: /'
 done

@@ -115,15 +115,7 @@ void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
                              {"effect", stapling ? "'SSLUseStapling' does nothing for it (AH02218)"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
       note_conditions(f, {directive_of(facts, c.directive)});
-      if (!c.leaf) {
-        f.notes.push_back({c.directive->file(), c.directive->range,
-                           "the certificate cannot be read, but '" + c.lets_encrypt_renewal +
-                               "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL "
-                               "since 2025-05-07"});
-        continue;
-      }
-      f.notes.push_back({c.directive->file(), c.directive->range,
-                         "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'"});
+      note_no_ocsp_url(f, c, c.directive->range, false);
     }
   }
 }

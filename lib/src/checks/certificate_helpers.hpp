@@ -188,72 +188,115 @@ std::string quoted_list(const std::vector<T>& items, Name&& name, std::size_t ma
   return out;
 }
 
+/// SL4001's note at `at`: who the certificate is (and, with
+/// `mention_crl_dp`, that its CRL distribution point remains), or how staplint
+/// knows without reading it (certbot's renewal file).
+inline void note_no_ocsp_url(Finding& f, const ServedCertificate& c, Range at, bool mention_crl_dp) {
+  std::string text;
+  if (!c.leaf) {
+    text = "the certificate cannot be read, but '" + c.lets_encrypt_renewal +
+           "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL since 2025-05-07";
+  } else {
+    text = "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'";
+    if (mention_crl_dp && !c.leaf->crl_urls.empty()) text += "; clients can check it through its CRL distribution point";
+  }
+  f.notes.push_back({c.directive->file(), at, std::move(text)});
+}
+
 /// What a certificate-like directive's file must hold.
 enum class FileKind { certificate, bundle, crl, ocsp };
 
-/// Why the file `n` names cannot be used for `kind` (SL4005), or empty when
-/// it can, or when nothing should be said: a missing file where files are
-/// not expected (a configuration repository), a path that cannot be known.
-inline std::string unusable_reason(const CertificateLookup& certs, const Node& n, FileKind kind,
-                                   std::string* path_out) {
-  const auto named = certs.resolve(n);
-  if (!named) return {};
-  *path_out = named->path;
-  const bool missing = named->file->status == CertificateFile::Status::missing;
-  if (missing) return certs.expects_files() ? "it does not exist" : "";
-  if (named->file->status == CertificateFile::Status::unreadable) return "it cannot be read";
-  if (kind == FileKind::ocsp) {
-    const std::string* bytes = certs.raw(n);
-    if (!bytes) return "it cannot be read";
-    return bytes->empty() || is_ocsp_response(*bytes) ? "" : "it is not a DER OCSP response";
-  }
-  const bool ok = named->file->status == CertificateFile::Status::ok;
-  if (kind == FileKind::crl) return ok && !named->file->crls.empty() ? "" : "it holds no PEM CRL";
-  return ok && !named->file->certificates.empty() ? "" : "it holds no PEM certificate";
+/// Why `named` cannot be used as a file of `kind` (not an OCSP response:
+/// that is DER, see unusable_reason), or empty when it can, or when nothing
+/// should be said: a missing file where files are not expected (a
+/// configuration repository).
+inline std::string file_unusable_reason(const NamedFile& named, FileKind kind, bool expects_files) {
+  const CertificateFile& f = *named.file;
+  if (f.status == CertificateFile::Status::missing) return expects_files ? "it does not exist" : "";
+  if (f.status == CertificateFile::Status::unreadable) return "it cannot be read";
+  const bool ok = f.status == CertificateFile::Status::ok;
+  if (kind == FileKind::crl) return ok && !f.crls.empty() ? "" : "it holds no PEM CRL";
+  return ok && !f.certificates.empty() ? "" : "it holds no PEM certificate";
 }
 
-/// SL4006 for each CRL of `crl_directive`'s file past (error) or near
-/// (warning) its nextUpdate. `refusal` says what the server then does.
-inline void report_crl_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
-                             const Node& crl_directive, const std::string& refusal) {
-  const auto named = certs.resolve(crl_directive);
-  const CertificateFile* file = named ? usable(named->file) : nullptr;
-  if (!file) return;
-  const CrlSetProblems p = crl_set_problems(*file, {}, certs.now(), options.crl_warn_days);
+/// Why the file `n` names cannot be used for `kind` (SL4005), or empty when
+/// it can, or when nothing should be said (file_unusable_reason, or a path
+/// that cannot be known).
+inline std::string unusable_reason(const CertificateLookup& certs, const Node& n, FileKind kind,
+                                   std::string* path_out) {
+  const NamedFile* named = certs.resolve(n);
+  if (!named) return {};
+  *path_out = named->path;
+  if (kind != FileKind::ocsp || named->file->status == CertificateFile::Status::missing ||
+      named->file->status == CertificateFile::Status::unreadable) {
+    return file_unusable_reason(*named, kind == FileKind::ocsp ? FileKind::bundle : kind, certs.expects_files());
+  }
+  const std::string* bytes = certs.raw(n);
+  if (!bytes) return "it cannot be read";
+  return bytes->empty() || is_ocsp_response(*bytes) ? "" : "it is not a DER OCSP response";
+}
+
+/// SL4006 at `file`:`range` for each CRL of `named` past (error, `expired`
+/// says what the server then does) or near (warning, `expiring`) its
+/// nextUpdate.
+inline void report_crl_file_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
+                                  const NamedFile& named, FileId file, Range range, const std::string& expired,
+                                  const std::string& expiring) {
+  const CertificateFile* crls = usable(named.file);
+  if (!crls) return;
+  const CrlSetProblems p = crl_set_problems(*crls, {}, certs.now(), options.crl_warn_days);
   for (const CrlInfo* crl : p.expired) {
-    r.report(crl_directive.file(), crl_directive.range,
-             {{"path", named->path}, {"issuer", crl->issuer}, {"state", "expired on " + format_date(*crl->next_update)},
-              {"effect", refusal + " (\"CRL has expired\")"}});
+    r.report(file, range,
+             {{"path", named.path}, {"issuer", crl->issuer}, {"state", "expired on " + format_date(*crl->next_update)},
+              {"effect", expired}});
   }
   for (const CrlInfo* crl : p.expiring) {
-    Finding& f = r.report(crl_directive.file(), crl_directive.range,
-                          {{"path", named->path}, {"issuer", crl->issuer},
-                           {"state", "expires on " + format_date(*crl->next_update)},
-                           {"effect", "after that " + refusal}});
+    Finding& f = r.report(file, range,
+                          {{"path", named.path}, {"issuer", crl->issuer},
+                           {"state", "expires on " + format_date(*crl->next_update)}, {"effect", expiring}});
     f.severity = Severity::warning;
   }
 }
 
-/// SL4008 when `crl_directive`'s file lacks the CRL of a CA in the files of
+/// SL4006 for the CRL file a directive names. `refusal` says what the server
+/// then does.
+inline void report_crl_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
+                             const Node& crl_directive, const std::string& refusal) {
+  if (const NamedFile* named = certs.resolve(crl_directive)) {
+    report_crl_file_dates(certs, options, r, *named, crl_directive.file(), crl_directive.range,
+                          refusal + " (\"CRL has expired\")", "after that " + refusal);
+  }
+}
+
+/// SL4008 at `file`:`range` when `named` lacks the CRL of a CA in `cas`;
+/// the finding, or nullptr.
+inline Finding* report_crl_file_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
+                                     const NamedFile& named, const std::vector<const CertificateFile*>& cas,
+                                     FileId file, Range range) {
+  const CertificateFile* crls = usable(named.file);
+  if (!crls || cas.empty()) return nullptr;
+  const CrlSetProblems p = crl_set_problems(*crls, cas, certs.now(), options.crl_warn_days);
+  if (p.cas_without_crl.empty()) return nullptr;
+  return &r.report(file, range,
+                   {{"path", named.path},
+                    {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
+}
+
+/// SL4008 for the CRL file a directive names, against the files of
 /// `ca_directives` (those that cannot be read are left out).
 inline void report_crl_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
                             const Node& crl_directive, const std::vector<const Node*>& ca_directives) {
-  const auto named = certs.resolve(crl_directive);
-  const CertificateFile* file = named ? usable(named->file) : nullptr;
-  if (!file) return;
+  const NamedFile* named = certs.resolve(crl_directive);
+  if (!named) return;
   std::vector<const CertificateFile*> cas;
   for (const Node* d : ca_directives) {
-    const auto ca = certs.resolve(*d);
+    const NamedFile* ca = certs.resolve(*d);
     if (ca && usable(ca->file)) cas.push_back(ca->file);
   }
-  if (cas.empty()) return;
-  const CrlSetProblems p = crl_set_problems(*file, cas, certs.now(), options.crl_warn_days);
-  if (p.cas_without_crl.empty()) return;
-  Finding& f = r.report(crl_directive.file(), crl_directive.range,
-                        {{"path", named->path},
-                         {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
+  Finding* f = report_crl_file_gaps(certs, options, r, *named, cas, crl_directive.file(), crl_directive.range);
+  if (!f) return;
   for (const Node* d : ca_directives) {
-    f.notes.push_back({d->file(), d->range, "the CAs certificates are verified against are named here"});
+    f->notes.push_back({d->file(), d->range, "the CAs certificates are verified against are named here"});
   }
 }
 

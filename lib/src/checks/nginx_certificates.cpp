@@ -87,17 +87,7 @@ void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
                             {{"certificate", c.path},
                              {"effect", stapling ? "'ssl_stapling' does nothing for it"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
-      if (!c.leaf) {
-        f.notes.push_back({c.directive->file(), c.directive->range,
-                           "the certificate cannot be read, but '" + c.lets_encrypt_renewal +
-                               "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL "
-                               "since 2025-05-07"});
-        continue;
-      }
-      f.notes.push_back({c.directive->file(), c.directive->range,
-                         "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'" +
-                             (c.leaf->crl_urls.empty() ? std::string()
-                                                       : "; clients can check it through its CRL distribution point")});
+      note_no_ocsp_url(f, c, c.directive->range, true);
     }
   }
 }

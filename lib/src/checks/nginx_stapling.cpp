@@ -55,20 +55,13 @@ bool responders_are_ip_literals(const CheckContext& ctx, const NginxServer& s) {
   return true;
 }
 
-/// Every CA-bundle directive of the tree, in document order.
+/// Every CA-bundle directive of the tree, in document order (from the known
+/// directives' uses, walked once per tree for every rule).
 std::vector<const Node*> tree_trust_files(const CheckContext& ctx) {
   std::vector<const Node*> out;
-  std::vector<std::span<const Node>> stack{ctx.tree.nodes};
-  while (!stack.empty() && out.size() < 256) {
-    const std::span<const Node> nodes = stack.back();
-    stack.pop_back();
-    for (const Node& n : nodes) {
-      if (n.kind == NodeKind::directive &&
-          (n.name() == "ssl_trusted_certificate" || n.name() == "ssl_client_certificate")) {
-        out.push_back(&n);
-      }
-      if (!n.children().empty()) stack.push_back(n.children());
-    }
+  for (const DirectiveUse& use : known_directive_uses(ctx)) {
+    const std::string_view n = use.node->name();
+    if (n == "ssl_trusted_certificate" || n == "ssl_client_certificate") out.push_back(use.node);
   }
   return out;
 }

@@ -22,6 +22,11 @@ std::vector<const Node*> tomcat_host_configs(const Node& connector) {
   return out;
 }
 
+bool tomcat_verifies_clients(std::string_view v) {
+  return iequals(v, "required") || iequals(v, "require") || iequals(v, "optional") || iequals(v, "true") ||
+         iequals(v, "yes") || iequals(v, "want");
+}
+
 namespace {
 
 /// The elements that carry certificate attributes: each <Certificate> of a
@@ -149,8 +154,7 @@ void tomcat_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
                             {{"certificate", s.path},
                              {"effect", stapling ? "JSSE staples nothing for it ('no OCSP responses obtained')"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
-      f.notes.push_back({s.directive->file(), s.directive->name_range(),
-                         "subject '" + s.leaf->subject + "', issuer '" + s.leaf->issuer + "'"});
+      note_no_ocsp_url(f, s, s.directive->name_range(), false);
     }
   }
 }
@@ -223,10 +227,7 @@ std::vector<TomcatCrl> tomcat_crls(const CheckContext& ctx) {
     for (const Node* host : tomcat_host_configs(*c.node)) {
       const Node* verification = attribute_node(*host, "certificateVerification", "clientAuth");
       const auto v = value_of(ctx.tomcat, verification);
-      if (!v || !(iequals(*v, "required") || iequals(*v, "require") || iequals(*v, "optional") ||
-                  iequals(*v, "true") || iequals(*v, "yes") || iequals(*v, "want"))) {
-        continue;
-      }
+      if (!v || !tomcat_verifies_clients(*v)) continue;
       const Node* crl = attribute_node(*host, "certificateRevocationListFile", "crlFile");
       const auto crl_value = value_of(ctx.tomcat, crl);
       if (!crl || !crl_value || crl_value->empty()) continue;
@@ -256,22 +257,10 @@ std::vector<TomcatCrl> tomcat_crls(const CheckContext& ctx) {
 void tomcat_crl_expired(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const TomcatCrl& t : tomcat_crls(ctx)) {
-    const CertificateFile* file = t.crl_file ? usable(t.crl_file->file) : nullptr;
-    if (!file) continue;
-    const CrlSetProblems p = crl_set_problems(*file, {}, ctx.certificates->now(), ctx.options.crl_warn_days);
-    for (const CrlInfo* crl : p.expired) {
-      r.report(t.crl->file(), t.crl->name_range(),
-               {{"path", t.crl_file->path}, {"issuer", crl->issuer},
-                {"state", "expired on " + format_date(*crl->next_update)},
-                {"effect", "Tomcat rejects every client certificate it covers"}});
-    }
-    for (const CrlInfo* crl : p.expiring) {
-      Finding& f = r.report(t.crl->file(), t.crl->name_range(),
-                            {{"path", t.crl_file->path}, {"issuer", crl->issuer},
-                             {"state", "expires on " + format_date(*crl->next_update)},
-                             {"effect", "after that Tomcat rejects every client certificate it covers"}});
-      f.severity = Severity::warning;
-    }
+    if (!t.crl_file) continue;
+    report_crl_file_dates(*ctx.certificates, ctx.options, r, *t.crl_file, t.crl->file(), t.crl->name_range(),
+                          "Tomcat rejects every client certificate it covers",
+                          "after that Tomcat rejects every client certificate it covers");
   }
 }
 
@@ -281,13 +270,8 @@ void tomcat_crl_chain_incomplete(const CheckContext& ctx, Reporter& r) {
     // OpenSSL connectors check CRLs for the whole chain; JSSE's PKIX needs
     // them for the certificates below its trust anchor, which depends on the
     // path it builds: no claim.
-    const CertificateFile* file = t.crl_file ? usable(t.crl_file->file) : nullptr;
-    if (!t.openssl || !file || t.cas.empty()) continue;
-    const CrlSetProblems p = crl_set_problems(*file, t.cas, ctx.certificates->now(), ctx.options.crl_warn_days);
-    if (p.cas_without_crl.empty()) continue;
-    r.report(t.crl->file(), t.crl->name_range(),
-             {{"path", t.crl_file->path},
-              {"cas", quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; })}});
+    if (!t.openssl || !t.crl_file) continue;
+    report_crl_file_gaps(*ctx.certificates, ctx.options, r, *t.crl_file, t.cas, t.crl->file(), t.crl->name_range());
   }
 }
 
@@ -314,12 +298,7 @@ void tomcat_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
         const auto v = a ? ctx.tomcat.value(*a) : std::nullopt;
         const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : std::nullopt;
         if (!named || reported.count(named->path)) continue;
-        std::string why;
-        const CertificateFile& f = *named->file;
-        if (f.status == CertificateFile::Status::missing) why = ctx.certificates->expects_files() ? "it does not exist" : "";
-        else if (f.status == CertificateFile::Status::unreadable) why = "it cannot be read";
-        else if (kind == FileKind::crl && f.crls.empty()) why = "it holds no PEM CRL";
-        else if (kind != FileKind::crl && f.certificates.empty()) why = "it holds no PEM certificate";
+        const std::string why = file_unusable_reason(*named, kind, ctx.certificates->expects_files());
         if (why.empty()) continue;
         reported.insert(named->path);
         r.report(a->file(), a->name_range(), {{"path", named->path}, {"reason", why}});

@@ -26,6 +26,10 @@ struct TomcatStaplingFacts {
 /// stands for its own (Tomcat 9 and earlier: the attributes on <Connector>).
 std::vector<const Node*> tomcat_host_configs(const Node& connector);
 
+/// A certificateVerification (legacy clientAuth) value that asks for client
+/// certificates and checks them against trusted CAs.
+bool tomcat_verifies_clients(std::string_view value);
+
 /// `certs` may be nullptr (not read): then `served` is empty. Computed once
 /// per endpoint and tree (kept in `certs->derived`).
 std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,

@@ -132,18 +132,6 @@ std::optional<std::string> attr(const CheckContext& ctx, const Node& element, st
   return ctx.tomcat.attribute(element, name);
 }
 
-/// The <SSLHostConfig> elements of a connector; a connector without one
-/// (Tomcat 9 and earlier: TLS attributes on the <Connector> itself, which
-/// Tomcat maps onto its default SSLHostConfig) stands for its own.
-std::vector<const Node*> host_configs(const Node& connector) {
-  std::vector<const Node*> out;
-  for (const Node& c : connector.children()) {
-    if (c.kind == NodeKind::block && c.name() == "SSLHostConfig") out.push_back(&c);
-  }
-  if (out.empty()) out.push_back(&connector);
-  return out;
-}
-
 /// An SSLHostConfig attribute, or on a legacy connector its old name.
 std::optional<std::string> host_attr(const CheckContext& ctx, const Node& host, std::string_view name,
                                      std::string_view legacy) {
@@ -156,8 +144,7 @@ std::optional<std::string> host_attr(const CheckContext& ctx, const Node& host, 
 std::optional<bool> verifies_clients(const CheckContext& ctx, const Node& host) {
   const auto v = host_attr(ctx, host, "certificateVerification", "clientAuth");
   if (!v) return std::nullopt;
-  return iequals(*v, "required") || iequals(*v, "require") || iequals(*v, "optional") ||
-         iequals(*v, "true") || iequals(*v, "yes") || iequals(*v, "want");
+  return tomcat_verifies_clients(*v);
 }
 
 /// The attribute a finding about client verification points at.
@@ -170,7 +157,7 @@ const Node* verification_attribute(const Node& host) {
 
 void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
-    for (const Node* host : host_configs(*c.node)) {
+    for (const Node* host : tomcat_host_configs(*c.node)) {
       if (verifies_clients(ctx, *host) != true) continue;
       // A CRL file enables revocation checks by itself; revocationEnabled
       // (JSSE) uses the JVM's PKIX checking; ocspEnabled checks with OCSP.
@@ -201,7 +188,7 @@ void tomcat_client_cert_no_revocation(const CheckContext& ctx, Reporter& r) {
 
 void tomcat_ocsp_without_client_verify(const CheckContext& ctx, Reporter& r) {
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
-    for (const Node* host : host_configs(*c.node)) {
+    for (const Node* host : tomcat_host_configs(*c.node)) {
       const Node* ocsp = xml_attribute(*host, "ocspEnabled");
       const auto on = ocsp ? ctx.tomcat.value(*ocsp) : std::nullopt;
       if (!on || !iequals(*on, "true") || verifies_clients(ctx, *host) != false) continue;
@@ -215,7 +202,7 @@ void tomcat_stapling_unsupported_context(const CheckContext& ctx, Reporter& r) {
   const std::optional<Version> since = ctx.options.tomcat_client_ocsp_since();
   if (!since) return;
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
-    for (const Node* host : host_configs(*c.node)) {
+    for (const Node* host : tomcat_host_configs(*c.node)) {
       for (std::string_view name : {"ocspEnabled", "ocspSoftFail", "ocspVerify"}) {
         const Node* a = xml_attribute(*host, name);
         if (!a) continue;

@@ -99,6 +99,25 @@ probe_client() {
   echo "${status:-none}"
 }
 
+# crl_account EXPECTED GOT FINDING "REPORTED" -> prints how a client-CRL row
+# came out, and fails when the server did other than EXPECTED, or when
+# staplint's SL40xx findings (REPORTED, space-separated) miss FINDING or, for
+# FINDING "-", say anything.
+crl_account() {
+  local expected=$1 got=$2 finding=$3 reported=$4
+  if [ "$got" != "$expected" ]; then
+    echo "UNEXPECTED: the server did '$got', the case expects '$expected'"; return 1
+  elif [ "$finding" = - ] && [ -n "$reported" ]; then
+    echo "WRONGLY reports $reported"; return 1
+  elif [ "$finding" != - ] && [[ " $reported" != *" $finding "* ]]; then
+    echo "MISSING $finding (reports: ${reported:-nothing})"; return 1
+  elif [ "$finding" != - ]; then
+    echo "reports $finding"
+  else
+    echo "rightly silent"
+  fi
+}
+
 # probe_staple PORT SNI [TRIES] -> prints staple|none. nginx fetches lazily, so retry.
 probe_staple() {
   for _ in $(seq 1 "${3:-20}"); do
