@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -191,21 +192,35 @@ class TreeCertificates : public CertificateLookup {
   mutable std::unordered_map<std::uintptr_t, std::optional<NamedFile>> resolved_;
 };
 
-template <typename Facts>
-std::vector<EndpointCertificate> endpoint_certificates(const CertificateLookup* certificates, Facts&& facts) {
-  std::vector<EndpointCertificate> out;
-  if (!certificates) return out;
-  const auto owner = facts();
-  const std::vector<checks::ServedCertificate>& served = owner->served;
-  for (const checks::ServedCertificate& c : served) {
-    if (!c.leaf) continue;
-    EndpointCertificate e{c.path, c.leaf->subject, c.leaf->issuer, c.leaf->serial, c.leaf->not_after,
-                          c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple, std::nullopt};
-    if (c.issuer_known) e.issuer_found = c.issuer != nullptr;
-    out.push_back(std::move(e));
+/// The certificates endpoints serve, one object for each certificate, path
+/// and issuer answer however many endpoints serve it.
+class EndpointCertificates {
+ public:
+  template <typename Facts>
+  std::vector<std::shared_ptr<const EndpointCertificate>> of(const CertificateLookup* certificates, Facts&& facts) {
+    std::vector<std::shared_ptr<const EndpointCertificate>> out;
+    if (!certificates) return out;
+    const auto owner = facts();
+    for (const checks::ServedCertificate& c : owner->served) {
+      if (!c.leaf) continue;
+      const int issuer = !c.issuer_known ? -1 : c.issuer != nullptr;
+      auto [it, added] = interned_.try_emplace(Key{c.leaf, issuer, std::string(c.path)});
+      if (added) {
+        EndpointCertificate e{std::string(c.path), c.leaf->subject, c.leaf->issuer, c.leaf->serial,
+                              c.leaf->not_after, c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple,
+                              std::nullopt};
+        if (issuer >= 0) e.issuer_found = issuer == 1;
+        it->second = std::make_shared<const EndpointCertificate>(std::move(e));
+      }
+      out.push_back(it->second);
+    }
+    return out;
   }
-  return out;
-}
+
+ private:
+  using Key = std::tuple<const CertificateInfo*, int, std::string>;
+  std::map<Key, std::shared_ptr<const EndpointCertificate>> interned_;
+};
 
 class Runner {
  public:
@@ -361,7 +376,7 @@ class Runner {
                                   refused ? "fatal"
                                           : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint,
                                                                     &tomcat_model, ctx.certificates),
-                                  endpoint_certificates(ctx.certificates, [&] {
+                                  endpoint_certificates_.of(ctx.certificates, [&] {
                                     return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
                                   })});
     }
@@ -372,7 +387,7 @@ class Runner {
       result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
                                   refused ? "fatal" : apache_stapling_verdict(apache_model, h, ctx.certificates),
-                                  endpoint_certificates(ctx.certificates, [&] {
+                                  endpoint_certificates_.of(ctx.certificates, [&] {
                                     return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
                                   })});
     }
@@ -382,7 +397,7 @@ class Runner {
       result.endpoints.push_back(
           {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
            refused ? "fatal" : stapling_verdict(s, req_.lint, ctx.certificates),
-           endpoint_certificates(ctx.certificates, [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
+           endpoint_certificates_.of(ctx.certificates, [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
     }
   }
 
@@ -676,6 +691,7 @@ class Runner {
   const LintRequest& req_;
   ConfigLoader loader_;
   CertificateStore certificates_;  ///< the certificate files trees name, each read once
+  EndpointCertificates endpoint_certificates_;  ///< what endpoints serve, shared
   UnixTime now_;
   std::map<std::string, int> adopted_;  ///< files adopted per entry (canonical)
   std::size_t adopted_bytes_ = 0;       ///< text of the trees read again for adoptions

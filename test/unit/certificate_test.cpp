@@ -255,7 +255,7 @@ TEST_CASE("certificates in JSON endpoints, and --no-certificates", "[certificate
   const CertRun r = lint_with_pki(conf);
   REQUIRE(r.result.endpoints.size() == 1);
   REQUIRE(r.result.endpoints[0].certificates.size() == 1);
-  const EndpointCertificate& c = r.result.endpoints[0].certificates[0];
+  const EndpointCertificate& c = *r.result.endpoints[0].certificates[0];
   CHECK(c.path == "/etc/nginx/certs/must-staple-chain.pem");
   CHECK(c.subject == "CN=must-staple.staplint.test");
   CHECK(c.must_staple);
@@ -270,6 +270,24 @@ TEST_CASE("certificates in JSON endpoints, and --no-certificates", "[certificate
   const std::string no_url = server("  ssl_certificate certs/no-ocsp-chain.pem;");
   CHECK_FALSE(has(lint_with_pki(no_url).rules, "SL1001"));
   CHECK(has(lint_with_pki(no_url, [](LintRequest& q) { q.lint.read_certificates = false; }).rules, "SL1001"));
+}
+
+TEST_CASE("servers that serve one certificate share its JSON entry", "[certificate]") {
+  // Three servers, one certificate file; the third finds no issuer (a leaf
+  // alone, no trusted file), so its entry differs by issuer_found.
+  const std::string conf =
+      "events {}\nhttp {\n resolver 127.0.0.1;\n"
+      " server { listen 443 ssl; server_name a; ssl_certificate certs/leaf-chain.pem; }\n"
+      " server { listen 443 ssl; server_name b; ssl_certificate certs/leaf-chain.pem; }\n"
+      " server { listen 443 ssl; server_name c; ssl_certificate certs/leaf.pem; }\n}\n";
+  const CertRun r = lint_with_pki(conf);
+  REQUIRE(r.result.endpoints.size() == 3);
+  for (const EndpointReport& e : r.result.endpoints) REQUIRE(e.certificates.size() == 1);
+  CHECK(r.result.endpoints[0].certificates[0] == r.result.endpoints[1].certificates[0]);
+  CHECK(r.result.endpoints[0].certificates[0]->issuer_found == std::optional<bool>(true));
+  CHECK(r.result.endpoints[2].certificates[0] != r.result.endpoints[0].certificates[0]);
+  CHECK(r.result.endpoints[2].certificates[0]->issuer_found == std::optional<bool>(false));
+  CHECK(r.result.endpoints[2].certificates[0]->path == "/etc/nginx/certs/leaf.pem");
 }
 
 TEST_CASE("SL4005 speaks of missing files only where files are expected", "[certificate]") {

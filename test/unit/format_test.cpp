@@ -156,3 +156,63 @@ TEST_CASE("junit format: one failed test case per finding", "[format]") {
         "&apos;_:443&apos; [SL1001 stapling-disabled]</failure>\n"
         "    </testcase>\n  </testsuite>\n</testsuites>\n");
 }
+
+#include "format/json_text.hpp"
+
+namespace {
+// The escaping rules, one code point at a time: what append_quoted's fast
+// path for printable ASCII must agree with.
+std::string quote_by_code_point(std::string_view s) {
+  std::string out = "\"";
+  for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
+    if (cp == kNotUtf8) {
+      out += "\\ufffd";
+    } else if (cp == '"' || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else {
+      out.append(bytes);
+    }
+  });
+  return out + "\"";
+}
+}  // namespace
+
+TEST_CASE("json quoting escapes controls, separators and bytes that are not UTF-8", "[format]") {
+  CHECK(quote("") == "\"\"");
+  CHECK(quote("/etc/nginx/sites-enabled/a.conf") == "\"/etc/nginx/sites-enabled/a.conf\"");
+  CHECK(quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(quote("1\n2\r3\t4") == "\"1\\n2\\r3\\t4\"");
+  CHECK(quote("\x01x\x1b[2J\x7f") == "\"\\u0001x\\u001b[2J\\u007f\"");
+  CHECK(quote("c1:\xc2\x85 ls:\xe2\x80\xa8 ps:\xe2\x80\xa9") == "\"c1:\\u0085 ls:\\u2028 ps:\\u2029\"");
+  CHECK(quote("CN=\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80") == "\"CN=\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80\"");
+  CHECK(quote("bad:\xff\xc3") == "\"bad:\\ufffd\\ufffd\"");
+  CHECK(quote("cut:\xe2\x80") == "\"cut:\\ufffd\\ufffd\"");
+  CHECK(quote("overlong:\xc0\xaf surrogate:\xed\xa0\x80") ==
+        "\"overlong:\\ufffd\\ufffd surrogate:\\ufffd\\ufffd\\ufffd\"");
+}
+
+TEST_CASE("json quoting agrees with the code-point rules on arbitrary bytes", "[format]") {
+  // A fixed linear congruential sequence: the same strings on every run, of
+  // every byte value, printable runs broken at random places.
+  std::uint32_t x = 12345;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7FFF; };
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const std::size_t len = next() % 40;
+    for (std::size_t i = 0; i < len; ++i) {
+      const unsigned r = next();
+      s += static_cast<char>(r % 3 == 0 ? r % 256 : 0x20 + r % 0x5F);
+    }
+    INFO("case " << n);
+    REQUIRE(quote(s) == quote_by_code_point(s));
+  }
+}

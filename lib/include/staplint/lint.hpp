@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,8 +57,10 @@ struct EndpointReport {
   Range range;
   std::string name;
   std::string stapling;  ///< on | off | ineffective | fatal | unknown
-  /// The certificates read for it (empty when none could be read).
-  std::vector<EndpointCertificate> certificates = {};
+  /// The certificates read for it (empty when none could be read). Servers
+  /// that serve the same certificate share one (trees hold 20,000 servers and
+  /// a handful of certificates).
+  std::vector<std::shared_ptr<const EndpointCertificate>> certificates = {};
 };
 
 /// A finding an inline suppression turned off.
