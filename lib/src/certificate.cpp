@@ -11,6 +11,7 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <ctime>
 #include <memory>
@@ -495,6 +496,11 @@ std::string format_date(UnixTime t) {
   return format_timestamp(t).substr(0, 10);
 }
 
+std::uint64_t next_lookup_serial() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
 std::string format_timestamp(UnixTime t) {
   std::tm tm{};
   const std::time_t tt = static_cast<std::time_t>(t);
@@ -504,8 +510,25 @@ std::string format_timestamp(UnixTime t) {
   return buf;
 }
 
-const CertificateFile& CertificateStore::get(const std::string& path) const {
-  if (auto it = cache_.find(path); it != cache_.end()) return it->second;
+CertificateStore::Entry& CertificateStore::entry(const std::string& path, bool directory) const {
+  auto& map = directory ? directories_ : cache_;
+  if (auto it = map.find(path); it != map.end()) return it->second;
+  Entry e{directory ? read_directory(path) : read_file(path), {}};
+  // Most paths have no `.` or `..` steps, and are shown as they are.
+  const bool plain =
+      path.find("/.") == std::string::npos && path.find("//") == std::string::npos && path.rfind("./", 0) != 0;
+  if (plain) {
+    e.named.path = path;
+  } else {
+    e.named.path = path::normalize(path);
+    if (e.named.path != path) e.named.read_path = path;
+  }
+  Entry& out = map.emplace(path, std::move(e)).first->second;
+  out.named.file = &out.file;
+  return out;
+}
+
+CertificateFile CertificateStore::read_file(const std::string& path) const {
   CertificateFile f;
   // A missing file (the usual case in a configuration repository) costs one
   // stat; only a present one is resolved to check it is no kernel path.
@@ -520,7 +543,7 @@ const CertificateFile& CertificateStore::get(const std::string& path) const {
       f.status = CertificateFile::Status::unreadable;
     }
   }
-  return cache_.emplace(path, std::move(f)).first->second;
+  return f;
 }
 
 const std::string* CertificateStore::bytes(const std::string& path) const {
@@ -570,13 +593,12 @@ bool hashed_name(std::string_view name) {
 }
 }  // namespace
 
-const CertificateFile& CertificateStore::directory(const std::string& path) const {
-  if (auto it = directories_.find(path); it != directories_.end()) return it->second;
+CertificateFile CertificateStore::read_directory(const std::string& path) const {
   CertificateFile out;
   if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::directory) {
     out.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
                                                      : CertificateFile::Status::unreadable;
-    return directories_.emplace(path, std::move(out)).first->second;
+    return out;
   }
   out.status = CertificateFile::Status::not_pem;
   std::vector<DirEntry> entries = fs_.list(path);
@@ -592,7 +614,7 @@ const CertificateFile& CertificateStore::directory(const std::string& path) cons
   }
   out.truncated = files > kMaxBlocksPerFile;
   out.chain_length = out.certificates.size();
-  return directories_.emplace(path, std::move(out)).first->second;
+  return out;
 }
 
 const CertificateFile& CertificateStore::keystore(const std::string& path, const std::string& password,

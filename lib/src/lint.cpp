@@ -116,27 +116,24 @@ class TreeCertificates : public CertificateLookup {
     const std::uintptr_t key = reinterpret_cast<std::uintptr_t>(&directive) * 8 + arg;
     auto it = resolved_.find(key);
     if (it == resolved_.end()) it = resolved_.emplace(key, resolve_uncached(directive, arg)).first;
-    return it->second ? &*it->second : nullptr;
+    return it->second;
   }
-  std::optional<NamedFile> resolve_uncached(const Node& directive, std::size_t arg) const {
+  const NamedFile* resolve_uncached(const Node& directive, std::size_t arg) const {
     std::optional<std::string> file = path_of(directive, arg);
-    if (!file) return std::nullopt;
+    if (!file) return nullptr;
     // httpd's SSLCACertificatePath, SSLCARevocationPath and their SSLProxy
     // twins name hashed directories.
     const std::string_view name = directive.name();
-    if (name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL")) {
-      return named(*file, store_.directory(*file));
-    }
-    return named(*file, store_.get(*file));
+    const bool directory =
+        name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL");
+    return &named(*file, directory);
   }
-  NamedFile resolve_server_path(const std::string& server_path) const override {
-    const std::string file = load_.map_server_path(server_path);
-    return named(file, store_.get(file));
+  const NamedFile& resolve_server_path(const std::string& server_path) const override {
+    return named(load_.map_server_path(server_path), false);
   }
-  std::optional<NamedFile> resolve_value(const std::string& value) const override {
+  const NamedFile* resolve_value(const std::string& value) const override {
     std::optional<std::string> file = path_of_value(value);
-    if (!file) return std::nullopt;
-    return named(*file, store_.get(*file));
+    return file ? &named(*file, false) : nullptr;
   }
   const CertificateFile& keystore(const NamedFile& file, const std::string& password,
                                   const std::string& alias) const override {
@@ -157,18 +154,10 @@ class TreeCertificates : public CertificateLookup {
   }
 
  private:
-  /// The path as messages show it: without `.` and `..` steps (most paths
-  /// have none, and are shown as they are).
-  /// A NamedFile for `file`, its contents from `contents`: the path read is
-  /// kept apart only when the shown one differs.
-  static NamedFile named(const std::string& file, const CertificateFile& contents) {
-    std::string shown = display(file);
-    std::string read = shown == file ? std::string() : file;
-    return NamedFile{std::move(shown), &contents, std::move(read)};
-  }
-  static std::string display(const std::string& p) {
-    const bool plain = p.find("/.") == std::string::npos && p.find("//") == std::string::npos && p.rfind("./", 0) != 0;
-    return plain ? p : path::normalize(p);
+  /// The one NamedFile for `file` (read as a hashed directory or as a file),
+  /// kept by the store: servers that name one file share it.
+  const NamedFile& named(const std::string& file, bool directory) const {
+    return directory ? store_.named_directory(file) : store_.named(file);
   }
   std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
     const ArgList args = directive.args();
@@ -189,7 +178,7 @@ class TreeCertificates : public CertificateLookup {
   const LoadOptions& load_;
   std::string base_;
   UnixTime now_;
-  mutable std::unordered_map<std::uintptr_t, std::optional<NamedFile>> resolved_;
+  mutable std::unordered_map<std::uintptr_t, const NamedFile*> resolved_;
 };
 
 /// The certificates endpoints serve, one object for each certificate, path
@@ -204,7 +193,7 @@ class EndpointCertificates {
     for (const checks::ServedCertificate& c : owner->served) {
       if (!c.leaf) continue;
       const int issuer = !c.issuer_known ? -1 : c.issuer != nullptr;
-      auto [it, added] = interned_.try_emplace(Key{c.leaf, issuer, std::string(c.path)});
+      auto [it, added] = interned_.try_emplace(Key{c.leaf, issuer, c.path});
       if (added) {
         EndpointCertificate e{std::string(c.path), c.leaf->subject, c.leaf->issuer, c.leaf->serial,
                               c.leaf->not_after, c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple,
@@ -218,7 +207,8 @@ class EndpointCertificates {
   }
 
  private:
-  using Key = std::tuple<const CertificateInfo*, int, std::string>;
+  // The path is the store's (it outlives the run's endpoints).
+  using Key = std::tuple<const CertificateInfo*, int, std::string_view>;
   std::map<Key, std::shared_ptr<const EndpointCertificate>> interned_;
 };
 

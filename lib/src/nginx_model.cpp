@@ -1,6 +1,9 @@
 #include "staplint/nginx_model.hpp"
 
+#include <string.h>  // memrchr (glibc)
+
 #include <algorithm>
+#include <cstring>
 
 #include "staplint/text.hpp"
 
@@ -25,13 +28,26 @@ bool flag_is_invalid(const Node* n) {
 }
 
 Effective NginxServer::effective(std::string_view name) const {
-  auto last = [&](const std::vector<const Node*>& list) -> const Node* {
-    for (auto it = list.rbegin(); it != list.rend(); ++it) {
-      if ((*it)->name() == name) return *it;
+  const Node* found = nullptr;
+  if (own_tags.size() == own.size()) {
+    // The last statement whose tag matches and whose name is `name`.
+    const std::uint8_t tag = name_tag(name);
+    std::size_t n = own.size();
+    while (n > 0) {
+      const void* at = memrchr(own_tags.data(), tag, n);
+      if (!at) break;
+      n = static_cast<std::size_t>(static_cast<const std::uint8_t*>(at) - own_tags.data());
+      if (own[n]->name() == name) {
+        found = own[n];
+        break;
+      }
     }
-    return nullptr;
-  };
-  if (const Node* n = last(own)) return {n, Origin::server};
+  } else {
+    for (auto it = own.rbegin(); it != own.rend() && !found; ++it) {
+      if ((*it)->name() == name) found = *it;
+    }
+  }
+  if (found) return {found, Origin::server};
   if (inherited) {
     if (const auto* list = inherited->find(name)) return {list->back(), Origin::parent};
   }
@@ -40,8 +56,20 @@ Effective NginxServer::effective(std::string_view name) const {
 
 std::vector<const Node*> NginxServer::all(std::string_view name) const {
   std::vector<const Node*> out;
-  for (const Node* n : own) {
-    if (n->name() == name) out.push_back(n);
+  if (own_tags.size() == own.size()) {
+    const std::uint8_t tag = name_tag(name);
+    const std::uint8_t* const begin = own_tags.data();
+    const std::uint8_t* const end = begin + own_tags.size();
+    for (const std::uint8_t* p = begin; p < end; ++p) {
+      p = static_cast<const std::uint8_t*>(std::memchr(p, tag, static_cast<std::size_t>(end - p)));
+      if (!p) break;
+      const Node* n = own[static_cast<std::size_t>(p - begin)];
+      if (n->name() == name) out.push_back(n);
+    }
+  } else {
+    for (const Node* n : own) {
+      if (n->name() == name) out.push_back(n);
+    }
   }
   if (!out.empty()) return out;
   if (inherited) {
@@ -92,6 +120,8 @@ NginxServer make_server(const Node& server, const Node* parent,
   for_each_directive(server.children(), [&](const Node&) { ++count; });
   s.own.reserve(count);
   for_each_directive(server.children(), [&](const Node& n) { s.own.push_back(&n); });
+  s.own_tags.reserve(count);
+  for (const Node* n : s.own) s.own_tags.push_back(NginxServer::name_tag(n->name()));
 
   const Node* tls_listen = nullptr;
   const Node* first_listen = nullptr;

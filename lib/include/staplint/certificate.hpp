@@ -120,6 +120,14 @@ std::string format_date(UnixTime t);
 /// 2026-12-03T19:27:17Z
 std::string format_timestamp(UnixTime t);
 
+/// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
+/// `ssl_crl`), resolved the way its server resolves it.
+struct NamedFile {
+  std::string path;  ///< as resolved and mapped, normalized for messages
+  const CertificateFile* file = nullptr;
+  std::string read_path = {};  ///< the path as read, when it differs from `path`
+};
+
 /// The certificate files a configuration names, read once each through the
 /// FileSystem (confined like every other read), by the path as resolved.
 class CertificateStore {
@@ -127,7 +135,12 @@ class CertificateStore {
   CertificateStore(const FileSystem& fs, std::size_t max_size) : fs_(fs), max_size_(max_size) {}
   /// `path` is absolute (resolved and mapped by the caller). Kernel paths
   /// (/proc, /sys, /dev) and anything but a regular file are never read.
-  const CertificateFile& get(const std::string& path) const;
+  const CertificateFile& get(const std::string& path) const { return entry(path, false).file; }
+  /// The file at `path` with the path messages show (without `.` and `..`
+  /// steps), kept with it: one for all the directives that name it.
+  const NamedFile& named(const std::string& path) const { return entry(path, false).named; }
+  /// The same for a hashed directory (directory()).
+  const NamedFile& named_directory(const std::string& path) const { return entry(path, true).named; }
   /// The raw bytes of a small binary file (an OCSP response), same rules;
   /// nullptr when it cannot be read.
   const std::string* bytes(const std::string& path) const;
@@ -139,36 +152,46 @@ class CertificateStore {
   /// A hashed directory (httpd's SSLCACertificatePath, SSLCARevocationPath):
   /// the certificates and CRLs of its `HASH.N` and `HASH.rN` files, as
   /// OpenSSL's lookup reads them, merged; 1024 files at most.
-  const CertificateFile& directory(const std::string& path) const;
+  const CertificateFile& directory(const std::string& path) const { return entry(path, true).file; }
   /// A keystore at `path`, read once per (path, password, alias).
   const CertificateFile& keystore(const std::string& path, const std::string& password, const std::string& alias) const;
 
  private:
   const FileSystem& fs_;
   std::size_t max_size_;
-  mutable std::map<std::string, CertificateFile> cache_;
-  mutable std::map<std::string, std::optional<std::string>> raw_;
+  struct Entry {
+    CertificateFile file;
+    NamedFile named;
+  };
+  Entry& entry(const std::string& path, bool directory) const;
+  CertificateFile read_file(const std::string& path) const;
+  CertificateFile read_directory(const std::string& path) const;
+  // Hashed by path (node-based: what get() returns stays put). Trees name
+  // 20,000 certificate paths that share long prefixes.
+  mutable std::unordered_map<std::string, Entry> cache_;
+  mutable std::unordered_map<std::string, std::optional<std::string>> raw_;
   mutable std::map<std::vector<const CertificateFile*>, const CertificateInfo*> issuers_;
   mutable std::map<std::tuple<std::string, std::string, std::string>, CertificateFile> keystores_;
-  mutable std::map<std::string, CertificateFile> directories_;
+  mutable std::unordered_map<std::string, Entry> directories_;
 };
 
 class Node;
 
-/// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
-/// `ssl_crl`), resolved the way its server resolves it.
-struct NamedFile {
-  std::string path;  ///< as resolved and mapped, normalized for messages
-  const CertificateFile* file = nullptr;
-  std::string read_path = {};  ///< the path as read, when it differs from `path`
-};
+/// A number no CertificateLookup of this process had before.
+std::uint64_t next_lookup_serial();
 
 /// The certificate files a directive names, read, or nullptr when it cannot
 /// be known: a variable in the path, a path outside what may be read, or
 /// certificate reading turned off.
 class CertificateLookup {
  public:
+  CertificateLookup() : serial(next_lookup_serial()) {}
+  CertificateLookup(const CertificateLookup&) = delete;
+  CertificateLookup& operator=(const CertificateLookup&) = delete;
   virtual ~CertificateLookup() = default;
+  /// Tells this lookup from every other of the process (no two share one),
+  /// for what is kept with a model's objects on its behalf.
+  const std::uint64_t serial;
   /// What the checks layer derives from these files per endpoint (its
   /// stapling facts), kept for the run of one tree: every rule and the
   /// verdict ask for the same endpoint, and trees hold 20,000 of them.
@@ -181,15 +204,16 @@ class CertificateLookup {
   /// the lookup's lifetime (one answer per directive).
   virtual const NamedFile* resolve(const Node& directive, std::size_t arg = 0) const = 0;
   /// An absolute server path (the system CA bundle), mapped through --root
-  /// and --path-map like every other, and read.
-  virtual NamedFile resolve_server_path(const std::string& server_path) const = 0;
+  /// and --path-map like every other, and read; kept for the lookup's
+  /// lifetime.
+  virtual const NamedFile& resolve_server_path(const std::string& server_path) const = 0;
   /// The bytes of a small text file at an absolute server path (certbot's
   /// renewal configuration), mapped like every other; nullptr when unreadable.
   virtual const std::string* raw_server_path(const std::string& server_path) const = 0;
   /// A path as a server writes it (absolute: mapped; relative: below the
-  /// tree's base, CATALINA_BASE for Tomcat), read as PEM; nullopt for a URL
-  /// or an empty value.
-  virtual std::optional<NamedFile> resolve_value(const std::string& value) const = 0;
+  /// tree's base, CATALINA_BASE for Tomcat), read as PEM; nullptr for a URL
+  /// or an empty value. Kept for the lookup's lifetime.
+  virtual const NamedFile* resolve_value(const std::string& value) const = 0;
   /// A keystore at a path resolve_value gave.
   virtual const CertificateFile& keystore(const NamedFile& file, const std::string& password,
                                           const std::string& alias) const = 0;

@@ -2,6 +2,7 @@
 // each directive after http -> server (or stream -> server) inheritance.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,15 +55,32 @@ struct NginxServer {
   const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
   std::string display_name;          ///< `example.com:443`
   std::vector<const Node*> own;  ///< server-level statements, includes flattened
+  /// A one-byte tag of each of `own`'s names (name_tag), in the same order:
+  /// rules ask a server for dozens of directives, and servers hold a hundred
+  /// statements, so lookups scan these bytes and compare only names whose
+  /// tag matches. Empty (or out of step) means: compare every name.
+  std::vector<std::uint8_t> own_tags;
   /// The http/stream/mail level's directives (not blocks), includes
   /// flattened, by name; shared by every server of that block.
   std::shared_ptr<const NginxScope> inherited;
+  /// What the checks layer derives for this server from the certificate
+  /// files (its stapling facts), kept with it for the CertificateLookup whose
+  /// serial is `derived_by`: every rule and the verdict ask again, and a
+  /// hash table of 20,000 servers costs more than the facts.
+  mutable std::shared_ptr<const void> derived;
+  mutable std::uint64_t derived_by = 0;
 
   /// The last directive `name` at server level, else at the parent level.
   Effective effective(std::string_view name) const;
   /// Array-like directives (`ssl_certificate`): the server's own if it has any,
   /// else the parent's, as nginx merges them.
   std::vector<const Node*> all(std::string_view name) const;
+  /// The tag own_tags holds for a name.
+  static std::uint8_t name_tag(std::string_view name) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return static_cast<std::uint8_t>(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
+  }
 };
 
 struct NginxModel {

@@ -49,7 +49,7 @@ ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs
       c.directive = md->node;
       const std::string domain = md->node->args().empty() ? std::string() : std::string(md->node->args()[0].value);
       if (const auto named = domain.empty() || domain.find('/') != std::string::npos
-                                 ? std::nullopt
+                                 ? nullptr
                                  : certs->resolve_value(store + "/domains/" + domain + "/pubcert.pem")) {
         c.path = named->path;
         c.file = usable(named->file);
@@ -111,7 +111,7 @@ void apache_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
     for (const ServedCertificate& c : facts.served) {
       if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
-                            {{"certificate", c.path},
+                            {{"certificate", std::string(c.path)},
                              {"effect", stapling ? "'SSLUseStapling' does nothing for it (AH02218)"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
       note_conditions(f, {directive_of(facts, c.directive)});
@@ -131,7 +131,7 @@ void apache_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r)
       if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;
       reported.insert(d->node);
       Finding& f = r.report(d->node->file(), d->node->range,
-                            {{"certificate", c.path},
+                            {{"certificate", std::string(c.path)},
                              {"days", std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)}});
       note_conditions(f, {d});
     }
@@ -148,7 +148,7 @@ void apache_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
-                            {{"certificate", c.path}, {"issuer", c.leaf->issuer}});
+                            {{"certificate", std::string(c.path)}, {"issuer", c.leaf->issuer}});
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "httpd logs AH02217 and looks in the rest of this file, 'SSLCertificateChainFile' and "
                          "'SSLCACertificateFile': put the intermediate certificates after the leaf in this file"});
@@ -174,7 +174,7 @@ void apache_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
                   : "httpd cannot staple it";
       }
       Finding& f = r.report(c.directive->file(), c.directive->range,
-                            {{"certificate", c.path}, {"server", h->display_name}, {"reason", why}});
+                            {{"certificate", std::string(c.path)}, {"server", h->display_name}, {"reason", why}});
       note_conditions(f, {directive_of(facts, c.directive)});
     }
   }
@@ -193,10 +193,10 @@ void apache_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : ctx.apache.directives) {
     const auto kind = names.find(lower(d.node->name()));
     if (kind == names.end()) continue;
-    std::string path;
+    const std::string* path = nullptr;
     const std::string why = unusable_reason(*ctx.certificates, *d.node, kind->second, &path);
-    if (why.empty() || !reported.insert(path).second) continue;
-    Finding& f = r.report(d.node->file(), d.node->range, {{"path", path}, {"reason", why}});
+    if (why.empty() || !reported.insert(*path).second) continue;
+    Finding& f = r.report(d.node->file(), d.node->range, {{"path", *path}, {"reason", why}});
     note_conditions(f, {&d});
   }
 }

@@ -21,7 +21,7 @@ inline const CertificateFile* usable(const CertificateFile* f) {
 /// where the server looks.
 struct ServedCertificate {
   const Node* directive = nullptr;  ///< ssl_certificate, SSLCertificateFile, certificateFile
-  std::string path;                 ///< as resolved; empty when unknown
+  std::string_view path;  ///< as resolved (the lookup keeps it); empty when unknown
   const CertificateFile* file = nullptr;  ///< read and holding a certificate; else nullptr
   const CertificateInfo* leaf = nullptr;  ///< file->certificates.front()
   /// Every place the server looks for the issuer could be read (so a
@@ -223,10 +223,10 @@ inline std::string file_unusable_reason(const NamedFile& named, FileKind kind, b
 /// it can, or when nothing should be said (file_unusable_reason, or a path
 /// that cannot be known).
 inline std::string unusable_reason(const CertificateLookup& certs, const Node& n, FileKind kind,
-                                   std::string* path_out) {
+                                   const std::string** path_out) {
   const NamedFile* named = certs.resolve(n);
   if (!named) return {};
-  *path_out = named->path;
+  *path_out = &named->path;  // kept by the lookup
   if (kind != FileKind::ocsp || named->file->status == CertificateFile::Status::missing ||
       named->file->status == CertificateFile::Status::unreadable) {
     return file_unusable_reason(*named, kind == FileKind::ocsp ? FileKind::bundle : kind, certs.expects_files());

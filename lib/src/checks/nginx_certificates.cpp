@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "checks.hpp"
 #include "nginx_directives.hpp"
@@ -29,16 +30,22 @@ NginxStaplingFacts compute_nginx_stapling_facts(const CertificateLookup* certs, 
   if (!certs) return out;
   std::vector<const CertificateFile*> stores;
   for (const Node* d : out.store_directives) add_store(*certs, d, stores);
-  for (const Node* c : s.all("ssl_certificate")) out.served.push_back(serve(*certs, c, stores));
+  for (const Node* c : s.all("ssl_certificate")) {
+    out.served.push_back(serve(*certs, c, stores));
+    out.any_known = out.any_known || out.served.back().leaf || !out.served.back().lets_encrypt_renewal.empty();
+  }
   return out;
 }
 }  // namespace
 
-std::shared_ptr<const NginxStaplingFacts> nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
-  if (!certs) return std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
-  std::shared_ptr<const void>& slot = certs->derived[&s];
-  if (!slot) slot = std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
-  return std::static_pointer_cast<const NginxStaplingFacts>(slot);
+const NginxStaplingFacts* nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
+  // Serial 0 stands for no lookup (no certificate read): no lookup has it.
+  const std::uint64_t by = certs ? certs->serial : 0;
+  if (!s.derived || s.derived_by != by) {
+    s.derived = std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
+    s.derived_by = by;
+  }
+  return static_cast<const NginxStaplingFacts*>(s.derived.get());
 }
 
 namespace {
@@ -53,8 +60,8 @@ std::string where_nginx_looks(const NginxStaplingFacts& facts) {
 }
 
 /// The certificate-like directives of nginx and what each file holds.
-const std::map<std::string_view, FileKind>& certificate_directives() {
-  static const std::map<std::string_view, FileKind> names = {
+const std::unordered_map<std::string_view, FileKind>& certificate_directives() {
+  static const std::unordered_map<std::string_view, FileKind> names = {
       {"ssl_certificate", FileKind::certificate},
       {"ssl_trusted_certificate", FileKind::bundle},
       {"ssl_client_certificate", FileKind::bundle},
@@ -79,12 +86,12 @@ void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
     if (!judged(s)) continue;
     const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
     const NginxStaplingFacts& facts = *facts_owner;
-    if (facts.responder_override || facts.stapling_file) continue;
+    if (!facts.any_known || facts.responder_override || facts.stapling_file) continue;
     const bool stapling = s.effective("ssl_stapling").is_on();
     for (const ServedCertificate& c : facts.served) {
       if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
-                            {{"certificate", c.path},
+                            {{"certificate", std::string(c.path)},
                              {"effect", stapling ? "'ssl_stapling' does nothing for it"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
       note_no_ocsp_url(f, c, c.directive->range, true);
@@ -105,7 +112,7 @@ void nginx_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r) 
       if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;  // short-lived: needs neither
       reported.insert(d);
       r.report(d->file(), d->range,
-               {{"certificate", c.path},
+               {{"certificate", std::string(c.path)},
                 {"days", std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)}});
     }
   };
@@ -117,14 +124,14 @@ void nginx_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   std::set<const Node*> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
+    if (!judged(s)) continue;
     const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
     const NginxStaplingFacts& facts = *facts_owner;
-    if (facts.stapling_file) continue;
+    if (!facts.any_known || facts.stapling_file || !s.effective("ssl_stapling").is_on()) continue;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
       Finding& f = r.report(c.directive->file(), c.directive->range,
-                            {{"certificate", c.path}, {"issuer", c.leaf->issuer}});
+                            {{"certificate", std::string(c.path)}, {"issuer", c.leaf->issuer}});
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "nginx looks in " + where_nginx_looks(facts) +
                              "; put the intermediate certificates after the leaf in this file, or "
@@ -157,7 +164,7 @@ void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
         }
       }
       r.report(c.directive->file(), c.directive->range,
-               {{"certificate", c.path}, {"server", s.display_name}, {"reason", why}});
+               {{"certificate", std::string(c.path)}, {"server", s.display_name}, {"reason", why}});
     }
   }
 }
@@ -168,25 +175,35 @@ void nginx_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
   // The directives to look at, without another walk of the tree: the known
   // directives' uses (walked once per tree for every rule), and each
   // server's ssl_certificate lines.
-  std::vector<const Node*> directives;
+  struct Unusable {
+    const Node* node;
+    const std::string* path;
+    std::string why;
+  };
+  std::vector<Unusable> found;
+  std::set<const Node*> seen;
+  auto check = [&](const Node* n, FileKind kind) {
+    const std::string* path = nullptr;
+    std::string why = unusable_reason(*ctx.certificates, *n, kind, &path);
+    if (!why.empty() && seen.insert(n).second) found.push_back({n, path, std::move(why)});
+  };
   for (const DirectiveUse& use : known_directive_uses(ctx)) {
-    if (names.count(use.node->name())) directives.push_back(use.node);
+    if (const auto kind = names.find(use.node->name()); kind != names.end()) check(use.node, kind->second);
   }
   for (const auto* list : {&ctx.nginx.servers, &ctx.nginx.mail_servers}) {
     for (const NginxServer& s : *list) {
-      for (const Node* c : s.all("ssl_certificate")) directives.push_back(c);
+      for (const Node* c : s.all("ssl_certificate")) check(c, FileKind::certificate);
     }
   }
-  std::sort(directives.begin(), directives.end(), [](const Node* a, const Node* b) {
-    return std::make_tuple(a->file(), a->range.begin, a) < std::make_tuple(b->file(), b->range.begin, b);
+  // One finding per path, at its first directive in file order.
+  std::sort(found.begin(), found.end(), [](const Unusable& a, const Unusable& b) {
+    return std::make_tuple(a.node->file(), a.node->range.begin, a.node) <
+           std::make_tuple(b.node->file(), b.node->range.begin, b.node);
   });
-  directives.erase(std::unique(directives.begin(), directives.end()), directives.end());
-  std::set<std::string> reported;  // one finding per path, at its first directive
-  for (const Node* n : directives) {
-    std::string path;
-    const std::string why = unusable_reason(*ctx.certificates, *n, names.at(n->name()), &path);
-    if (why.empty() || !reported.insert(path).second) continue;
-    r.report(n->file(), n->range, {{"path", path}, {"reason", why}});
+  std::set<std::string_view> reported;
+  for (const Unusable& u : found) {
+    if (!reported.insert(*u.path).second) continue;
+    r.report(u.node->file(), u.node->range, {{"path", *u.path}, {"reason", u.why}});
   }
 }
 
@@ -242,10 +259,10 @@ void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   std::set<std::pair<const Node*, const Node*>> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
-    if (!judged(s) || !s.effective("ssl_stapling").is_on()) continue;
+    if (!judged(s)) continue;
     const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
     const NginxStaplingFacts& facts = *facts_owner;
-    if (!facts.stapling_file) continue;
+    if (!facts.any_known || !facts.stapling_file || !s.effective("ssl_stapling").is_on()) continue;
     const std::string* der = ctx.certificates->raw(*facts.stapling_file);
     if (!der || der->empty()) continue;
     for (const ServedCertificate& c : facts.served) {
@@ -267,7 +284,7 @@ void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
         continue;
       }
       Finding& f = r.report(facts.stapling_file->file(), facts.stapling_file->range,
-                            {{"certificate", c.path}, {"problem", problem}});
+                            {{"certificate", std::string(c.path)}, {"problem", problem}});
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "the certificate is named here (serial " + c.leaf->serial + ")"});
     }

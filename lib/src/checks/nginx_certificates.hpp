@@ -20,6 +20,9 @@ struct NginxStaplingFacts {
   /// ssl_trusted_certificate, and ssl_client_certificate when clients are
   /// verified (both go into the SSL_CTX store).
   std::vector<const Node*> store_directives;
+  /// Some served certificate was read, or certbot's renewal file speaks for
+  /// it: else no certificate rule has anything to say about the server.
+  bool any_known = false;
 
   /// The certificates settle that nginx staples nothing for this server.
   bool none_stapled() const { return !stapling_file && checks::none_stapled(served, responder_override); }
@@ -37,7 +40,8 @@ struct CheckedCrl {
 std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx);
 
 /// `certs` may be nullptr (not read): then `served` is empty. Computed once
-/// per endpoint and tree (kept in `certs->derived`).
-std::shared_ptr<const NginxStaplingFacts> nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);
+/// per server and lookup, and kept with the server (never nullptr; valid
+/// while the server is and until it is asked with another lookup).
+const NginxStaplingFacts* nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s);
 
 }  // namespace staplint::checks

@@ -123,16 +123,24 @@ struct TrustMemo {
   std::optional<std::vector<TrustCandidate>> tree_files;
   /// Per set of served certificate files (as written): servers that share
   /// their certificates share the answer.
-  std::map<std::vector<std::pair<const CertificateFile*, std::string>>, TrustPick> picks;
+  std::map<std::vector<std::pair<const CertificateFile*, std::string_view>>, TrustPick> picks;
 };
 
 TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo);
 
 TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo) {
   if (!ctx.certificates) return pick_trusted_file_uncached(ctx, s, memo);
-  std::vector<std::pair<const CertificateFile*, std::string>> key;
-  for (const ServedCertificate& c : nginx_stapling_facts(ctx.certificates, s)->served) {
-    key.emplace_back(c.file, c.directive->args().empty() ? std::string() : std::string(c.directive->args()[0].value));
+  const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
+  // A certificate that cannot be read: the answer needs no memo.
+  if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
+                                          [](const ServedCertificate& c) { return !c.leaf; })) {
+    return pick_trusted_file_uncached(ctx, s, memo);
+  }
+  // The paths as written (views into the configuration's text).
+  std::vector<std::pair<const CertificateFile*, std::string_view>> key;
+  for (const ServedCertificate& c : facts.served) {
+    const ArgList args = c.directive->args();
+    key.emplace_back(c.file, args.empty() ? std::string_view() : args[0].value);
   }
   if (auto it = memo.picks.find(key); it != memo.picks.end()) return it->second;
   TrustPick pick = pick_trusted_file_uncached(ctx, s, memo);
@@ -158,7 +166,7 @@ TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer&
     }
     return true;
   };
-  const NamedFile bundle = ctx.certificates->resolve_server_path(kSystemBundle);
+  const NamedFile& bundle = ctx.certificates->resolve_server_path(kSystemBundle);
   if (all_rooted_in(bundle.file, {})) return {kSystemBundle, bundle_fix + ", which holds the root of this chain"};
   // A file this configuration already names, holding the roots: the
   // certificate file itself, a client CA file, another server's trusted file.
@@ -166,7 +174,7 @@ TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer&
   // prefix, or the server's absolute path), and as read.
   std::vector<TrustCandidate> candidates;
   for (const ServedCertificate& c : facts.served) {
-    candidates.push_back({std::string(c.directive->args()[0].value), c.path, c.file});
+    candidates.push_back({std::string(c.directive->args()[0].value), std::string(c.path), c.file});
   }
   if (!memo.tree_files) {  // once per tree, not per server
     memo.tree_files.emplace();

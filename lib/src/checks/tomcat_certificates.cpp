@@ -82,7 +82,7 @@ ServedCertificate serve_tomcat(const CertificateLookup& certs, const TomcatModel
     bool chain_read = true;
     if (const Node* chain = attribute_node(element, "certificateChainFile", "SSLCertificateChainFile")) {
       const auto v = value_of(tomcat, chain);
-      const auto n = v && !v->empty() ? certs.resolve_value(*v) : std::nullopt;
+      const auto n = v && !v->empty() ? certs.resolve_value(*v) : nullptr;
       if (n && usable(n->file)) stores.push_back(n->file);
       else chain_read = false;
     }
@@ -151,7 +151,7 @@ void tomcat_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
     for (const ServedCertificate& s : facts.served) {
       if (!s.no_ocsp_url() || !reported.insert(s.directive).second) continue;
       Finding& f = r.report(s.directive->file(), s.directive->name_range(),
-                            {{"certificate", s.path},
+                            {{"certificate", std::string(s.path)},
                              {"effect", stapling ? "JSSE staples nothing for it ('no OCSP responses obtained')"
                                                  : "it cannot be stapled, and enabling stapling would do nothing"}});
       note_no_ocsp_url(f, s, s.directive->name_range(), false);
@@ -168,7 +168,7 @@ void tomcat_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r)
       if (!s.leaf || !s.leaf->ocsp_urls.empty() || !s.leaf->crl_urls.empty()) continue;
       if (s.leaf->not_after - s.leaf->not_before <= 7 * 86400 || !reported.insert(s.directive).second) continue;
       r.report(s.directive->file(), s.directive->name_range(),
-               {{"certificate", s.path}, {"days", std::to_string((s.leaf->not_after - s.leaf->not_before) / 86400)}});
+               {{"certificate", std::string(s.path)}, {"days", std::to_string((s.leaf->not_after - s.leaf->not_before) / 86400)}});
     }
   }
 }
@@ -182,7 +182,7 @@ void tomcat_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
     for (const ServedCertificate& s : facts_owner->served) {
       if (!s.leaf || s.issuer || !s.issuer_known || !reported.insert(s.directive).second) continue;
       Finding& f = r.report(s.directive->file(), s.directive->name_range(),
-                            {{"certificate", s.path}, {"issuer", s.leaf->issuer}});
+                            {{"certificate", std::string(s.path)}, {"issuer", s.leaf->issuer}});
       f.notes.push_back({s.directive->file(), s.directive->name_range(),
                          "JSSE staples only for a chain of two or more: import the certificate with its "
                          "chain into the keystore, or name the chain in 'certificateChainFile'"});
@@ -206,7 +206,7 @@ void tomcat_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
                                                                                  : "it has no OCSP responder URL (SL4001)";
       }
       r.report(s.directive->file(), s.directive->name_range(),
-               {{"certificate", s.path}, {"server", c.display_name}, {"reason", why}});
+               {{"certificate", std::string(s.path)}, {"server", c.display_name}, {"reason", why}});
     }
   }
 }
@@ -216,7 +216,7 @@ namespace {
 /// with (truststoreFile, caCertificateFile), when it verifies clients.
 struct TomcatCrl {
   const Node* crl = nullptr;
-  std::optional<NamedFile> crl_file;
+  const NamedFile* crl_file = nullptr;
   std::vector<const CertificateFile*> cas;
   bool openssl = false;
 };
@@ -296,7 +296,7 @@ void tomcat_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
       for (const auto& [name, kind] : kNames) {
         const Node* a = xml_attribute(*e, name);
         const auto v = a ? ctx.tomcat.value(*a) : std::nullopt;
-        const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : std::nullopt;
+        const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : nullptr;
         if (!named || reported.count(named->path)) continue;
         const std::string why = file_unusable_reason(*named, kind, ctx.certificates->expects_files());
         if (why.empty()) continue;
@@ -309,7 +309,7 @@ void tomcat_certificate_unreadable(const CheckContext& ctx, Reporter& r) {
             std::tuple{"keystoreFile", "keystorePass", ""}, std::tuple{"truststoreFile", "truststorePassword", "truststorePass"}}) {
         const Node* a = xml_attribute(*e, file_attr);
         const auto v = a ? ctx.tomcat.value(*a) : std::nullopt;
-        const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : std::nullopt;
+        const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : nullptr;
         const auto pw = value_of(ctx.tomcat, attribute_node(*e, pass_attr, legacy_pass));
         if (!named || !pw || reported.count(named->path)) continue;
         const bool truststore = std::string_view(file_attr) == "truststoreFile";
