@@ -1,8 +1,10 @@
 #!/bin/bash
 # staplint's benchmark: wall time, MB/s and peak RSS for staplint, `nginx -t`
 # (certificates named through variables, so none are loaded) and `cat`, side by
-# side on the same generated trees. Measures; asserts nothing. Uses hyperfine
-# (Debian's package) for wall times when it is installed.
+# side on the same generated trees; then staplint on the same tree with every
+# site serving one of 10 certificates it reads (made here with `openssl`).
+# Measures; asserts nothing. Uses hyperfine (Debian's package) for wall times
+# when it is installed.
 #   bench/run.sh BUILD_DIR [SITES...]      (default: 10 1000 20000)
 set -eu
 build=${1:-build}
@@ -42,6 +44,22 @@ measure() {  # measure LABEL BYTES RUNS CMD... -> one table row: median wall, ma
     printf "| %-34s | %8.3f s | %9.1f MB/s | %8.1f MiB |\n", l, s, mbs, r / 1024 }'
 }
 
+make_certificates() {  # make_certificates DIR K: a CA (chain.pem) and K leaves sharedI.fullchain.pem
+  local dir=$1 k=$2 i
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "/CN=bench CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -keyout "$dir/ca.key" -out "$dir/chain.pem" 2>/dev/null
+  for ((i = 0; i < k; i++)); do
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=shared$i.bench.example" \
+      -keyout "$dir/shared$i.key" -out "$dir/shared$i.csr" 2>/dev/null
+    openssl x509 -req -in "$dir/shared$i.csr" -CA "$dir/chain.pem" -CAkey "$dir/ca.key" -days 30 \
+      -set_serial "$((1000 + i))" -out "$dir/shared$i.pem" \
+      -extfile <(printf 'authorityInfoAccess=OCSP;URI:http://127.0.0.1:8888/\ncrlDistributionPoints=URI:http://127.0.0.1:8888/ca.crl\n') 2>/dev/null
+    cat "$dir/shared$i.pem" "$dir/chain.pem" > "$dir/shared$i.fullchain.pem"
+  done
+}
+
 # nginx opens every site's log files at `nginx -t`: allow it as many as we may.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
@@ -63,4 +81,18 @@ for n in "${sizes[@]}"; do
     if grep -q emerg "$work/stderr"; then sed 's/^/    nginx: /' "$work/stderr" | head -3; fi
   fi
   measure "cat ($n)" "$bytes" "$runs" sh -c "find '$tree' -type f -exec cat {} + > /dev/null"
+  # Certificates read: every site serves one of 10 shared certificates (with
+  # the chain and an OCSP URL), read through --root; and the same tree with
+  # --no-certificates, the cost of the directives alone.
+  if command -v openssl >/dev/null; then
+    root=$work/shared-$n
+    if [ ! -d "$root" ]; then
+      mkdir -p "$root/etc"
+      "$gen" "$root/etc/nginx" "$n" --shared-certificates 10
+      make_certificates "$root/etc/ssl/bench" 10
+    fi
+    measure "staplint, 10 shared certificates ($n)" "$bytes" "$runs" "$staplint" --format json --root "$root" "$root/etc/nginx"
+    measure "  the same, --format gcc ($n)" "$bytes" "$runs" "$staplint" --format gcc --root "$root" "$root/etc/nginx"
+    measure "  the same, --no-certificates ($n)" "$bytes" "$runs" "$staplint" --format gcc --no-certificates --root "$root" "$root/etc/nginx"
+  fi
 done
