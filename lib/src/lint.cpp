@@ -360,6 +360,13 @@ class Runner {
       }
       result.findings.push_back(std::move(f));
     }
+    // Sized for this tree at once (20,000 endpoints would be copied as the
+    // list grows), and still geometrically across the trees of a run.
+    const std::size_t needed = result.endpoints.size() + tomcat_model.tls_connectors.size() +
+                               apache_model.hosts.size() + model.servers.size();
+    if (needed > result.endpoints.capacity()) {
+      result.endpoints.reserve(std::max(needed, 2 * result.endpoints.capacity()));
+    }
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
       if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
