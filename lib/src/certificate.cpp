@@ -2,6 +2,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
@@ -19,6 +20,14 @@
 namespace staplint {
 
 namespace {
+/// OpenSSL set up once, without its configuration file: a host's
+/// openssl.cnf (or $OPENSSL_CONF) may load engines and providers, and what
+/// staplint reads must not depend on it, nor run it.
+void init_openssl() {
+  static const bool done = OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr) == 1;
+  (void)done;
+}
+
 struct BioFree {
   void operator()(BIO* b) const { BIO_free(b); }
 };
@@ -155,6 +164,7 @@ void each_pem_block(std::string_view bytes, Each&& each) {
 }  // namespace
 
 CertificateFile parse_certificates(const std::string& bytes) {
+  init_openssl();
   CertificateFile out;
   out.status = CertificateFile::Status::not_pem;
   if (bytes.empty() || bytes.size() > static_cast<std::size_t>(INT32_MAX)) return out;
@@ -289,6 +299,7 @@ CertificateFile parse_jks(const std::string& bytes, const std::string& alias) {
 }  // namespace
 
 bool legacy_algorithms_available() {
+  init_openssl();
   static const bool loaded = [] {
     OSSL_PROVIDER_try_load(nullptr, "default", 1);
     const bool ok = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
@@ -403,6 +414,7 @@ CertificateFile parse_pkcs12(const std::string& bytes, const std::string& passwo
 }  // namespace
 
 CertificateFile parse_keystore(const std::string& bytes, const std::string& password, const std::string& alias) {
+  init_openssl();
   if (bytes.size() < 4 || bytes.size() > static_cast<std::size_t>(INT32_MAX)) return keystore_result({}, 0);
   const unsigned char m0 = static_cast<unsigned char>(bytes[0]);
   if (m0 == 0xFE || m0 == 0xCE) return parse_jks(bytes, alias);
@@ -425,6 +437,7 @@ bool crl_issued_by(const CrlInfo& crl, const CertificateInfo& ca) {
 }
 
 bool is_ocsp_response(const std::string& der) {
+  init_openssl();
   if (der.empty() || der.size() > static_cast<std::size_t>(INT32_MAX)) return false;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   OCSP_RESPONSE* resp = d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size()));
@@ -435,6 +448,7 @@ bool is_ocsp_response(const std::string& der) {
 
 OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
                                      const CertificateInfo* issuer) {
+  init_openssl();
   OcspResponseFacts out;
   if (der.empty() || der.size() > static_cast<std::size_t>(INT32_MAX) || !leaf.handle) return out;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
