@@ -890,6 +890,29 @@ def certificate_shared_bundle(c):
     c.lint(["--format", "json", "n/nginx.conf"], seconds=10, mib=1024)
 
 
+@case("certificates", "an OpenSSL configuration ($OPENSSL_CONF) that loads an engine from a FIFO")
+def certificate_openssl_conf(c):
+    # Were OpenSSL's configuration read, dlopen() of the engine would block on
+    # the FIFO (and a real .so would run): staplint must not read it.
+    os.makedirs(f"{c.d}/n", exist_ok=True)
+    os.mkfifo(f"{c.d}/engine.so")
+    write(f"{c.d}/openssl.cnf",
+          "openssl_conf = openssl_init\n[openssl_init]\nengines = engine_section\n"
+          "alg_section = evp_properties\n[evp_properties]\ndefault_properties = \"fips=yes\"\n"
+          f"[engine_section]\nevil = evil_section\n[evil_section]\ndynamic_path = {c.d}/engine.so\ninit = 1\n")
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "k.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=conf", cwd=f"{c.d}/n")
+    os.remove(f"{c.d}/n/k.pem")
+    write(f"{c.d}/n/nginx.conf", "events {}\nhttp {\n resolver 127.0.0.1;\n server { listen 443 ssl;"
+          " ssl_certificate cert.pem; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate cert.pem; }\n}\n")
+    rc, out, err, secs, _ = run(["--format", "gcc", "n/nginx.conf"], c.d, timeout=10 * SLOW,
+                                env={**os.environ, "OPENSSL_CONF": f"{c.d}/openssl.cnf"})
+    if rc == -999:
+        c.fail(f"killed after {secs:.1f} s: OpenSSL's configuration was read")
+    elif rc != 0 or b"[SL4001]" not in out:
+        c.fail(f"exit {rc}, wanted 0 and SL4001 (the certificate read): {(out + err)[:400]!r}")
+
+
 @case("certificates", "certificate paths that are devices, FIFOs, directories and symlink loops")
 def certificate_special_paths(c):
     os.makedirs(f"{c.d}/n/dir.pem", exist_ok=True)
