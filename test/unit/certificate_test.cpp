@@ -373,3 +373,52 @@ TEST_CASE("keystores: PKCS#12 and JKS chains without opening a key", "[certifica
   lying[8] = lying[9] = lying[10] = lying[11] = '\xff';  // entry count 4294967295
   CHECK(parse_keystore(lying, "", "").certificates.size() <= 2);
 }
+
+TEST_CASE("SL1001's Let's Encrypt note follows certbot's renewal file, in nginx and Apache", "[certificate]") {
+  // Certificates under /etc/letsencrypt/live/ (absent: they are secrets);
+  // renewal files say which CA issues them: Let's Encrypt for le.example,
+  // ZeroSSL for zs.example, none for none.example.
+  const std::string le_note = "Let's Encrypt certificates issued since 2025-05-07";
+  auto lint_tree = [](const std::string& path, const std::string& conf) {
+    MemoryFileSystem fs;
+    fs.add(path, conf);
+    fs.add("/etc/letsencrypt/renewal/le.example.conf",
+           "version = 2.1.0\n[renewalparams]\nserver = https://acme-v02.api.letsencrypt.org/directory\n");
+    fs.add("/etc/letsencrypt/renewal/zs.example.conf",
+           "[renewalparams]\nserver = https://acme.zerossl.com/v2/DV90\n");
+    SourceManager sm;
+    LintRequest req;
+    req.paths = {path};
+    return lint(fs, sm, RuleCatalog::builtin(), req);
+  };
+  auto sl1001_note = [&](const LintResult& r, std::string_view name) -> std::optional<bool> {
+    for (const Finding& f : r.findings) {
+      if (f.rule_id != "SL1001" || f.message.find(name) == std::string::npos) continue;
+      return std::any_of(f.notes.begin(), f.notes.end(),
+                         [&](const Note& n) { return n.message.find(le_note) != std::string::npos; });
+    }
+    return std::nullopt;  // no SL1001 for that server
+  };
+  std::string nginx = "events {}\nhttp {\n resolver 127.0.0.1;\n";
+  std::string apache = "LoadModule ssl_module modules/mod_ssl.so\nListen 443\n";
+  for (const char* name : {"le", "zs", "none"}) {
+    const std::string live = std::string("/etc/letsencrypt/live/") + name + ".example/fullchain.pem";
+    nginx += std::string(" server { listen 443 ssl; server_name ") + name + ".example; ssl_certificate " + live + "; }\n";
+    apache += std::string("<VirtualHost *:443>\nServerName ") + name + ".example\nSSLEngine on\nSSLCertificateFile " +
+              live + "\n</VirtualHost>\n";
+  }
+  nginx += "}\n";
+  for (const auto& [path, conf] : {std::pair{"/etc/nginx/nginx.conf", nginx}, std::pair{"/etc/apache2/apache2.conf", apache}}) {
+    INFO(path);
+    const LintResult r = lint_tree(path, conf);
+    // The renewal file says Let's Encrypt: SL4001 says why, SL1001 is silent.
+    CHECK_FALSE(sl1001_note(r, "le.example"));
+    CHECK(std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
+      return f.rule_id == "SL4001" && f.message.find("le.example") != std::string::npos;
+    }));
+    // Another CA: SL1001 without the note.
+    CHECK(sl1001_note(r, "zs.example") == std::optional<bool>(false));
+    // No renewal file: the path alone says certbot, so the note.
+    CHECK(sl1001_note(r, "none.example") == std::optional<bool>(true));
+  }
+}

@@ -106,7 +106,7 @@ void apache_stapling_disabled(const CheckContext& ctx, Reporter& r) {
     Finding& f = r.report(at.file(), at.name_range(), {{"server", h->display_name}});
     note_conditions(f, {engine.directive, use.directive});
     const ApacheEffective cert = m.effective(*h, "SSLCertificateFile");
-    if (cert && cert.value().find("/letsencrypt/") != std::string_view::npos) {
+    if (cert && lets_encrypt_by_path(ctx.certificates, cert.value())) {
       f.notes.push_back({cert.node()->file(), cert.node()->name_range(),
                          "Let's Encrypt certificates issued since 2025-05-07 carry no OCSP URL; "
                          "stapling them does nothing"});

@@ -79,6 +79,16 @@ inline CertbotRenewal certbot_renewal(const CertificateLookup& certs, std::strin
   return out;
 }
 
+/// A certificate certbot manages for Let's Encrypt, by its path as written
+/// (`/letsencrypt/` in it), unless its renewal file, when readable, names
+/// another CA: SL1001's note that stapling it does nothing.
+inline bool lets_encrypt_by_path(const CertificateLookup* certs, std::string_view written) {
+  if (written.find("/letsencrypt/") == std::string_view::npos) return false;
+  if (!certs) return true;
+  const CertbotRenewal r = certbot_renewal(*certs, written);
+  return r.server.empty() || r.lets_encrypt();
+}
+
 /// For a certificate under /etc/letsencrypt/live/NAME/ that cannot be read:
 /// the renewal file, when its `server =` names Let's Encrypt; else empty.
 inline std::string lets_encrypt_renewal(const CertificateLookup& certs, std::string_view written) {

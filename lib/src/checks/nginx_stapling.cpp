@@ -28,14 +28,10 @@ bool stapling_applies(const CheckContext& ctx, const NginxServer& s) {
   return s.tls && !s.rejects_handshakes && (!s.stream || stream_stapling_supported(ctx));
 }
 
-/// A certificate certbot manages for Let's Encrypt, by its path, unless its
-/// renewal file (when readable) names another CA.
+/// One of the server's certificates is Let's Encrypt's (lets_encrypt_by_path).
 bool certificate_is_lets_encrypt(const CheckContext& ctx, const NginxServer& s) {
   for (const Node* c : s.all("ssl_certificate")) {
-    if (c->args().empty() || c->args()[0].value.find("/letsencrypt/") == std::string_view::npos) continue;
-    if (!ctx.certificates) return true;
-    const CertbotRenewal r = certbot_renewal(*ctx.certificates, c->args()[0].value);
-    if (r.server.empty() || r.lets_encrypt()) return true;
+    if (!c->args().empty() && lets_encrypt_by_path(ctx.certificates, c->args()[0].value)) return true;
   }
   return false;
 }
