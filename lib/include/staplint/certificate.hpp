@@ -192,9 +192,10 @@ class CertificateLookup {
   /// Tells this lookup from every other of the process (no two share one),
   /// for what is kept with a model's objects on its behalf.
   const std::uint64_t serial;
-  /// What the checks layer derives from these files per endpoint (its
-  /// stapling facts), kept for the run of one tree: every rule and the
-  /// verdict ask for the same endpoint, and trees hold 20,000 of them.
+  /// What the checks layer derives from these files per Apache host and
+  /// Tomcat connector (its stapling facts), kept for the run of one tree:
+  /// every rule and the verdict ask for the same endpoint. (nginx servers,
+  /// 20,000 to a tree, keep theirs with the server: NginxServer::derived.)
   mutable std::unordered_map<const void*, std::shared_ptr<const void>> derived;
   virtual const CertificateFile* named_by(const Node& directive) const {
     auto n = resolve(directive);
