@@ -121,8 +121,8 @@ RuleSpec parse_rule(const RuleText& text) {
   }
   if (!root.IsMap()) fail(file, "a rule file must be a mapping");
   check_keys(root,
-             {"id", "name", "severity", "refuses", "dialects", "summary", "message", "predicate", "args",
-              "explain", "references", "examples"},
+             {"id", "name", "severity", "also_severity", "refuses", "dialects", "summary", "message", "predicate",
+              "args", "explain", "references", "examples"},
              file, "");
   RuleSpec r;
   r.source = file;
@@ -134,6 +134,15 @@ RuleSpec parse_rule(const RuleText& text) {
   auto s = parse_severity(sev);
   if (!s) fail(file, "severity '" + sev + "' is not one of error, warning, info");
   r.severity = *s;
+  if (root["also_severity"]) {
+    const std::string also = required_string(root, "also_severity", file);
+    const auto a = parse_severity(also);
+    if (!a) fail(file, "also_severity '" + also + "' is not one of error, warning, info");
+    if (static_cast<int>(*a) >= static_cast<int>(r.severity)) {  // info < warning < error
+      fail(file, "also_severity '" + also + "' must be lower than severity '" + sev + "'");
+    }
+    r.also_severity = *a;
+  }
   if (root["refuses"]) {
     const std::string v = required_string(root, "refuses", file);
     if (v != "true" && v != "false") fail(file, "'refuses' must be true or false");

@@ -58,6 +58,14 @@ TEST_CASE("rule files are validated with did-you-mean", "[rules]") {
         "rules/x.yaml: unknown key 'fx' in 'explain'; did you mean 'fix'?");
   CHECK(load_error(replace(kValid, "references: [r]", "")) ==
         "rules/x.yaml: 'references' must be a non-empty list");
+  // also_severity: a lower severity than the rule's own.
+  CHECK(load_error(kValid + "also_severity: info\n").empty());
+  CHECK(load_error(kValid + "also_severity: warning\n") ==
+        "rules/x.yaml: also_severity 'warning' must be lower than severity 'warning'");
+  CHECK(load_error(kValid + "also_severity: error\n") ==
+        "rules/x.yaml: also_severity 'error' must be lower than severity 'warning'");
+  CHECK(load_error(kValid + "also_severity: minor\n") ==
+        "rules/x.yaml: also_severity 'minor' is not one of error, warning, info");
 }
 
 TEST_CASE("duplicate ids and names are rejected", "[rules]") {
@@ -162,6 +170,7 @@ TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]")
       CHECK(a.bindings[j].message == b.bindings[j].message);
     }
     CHECK(a.refuses == b.refuses);
+    CHECK(a.also_severity == b.also_severity);
     CHECK(a.args == b.args);
     CHECK(a.explain_problem == b.explain_problem);
     CHECK(a.explain_why == b.explain_why);

@@ -113,7 +113,8 @@ void write_page(std::ostream& out, const RuleCatalog& catalog) {
   for (const RuleSpec& r : catalog.rules()) {
     std::string dialects;
     for (const std::string& d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + d;
-    out << ".SS " << r.id << " " << roff(r.name) << " (" << to_string(r.severity) << "; " << roff(dialects)
+    out << ".SS " << r.id << " " << roff(r.name) << " (" << to_string(r.severity)
+        << (r.also_severity ? " or " + std::string(to_string(*r.also_severity)) : std::string()) << "; " << roff(dialects)
         << ")\n.PP\n" << roff(r.summary) << "\n";
     out << ".PP\n.I What is wrong\n";
     paragraphs(out, lines_of(r.explain_problem));

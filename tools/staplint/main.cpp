@@ -93,7 +93,8 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
     std::cerr << "staplint: error: " << catalog.unknown_rule_message(key) << "\n";
     return 3;
   }
-  std::cout << r->id << " " << r->name << " (" << to_string(r->severity) << ")\n"
+  std::cout << r->id << " " << r->name << " (" << to_string(r->severity)
+            << (r->also_severity ? " or " + std::string(to_string(*r->also_severity)) : std::string()) << ")\n"
             << r->summary << "\n\nWhat is wrong\n" << r->explain_problem << "\nWhy it matters\n"
             << r->explain_why;
   if (r->refuses) {

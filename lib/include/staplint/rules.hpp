@@ -41,6 +41,9 @@ struct RuleSpec {
   /// `refuses: true`, for error rules only): every endpoint of the tree is
   /// then `fatal`. Other errors (an expired CRL) fail at run time.
   bool refuses = false;
+  /// A lesser severity some of its findings take (YAML `also_severity`): an
+  /// expired CRL is an error, one about to expire a warning.
+  std::optional<Severity> also_severity;
   std::vector<std::string> dialects;
   std::string summary;
   /// One per dialect, in the order of `dialects`. In YAML, `predicate` and
