@@ -16,7 +16,6 @@
 #include "../common/annotate_offsets.hpp"
 #include "apache.hpp"
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "config.hpp"
 
 namespace staplint::grammar::apache::parser {

@@ -17,7 +17,6 @@
 
 #include "../common/entry_actions.hpp"
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "batch.hpp"
 #include "config.hpp"
 

@@ -16,7 +16,6 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "config.hpp"
 #include "properties.hpp"
 

@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "config.hpp"
 #include "shell.hpp"
 

@@ -13,7 +13,6 @@
 
 #include "../common/entry_actions.hpp"
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "config.hpp"
 #include "systemd.hpp"
 

@@ -14,7 +14,6 @@
 #include <string_view>
 
 #include "ast.hpp"
-#include "ast_adapted.hpp"
 #include "config.hpp"
 #include "xml.hpp"
 
