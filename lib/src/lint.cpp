@@ -370,7 +370,7 @@ class Runner {
     for (const TomcatConnector& c : tomcat_model.tls_connectors) {
       if ((only && !only->count(c.node->file())) || excluded(c.node->file())) continue;
       result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
-                                  refused ? "fatal"
+                                  refused ? Stapling::fatal
                                           : tomcat_stapling_verdict(c, jvm_model, catalog_.jvm_properties(), req_.lint,
                                                                     &tomcat_model, ctx.certificates),
                                   endpoint_certificates_.of(ctx.certificates, [&] {
@@ -383,7 +383,7 @@ class Runner {
       if ((only && !only->count(at.file())) || excluded(at.file())) continue;
       result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
                                   h.node ? h.display_name : "main server",
-                                  refused ? "fatal" : apache_stapling_verdict(apache_model, h, ctx.certificates),
+                                  refused ? Stapling::fatal : apache_stapling_verdict(apache_model, h, ctx.certificates),
                                   endpoint_certificates_.of(ctx.certificates, [&] {
                                     return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
                                   })});
@@ -393,7 +393,7 @@ class Runner {
       if ((only && !only->count(s.node->file())) || excluded(s.node->file())) continue;
       result.endpoints.push_back(
           {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
-           refused ? "fatal" : stapling_verdict(s, req_.lint, ctx.certificates),
+           refused ? Stapling::fatal : stapling_verdict(s, req_.lint, ctx.certificates),
            endpoint_certificates_.of(ctx.certificates, [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
     }
   }

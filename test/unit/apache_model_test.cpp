@@ -137,7 +137,7 @@ TEST_CASE("apache lint: endpoints carry the stapling verdict", "[apache-model]")
   req.paths = {kEntry};
   const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
   std::map<std::string, std::string> verdicts;
-  for (const EndpointReport& e : r.endpoints) verdicts[e.name] = e.stapling;
+  for (const EndpointReport& e : r.endpoints) verdicts[e.name] = std::string(to_string(e.stapling));
   CHECK(verdicts["on.example (*:443)"] == "on");
   CHECK(verdicts["off.example (*:443)"] == "off");
   CHECK(verdicts["maybe.example (*:443)"] == "unknown");

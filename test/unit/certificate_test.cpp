@@ -225,7 +225,7 @@ TEST_CASE("certificates decide the nginx verdict", "[certificate]") {
   auto verdict = [&](const std::string& body) {
     const CertRun r = lint_with_pki(server(body));
     REQUIRE(r.result.endpoints.size() == 1);
-    return r.result.endpoints[0].stapling;
+    return std::string(to_string(r.result.endpoints[0].stapling));
   };
   CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
   // No OCSP URL: nothing to fetch (SL4001).

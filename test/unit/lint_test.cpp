@@ -52,7 +52,7 @@ TEST_CASE("an included file is linted in its tree; only its findings are shown",
   // The http-level resolver is seen (no SL1003), and a's finding is not shown.
   CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/b:3 SL1002"});
   REQUIRE(r.result.endpoints.size() == 1);
-  CHECK(r.result.endpoints[0].stapling == "on");
+  CHECK(r.result.endpoints[0].stapling == Stapling::on);
 }
 
 TEST_CASE("several files of one tree, named in any order, are each linted in it, once", "[lint]") {
@@ -141,7 +141,7 @@ TEST_CASE("version-dependent fatal verdicts", "[lint]") {
     req.lint.nginx_version = v;
     const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
     std::vector<std::string> out;
-    for (const auto& e : r.endpoints) out.push_back(e.stapling);
+    for (const auto& e : r.endpoints) out.emplace_back(to_string(e.stapling));
     return out;
   };
   // Current mainline: compression with stapling is refused, and a refused
@@ -166,13 +166,13 @@ TEST_CASE("stapling verdicts per endpoint", "[lint]") {
          " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify off; }\n}\n");
   Run r(fs, {"/n/nginx.conf"});
   REQUIRE(r.result.endpoints.size() == 5);
-  CHECK(r.result.endpoints[0].stapling == "on");  // nginx reads flags case-insensitively
-  CHECK(r.result.endpoints[1].stapling == "ineffective");
-  CHECK(r.result.endpoints[2].stapling == "off");
+  CHECK(r.result.endpoints[0].stapling == Stapling::on);  // nginx reads flags case-insensitively
+  CHECK(r.result.endpoints[1].stapling == Stapling::ineffective);
+  CHECK(r.result.endpoints[2].stapling == Stapling::off);
   // SL1004: verification without a trusted chain staples only when the
   // issuer signs the responses itself.
-  CHECK(r.result.endpoints[3].stapling == "unknown");
-  CHECK(r.result.endpoints[4].stapling == "on");
+  CHECK(r.result.endpoints[3].stapling == Stapling::unknown);
+  CHECK(r.result.endpoints[4].stapling == Stapling::on);
 }
 
 TEST_CASE("a configuration nginx refuses makes every endpoint fatal", "[lint]") {
@@ -187,8 +187,8 @@ TEST_CASE("a configuration nginx refuses makes every endpoint fatal", "[lint]") 
     Run r(fs, {"/n/nginx.conf"});
     INFO(bad);
     REQUIRE(r.result.endpoints.size() == 2);
-    CHECK(r.result.endpoints[0].stapling == "fatal");
-    CHECK(r.result.endpoints[1].stapling == "fatal");
+    CHECK(r.result.endpoints[0].stapling == Stapling::fatal);
+    CHECK(r.result.endpoints[1].stapling == Stapling::fatal);
   }
   // An error that does not stop nginx (an expired CRL is SL4006, a run-time
   // failure) leaves the verdicts alone.
@@ -248,14 +248,14 @@ TEST_CASE("an Apache site file named alone is linted in the tree that includes i
   Run in_tree(fs, {"/etc/apache2/sites-enabled/shop.conf"});
   CHECK(in_tree.located.empty());
   REQUIRE(in_tree.result.endpoints.size() == 1);
-  CHECK(in_tree.result.endpoints[0].stapling == "on");
+  CHECK(in_tree.result.endpoints[0].stapling == Stapling::on);
   // The same file with no tree above it: httpd would not start (SL1005).
   MemoryFileSystem alone;
   alone.add("/work/shop.conf", site);
   Run by_itself(alone, {"/work/shop.conf"});
   CHECK(by_itself.located == std::vector<std::string>{"/work/shop.conf:4 SL1005"});
   REQUIRE(by_itself.result.endpoints.size() == 1);
-  CHECK(by_itself.result.endpoints[0].stapling == "fatal");
+  CHECK(by_itself.result.endpoints[0].stapling == Stapling::fatal);
 }
 
 namespace {

@@ -56,7 +56,7 @@ struct EndpointReport {
   FileId file = kNoFile;
   Range range;
   std::string name;
-  std::string stapling;  ///< on | off | ineffective | fatal | unknown
+  Stapling stapling = Stapling::off;
   /// The certificates read for it (empty when none could be read). Servers
   /// that serve the same certificate share one (trees hold 20,000 servers and
   /// a handful of certificates).

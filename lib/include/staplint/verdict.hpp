@@ -3,7 +3,8 @@
 // Must-Staple certificate against.
 #pragma once
 
-#include <string>
+#include <cstdint>
+#include <string_view>
 
 #include "staplint/apache_model.hpp"
 #include "staplint/certificate.hpp"
@@ -14,6 +15,13 @@
 
 namespace staplint {
 
+/// What staplint concludes of an endpoint's stapling (JSON `stapling`):
+/// `on`, `off`, `ineffective` (enabled, but nothing is stapled), `unknown`
+/// (it depends on something staplint cannot see) or `fatal` (the server
+/// refuses the configuration, or does not start).
+enum class Stapling : std::uint8_t { on, off, ineffective, unknown, fatal };
+std::string_view to_string(Stapling v);
+
 /// The stapling verdict for one TLS server: `fatal` (nginx refuses the
 /// configuration because of its stapling settings), `off`, `ineffective`
 /// (enabled but nginx will not staple: certificates named through variables,
@@ -21,13 +29,13 @@ namespace staplint {
 /// no findable issuer), `unknown` (verification without a trusted chain:
 /// it depends on who signs the responses), or `on` (enabled, and nothing
 /// staplint can see stops it).
-std::string stapling_verdict(const NginxServer& s, const LintOptions& options,
+Stapling stapling_verdict(const NginxServer& s, const LintOptions& options,
                              const CertificateLookup* certificates = nullptr);
 /// The same for an Apache host that serves TLS, when httpd accepts the
 /// configuration (else `fatal`): on, off, ineffective (the certificates, as
 /// read through `certificates`, have no OCSP URL or no findable issuer), or
 /// unknown when it depends on a condition staplint cannot evaluate.
-std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
+Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
                                     const CertificateLookup* certificates = nullptr);
 
 /// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
@@ -39,7 +47,7 @@ std::string apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
 /// With `tomcat` and `certificates`, `on` becomes `ineffective` when the
 /// certificates settle that JSSE staples none of them (no OCSP URL, a chain
 /// of one).
-std::string tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
+Stapling tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
                                     const JvmPropertyCatalog& properties, const LintOptions& options,
                                     const TomcatModel* tomcat = nullptr,
                                     const CertificateLookup* certificates = nullptr);

@@ -160,14 +160,14 @@ void apache_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
 void apache_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const ApacheHost* h : tls_hosts(ctx.apache)) {
-    const std::string verdict = apache_stapling_verdict(ctx.apache, *h, ctx.certificates);
-    if (verdict != "off" && verdict != "ineffective") continue;
+    const Stapling verdict = apache_stapling_verdict(ctx.apache, *h, ctx.certificates);
+    if (verdict != Stapling::off && verdict != Stapling::ineffective) continue;
     const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, *h);
     const ApacheStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.leaf->must_staple) continue;
       const char* why = "stapling is off";
-      if (verdict == "ineffective") {
+      if (verdict == Stapling::ineffective) {
         why = staple_block(c, facts.responder_override) == StapleBlock::no_issuer ? "its issuer is not found (SL4003)"
               : staple_block(c, facts.responder_override) == StapleBlock::no_ocsp_url
                   ? "it has no OCSP responder URL (SL4001)"

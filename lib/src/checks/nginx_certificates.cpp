@@ -149,14 +149,14 @@ void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
     if (std::none_of(served.begin(), served.end(), [](const ServedCertificate& c) { return c.leaf && c.leaf->must_staple; })) {
       continue;
     }
-    const std::string verdict = stapling_verdict(s, ctx.options, ctx.certificates);
-    if (verdict == "on" || verdict == "unknown" || verdict == "fatal") continue;
+    const Stapling verdict = stapling_verdict(s, ctx.options, ctx.certificates);
+    if (verdict == Stapling::on || verdict == Stapling::unknown || verdict == Stapling::fatal) continue;
     const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
     const NginxStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.leaf->must_staple) continue;
-      const char* why = verdict == "off" ? "stapling is off" : "nginx cannot staple it";
-      if (verdict == "ineffective") {
+      const char* why = verdict == Stapling::off ? "stapling is off" : "nginx cannot staple it";
+      if (verdict == Stapling::ineffective) {
         switch (staple_block(c, facts.responder_override)) {
           case StapleBlock::no_issuer: why = "its issuer is not found (SL4003)"; break;
           case StapleBlock::no_ocsp_url: why = "it has no OCSP responder URL (SL4001)"; break;

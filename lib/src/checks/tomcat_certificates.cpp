@@ -135,7 +135,7 @@ std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const Certifica
 
 namespace {
 bool jsse_staples(const CheckContext& ctx, const TomcatConnector& c) {
-  return tomcat_stapling_verdict(c, ctx.jvm, ctx.jvm_properties, ctx.options) == "on";
+  return tomcat_stapling_verdict(c, ctx.jvm, ctx.jvm_properties, ctx.options) == Stapling::on;
 }
 }  // namespace
 
@@ -193,15 +193,15 @@ void tomcat_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
 void tomcat_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const TomcatConnector& c : ctx.tomcat.tls_connectors) {
-    const std::string verdict =
+    const Stapling verdict =
         tomcat_stapling_verdict(c, ctx.jvm, ctx.jvm_properties, ctx.options, &ctx.tomcat, ctx.certificates);
-    if (verdict != "off" && verdict != "ineffective") continue;
+    if (verdict != Stapling::off && verdict != Stapling::ineffective) continue;
     const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
     const TomcatStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& s : facts.served) {
       if (!s.leaf || !s.leaf->must_staple) continue;
-      const char* why = verdict == "off" ? "stapling is off" : "Tomcat cannot staple it";
-      if (verdict == "ineffective" && jsse_staples(ctx, c)) {
+      const char* why = verdict == Stapling::off ? "stapling is off" : "Tomcat cannot staple it";
+      if (verdict == Stapling::ineffective && jsse_staples(ctx, c)) {
         why = staple_block(s, facts.responder_override) == StapleBlock::no_issuer ? "its chain has no issuer (SL4003)"
                                                                                  : "it has no OCSP responder URL (SL4001)";
       }

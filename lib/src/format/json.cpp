@@ -190,7 +190,7 @@ class JsonFormatter final : public Formatter {
       first = false;
       w.raw("{\"dialect\": ").str(to_string(ep.dialect)).raw(", \"path\": ").path(ep.file);
       w.raw(", \"line\": ").num(sm.file(ep.file).line_col(ep.range.begin).line);
-      w.raw(", \"name\": ").str(ep.name).raw(", \"stapling\": ").str(ep.stapling).raw(", \"certificates\": [");
+      w.raw(", \"name\": ").str(ep.name).raw(", \"stapling\": ").str(to_string(ep.stapling)).raw(", \"certificates\": [");
       for (std::size_t i = 0; i < ep.certificates.size(); ++i) {
         if (i) w.raw(", ");
         w.raw(certificates.text(*ep.certificates[i]));
