@@ -31,22 +31,6 @@ std::optional<Version> LintOptions::tomcat_client_ocsp_since() const {
   return v < first ? std::optional(first) : std::nullopt;
 }
 
-std::optional<Version> Version::parse(std::string_view s) {
-  Version v;
-  int* parts[] = {&v.major, &v.minor, &v.patch};
-  std::size_t i = 0;
-  for (int* p : parts) {
-    if (i > s.size()) return std::nullopt;
-    const char* b = s.data() + i;
-    auto [end, ec] = std::from_chars(b, s.data() + s.size(), *p);
-    if (ec != std::errc() || end == b) return std::nullopt;
-    i = static_cast<std::size_t>(end - s.data());
-    if (i == s.size()) return p == parts[2] || p == parts[1] ? std::optional(v) : std::nullopt;
-    if (s[i] != '.') return std::nullopt;
-    ++i;
-  }
-  return std::nullopt;
-}
 
 std::string format_message(const std::string& tmpl, const Reporter::Fields& fields) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;

@@ -18,16 +18,9 @@
 #include "staplint/tomcat_model.hpp"
 #include "staplint/nginx_model.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/version.hpp"
 
 namespace staplint {
-
-struct Version {
-  int major = 0, minor = 0, patch = 0;
-  static std::optional<Version> parse(std::string_view s);
-  friend bool operator<(const Version& a, const Version& b) {
-    return std::tie(a.major, a.minor, a.patch) < std::tie(b.major, b.minor, b.patch);
-  }
-};
 
 struct LintOptions {
   std::optional<Version> nginx_version;   ///< unknown: assume current mainline

@@ -64,15 +64,6 @@ std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string
 /// made absolute with `cwd` first.
 std::string find_project_config(const FileSystem& fs, const std::string& path, const std::string& cwd);
 
-/// A version of `server` (nginx, httpd, tomcat or jdk) as written; and what
-/// one looks like, for messages.
-std::optional<Version> parse_server_version(std::string_view server, std::string_view text);
-std::string_view server_version_example(std::string_view server);
-
-/// A Java version as `java -version` or a vendor prints it: 17, 17.0.13,
-/// 1.8.0_251 or 8u251 (JDK 8 update 251 is {8, 0, 251}).
-std::optional<Version> parse_jdk_version(std::string_view s);
-
 /// An exclude glob as written, made ready to join to its directory: no
 /// trailing '/', and a bare name (no '/') matching at any depth (`**/name`).
 std::string exclude_glob(std::string glob);
