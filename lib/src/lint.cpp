@@ -19,67 +19,12 @@
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
+#include "dialect_choice.hpp"
+#include "tree_certificates.hpp"
 
 namespace staplint {
 
 namespace {
-
-bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::string_view> names) {
-  for (const Node& n : nodes) {
-    for (std::string_view name : names) {
-      if (n.is(name)) return true;
-    }
-  }
-  return false;
-}
-
-/// A top-level block named `name`, compared as httpd does (case-insensitively).
-bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
-  for (const Node& n : nodes) {
-    if (n.kind == NodeKind::block && iequals(n.name(), name)) return true;
-  }
-  return false;
-}
-
-bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
-  return path::basename(p) == "nginx.conf" ||
-         has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
-}
-
-/// httpd's main configuration file, by the names Debian and RHEL give it.
-bool is_apache_entry(const std::string& p) {
-  const std::string name = path::basename(p);
-  return name == "apache2.conf" || name == "httpd.conf";
-}
-
-/// Files that configure the Java runtime of a Tomcat (or any JVM): security
-/// and properties files, and the shell files that set JVM options.
-bool is_jvm_file(const std::string& p) {
-  const std::string name = path::basename(p);
-  const std::string dir = path::basename(path::dirname(p));
-  auto ends = [&](std::string_view s) {
-    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
-  };
-  auto starts = [&](std::string_view s) { return name.rfind(s, 0) == 0; };
-  if (name == "java.security" || ends(".security") || ends(".properties")) return true;
-  if ((starts("setenv") || starts("catalina")) && (ends(".sh") || ends(".bat"))) return true;
-  // systemd: tomcat10.service and its drop-ins, tomcat10.service.d/*.conf.
-  if (starts("tomcat") && ends(".service")) return true;
-  if (dir.rfind("tomcat", 0) == 0 && dir.size() > 10 && dir.compare(dir.size() - 10, 10, ".service.d") == 0 &&
-      ends(".conf")) {
-    return true;
-  }
-  // Debian's /etc/default/tomcat10, RHEL's /etc/sysconfig/tomcat and /etc/tomcat/tomcat.conf.
-  if ((dir == "default" || dir == "sysconfig") && starts("tomcat")) return true;
-  return starts("tomcat") && ends(".conf") && dir.rfind("tomcat", 0) == 0;
-}
-
-/// Tomcat's XML configuration files.
-bool is_tomcat_file(const std::string& p) {
-  const std::string name = path::basename(p);
-  const bool xml = name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
-  return name == "context.xml" || (xml && name.rfind("server", 0) == 0);  // server.xml, server-tls.xml
-}
 
 /// For each file of a tree, its first inclusion (index into tree.inclusions).
 std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
@@ -102,115 +47,6 @@ std::vector<Note> include_chain(const ConfigTree& tree,
   }
   return chain;
 }
-
-/// The certificate files a tree names, resolved as the server resolves them:
-/// relative to the tree's prefix (nginx) or ServerRoot (httpd), absolute ones
-/// through --root/--path-map. A path with a variable is unknown.
-class TreeCertificates : public CertificateLookup {
- public:
-  TreeCertificates(const CertificateStore& store, const LoadOptions& load, std::string base, UnixTime now)
-      : store_(store), load_(load), base_(std::move(base)), now_(now) {}
-  const NamedFile* resolve(const Node& directive, std::size_t arg) const override {
-    // Thousands of servers share an http-level directive, and every rule asks
-    // again: one answer per directive, kept (node-based: it does not move).
-    const std::uintptr_t key = reinterpret_cast<std::uintptr_t>(&directive) * 8 + arg;
-    auto it = resolved_.find(key);
-    if (it == resolved_.end()) it = resolved_.emplace(key, resolve_uncached(directive, arg)).first;
-    return it->second;
-  }
-  const NamedFile* resolve_uncached(const Node& directive, std::size_t arg) const {
-    std::optional<std::string> file = path_of(directive, arg);
-    if (!file) return nullptr;
-    // httpd's SSLCACertificatePath, SSLCARevocationPath and their SSLProxy
-    // twins name hashed directories.
-    const std::string_view name = directive.name();
-    const bool directory =
-        name.size() > 4 && iequals(name.substr(name.size() - 4), "Path") && iequals(name.substr(0, 3), "SSL");
-    return &named(*file, directory);
-  }
-  const NamedFile& resolve_server_path(const std::string& server_path) const override {
-    return named(load_.map_server_path(server_path), false);
-  }
-  const NamedFile* resolve_value(const std::string& value) const override {
-    std::optional<std::string> file = path_of_value(value);
-    return file ? &named(*file, false) : nullptr;
-  }
-  const CertificateFile& keystore(const NamedFile& file, const std::string& password,
-                                  const std::string& alias) const override {
-    return store_.keystore(file.read_path.empty() ? file.path : file.read_path, password, alias);
-  }
-  const std::string* raw_server_path(const std::string& server_path) const override {
-    return store_.bytes(load_.map_server_path(server_path));
-  }
-  const std::string* raw(const Node& directive) const override {
-    std::optional<std::string> file = path_of(directive, 0);
-    return file ? store_.bytes(*file) : nullptr;
-  }
-  UnixTime now() const override { return now_; }
-  bool expects_files() const override { return load_.maps_server_paths(); }
-  const CertificateInfo* issuer_of(const CertificateFile& own,
-                                   const std::vector<const CertificateFile*>& stores) const override {
-    return store_.issuer_of(own, stores);
-  }
-
- private:
-  /// The one NamedFile for `file` (read as a hashed directory or as a file),
-  /// kept by the store: servers that name one file share it.
-  const NamedFile& named(const std::string& file, bool directory) const {
-    return directory ? store_.named_directory(file) : store_.named(file);
-  }
-  std::optional<std::string> path_of(const Node& directive, std::size_t arg) const {
-    const ArgList args = directive.args();
-    if (args.size() <= arg || args[arg].has_variable() || args[arg].value.empty()) return std::nullopt;
-    return path_of_value(std::string(args[arg].value));
-  }
-  std::optional<std::string> path_of_value(const std::string& value) const {
-    if (value.empty() || value.find("://") != std::string::npos || value.rfind("classpath:", 0) == 0) return std::nullopt;
-    if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) {
-      return std::nullopt;
-    }
-    if (path::is_absolute(value)) return load_.map_server_path(value);
-    if (!base_.empty()) return load_.join_confined(base_, value);
-    return std::nullopt;
-  }
-
-  const CertificateStore& store_;
-  const LoadOptions& load_;
-  std::string base_;
-  UnixTime now_;
-  mutable std::unordered_map<std::uintptr_t, const NamedFile*> resolved_;
-};
-
-/// The certificates endpoints serve, one object for each certificate, path
-/// and issuer answer however many endpoints serve it.
-class EndpointCertificates {
- public:
-  template <typename Facts>
-  std::vector<std::shared_ptr<const EndpointCertificate>> of(const CertificateLookup* certificates, Facts&& facts) {
-    std::vector<std::shared_ptr<const EndpointCertificate>> out;
-    if (!certificates) return out;
-    const auto owner = facts();
-    for (const checks::ServedCertificate& c : owner->served) {
-      if (!c.leaf) continue;
-      const int issuer = !c.issuer_known ? -1 : c.issuer != nullptr;
-      auto [it, added] = interned_.try_emplace(Key{c.leaf, issuer, c.path});
-      if (added) {
-        EndpointCertificate e{std::string(c.path), c.leaf->subject, c.leaf->issuer, c.leaf->serial,
-                              c.leaf->not_after, c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple,
-                              std::nullopt};
-        if (issuer >= 0) e.issuer_found = issuer == 1;
-        it->second = std::make_shared<const EndpointCertificate>(std::move(e));
-      }
-      out.push_back(it->second);
-    }
-    return out;
-  }
-
- private:
-  // The path is the store's (it outlives the run's endpoints).
-  using Key = std::tuple<const CertificateInfo*, int, std::string_view>;
-  std::map<Key, std::shared_ptr<const EndpointCertificate>> interned_;
-};
 
 class Runner {
  public:
@@ -699,14 +535,6 @@ class Runner {
 };
 
 }  // namespace
-
-Dialect dialect_of_file(const std::string& path, const std::string& text) {
-  if (is_jvm_file(path)) return Dialect::jvm;
-  if (is_tomcat_file(path)) return Dialect::tomcat;
-  if (is_apache_entry(path)) return Dialect::apache;
-  if (path::basename(path) == "nginx.conf") return Dialect::nginx;
-  return sniff_dialect(path, text).dialect;
-}
 
 bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs) {
   if (dirs.empty()) return false;
