@@ -84,8 +84,7 @@ void nginx_certificate_no_ocsp_url(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
-    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
+    const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
     if (!facts.any_known || facts.responder_override || facts.stapling_file) continue;
     const bool stapling = s.effective("ssl_stapling").is_on();
     for (const ServedCertificate& c : facts.served) {
@@ -104,8 +103,7 @@ void nginx_certificate_no_revocation_info(const CheckContext& ctx, Reporter& r) 
   std::set<const Node*> reported;
   auto check = [&](const NginxServer& s) {
     if (!s.tls) return;
-    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    for (const ServedCertificate& c : facts_owner->served) {
+    for (const ServedCertificate& c : nginx_stapling_facts(ctx.certificates, s)->served) {
       const Node* d = c.directive;
       if (reported.count(d)) continue;
       if (!c.leaf || !c.leaf->ocsp_urls.empty() || !c.leaf->crl_urls.empty()) continue;
@@ -125,8 +123,7 @@ void nginx_stapling_issuer_missing(const CheckContext& ctx, Reporter& r) {
   std::set<const Node*> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
-    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
+    const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
     if (!facts.any_known || facts.stapling_file || !s.effective("ssl_stapling").is_on()) continue;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
@@ -144,15 +141,13 @@ void nginx_must_staple_without_stapling(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
-    const auto served_owner = nginx_stapling_facts(ctx.certificates, s);
-    const std::vector<ServedCertificate>& served = served_owner->served;
-    if (std::none_of(served.begin(), served.end(), [](const ServedCertificate& c) { return c.leaf && c.leaf->must_staple; })) {
+    const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
+    if (std::none_of(facts.served.begin(), facts.served.end(),
+                     [](const ServedCertificate& c) { return c.leaf && c.leaf->must_staple; })) {
       continue;
     }
     const Stapling verdict = stapling_verdict(s, ctx.options, ctx.certificates);
     if (verdict == Stapling::on || verdict == Stapling::unknown || verdict == Stapling::fatal) continue;
-    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.leaf->must_staple) continue;
       const char* why = verdict == Stapling::off ? "stapling is off" : "nginx cannot staple it";
@@ -260,8 +255,7 @@ void nginx_stapling_file_invalid(const CheckContext& ctx, Reporter& r) {
   std::set<std::pair<const Node*, const Node*>> reported;
   for (const NginxServer& s : ctx.nginx.servers) {
     if (!judged(s)) continue;
-    const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-    const NginxStaplingFacts& facts = *facts_owner;
+    const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
     if (!facts.any_known || !facts.stapling_file || !s.effective("ssl_stapling").is_on()) continue;
     const std::string* der = ctx.certificates->raw(*facts.stapling_file);
     if (!der || der->empty()) continue;

@@ -66,8 +66,7 @@ std::vector<const Node*> tree_trust_files(const CheckContext& ctx) {
 /// responder, nor does 'ssl_stapling_responder': stapling could do nothing.
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
   if (!ctx.certificates) return false;
-  const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-  const NginxStaplingFacts& facts = *facts_owner;
+  const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
   if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
   return std::all_of(facts.served.begin(), facts.served.end(),
                      [](const ServedCertificate& c) { return c.no_ocsp_url(); });
@@ -103,35 +102,40 @@ bool holds_issuer_of(const CertificateFile* file, const CertificateInfo& cert) {
                      [&](const CertificateInfo& o) { return issued_by(cert, o); });
 }
 
-/// The system bundle only when every served chain's root is in it (adding it
-/// for a private CA would make verification fail, and so stapling); else a
-/// file of this configuration that holds the roots (the certificate file
-/// itself when it carries its root); else nothing. Certificates staplint
-/// cannot read keep the bundle, as the likely case of a public CA.
-/// The files the tree's trust directives name, one entry per file read (the
-/// first directive naming it), gathered once per tree.
+/// A file that may hold the roots: the path as the configuration writes it,
+/// as read, and what it holds.
 struct TrustCandidate {
   std::string written, read;
   const CertificateFile* file;
 };
 
 struct TrustMemo {
+  /// The files the tree's trust directives name, one entry per file read
+  /// (the first directive naming it), gathered once per tree.
   std::optional<std::vector<TrustCandidate>> tree_files;
   /// Per set of served certificate files (as written): servers that share
   /// their certificates share the answer.
   std::map<std::vector<std::pair<const CertificateFile*, std::string_view>>, TrustPick> picks;
 };
 
+/// Every certificate the server serves was read.
+bool all_read(const NginxStaplingFacts& facts) {
+  return !facts.served.empty() &&
+         std::all_of(facts.served.begin(), facts.served.end(), [](const ServedCertificate& c) { return c.leaf; });
+}
+
 TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo);
 
+/// The system bundle only when every served chain's root is in it (adding it
+/// for a private CA would make verification fail, and so stapling); else a
+/// file of this configuration that holds the roots (the certificate file
+/// itself when it carries its root); else nothing. Certificates staplint
+/// cannot read keep the bundle, as the likely case of a public CA.
 TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo) {
   if (!ctx.certificates) return pick_trusted_file_uncached(ctx, s, memo);
   const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
   // A certificate that cannot be read: the answer needs no memo.
-  if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
-                                          [](const ServedCertificate& c) { return !c.leaf; })) {
-    return pick_trusted_file_uncached(ctx, s, memo);
-  }
+  if (!all_read(facts)) return pick_trusted_file_uncached(ctx, s, memo);
   // The paths as written (views into the configuration's text).
   std::vector<std::pair<const CertificateFile*, std::string_view>> key;
   for (const ServedCertificate& c : facts.served) {
@@ -147,10 +151,8 @@ TrustPick pick_trusted_file(const CheckContext& ctx, const NginxServer& s, Trust
 TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer& s, TrustMemo& memo) {
   const std::string bundle_fix = "trust the system CA bundle for OCSP response verification";
   if (!ctx.certificates) return {kSystemBundle, bundle_fix};
-  const auto facts_owner = nginx_stapling_facts(ctx.certificates, s);
-  const NginxStaplingFacts& facts = *facts_owner;
-  if (facts.served.empty() || std::any_of(facts.served.begin(), facts.served.end(),
-                                          [](const ServedCertificate& c) { return !c.leaf; })) {
+  const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
+  if (!all_read(facts)) {
     return {kSystemBundle, bundle_fix + " (right for a public CA; the certificate could not be read)"};
   }
   std::vector<const CertificateInfo*> tops;
