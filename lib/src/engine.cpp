@@ -38,7 +38,7 @@ std::string format_message(const std::string& tmpl, const Reporter::Fields& fiel
   return fmt::vformat(tmpl, store);
 }
 
-Finding& Reporter::report(FileId file, Range range, const Fields& fields) {
+Finding& Reporter::report_pairs(FileId file, Range range, const Fields& fields) {
   Finding f;
   f.rule_id = spec_.id;
   f.rule_name = spec_.name;
@@ -48,19 +48,12 @@ Finding& Reporter::report(FileId file, Range range, const Fields& fields) {
   try {
     f.message = format_message(binding_.message, fields);
   } catch (const fmt::format_error&) {
-    // Not reached: rule files are checked against their predicate's fields
-    // when the catalog is built. A finding is still better than a crash.
+    // Not reached: rule files are checked when the catalog is built, and
+    // checks set exactly their template's fields. A finding is still better than a crash.
     f.message = binding_.message;
   }
   out_.push_back(std::move(f));
   return out_.back();
-}
-
-const PredicateInfo* find_predicate(std::string_view name) {
-  const auto& list = builtin_predicates();
-  auto it = std::lower_bound(list.begin(), list.end(), name,
-                             [](const PredicateInfo& p, std::string_view n) { return p.name < n; });
-  return it != list.end() && it->name == name ? &*it : nullptr;
 }
 
 void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources) {
@@ -78,11 +71,9 @@ std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& c
   std::vector<Finding> findings;
   for (const RuleSpec& spec : catalog.rules()) {
     const RuleBinding* binding = spec.binding_for(ctx.tree.dialect);
-    if (!binding) continue;
-    const PredicateInfo* p = find_predicate(binding->predicate);
-    if (!p) continue;  // rejected when the catalog was loaded
+    if (!binding || !binding->fn) continue;  // a catalog loaded at run time has no checks
     Reporter reporter(spec, *binding, findings);
-    p->fn(ctx, reporter);
+    binding->fn(ctx, reporter);
   }
   sort_and_dedupe(findings, ctx.sources);
   spdlog::debug("{} findings", findings.size());

@@ -13,9 +13,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "checks/apache_certificates.hpp"
-#include "checks/nginx_certificates.hpp"
-#include "checks/tomcat_certificates.hpp"
+#include "checks/apache/certificate_facts.hpp"
+#include "checks/nginx/certificate_facts.hpp"
+#include "checks/tomcat/certificate_facts.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"

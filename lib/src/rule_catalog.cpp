@@ -1,6 +1,7 @@
-// Loads and validates rule YAML: unknown keys, unknown predicates (with
-// did-you-mean), duplicate ids and names, and message templates that do not
-// format with the fields their predicate supplies.
+// Loads and validates rule YAML: unknown keys (with did-you-mean), unknown
+// check folders, duplicate ids and names, and message templates that do not
+// format. Whether each rule's check file exists, and sets exactly its
+// template's fields, staplint-rulegen and the compiler decide at build time.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "staplint/engine.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/version.hpp"
 
 namespace staplint {
 
@@ -75,7 +77,48 @@ std::optional<std::string> closest_word(std::string_view word, const std::vector
   return best;
 }
 
+std::string check_class(const std::string& id, const std::string& name) {
+  std::string out = id + "_" + name;
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
+}
+
+std::string check_file(const std::string& folder, const std::string& id, const std::string& name) {
+  return folder + "/" + check_class(id, name) + ".cpp";
+}
+
+std::vector<std::string> message_fields(const std::string& tmpl) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '}') {
+      if (i + 1 < tmpl.size() && tmpl[i + 1] == '}') ++i;
+      continue;
+    }
+    if (tmpl[i] != '{') continue;
+    if (i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < tmpl.size() && (std::isalnum(static_cast<unsigned char>(tmpl[end])) || tmpl[end] == '_')) ++end;
+    const std::string name = tmpl.substr(i + 1, end - i - 1);
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) {
+      throw RuleError("message field at byte " + std::to_string(i) + " is not a name (positional fields are not allowed)");
+    }
+    if (end >= tmpl.size() || (tmpl[end] != '}' && tmpl[end] != ':')) {
+      throw RuleError("message field '" + name + "' is not closed");
+    }
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    i = tmpl.find('}', end);
+    if (i == std::string::npos) throw RuleError("message field '" + name + "' is not closed");
+  }
+  return out;
+}
+
 namespace {
+
+/// The folders of lib/src/checks/ that hold checks.
+const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "nginx", "tomcat"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& what) {
   throw RuleError(file + ": " + what);
@@ -121,7 +164,7 @@ RuleSpec parse_rule(const RuleText& text) {
   }
   if (!root.IsMap()) fail(file, "a rule file must be a mapping");
   check_keys(root,
-             {"id", "name", "severity", "also_severity", "refuses", "dialects", "summary", "message", "predicate",
+             {"id", "name", "severity", "also_severity", "refuses", "dialects", "summary", "message", "check",
               "args", "explain", "references", "examples"},
              file, "");
   RuleSpec r;
@@ -160,13 +203,16 @@ RuleSpec parse_rule(const RuleText& text) {
     r.dialects.push_back(name);
   }
   r.summary = required_string(root, "summary", file);
-  // `predicate` and `message`: one string for every dialect, or a mapping by dialect.
-  auto per_dialect = [&](const char* key, const std::string& dialect) -> std::string {
+  // `check` and `message`: one string for every dialect, or a mapping by
+  // dialect; `check` defaults to the dialect's own folder.
+  auto per_dialect = [&](const char* key, const std::string& dialect, bool optional) -> std::string {
     const YAML::Node v = root[key];
+    if (optional && !v) return dialect;
     if (v && v.IsMap()) {
       std::vector<std::string> known(r.dialects.begin(), r.dialects.end());
       check_keys(v, known, file, std::string(" in '") + key + "'");
       const YAML::Node d = v[dialect];
+      if (optional && !d) return dialect;
       if (!d || !d.IsScalar() || d.as<std::string>().empty()) {
         fail(file, std::string("'") + key + "' has no entry for dialect '" + dialect + "'");
       }
@@ -175,25 +221,21 @@ RuleSpec parse_rule(const RuleText& text) {
     return required_string(root, key, file);
   };
   for (const std::string& dialect : r.dialects) {
-    RuleBinding b{dialect, per_dialect("predicate", dialect), per_dialect("message", dialect)};
-    const PredicateInfo* pred = find_predicate(b.predicate);
-    if (!pred) {
-      std::vector<std::string> names;
-      for (const auto& p : builtin_predicates()) names.emplace_back(p.name);
-      std::string msg = "unknown predicate '" + b.predicate + "'";
-      if (auto c = closest_word(b.predicate, names)) msg += "; did you mean '" + *c + "'?";
-      fail(file, msg);
+    RuleBinding b{dialect, per_dialect("check", dialect, true), per_dialect("message", dialect, false)};
+    if (std::find(kCheckFolders.begin(), kCheckFolders.end(), b.check) == kCheckFolders.end()) {
+      std::string msg = "unknown check folder '" + b.check + "'";
+      if (auto c = closest_word(b.check, kCheckFolders)) msg += "; did you mean '" + *c + "'?";
+      fail(file, msg + " (lib/src/checks/ has apache, input, jvm, nginx and tomcat)");
     }
-    // The template must format with exactly the fields the predicate supplies.
+    // The template must format with the fields it names.
     Reporter::Fields sample;
-    for (std::string_view f : pred->fields) sample.emplace_back(std::string(f), "x");
     try {
+      for (const std::string& f : message_fields(b.message)) sample.emplace_back(f, "x");
       (void)format_message(b.message, sample);
+    } catch (const RuleError& e) {
+      fail(file, std::string("message template does not format (") + e.what() + ")");
     } catch (const fmt::format_error& e) {
-      std::string fields;
-      for (std::string_view f : pred->fields) fields += (fields.empty() ? "" : ", ") + std::string(f);
-      fail(file, "message template does not format (" + std::string(e.what()) +
-                     "); predicate '" + b.predicate + "' supplies: " + fields);
+      fail(file, std::string("message template does not format (") + e.what() + ")");
     }
     r.bindings.push_back(std::move(b));
   }

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "checks/certificate_helpers.hpp"
+#include "checks/common/certificates.hpp"
 #include "staplint/certificate.hpp"
 #include "staplint/lint.hpp"
 #include "staplint/loader.hpp"

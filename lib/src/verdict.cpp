@@ -1,8 +1,8 @@
 #include "staplint/verdict.hpp"
 
-#include "checks/apache_certificates.hpp"
-#include "checks/nginx_certificates.hpp"
-#include "checks/tomcat_certificates.hpp"
+#include "checks/apache/certificate_facts.hpp"
+#include "checks/nginx/certificate_facts.hpp"
+#include "checks/tomcat/certificate_facts.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint {

@@ -78,6 +78,16 @@ struct CheckContext {
   const CertificateLookup* certificates = nullptr;
 };
 
+/// One value of a finding's message. It has no default, so that a check
+/// that leaves out a field its template names does not compile (the fields
+/// structs staplint-rulegen writes are made of these).
+struct MessageField {
+  MessageField(std::string v) : value(std::move(v)) {}
+  MessageField(std::string_view v) : value(v) {}
+  MessageField(const char* v) : value(v) {}
+  std::string value;
+};
+
 /// Collects findings for one rule, formatting its message template.
 class Reporter {
  public:
@@ -85,26 +95,20 @@ class Reporter {
   Reporter(const RuleSpec& spec, const RuleBinding& binding, std::vector<Finding>& out)
       : spec_(spec), binding_(binding), out_(out) {}
   const RuleSpec& spec() const { return spec_; }
-  Finding& report(FileId file, Range range, const Fields& fields);
+  /// Reports with the rule's own fields struct (`Fields{.server = name}`,
+  /// generated from the YAML's message template).
+  template <class RuleFields>
+    requires requires(const RuleFields& f) { f.pairs(); }
+  Finding& report(FileId file, Range range, const RuleFields& fields) {
+    return report_pairs(file, range, fields.pairs());
+  }
 
  private:
+  Finding& report_pairs(FileId file, Range range, const Fields& fields);
   const RuleSpec& spec_;
   const RuleBinding& binding_;
   std::vector<Finding>& out_;
 };
-
-using Predicate = void (*)(const CheckContext&, Reporter&);
-
-struct PredicateInfo {
-  std::string_view name;
-  Predicate fn;
-  /// The message fields the predicate supplies; templates may use only these.
-  std::vector<std::string_view> fields;
-};
-
-/// The one explicit, sorted list of predicates (lib/src/predicates.cpp).
-const std::vector<PredicateInfo>& builtin_predicates();
-const PredicateInfo* find_predicate(std::string_view name);
 
 /// Formats a message template with fields; throws fmt::format_error.
 std::string format_message(const std::string& tmpl, const Reporter::Fields& fields);

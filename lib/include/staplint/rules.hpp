@@ -26,12 +26,33 @@ struct RuleExample {
   std::string version = {};
 };
 
-/// How a rule runs for one dialect: its predicate and message template.
+struct CheckContext;
+class Reporter;
+/// The C++ check of one rule for one dialect.
+using Predicate = void (*)(const CheckContext&, Reporter&);
+
+/// How a rule runs for one dialect: its check and message template.
 struct RuleBinding {
   std::string dialect;
-  std::string predicate;
+  /// The folder of lib/src/checks/ that holds its check (YAML `check`;
+  /// default: the dialect): `nginx`, `apache`, `tomcat`, `jvm` or `input`.
+  std::string check;
   std::string message;  ///< fmt template with named fields
+  /// The compiled check, set in the built-in catalog only (staplint-rulegen
+  /// binds it); a catalog loaded from YAML at run time has none.
+  Predicate fn = nullptr;
 };
+
+/// The one C++ file a rule's check lives in for a folder of checks, by
+/// convention: `nginx/SL1003_stapling_no_resolver.cpp` under lib/src/checks/.
+std::string check_file(const std::string& folder, const std::string& id, const std::string& name);
+/// The C++ name of that check's class: `SL1003_stapling_no_resolver`.
+std::string check_class(const std::string& id, const std::string& name);
+
+/// The named fields of an fmt message template, in order of first use:
+/// `{server}` and `{server:>8}` name `server`; `{{` is a literal brace.
+/// Throws RuleError for a positional (`{}`, `{0}`) or malformed field.
+std::vector<std::string> message_fields(const std::string& tmpl);
 
 struct RuleSpec {
   std::string id;    ///< SLnnnn
@@ -46,7 +67,7 @@ struct RuleSpec {
   std::optional<Severity> also_severity;
   std::vector<std::string> dialects;
   std::string summary;
-  /// One per dialect, in the order of `dialects`. In YAML, `predicate` and
+  /// One per dialect, in the order of `dialects`. In YAML, `check` and
   /// `message` are either one string for every dialect or a mapping by dialect.
   std::vector<RuleBinding> bindings;
   std::map<std::string, std::vector<std::string>> args;

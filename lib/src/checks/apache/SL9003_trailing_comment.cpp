@@ -1,0 +1,78 @@
+// SL9003: a '#' comment after a directive on the same line, which httpd reads as arguments.
+#include "checks/apache/directives.hpp"
+#include "checks/common/edits.hpp"
+#include "rules/apache/SL9003_trailing_comment.hpp"
+
+namespace staplint::checks::apache {
+
+namespace {
+
+/// httpd's argument kinds for the revocation directives: a FLAG reads one word
+/// and ignores the rest; TAKE1 and RAW_ARGS refuse extra words.
+bool is_flag_directive(std::string_view name) {
+  for (std::string_view f :
+       {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater",
+        "SSLOCSPOverrideResponder", "SSLOCSPUseRequestNonce", "SSLOCSPNoverify",
+        "SSLProxyEngine", "SSLProxyCheckPeerExpire", "SSLProxyCheckPeerName",
+        "SSLStrictSNIVHostCheck", "SSLSessionTickets", "SSLHonorCipherOrder"}) {
+    if (iequals(name, f)) return true;
+  }
+  return false;
+}
+
+bool is_one_arg_directive(std::string_view name) {
+  for (std::string_view f :
+       {"SSLStaplingCache", "SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout",
+        "SSLStaplingErrorCacheTimeout", "SSLStaplingResponseTimeSkew", "SSLStaplingResponseMaxAge",
+        "SSLStaplingForceURL", "SSLOCSPEnable", "SSLOCSPDefaultResponder",
+        "SSLOCSPResponderTimeout", "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge",
+        "SSLOCSPResponderCertificateFile", "SSLOCSPProxyURL", "SSLCARevocationCheck",
+        "SSLCARevocationFile", "SSLCARevocationPath", "SSLProxyCARevocationCheck",
+        "SSLProxyCARevocationFile", "SSLProxyCARevocationPath", "SSLVerifyClient",
+        "SSLProxyVerify", "SSLVerifyDepth", "SSLProxyVerifyDepth", "SSLCACertificateFile",
+        "SSLCACertificatePath", "SSLProxyCACertificateFile", "SSLProxyCACertificatePath",
+        "SSLCertificateFile", "SSLCertificateKeyFile", "SSLCertificateChainFile",
+        "SSLSessionCache", "SSLSessionCacheTimeout"}) {
+    if (iequals(name, f)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SL9003_trailing_comment::check(const CheckContext& ctx, Reporter& r) {
+  const ApacheModel& m = ctx.apache;
+  for (const ApacheDirective& d : m.directives) {
+    const Node& n = *d.node;
+    if (n.kind != NodeKind::directive) continue;
+    const bool flag = is_flag_directive(n.name());
+    if (!flag && !is_one_arg_directive(n.name())) continue;
+    std::size_t hash = n.args().size();
+    for (std::size_t i = 0; i < n.args().size(); ++i) {
+      if (n.args()[i].quote == Quote::none && !n.args()[i].value.empty() && n.args()[i].value[0] == '#') {
+        hash = i;
+        break;
+      }
+    }
+    if (hash == n.args().size() || hash == 0) continue;
+    const Range comment{n.args()[hash].range.begin, n.args().back().range.end};
+    Finding& f = r.report(n.file(), comment,
+                          Fields{.directive = n.name(), .effect = flag ? "httpd ignores it, by luck: only the first word of a "
+                                             "flag is read"
+                                           : "httpd refuses the configuration ('takes one "
+                                             "argument' or 'Invalid argument')"});
+    if (flag) f.severity = Severity::warning;
+    note_conditions(f, {&d});
+    const SourceFile& src = ctx.sources.file(n.file());
+    const std::string text = src.text().substr(comment.begin, comment.end - comment.begin);
+    TextEdit cut;
+    cut.file = n.file();
+    cut.offset = n.args()[hash - 1].range.end;
+    cut.length = comment.end - cut.offset;
+    f.fixes.push_back({"move the comment to its own line above",
+                       {insert_before(ctx.sources, n, {text}), cut},
+                       /*safe=*/true});
+  }
+}
+
+}  // namespace staplint::checks::apache

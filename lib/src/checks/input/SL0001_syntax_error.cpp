@@ -1,0 +1,11 @@
+// SL0001: the file cannot be parsed.
+#include "checks/input/problems.hpp"
+#include "rules/input/SL0001_syntax_error.hpp"
+
+namespace staplint::checks::input {
+
+void SL0001_syntax_error::check(const CheckContext& ctx, Reporter& r) {
+  report_problems<Fields>(ctx, r, InputProblemKind::syntax);
+}
+
+}  // namespace staplint::checks::input

@@ -1,0 +1,11 @@
+// SL0002: an include names a file that does not exist.
+#include "checks/input/problems.hpp"
+#include "rules/input/SL0002_include_not_found.hpp"
+
+namespace staplint::checks::input {
+
+void SL0002_include_not_found::check(const CheckContext& ctx, Reporter& r) {
+  report_problems<Fields>(ctx, r, InputProblemKind::include_not_found);
+}
+
+}  // namespace staplint::checks::input

@@ -1,0 +1,11 @@
+// SL0003: a file includes itself, directly or through other files.
+#include "checks/input/problems.hpp"
+#include "rules/input/SL0003_include_cycle.hpp"
+
+namespace staplint::checks::input {
+
+void SL0003_include_cycle::check(const CheckContext& ctx, Reporter& r) {
+  report_problems<Fields>(ctx, r, InputProblemKind::include_cycle);
+}
+
+}  // namespace staplint::checks::input

@@ -1,0 +1,149 @@
+#include "checks/nginx/directives.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+#include "staplint/nginx_model.hpp"
+
+namespace staplint::checks {
+
+namespace {
+
+constexpr std::uint16_t kSslScopes = kHttp | kHttpServer | kStream | kStreamServer;
+/// ngx_mail_ssl_module (1.7.11) verifies client certificates in `mail` and
+/// its `server`; it has no stapling and no ssl_ocsp.
+constexpr std::uint16_t kClientCertScopes = kSslScopes | kMail | kMailServer;
+constexpr std::uint16_t kProxyScopes = kHttp | kHttpServer | kHttpLocation | kStream | kStreamServer;
+constexpr std::uint16_t kHttpProxyScopes = kHttp | kHttpServer | kHttpLocation;
+const Version k1_27_2{1, 27, 2};
+const Version k1_19_0{1, 19, 0};
+
+const std::vector<DirectiveInfo>& table() {
+  static const std::vector<DirectiveInfo> t = {
+      {"grpc_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"grpc_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"grpc_ssl_verify", kHttpProxyScopes, ValueKind::flag, {}, {}},
+      {"proxy_ssl_crl", kProxyScopes, ValueKind::one, {}, {}},
+      {"proxy_ssl_trusted_certificate", kProxyScopes, ValueKind::one, {}, {}},
+      {"proxy_ssl_verify", kProxyScopes, ValueKind::flag, {}, {}},
+      {"resolver", kProxyScopes | kMail | kMailServer, ValueKind::one_or_more, {}, {}},
+      {"ssl_client_certificate", kClientCertScopes, ValueKind::one, {}, {}},
+      {"ssl_crl", kClientCertScopes, ValueKind::one, {}, {}},
+      {"ssl_ocsp", kSslScopes, ValueKind::enumerated, {"off", "on", "leaf"}, k1_27_2, k1_19_0},
+      {"ssl_ocsp_cache", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
+      {"ssl_ocsp_responder", kSslScopes, ValueKind::one, {}, k1_27_2, k1_19_0},
+      {"ssl_stapling", kSslScopes, ValueKind::flag, {}, k1_27_2},
+      {"ssl_stapling_file", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_stapling_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
+      {"ssl_stapling_verify", kSslScopes, ValueKind::flag, {}, k1_27_2},
+      {"ssl_trusted_certificate", kClientCertScopes, ValueKind::one, {}, {}},
+      {"ssl_verify_client", kClientCertScopes, ValueKind::enumerated,
+       {"off", "on", "optional", "optional_no_ca"}, {}},
+      {"uwsgi_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"uwsgi_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
+      {"uwsgi_ssl_verify", kHttpProxyScopes, ValueKind::flag, {}, {}},
+  };
+  return t;
+}
+
+/// Blocks whose contents nginx hands to a special parser, not to directives.
+bool opaque_block(std::string_view name) {
+  static constexpr std::string_view names[] = {
+      "charset_map", "geo", "map", "match", "split_clients", "types"};
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+Context child_context(Context parent, std::string_view block) {
+  switch (parent) {
+    case kMain:
+      if (block == "http") return kHttp;
+      if (block == "stream") return kStream;
+      if (block == "mail") return kMail;
+      return kOther;
+    case kHttp:
+      if (block == "server") return kHttpServer;
+      if (block == "upstream") return kUpstream;
+      return kOther;
+    case kHttpServer:
+    case kHttpLocation:
+      if (block == "location") return kHttpLocation;
+      if (block == "if") return kIf;
+      return kOther;
+    case kIf:
+      return kOther;
+    case kStream:
+      if (block == "server") return kStreamServer;
+      if (block == "upstream") return kUpstream;
+      return kOther;
+    case kMail:
+      return block == "server" ? kMailServer : kOther;
+    default:
+      return kOther;
+  }
+}
+
+void walk(std::span<const Node> nodes, Context ctx, const Node* block,
+          const std::function<void(const Node&, Context, const Node*)>& fn) {
+  for_each_directive(nodes, [&](const Node& n) {
+    fn(n, ctx, block);
+    if (n.is_block() && !opaque_block(n.name())) walk(n.children(), child_context(ctx, n.name()), &n, fn);
+  });
+}
+
+}  // namespace
+
+std::string_view context_name(Context c) {
+  switch (c) {
+    case kMain: return "main";
+    case kHttp: return "http";
+    case kHttpServer: return "server";
+    case kHttpLocation: return "location";
+    case kIf: return "if";
+    case kStream: return "stream";
+    case kStreamServer: return "stream server";
+    case kUpstream: return "upstream";
+    case kMail: return "mail";
+    case kMailServer: return "mail server";
+    default: return "this block";
+  }
+}
+
+const DirectiveInfo* find_directive(std::string_view name) {
+  // Called for every directive by several rules, and almost always for one
+  // that is not in the table: a hash lookup, after a length filter.
+  struct Index {
+    std::unordered_map<std::string_view, const DirectiveInfo*> by_name;
+    std::size_t shortest = SIZE_MAX, longest = 0;
+  };
+  static const Index index = [] {
+    Index ix;
+    for (const DirectiveInfo& d : table()) {
+      ix.by_name.emplace(d.name, &d);
+      ix.shortest = std::min(ix.shortest, d.name.size());
+      ix.longest = std::max(ix.longest, d.name.size());
+    }
+    return ix;
+  }();
+  if (name.size() < index.shortest || name.size() > index.longest) return nullptr;
+  const auto it = index.by_name.find(name);
+  return it == index.by_name.end() ? nullptr : it->second;
+}
+
+void for_each_in_context(const ConfigTree& tree,
+                         const std::function<void(const Node&, Context, const Node*)>& fn) {
+  walk(tree.nodes, tree.fragment ? kHttp : kMain, nullptr, fn);
+}
+
+const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx) {
+  if (!ctx.nginx_directive_uses) {
+    auto found = std::make_shared<DirectiveUses>();
+    for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {
+      if (const DirectiveInfo* d = find_directive(n.name())) found->uses.push_back({&n, d, c, block});
+    });
+    ctx.nginx_directive_uses = std::move(found);
+  }
+  return ctx.nginx_directive_uses->uses;
+}
+
+}  // namespace staplint::checks
