@@ -80,6 +80,16 @@ TEST_CASE("duplicate ids and names are rejected", "[rules]") {
   }
 }
 
+TEST_CASE("no rule is a draft: its text says no TODO (tools/add_rule writes them)", "[rules]") {
+  for (const RuleSpec& r : RuleCatalog::builtin().rules()) {
+    std::string text = r.summary + r.explain_problem + r.explain_why + r.explain_fix;
+    for (const RuleBinding& b : r.bindings) text += b.message;
+    for (const std::string& ref : r.references) text += ref;
+    INFO(r.source);
+    CHECK(text.find("TODO") == std::string::npos);
+  }
+}
+
 TEST_CASE("message fields are read from the template", "[rules]") {
   CHECK(message_fields("'{a}' and {b:>4}, {{not}} {a}") == std::vector<std::string>{"a", "b"});
   CHECK(message_fields("no fields, {{ braces }}").empty());

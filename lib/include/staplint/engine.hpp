@@ -68,10 +68,10 @@ struct CheckContext {
   const std::vector<Suppression>* suppressions = nullptr;
   const RuleCatalog* catalog = nullptr;
   /// The known nginx directives with their contexts, walked once on first use
-  /// and shared by the rules that need them (checks/nginx_directives.hpp).
+  /// and shared by the rules that need them (checks/nginx/directives.hpp).
   mutable std::shared_ptr<const checks::DirectiveUses> nginx_directive_uses = {};
   /// nginx's TLS upstreams with their verification settings, walked once on
-  /// first use and shared by the upstream rules (checks/nginx_upstream.cpp).
+  /// first use and shared by the upstream rules (checks/nginx/upstreams.hpp).
   mutable std::shared_ptr<const checks::UpstreamUses> nginx_upstream_uses = {};
   /// The certificate files the configuration names, read on demand; nullptr
   /// where none may be read.

@@ -36,7 +36,7 @@ struct CheckedCrl {
   bool upstream = false;  ///< proxy_/grpc_/uwsgi_ssl_crl, for a verified TLS upstream
 };
 /// The `*_ssl_crl` of every TLS upstream whose certificates are verified
-/// (nginx_upstream.cpp), each directive once.
+/// (nginx/upstreams.cpp), each directive once.
 std::vector<CheckedCrl> nginx_upstream_crls(const CheckContext& ctx);
 
 /// `certs` may be nullptr (not read): then `served` is empty. Computed once
