@@ -376,3 +376,36 @@ TEST_CASE("apache: an Include httpd skips is not reported; one under an unknown 
   CHECK(r.result.findings[0].conditional);
   CHECK_FALSE(r.result.findings[1].conditional);
 }
+
+TEST_CASE("a Tomcat base whose setenv.sh cannot be read gets no fix that creates it", "[lint]") {
+  MemoryFileSystem fs;
+  const std::string server_xml =
+      "<Server port=\"8005\"><Service name=\"Catalina\">\n"
+      "<Connector port=\"8443\" SSLEnabled=\"true\"><SSLHostConfig>\n"
+      "<Certificate certificateFile=\"conf/cert.pem\"/></SSLHostConfig></Connector>\n"
+      "</Service></Server>\n";
+  fs.add("/srv/tomcat/conf/server.xml", server_xml);
+  fs.add("/srv/tomcat/bin/setenv.sh", std::string("CATALINA_OPTS=\0\x01\x02\n", 18));
+  const Run run(fs, {"/srv/tomcat"});
+  CHECK(std::count(run.located.begin(), run.located.end(), "/srv/tomcat/bin/setenv.sh:1 SL0004") == 1);
+  bool sl1001 = false;
+  for (const Finding& f : run.result.findings) {
+    if (f.rule_id != "SL1001") continue;
+    sl1001 = true;
+    for (const Fix& fix : f.fixes) {
+      for (const TextEdit& e : fix.edits) CHECK(e.create.empty());
+    }
+  }
+  CHECK(sl1001);
+  // Without the file, the fix creates it.
+  MemoryFileSystem bare;
+  bare.add("/srv/tomcat/conf/server.xml", server_xml);
+  const Run created(bare, {"/srv/tomcat"});
+  bool creates = false;
+  for (const Finding& f : created.result.findings) {
+    for (const Fix& fix : f.fixes) {
+      for (const TextEdit& e : fix.edits) creates = creates || e.create == "/srv/tomcat/bin/setenv.sh";
+    }
+  }
+  CHECK(creates);
+}

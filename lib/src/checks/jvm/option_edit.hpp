@@ -15,7 +15,8 @@ namespace staplint::checks {
 /// the end of Debian's /etc/default/tomcatN, else CATALINA_OPTS at the end of
 /// RHEL's /etc/sysconfig/tomcat, else of bin/setenv.bat (a Windows instance;
 /// `set` syntax, the file's line ends). A Tomcat instance with none of them
-/// gets a new CATALINA_BASE/bin/setenv.sh. None when there is no instance.
+/// gets a new CATALINA_BASE/bin/setenv.sh. None when there is no instance, or
+/// when its setenv.sh exists but could not be read.
 struct JvmOptionEdit {
   TextEdit edit;
   std::string description;  ///< "add '-Dx=y' to CATALINA_OPTS in 'setenv.sh'"
@@ -48,8 +49,13 @@ inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
     const std::string base = ctx.tree.dialect == Dialect::tomcat ? jvm_instance_base(ctx.tree, ctx.sources)
                                                                  : std::string();
     if (base.empty()) return std::nullopt;
+    const std::string create = path::join(base, "bin/setenv.sh");
+    // One that exists but could not be read (SL0004, SL0005): never replaced.
+    for (const FileId f : ctx.tree.files) {
+      if (ctx.sources.file(f).path() == create) return std::nullopt;
+    }
     JvmOptionEdit out;
-    out.edit.create = path::join(base, "bin/setenv.sh");
+    out.edit.create = create;
     out.edit.text = "#!/bin/sh\nCATALINA_OPTS=\"$CATALINA_OPTS " + option + "\"\n";
     out.description = "create 'bin/setenv.sh' with '" + option + "' in CATALINA_OPTS";
     return out;
