@@ -386,7 +386,10 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
     // Debian's CATALINA_BASE is /var/lib/tomcatN (its conf/ links to /etc/tomcatN).
     add(path::join(root, "var/lib/" + instance + "/bin/setenv.sh"));
   }
-  for (const std::string& c : {path::join(base, "default/" + instance), path::join(base, "bin/setenv.sh"),
+  // catalina.sh runs the lines a user adds to it before it reads setenv.sh
+  // (SL1105 says they belong there).
+  for (const std::string& c : {path::join(base, "default/" + instance), path::join(base, "bin/catalina.sh"),
+                               path::join(base, "bin/setenv.sh"), path::join(base, "bin/catalina.bat"),
                                path::join(base, "bin/setenv.bat"), path::join(conf, "catalina.properties")}) {
     add(c);
   }

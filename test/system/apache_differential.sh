@@ -9,6 +9,8 @@
 # are loaded unless the sample loads modules itself. Fix goldens (X.fixed.conf) are judged the same way,
 # and each must be accepted when its sample is.
 # Trees are tested through their entry file with their own ServerRoot.
+# A sample whose first lines say `# apache2-t: skip (reason)` is left out, as
+# nginx_differential.sh does with `# nginx-t: skip`.
 set -u
 staplint=$1
 samples=$2
@@ -53,6 +55,11 @@ while IFS= read -r sample; do
     rm -rf "$work/fixed-tree" && mkdir -p "$work/fixed-tree"
     cp -r "${sample%.fixed}/." "$work/fixed-tree/" && cp -r "$sample/." "$work/fixed-tree/"
     lint_path=$work/fixed-tree
+  fi
+  marker_in=$sample
+  [ -d "$sample" ] && marker_in=$(find "$sample" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)
+  if [ -n "$marker_in" ] && grep -q '# apache2-t: skip' "$marker_in"; then
+    skipped=$((skipped + 1)); echo "skip  $sample: $(grep -o 'apache2-t: skip.*' "$marker_in")"; continue
   fi
   if [ -d "$sample" ]; then
     entry=$(find "$lint_path" \( -name apache2.conf -o -name httpd.conf \) | head -n 1)

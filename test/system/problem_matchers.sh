@@ -11,9 +11,9 @@ cd "$root" || exit 1
 fail=0
 # golden name: the samples it lints (paths relative to the repository)
 declare -A cases=(
-  [nginx]="samples/nginx/rules/sl1001-fires-no-stapling.conf samples/nginx/realworld/mixed-dialect-snippet.conf samples/nginx/trees/sites"
+  [nginx]="samples/nginx/rules/sl1001-fires-no-stapling.conf samples/nginx/realworld/sl0007-fires-mixed-dialect-snippet.conf samples/nginx/trees/sites"
   [apache]="samples/apache/rules/sl1005-fires-guide-recipe.conf samples/apache/rules/sl2001-fires-per-location.conf"
-  [tomcat]="samples/tomcat/server-mtls-no-revocation.xml samples/tomcat/trees/debian-guide-recipe"
+  [tomcat]="samples/tomcat/server-sl2001-fires-mtls-no-revocation.xml samples/tomcat/trees/sl1104-fires-debian-guide-recipe"
   [jvm]="samples/jvm/setenv-typo.sh samples/jvm/setenv-guide-bare-line.bat samples/jvm/setenv-conditional.sh"
 )
 for name in nginx apache tomcat jvm; do

@@ -2,7 +2,12 @@
 // rule's own examples, which must fire and stay silent as documented.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 
@@ -151,6 +156,70 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
         CHECK(seen == fires);
         REQUIRE(res.file_dialects.size() == 1);
         CHECK(to_string(res.file_dialects[0]) == e.dialect);
+      }
+    }
+  }
+}
+
+namespace {
+
+/// The rule ids a sample file expects (`expect: SL1001 SL1002@12`, in any
+/// comment style the sample runner reads), and the file's text.
+std::set<std::string> expected_rules(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::set<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    for (const char* marker : {"expect:", "expect-after-fix:"}) {
+      const std::size_t at = line.find(marker);
+      if (at == std::string::npos) continue;
+      std::istringstream ids(line.substr(at + std::strlen(marker)));
+      std::string id;
+      while (ids >> id) {
+        if (id.rfind("SL", 0) == 0) out.insert(id.substr(0, id.find('@')));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every rule has a firing and a silent sample per dialect", "[rules][samples]") {
+  // A sample of rule SLnnnn for a dialect lives under samples/<dialect>/ and
+  // is named slnnnn-fires[-*] or slnnnn-silent[-*] (after a prefix the
+  // dialect needs, as in setenv-sl1101-fires-typo.sh), as a file or a tree
+  // directory. A firing sample expects the rule in one of its files; a silent
+  // one in none. The sample runner checks that each gets what it expects.
+  const std::regex name("(^|-)sl([0-9]{4})-(fires|silent)([-.]|$)");
+  std::map<std::tuple<std::string, std::string, bool>, std::vector<std::filesystem::path>> samples;
+  for (const char* dialect : {"nginx", "apache", "tomcat", "jvm"}) {
+    const std::filesystem::path dir = std::filesystem::path(STAPLINT_SOURCE_DIR) / "samples" / dialect;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      const std::string n = e.path().filename().string();
+      std::smatch m;
+      if (n.find(".fixed") != std::string::npos || !std::regex_search(n, m, name)) continue;
+      samples[{dialect, "SL" + m[2].str(), m[3] == "fires"}].push_back(e.path());
+    }
+  }
+  auto expects = [](const std::filesystem::path& p, const std::string& id) {
+    if (!std::filesystem::is_directory(p)) return expected_rules(p).count(id) > 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(p)) {
+      if (e.is_regular_file() && expected_rules(e.path()).count(id)) return true;
+    }
+    return false;
+  };
+  for (const RuleSpec& r : RuleCatalog::builtin().rules()) {
+    for (const std::string& dialect : r.dialects) {
+      for (const bool fires : {true, false}) {
+        INFO(r.id << " " << dialect << (fires ? " fires" : " silent"));
+        const auto it = samples.find({dialect, r.id, fires});
+        CHECK(it != samples.end());
+        if (it == samples.end()) continue;
+        for (const auto& p : it->second) {
+          INFO(p.string());
+          CHECK(expects(p, r.id) == fires);
+        }
       }
     }
   }

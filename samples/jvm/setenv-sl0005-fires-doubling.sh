@@ -1,0 +1,30 @@
+#!/bin/sh
+# A value that doubles 40 times (a trillion bytes if a shell ran it): staplint
+# stops at its budget for a value and says so, at the line that trips it.
+PAD=0123456789abcdef
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+# expect: SL0005
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+PAD="$PAD$PAD"
+CATALINA_OPTS="$CATALINA_OPTS -Dpad=$PAD"
