@@ -4,13 +4,14 @@
 # Java runtime; the differential and truth tests, and their Debian default
 # trees), openssl (certificates and the OCSP responder), iproute2 and
 # util-linux (a private network namespace), clang with its runtime for the
-# fuzzer, git and patch (the --diff output is checked with both),
+# fuzzer, clang-format and clang-tidy (the style tests), git and patch (the --diff output is checked with both),
 # pre-commit with python3 (the hook test, the problem-matcher test), and
 # dpkg-dev, man-db and binutils (the .deb, its man page and its libraries).
 set -euo pipefail
 pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev catch2 libssl-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(nginx libnginx-mod-stream libnginx-mod-mail apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev time
+  pkgs+=(nginx libnginx-mod-stream libnginx-mod-mail apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev
+         clang-format clang-tidy time
          git patch pre-commit python3 python3-yaml dpkg-dev man-db binutils)
 fi
 sudo=""

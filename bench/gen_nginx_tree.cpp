@@ -52,9 +52,14 @@ std::string site(unsigned n, Rng& rng, bool variable_certs, unsigned shared_cert
   o << "    ssl_certificate_key " << cert << ".key;\n";
   o << "    ssl_session_timeout 1d;\n    ssl_session_cache shared:SSL" << (n % 8) << ":10m;\n";
   switch (rng.pick(4)) {
-    case 0: break;  // no stapling: SL1001
-    case 1: o << "    ssl_stapling on;\n"; break;
-    case 2: o << "    ssl_stapling on;\n    ssl_stapling_verify on;\n"; break;
+    case 0:
+      break;  // no stapling: SL1001
+    case 1:
+      o << "    ssl_stapling on;\n";
+      break;
+    case 2:
+      o << "    ssl_stapling on;\n    ssl_stapling_verify on;\n";
+      break;
     default:
       o << "    ssl_stapling on;\n    ssl_stapling_verify on;\n"
         << (variable_certs ? "    # ssl_trusted_certificate left out: nginx -t would load it\n"

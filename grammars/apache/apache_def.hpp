@@ -36,11 +36,11 @@ const auto continuation = x3::lit('\\') >> eol;
 const auto hspace = x3::omit[x3::char_(" \t\r") | continuation];
 const auto line_char = continuation | (x3::char_ - eol);
 const auto bare = +(continuation | (x3::char_ - x3::char_(" \t\r\n")));
-const auto dq = x3::lit('"') >> *((x3::lit('\\') >> x3::char_("\"\\")) | continuation |
-                                  (x3::char_ - x3::char_("\"\n"))) >>
+const auto dq = x3::lit('"') >>
+                *((x3::lit('\\') >> x3::char_("\"\\")) | continuation | (x3::char_ - x3::char_("\"\n"))) >>
                 -x3::lit('"');
-const auto sq = x3::lit('\'') >> *((x3::lit('\\') >> x3::char_("'\\")) | continuation |
-                                   (x3::char_ - x3::char_("'\n"))) >>
+const auto sq = x3::lit('\'') >>
+                *((x3::lit('\\') >> x3::char_("'\\")) | continuation | (x3::char_ - x3::char_("'\n"))) >>
                 -x3::lit('\'');
 
 // --- line bookkeeping through actions (the line rule's right-hand side has
@@ -48,9 +48,7 @@ const auto sq = x3::lit('\'') >> *((x3::lit('\\') >> x3::char_("'\\")) | continu
 const auto line_begin = [](auto& ctx) {
   x3::_val(ctx).begin = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin());
 };
-const auto line_end = [](auto& ctx) {
-  x3::_val(ctx).end = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin());
-};
+const auto line_end = [](auto& ctx) { x3::_val(ctx).end = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin()); };
 template <ast::line_kind Kind>
 const auto mark = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 const auto take_words = [](auto& ctx) { x3::_val(ctx).words = std::move(x3::_attr(ctx)); };
@@ -63,8 +61,8 @@ const auto close_line = (&x3::lit("</"))[mark<ast::line_kind::close>] >> x3::omi
 const auto open_line = (&x3::lit('<'))[mark<ast::line_kind::open>] >> x3::omit[words[take_words]];
 const auto directive_line = x3::eps[mark<ast::line_kind::directive>] >> x3::omit[words[take_words]];
 const auto line_def = *hspace >> x3::eps[line_begin] >>
-                      (comment_line | close_line | open_line | directive_line) >> x3::eps[line_end] >>
-                      *hspace >> (eol | x3::eoi);
+                      (comment_line | close_line | open_line | directive_line) >> x3::eps[line_end] >> *hspace >>
+                      (eol | x3::eoi);
 const auto blank_line = *hspace >> eol;
 const auto file_def = *(x3::omit[blank_line] | line) >> *hspace >> x3::eoi;
 

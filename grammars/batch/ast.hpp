@@ -22,10 +22,10 @@ enum class entry_kind : std::uint8_t {
 
 struct entry : span {
   entry_kind kind = entry_kind::command;
-  span keyword;      ///< set: the word `set`
-  span condition;    ///< conditional: the `if` or `for` word
-  span name;         ///< set: the variable; command: the first word
-  span value;        ///< set: the value (inside the quotes of the quoted form)
+  span keyword;    ///< set: the word `set`
+  span condition;  ///< conditional: the `if` or `for` word
+  span name;       ///< set: the variable; command: the first word
+  span value;      ///< set: the value (inside the quotes of the quoted form)
   bool quoted = false;
   /// The line runs the entry only under an `if` or `for` written before it
   /// on the same line (`if defined X set "Y=..."`).

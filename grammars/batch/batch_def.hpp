@@ -54,9 +54,8 @@ const auto kind_conditional = common::on_entry<state_tag>([](ast::entry& e) { e.
 const auto kind_command = common::on_entry<state_tag>([](ast::entry& e) { e.kind = ast::entry_kind::command; });
 
 // --- a line
-const auto comment = ((-x3::lit('@') >> x3::no_case["rem"] >> &(blank | x3::char_("\r\n") | x3::eoi)) |
-                      x3::lit("::")) >>
-                     rest;
+const auto comment =
+    ((-x3::lit('@') >> x3::no_case["rem"] >> &(blank | x3::char_("\r\n") | x3::eoi)) | x3::lit("::")) >> rest;
 const auto label = x3::lit(':') >> rest;
 const auto var_name = x3::raw[+(x3::char_ - x3::char_("=\"\r\n"))][set_name];
 const auto value = x3::raw[rest][set_value];
@@ -76,8 +75,7 @@ const auto line_body = -(x3::lit(')')[closes] >> *blank) >>
 const auto entry_line = x3::eps[start_entry] >> line_body >> x3::eps[end_entry];
 const auto blank_line = *blank >> eol;
 const auto file_def =
-    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >>
-    *blank >> x3::eoi;
+    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >> *blank >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(file)
 

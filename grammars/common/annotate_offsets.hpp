@@ -10,9 +10,11 @@ namespace staplint::grammar::common {
 template <typename StateTag>
 struct annotate_offsets {
   template <typename Iterator, typename Attribute, typename Context>
-  void on_success(Iterator const& first, Iterator const& last, Attribute& attr,
-                  Context const& context) const {
-    if constexpr (requires { attr.begin = 0u; attr.end = 0u; }) {
+  void on_success(Iterator const& first, Iterator const& last, Attribute& attr, Context const& context) const {
+    if constexpr (requires {
+                    attr.begin = 0u;
+                    attr.end = 0u;
+                  }) {
       const auto& st = boost::spirit::x3::get<StateTag>(context);
       attr.begin = st.offset(first);
       attr.end = st.offset(last);

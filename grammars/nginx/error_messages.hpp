@@ -23,8 +23,8 @@ inline std::string describe_char(char c) {
 template <typename Iterator>
 std::string directive_name(Iterator first, Iterator const& last) {
   std::string name;
-  while (first != last && name.size() < 64 && *first != ' ' && *first != '\t' &&
-         *first != '\r' && *first != '\n' && *first != ';' && *first != '{') {
+  while (first != last && name.size() < 64 && *first != ' ' && *first != '\t' && *first != '\r' && *first != '\n' &&
+         *first != ';' && *first != '{') {
     name += *first++;
   }
   return name;
@@ -47,8 +47,7 @@ struct token_errors {
       }
     } else {
       e.offset = st.offset(x.where());
-      e.message = "unexpected " + describe_char(*x.where()) +
-                  " after quoted argument; expected whitespace, ';' or '{'";
+      e.message = "unexpected " + describe_char(*x.where()) + " after quoted argument; expected whitespace, ';' or '{'";
     }
     st.report(std::move(e));
     return x3::error_handler_result::fail;
@@ -85,9 +84,8 @@ struct directive_errors {
     syntax_error e;
     if (x.which() == "Lua block") {
       e.offset = st.offset(x.where());
-      e.message = x.where() != last && *x.where() == '{'
-                      ? "unterminated Lua block of '" + name + "'"
-                      : "expected '{' after '" + name + "'";
+      e.message = x.where() != last && *x.where() == '{' ? "unterminated Lua block of '" + name + "'"
+                                                         : "expected '{' after '" + name + "'";
     } else {
       // Point just past the last word, where the ';' belongs.
       Iterator end = x.where();
@@ -109,8 +107,7 @@ struct directive_errors {
 
 struct file_errors {
   template <typename Iterator, typename Exception, typename Context>
-  x3::error_handler_result on_error(Iterator&, Iterator const& last, Exception const& x,
-                                    Context const& context) const {
+  x3::error_handler_result on_error(Iterator&, Iterator const& last, Exception const& x, Context const& context) const {
     parse_state& st = x3::get<state_tag>(context);
     syntax_error e;
     e.offset = st.offset(x.where());

@@ -33,9 +33,7 @@ constexpr std::array<unsigned char, 256> make_table() {
 }
 inline constexpr std::array<unsigned char, 256> table = make_table();
 
-inline bool is(char c, unsigned char what) {
-  return (table[static_cast<unsigned char>(c)] & what) != 0;
-}
+inline bool is(char c, unsigned char what) { return (table[static_cast<unsigned char>(c)] & what) != 0; }
 }  // namespace lex
 
 /// One word: bare, "double-quoted" or 'single-quoted'.

@@ -16,8 +16,7 @@ struct lua_block_name_parser : x3::parser<lua_block_name_parser> {
   static constexpr bool has_attribute = false;
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&,
-             Attribute&) const {
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
     Iterator i = first;
     while (i != last && is_name_char(*i)) ++i;
     constexpr std::string_view suffix = "_by_lua_block";
@@ -32,8 +31,7 @@ struct lua_block_name_parser : x3::parser<lua_block_name_parser> {
   }
 
   static bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 };
 
@@ -43,8 +41,7 @@ struct lua_raw_block_parser : x3::parser<lua_raw_block_parser> {
   static constexpr bool has_attribute = false;
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&,
-             Attribute&) const {
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
     if (first == last || *first != '{') return false;
     Iterator i = first;
     ++i;

@@ -36,8 +36,7 @@ struct transaction_directive : x3::unary_parser<Subject, transaction_directive<S
   constexpr explicit transaction_directive(Subject const& subject) : base_type(subject) {}
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
-             Attribute&) const {
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
     parse_state& st = x3::get<state_tag>(context);
     const parse_state::mark m = st.checkpoint();
     try {
@@ -54,8 +53,7 @@ struct transaction_directive : x3::unary_parser<Subject, transaction_directive<S
 struct transaction_gen {
   template <typename Subject>
   constexpr auto operator[](Subject const& subject) const {
-    return transaction_directive<typename x3::extension::as_parser<Subject>::value_type>(
-        x3::as_parser(subject));
+    return transaction_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject));
   }
 };
 constexpr transaction_gen transaction{};
@@ -126,8 +124,7 @@ const auto enter_block = [](auto& ctx) {
 const auto leave_block = [](auto& ctx) {
   parse_state& st = x3::get<state_tag>(ctx);
   --st.depth;
-  st.end_statement(ast::body_kind::block, st.current().body.begin,
-                   st.offset(x3::_where(ctx).begin()));
+  st.end_statement(ast::body_kind::block, st.current().body.begin, st.offset(x3::_where(ctx).begin()));
 };
 
 // --- rules ---
@@ -135,8 +132,7 @@ const auto name_def = any_word;
 const auto word_def = any_word;
 const auto comment_def = x3::omit[comment_text];
 const auto semicolon_def = x3::lit(';');
-const auto block_def = x3::lit('{') >> x3::eps[enter_block] >> children >> sp > x3::lit('}') >>
-                       x3::eps[leave_block];
+const auto block_def = x3::lit('{') >> x3::eps[enter_block] >> children >> sp > x3::lit('}') >> x3::eps[leave_block];
 const auto children_def = *(sp >> statement);
 const auto lua_body_def = lua_raw_block;
 const auto words = name >> *(ws >> word);
@@ -147,7 +143,7 @@ const auto lua_directive_def = words >> ws > lua_body;
 const auto statement_def = comment | (&lua_block_name >> transaction[lua_directive]) | plain_directive;
 const auto file_def = *(sp >> statement) >> sp > x3::eoi;
 
-BOOST_SPIRIT_DEFINE(name, word, children, comment, semicolon, block, lua_body, plain_directive,
-                    lua_directive, statement, file)
+BOOST_SPIRIT_DEFINE(name, word, children, comment, semicolon, block, lua_body, plain_directive, lua_directive,
+                    statement, file)
 
 }  // namespace staplint::grammar::nginx::parser

@@ -46,8 +46,7 @@ parse_output parse(std::string_view text, const parse_options& options = {});
 /// The same, into `out`, whose capacity is reused: a caller that parses many
 /// files keeps one tree and allocates almost nothing per file. On an error,
 /// `out` is left empty.
-std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options,
-                                       ast::tree& out);
+std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options, ast::tree& out);
 
 /// Receives one word of a statement: its byte range, quotes included.
 using word_sink = void (*)(void* ctx, std::uint32_t begin, std::uint32_t end);

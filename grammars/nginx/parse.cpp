@@ -1,7 +1,7 @@
 // Runs the instantiated nginx grammar over a buffer and converts the outcome
 // into parse_output. Iterators stop here: callers get byte offsets only.
-#include <boost/spirit/home/x3.hpp>
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <optional>
 
 #include "config.hpp"
@@ -66,8 +66,7 @@ const ast::token* too_long(std::string_view text, const std::vector<ast::token>&
 
 }  // namespace
 
-std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options,
-                                       ast::tree& out) {
+std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options, ast::tree& out) {
   out.statements.clear();
   out.words.clear();
   if (auto at = too_deep(text, options.max_depth)) {
@@ -109,8 +108,7 @@ std::optional<syntax_error> parse_into(std::string_view text, const parse_option
     err.offset = t->begin;
     const bool quoted = text[t->begin] == '"' || text[t->begin] == '\'';
     err.message = "word of " + std::to_string(t->end - t->begin - (quoted ? 2 : 0)) +
-                  " bytes is too long for nginx (at most " + (quoted ? "4094 inside quotes" : "4095") +
-                  ")";
+                  " bytes is too long for nginx (at most " + (quoted ? "4094 inside quotes" : "4095") + ")";
     error = std::move(err);
   }
   if (error) {

@@ -23,9 +23,7 @@ struct parse_state {
   ast::tree* out = nullptr;
   std::vector<std::uint32_t> open;  ///< statements whose body has not ended yet
 
-  std::uint32_t offset(const char* it) const {
-    return static_cast<std::uint32_t>(it - begin);
-  }
+  std::uint32_t offset(const char* it) const { return static_cast<std::uint32_t>(it - begin); }
   /// Records an error unless an inner rule already reported a better one.
   void report(syntax_error e) {
     if (!error) error = std::move(e);

@@ -37,10 +37,18 @@ std::string unescape(std::string_view raw, bool& valid) {
       continue;
     }
     switch (c) {
-      case 't': out += '\t'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'f': out += '\f'; break;
+      case 't':
+        out += '\t';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
       case 'u': {
         unsigned code = 0;
         for (int k = 0; k < 4; ++k) {
@@ -65,7 +73,9 @@ std::string unescape(std::string_view raw, bool& valid) {
         }
         break;
       }
-      default: out += c; break;
+      default:
+        out += c;
+        break;
     }
   }
   return out;

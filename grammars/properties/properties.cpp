@@ -8,4 +8,4 @@ BOOST_SPIRIT_INSTANTIATE(file_type, iterator_type, context_type)
 
 namespace staplint::grammar::properties {
 const parser::file_type& file_rule() { return parser::file; }
-}
+}  // namespace staplint::grammar::properties

@@ -33,8 +33,7 @@ const auto continuation = x3::lit('\\') >> eol >> *blank;
 const auto escaped = x3::lit('\\') >> (x3::char_ - x3::char_("\r\n"));
 const auto key_char = continuation | escaped | (x3::char_ - x3::char_(" \t\f=:\r\n\\"));
 /// A backslash at the very end of the input is dropped by the JDK.
-const auto value_char = continuation | escaped | (x3::char_ - x3::char_("\r\n\\")) |
-                        (x3::lit('\\') >> x3::eoi);
+const auto value_char = continuation | escaped | (x3::char_ - x3::char_("\r\n\\")) | (x3::lit('\\') >> x3::eoi);
 
 // --- actions: record each entry's pieces as byte offsets
 const auto start_entry = [](auto& ctx) {
@@ -43,9 +42,7 @@ const auto start_entry = [](auto& ctx) {
   e.begin = st.offset(x3::_where(ctx).begin());
   st.out->push_back(e);
 };
-const auto set_kind_comment = [](auto& ctx) {
-  x3::get<state_tag>(ctx).out->back().kind = ast::entry_kind::comment;
-};
+const auto set_kind_comment = [](auto& ctx) { x3::get<state_tag>(ctx).out->back().kind = ast::entry_kind::comment; };
 const auto key_begin = [](auto& ctx) {
   parse_state& st = x3::get<state_tag>(ctx);
   st.out->back().key.begin = st.offset(x3::_where(ctx).begin());
@@ -69,16 +66,14 @@ const auto comment_end = [](auto& ctx) {
 };
 
 // --- the file
-const auto comment_line = x3::char_("#!")[set_kind_comment] >> *(x3::char_ - x3::char_("\r\n")) >>
-                          x3::eps[comment_end];
+const auto comment_line = x3::char_("#!")[set_kind_comment] >> *(x3::char_ - x3::char_("\r\n")) >> x3::eps[comment_end];
 const auto separator = *(blank | continuation) >> -(x3::lit('=') | ':') >> *(blank | continuation);
-const auto property_line = x3::eps[key_begin] >> *key_char >> x3::eps[key_end] >> separator >>
-                           x3::eps[value_begin] >> *value_char >> x3::eps[value_end];
+const auto property_line = x3::eps[key_begin] >> *key_char >> x3::eps[key_end] >> separator >> x3::eps[value_begin] >>
+                           *value_char >> x3::eps[value_end];
 const auto entry_line = x3::eps[start_entry] >> (comment_line | property_line);
 const auto blank_line = *blank >> eol;
 const auto file_def =
-    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >>
-    *blank >> x3::eoi;
+    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >> *blank >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(file)
 

@@ -14,23 +14,21 @@ parse_output parse(std::string_view text) {
   parser::iterator_type first = text.data();
   const parser::iterator_type last = text.data() + text.size();
   try {
-    const bool ok =
-        file_rule().parse(first, last, context, boost::spirit::x3::unused, boost::spirit::x3::unused);
+    const bool ok = file_rule().parse(first, last, context, boost::spirit::x3::unused, boost::spirit::x3::unused);
     if (!ok || first != last) {
       out.error = syntax_error{state.offset(first), "unexpected input"};
     }
   } catch (const parser::unterminated& u) {
-    out.error = syntax_error{state.offset(u.at), std::string("unterminated ") + u.what +
-                                                     "; the shell reads to the end of the file"};
+    out.error = syntax_error{state.offset(u.at),
+                             std::string("unterminated ") + u.what + "; the shell reads to the end of the file"};
   } catch (const parser::too_deep& d) {
-    out.error = syntax_error{state.offset(d.at),
-                             "quotes and expansions nest deeper than " + std::to_string(parser::kMaxWordNesting) +
-                                 " levels in one word",
-                             true};
+    out.error = syntax_error{
+        state.offset(d.at),
+        "quotes and expansions nest deeper than " + std::to_string(parser::kMaxWordNesting) + " levels in one word",
+        true};
   }
   // A command still open at the end of the input ends there.
-  if (!out.entries.empty() && out.entries.back().kind == ast::entry_kind::command &&
-      out.entries.back().end == 0) {
+  if (!out.entries.empty() && out.entries.back().kind == ast::entry_kind::command && out.entries.back().end == 0) {
     out.entries.back().end = out.entries.back().words.back().end;
   }
   if (out.error) out.entries.clear();

@@ -224,12 +224,11 @@ const file_type file = "shell";
 const auto blank = x3::char_(" \t\r") | (x3::lit('\\') >> x3::lit('\n'));
 const auto comment = x3::raw[x3::lit('#') >> *(x3::char_ - '\n')][take_comment];
 const auto word = x3::raw[any_word][take_word];
-const auto separator = x3::lit(";;")[end_command<ast::separator::double_semicolon>] |
-                       x3::lit(';')[end_command<ast::separator::semicolon>] |
-                       x3::lit("&&")[end_command<ast::separator::and_>] |
-                       x3::lit('&')[end_command<ast::separator::background>] |
-                       x3::lit("||")[end_command<ast::separator::or_>] |
-                       x3::lit('|')[end_command<ast::separator::pipe>];
+const auto separator =
+    x3::lit(";;")[end_command<ast::separator::double_semicolon>] |
+    x3::lit(';')[end_command<ast::separator::semicolon>] | x3::lit("&&")[end_command<ast::separator::and_>] |
+    x3::lit('&')[end_command<ast::separator::background>] | x3::lit("||")[end_command<ast::separator::or_>] |
+    x3::lit('|')[end_command<ast::separator::pipe>];
 const auto newline = x3::lit('\n')[end_command<ast::separator::end_of_line>] >> heredoc_body;
 const auto file_def = *(x3::omit[blank] | comment | word | separator | newline) >> x3::eoi;
 

@@ -34,9 +34,7 @@ const auto start_entry = common::start_entry<state_tag>;
 const auto end_entry = common::end_entry<state_tag>;
 const auto set_key = common::record_span<state_tag, &ast::entry::key>;
 const auto set_value = common::record_span<state_tag, &ast::entry::value>;
-const auto kind = [](ast::entry_kind k) {
-  return [k](auto& ctx) { x3::get<state_tag>(ctx).out->back().kind = k; };
-};
+const auto kind = [](ast::entry_kind k) { return [k](auto& ctx) { x3::get<state_tag>(ctx).out->back().kind = k; }; };
 const auto drop_entry = [](auto& ctx) { x3::get<state_tag>(ctx).out->pop_back(); };
 
 // --- a line
@@ -46,16 +44,14 @@ const auto section =
 const auto key = x3::raw[+(x3::char_ - x3::char_("=\r\n \t"))][set_key];
 // The value's trailing blanks belong to it as written; systemd trims them
 // when it reads the value.
-const auto assignment = (key >> *blank >> '=' >> *blank >> x3::raw[*value_char][set_value])
-    [kind(ast::entry_kind::assignment)];
+const auto assignment =
+    (key >> *blank >> '=' >> *blank >> x3::raw[*value_char][set_value])[kind(ast::entry_kind::assignment)];
 // A line systemd cannot read: its entry is dropped.
 const auto entry_line = x3::eps[start_entry] >>
-                        (((comment | section | assignment) >> x3::eps[end_entry]) |
-                         (*line_char)[drop_entry]);
+                        (((comment | section | assignment) >> x3::eps[end_entry]) | (*line_char)[drop_entry]);
 const auto blank_line = *blank >> eol;
-const auto file_def = *(x3::omit[blank_line] |
-                        (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >>
-                      *blank >> x3::eoi;
+const auto file_def =
+    *(x3::omit[blank_line] | (*blank >> !eol >> !x3::eoi >> entry_line >> (eol | x3::eoi))) >> *blank >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(file)
 

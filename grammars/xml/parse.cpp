@@ -27,8 +27,7 @@ parse_output parse(std::string_view text, const parse_options& options) {
   parser::iterator_type first = text.data();
   const parser::iterator_type last = text.data() + text.size();
   try {
-    const bool ok = document_rule().parse(first, last, context, boost::spirit::x3::unused,
-                                          boost::spirit::x3::unused);
+    const bool ok = document_rule().parse(first, last, context, boost::spirit::x3::unused, boost::spirit::x3::unused);
     if (!ok) state.report({state.offset(first), describe(first, last, "markup")});
   } catch (const parser::not_well_formed&) {
   } catch (const boost::spirit::x3::expectation_failure<parser::iterator_type>& e) {
@@ -50,8 +49,8 @@ parse_output parse(std::string_view text, const parse_options& options) {
   }
   if (!state.error && !state.open.empty()) {
     const ast::item& e = out.tree.items[state.open.back()];
-    state.report({e.begin, "'<" + std::string(text.substr(e.name.begin, e.name.end - e.name.begin)) +
-                               ">' is not closed"});
+    state.report(
+        {e.begin, "'<" + std::string(text.substr(e.name.begin, e.name.end - e.name.begin)) + ">' is not closed"});
   }
   if (!state.error) {
     bool root = false;
@@ -81,22 +80,30 @@ std::string decode(std::string_view raw, bool& known) {
       break;
     }
     const std::string_view ent = raw.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
     else if (ent.size() > 1 && ent[0] == '#') {
       unsigned long code = 0;
       bool ok = true;
       const bool hex = ent[1] == 'x';
       for (std::size_t k = hex ? 2 : 1; k < ent.size(); ++k) {
         const char c = ent[k];
-        int d = c >= '0' && c <= '9' ? c - '0'
+        int d = c >= '0' && c <= '9'          ? c - '0'
                 : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                : -1;
-        if (d < 0 || code > 0x10FFFF) { ok = false; break; }
+                                              : -1;
+        if (d < 0 || code > 0x10FFFF) {
+          ok = false;
+          break;
+        }
         code = code * (hex ? 16 : 10) + static_cast<unsigned long>(d);
       }
       if (!ok || code == 0 || code > 0x10FFFF || (hex && ent.size() == 2)) {

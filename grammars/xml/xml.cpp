@@ -8,4 +8,4 @@ BOOST_SPIRIT_INSTANTIATE(document_type, iterator_type, context_type)
 
 namespace staplint::grammar::xml {
 const parser::document_type& document_rule() { return parser::document; }
-}
+}  // namespace staplint::grammar::xml

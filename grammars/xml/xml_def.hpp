@@ -25,8 +25,7 @@ inline std::string_view view(const parse_state& st, ast::span s) {
 }
 
 [[noreturn]] inline void fail(parse_state& st, std::uint32_t at, std::string message,
-                              std::optional<std::uint32_t> note_at = std::nullopt,
-                              std::string note = {}) {
+                              std::optional<std::uint32_t> note_at = std::nullopt, std::string note = {}) {
   st.report({at, std::move(message), note_at, std::move(note)});
   throw not_well_formed{};
 }
@@ -44,9 +43,9 @@ const auto open_element = [](auto& ctx) {
   if (st.open.empty()) {
     for (const ast::item& i : st.out->items) {
       if (i.kind == ast::item_kind::element) {
-        fail(st, name.begin - 1, "a second root element '<" + std::string(view(st, name)) +
-                                     ">'; an XML document has exactly one",
-             i.begin, "the root element is here");
+        fail(st, name.begin - 1,
+             "a second root element '<" + std::string(view(st, name)) + ">'; an XML document has exactly one", i.begin,
+             "the root element is here");
       }
     }
   }
@@ -150,8 +149,7 @@ const auto comment = x3::raw[x3::lit("<!--") > *(x3::char_ - "-->") > "-->"][tak
 const auto pi = x3::lit("<?") > *(x3::char_ - "?>") > "?>";
 const auto cdata = x3::lit("<![CDATA[") > *(x3::char_ - "]]>") > "]]>";
 const auto doctype = x3::lit("<!DOCTYPE")[saw_doctype] >
-                     *((x3::lit('"') > *(x3::char_ - '"') > '"') |
-                       (x3::lit('\'') > *(x3::char_ - '\'') > '\'') |
+                     *((x3::lit('"') > *(x3::char_ - '"') > '"') | (x3::lit('\'') > *(x3::char_ - '\'') > '\'') |
                        (x3::lit('[') > *(x3::char_ - ']') > ']') | (x3::char_ - '>')) > '>';
 // Named rules, so that expectation failures say what was expected.
 struct attr_value_class {};
@@ -159,18 +157,16 @@ struct tag_end_class {};
 const x3::rule<attr_value_class> attr_value = "attribute value";
 const x3::rule<tag_end_class> tag_end = "'>' or '/>'";
 const auto attr_value_def = (x3::lit('"') > x3::raw[*(x3::char_ - x3::char_("<\""))][attribute_value] > '"') |
-                        (x3::lit('\'') > x3::raw[*(x3::char_ - x3::char_("<'"))][attribute_value] > '\'');
+                            (x3::lit('\'') > x3::raw[*(x3::char_ - x3::char_("<'"))][attribute_value] > '\'');
 const auto attribute = xml_name[attribute_name] >> *space > '=' > *space > attr_value;
 const auto tag_end_def = x3::lit("/>")[empty_element] | x3::lit('>')[enter_element];
-const auto start_tag = x3::lit('<') >> xml_name[open_element] >> *(+space >> attribute) >> *space >
-                       tag_end;
+const auto start_tag = x3::lit('<') >> xml_name[open_element] >> *(+space >> attribute) >> *space > tag_end;
 const auto end_tag = x3::lit("</") > xml_name[close_element] > *space > x3::lit('>')[end_tag_done];
 const auto text = x3::raw[+(x3::char_ - '<')][check_text];
 
 struct document_class {};
 const document_type document = "XML document";
-const auto document_def =
-    *(comment | pi | cdata | doctype | end_tag | start_tag | text) > x3::eoi;
+const auto document_def = *(comment | pi | cdata | doctype | end_tag | start_tag | text) > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(attr_value, tag_end, document)
 

@@ -34,9 +34,19 @@ std::string_view word_value(std::string_view w, SourceManager& sm, Quote& quote)
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (w[i] == '\\' && i + 1 < w.size()) {
       const char n = w[i + 1];
-      if (n == '\n') { ++i; continue; }
-      if (n == '\r' && i + 2 < w.size() && w[i + 2] == '\n') { i += 2; continue; }
-      if (q && (n == q || n == '\\')) { out += n; ++i; continue; }
+      if (n == '\n') {
+        ++i;
+        continue;
+      }
+      if (n == '\r' && i + 2 < w.size() && w[i + 2] == '\n') {
+        i += 2;
+        continue;
+      }
+      if (q && (n == q || n == '\\')) {
+        out += n;
+        ++i;
+        continue;
+      }
     }
     out += w[i];
   }
@@ -71,8 +81,8 @@ struct Open {
 
 }  // namespace
 
-bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
-                       std::span<Node>& nodes, std::optional<InputProblem>& problem) {
+bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
+                       std::optional<InputProblem>& problem) {
   const std::string& text = sm.file(file).text();
   const std::vector<raw::line> lines = grammar::apache::parse(text);
   NodeUnit& unit = sm.new_unit(file);
@@ -122,22 +132,19 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
              "text after '</" + std::string(name) + ">': httpd ends '<" + std::string(name) +
                  ">' only at a line that holds nothing else, and reports this one without a "
                  "matching section");
-        problem->notes.push_back({file, stack.back().detail.name_range,
-                                  "'<" + std::string(stack.back().detail.name) + ">' opened here"});
+        problem->notes.push_back(
+            {file, stack.back().detail.name_range, "'<" + std::string(stack.back().detail.name) + ">' opened here"});
         return false;
       }
       if (stack.size() == 1) {
         return fail(InputProblemKind::syntax, d.name_range,
-                    "'</" + std::string(name) + ">' without matching '<" + std::string(name) +
-                        ">' section");
+                    "'</" + std::string(name) + ">' without matching '<" + std::string(name) + ">' section");
       }
       Open& top = stack.back();
       if (!iequals(name, top.detail.name)) {
         fail(InputProblemKind::syntax, d.name_range,
-             "expected '</" + std::string(top.detail.name) + ">' but saw '</" + std::string(name) +
-                 ">'");
-        problem->notes.push_back({file, top.detail.name_range,
-                                  "'<" + std::string(top.detail.name) + ">' opened here"});
+             "expected '</" + std::string(top.detail.name) + ">' but saw '</" + std::string(name) + ">'");
+        problem->notes.push_back({file, top.detail.name_range, "'<" + std::string(top.detail.name) + ">' opened here"});
         return false;
       }
       top.detail.body_range = {top.range.end, l.begin};
@@ -151,8 +158,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
     if (l.kind == raw::line_kind::open) {
       // The `>` ends the last word, or stands alone after a quoted one.
       Arg& last = args.back();
-      std::string_view raw_last =
-          std::string_view(text).substr(last.range.begin, last.range.end - last.range.begin);
+      std::string_view raw_last = std::string_view(text).substr(last.range.begin, last.range.end - last.range.begin);
       const std::string_view tag = args.front().value.substr(1);
       std::string_view tag_name = tag;
       if (raw_last.empty() || raw_last.back() != '>') {
@@ -185,8 +191,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
 
   // The end of the file ends the sections httpd reads while reading it, when
   // no other section is open inside them (httpd: "Syntax OK").
-  if (std::all_of(stack.begin() + 1, stack.end(),
-                  [](const Open& o) { return read_while_reading(o.detail.name); })) {
+  if (std::all_of(stack.begin() + 1, stack.end(), [](const Open& o) { return read_while_reading(o.detail.name); })) {
     const auto end = static_cast<std::uint32_t>(text.size());
     while (stack.size() > 1) {
       Open& top = stack.back();
@@ -199,8 +204,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting,
   }
   if (stack.size() > 1) {
     const NodeDetail& inner = stack.back().detail;
-    fail(InputProblemKind::syntax, inner.name_range,
-         "'<" + std::string(inner.name) + ">' was not closed");
+    fail(InputProblemKind::syntax, inner.name_range, "'<" + std::string(inner.name) + ">' was not closed");
     std::string closes;
     for (std::size_t i = stack.size() - 1; i >= 1; --i) {
       closes += "</" + std::string(stack[i].detail.name) + ">\n";

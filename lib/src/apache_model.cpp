@@ -16,10 +16,8 @@ namespace staplint {
 namespace {
 
 /// Modules compiled into Debian's apache2 (`apache2 -l`).
-constexpr std::string_view kBuiltin[] = {"core_module",       "so_module",
-                                         "watchdog_module",   "http_module",
-                                         "log_config_module", "logio_module",
-                                         "version_module",    "unixd_module"};
+constexpr std::string_view kBuiltin[] = {"core_module",       "so_module",    "watchdog_module", "http_module",
+                                         "log_config_module", "logio_module", "version_module",  "unixd_module"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -60,25 +58,32 @@ struct Walker {
     const bool negate = !arg.empty() && arg.front() == '!';
     if (negate) arg.remove_prefix(1);
     Truth t;
-    if (defined.count(std::string(arg))) t = Truth::yes;
-    else t = Truth::unknown;  // maybe defined by `-D` on the command line, or by maybe_defined
+    if (defined.count(std::string(arg)))
+      t = Truth::yes;
+    else
+      t = Truth::unknown;  // maybe defined by `-D` on the command line, or by maybe_defined
     if (negate && t != Truth::unknown) t = t == Truth::yes ? Truth::no : Truth::yes;
     return t;
   }
 
-  void walk(std::span<const Node> nodes, const Node* vhost, const Node* section,
-            const Node* condition) {
+  void walk(std::span<const Node> nodes, const Node* vhost, const Node* section, const Node* condition) {
     for (const Node& n : nodes) {
       switch (n.kind) {
-        case NodeKind::comment: break;
+        case NodeKind::comment:
+          break;
         case NodeKind::include:
           record(n, vhost, section, condition);
           walk(n.children(), vhost, section, condition);
           break;
-        case NodeKind::directive: record(n, vhost, section, condition); break;
+        case NodeKind::directive:
+          record(n, vhost, section, condition);
+          break;
         case NodeKind::raw_block:
-        case NodeKind::attribute: break;
-        case NodeKind::block: block(n, vhost, section, condition); break;
+        case NodeKind::attribute:
+          break;
+        case NodeKind::block:
+          block(n, vhost, section, condition);
+          break;
       }
     }
   }
@@ -166,8 +171,7 @@ ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view 
   return {};
 }
 
-std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host,
-                                                        std::string_view name) const {
+std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host, std::string_view name) const {
   std::vector<const ApacheDirective*> out;
   if (!host.node) {
     for (const ApacheDirective& d : directives) {
@@ -210,8 +214,7 @@ const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
     bool names_host = false;
     for (const Arg& a : md->node->args()) {
       const std::string domain = lower(a.value);
-      names_host = names_host ||
-                   std::find(host.names.begin(), host.names.end(), domain) != host.names.end();
+      names_host = names_host || std::find(host.names.begin(), host.names.end(), domain) != host.names.end();
     }
     if (!names_host) continue;
     if (md->node->kind == NodeKind::block) {

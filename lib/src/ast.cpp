@@ -12,14 +12,14 @@ bool Arg::has_variable() const {
   for (std::size_t i = 0; i + 1 < value.size(); ++i) {
     if (value[i] != '$') continue;
     const char c = value[i + 1];
-    if (c == '{' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9')) {
+    if (c == '{' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       return true;
     }
   }
   return false;
 }
 
+// `s` is taken by value and moved into the map. NOLINTNEXTLINE(performance-unnecessary-value-param)
 std::string_view NodeUnit::keep(std::uint32_t offset, std::string s) const {
   if (!kept_) kept_ = std::make_unique<std::unordered_map<std::uint32_t, std::string>>();
   auto [it, fresh] = kept_->try_emplace(offset, std::move(s));

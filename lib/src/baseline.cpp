@@ -147,8 +147,11 @@ class BaselineReader {
           std::string key;
           if (!string(key) || !colon()) return false;
           if (!keys.insert(key).second) return fail("key '" + key + "' appears twice"), false;
-          std::string* into = key == "rule" ? &e.rule : key == "file" ? &e.file
-                              : key == "fingerprint" ? &e.fingerprint : key == "message" ? &e.message : nullptr;
+          std::string* into = key == "rule"          ? &e.rule
+                              : key == "file"        ? &e.file
+                              : key == "fingerprint" ? &e.fingerprint
+                              : key == "message"     ? &e.message
+                                                     : nullptr;
           if (!into) {
             if (!skip(3)) return false;
           } else if (!peek('"')) {
@@ -175,8 +178,8 @@ class BaselineReader {
     std::string s;
     if (peek('"')) return string(s) ? std::optional(s) : std::nullopt;
     const std::size_t b = at_;
-    while (at_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[at_])) || t_[at_] == '-' ||
-                               t_[at_] == '+' || t_[at_] == '.')) {
+    while (at_ < t_.size() &&
+           (std::isalnum(static_cast<unsigned char>(t_[at_])) || t_[at_] == '-' || t_[at_] == '+' || t_[at_] == '.')) {
       ++at_;
     }
     if (at_ == b) return fail("expected a value"), std::nullopt;
@@ -217,18 +220,33 @@ class BaselineReader {
       if (at_ >= t_.size()) break;
       const char e = t_[at_++];
       switch (e) {
-        case '"': case '\\': case '/': out += e; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           unsigned cp = 0;
           if (!hex4(cp)) return false;
           if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
             unsigned low = 0;
-            if (at_ + 1 >= t_.size() || t_[at_] != '\\' || t_[at_ + 1] != 'u') return fail("invalid unicode escape"), false;
+            if (at_ + 1 >= t_.size() || t_[at_] != '\\' || t_[at_ + 1] != 'u')
+              return fail("invalid unicode escape"), false;
             at_ += 2;
             if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return fail("invalid unicode escape"), false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
@@ -238,7 +256,8 @@ class BaselineReader {
           utf8(cp, out);
           break;
         }
-        default: return fail("invalid escape in a string"), false;
+        default:
+          return fail("invalid escape in a string"), false;
       }
     }
     return fail("a string without its closing quote"), false;
@@ -247,7 +266,10 @@ class BaselineReader {
     if (at_ + 4 > t_.size()) return fail("invalid unicode escape"), false;
     for (int k = 0; k < 4; ++k) {
       const char h = t_[at_++];
-      const int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      const int v = h >= '0' && h <= '9'   ? h - '0'
+                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                    : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                           : -1;
       if (v < 0) return fail("invalid unicode escape"), false;
       cp = cp * 16 + static_cast<unsigned>(v);
     }

@@ -21,8 +21,7 @@ struct Open {
 };
 }  // namespace
 
-bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
-                      std::optional<InputProblem>&) {
+bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>&) {
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::batch::parse(text);
   NodeUnit& unit = sm.new_unit(file);

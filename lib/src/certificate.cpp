@@ -80,8 +80,7 @@ bool has_status_request_feature(const X509* x) {
 
 std::vector<std::string> crl_distribution_uris(const X509* x) {
   std::vector<std::string> out;
-  auto* points = static_cast<STACK_OF(DIST_POINT)*>(
-      X509_get_ext_d2i(x, NID_crl_distribution_points, nullptr, nullptr));
+  auto* points = static_cast<STACK_OF(DIST_POINT)*>(X509_get_ext_d2i(x, NID_crl_distribution_points, nullptr, nullptr));
   if (!points) return out;
   for (int i = 0; i < sk_DIST_POINT_num(points) && out.size() < 16; ++i) {
     const DIST_POINT* dp = sk_DIST_POINT_value(points, i);
@@ -110,7 +109,8 @@ std::string clean_url(std::string url) {
 
 CertificateInfo describe(X509* raw) {
   CertificateInfo info;
-  info.handle = std::shared_ptr<const void>(raw, [](const void* p) { X509_free(static_cast<X509*>(const_cast<void*>(p))); });
+  info.handle =
+      std::shared_ptr<const void>(raw, [](const void* p) { X509_free(static_cast<X509*>(const_cast<void*>(p))); });
   info.subject = name_text(X509_get_subject_name(raw));
   info.issuer = name_text(X509_get_issuer_name(raw));
   info.self_issued = X509_NAME_cmp(X509_get_subject_name(raw), X509_get_issuer_name(raw)) == 0;
@@ -131,7 +131,8 @@ CertificateInfo describe(X509* raw) {
 
 CrlInfo describe(X509_CRL* raw) {
   CrlInfo info;
-  info.handle = std::shared_ptr<const void>(raw, [](const void* p) { X509_CRL_free(static_cast<X509_CRL*>(const_cast<void*>(p))); });
+  info.handle = std::shared_ptr<const void>(
+      raw, [](const void* p) { X509_CRL_free(static_cast<X509_CRL*>(const_cast<void*>(p))); });
   info.issuer = name_text(X509_CRL_get_issuer(raw));
   info.this_update = time_of(X509_CRL_get0_lastUpdate(raw)).value_or(0);
   info.next_update = time_of(X509_CRL_get0_nextUpdate(raw));
@@ -224,25 +225,37 @@ CertificateFile parse_jks(const std::string& bytes, const std::string& alias) {
   std::size_t at = 0;
   bool ok = true;
   auto u32 = [&]() -> std::uint32_t {
-    if (at + 4 > bytes.size()) { ok = false; return 0; }
+    if (at + 4 > bytes.size()) {
+      ok = false;
+      return 0;
+    }
     std::uint32_t v = 0;
     for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at++]);
     return v;
   };
   auto u16 = [&]() -> std::uint16_t {
-    if (at + 2 > bytes.size()) { ok = false; return 0; }
+    if (at + 2 > bytes.size()) {
+      ok = false;
+      return 0;
+    }
     const std::uint16_t v = static_cast<std::uint16_t>((static_cast<unsigned char>(bytes[at]) << 8) |
                                                        static_cast<unsigned char>(bytes[at + 1]));
     at += 2;
     return v;
   };
   auto skip = [&](std::size_t n) {
-    if (n > bytes.size() - std::min(at, bytes.size())) { ok = false; return; }
+    if (n > bytes.size() - std::min(at, bytes.size())) {
+      ok = false;
+      return;
+    }
     at += n;
   };
   auto utf = [&]() {
     const std::uint16_t n = u16();
-    if (!ok || at + n > bytes.size()) { ok = false; return std::string(); }
+    if (!ok || at + n > bytes.size()) {
+      ok = false;
+      return std::string();
+    }
     std::string s = bytes.substr(at, n);
     at += n;
     return s;
@@ -258,7 +271,10 @@ CertificateFile parse_jks(const std::string& bytes, const std::string& alias) {
   auto cert = [&]() -> std::optional<CertificateInfo> {
     if (version == 2) utf();  // the certificate type, "X.509"
     const std::uint32_t n = u32();
-    if (!ok || n > bytes.size() - at) { ok = false; return std::nullopt; }
+    if (!ok || n > bytes.size() - at) {
+      ok = false;
+      return std::nullopt;
+    }
     auto c = certificate_from_der(reinterpret_cast<const unsigned char*>(bytes.data() + at), n);
     at += n;
     return c;
@@ -465,7 +481,7 @@ OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateIn
     return out;
   }
   std::unique_ptr<OCSP_BASICRESP, decltype(&OCSP_BASICRESP_free)> basic(OCSP_response_get1_basic(resp.get()),
-                                                                         OCSP_BASICRESP_free);
+                                                                        OCSP_BASICRESP_free);
   if (!basic) {
     ERR_clear_error();
     return out;
@@ -506,9 +522,7 @@ OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateIn
   return out;
 }
 
-std::string format_date(UnixTime t) {
-  return format_timestamp(t).substr(0, 10);
-}
+std::string format_date(UnixTime t) { return format_timestamp(t).substr(0, 10); }
 
 std::uint64_t next_lookup_serial() {
   static std::atomic<std::uint64_t> counter{0};
@@ -603,15 +617,16 @@ bool hashed_name(std::string_view name) {
   }
   std::string_view n = name.substr(9);
   if (!n.empty() && n.front() == 'r') n.remove_prefix(1);
-  return !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !n.empty() &&
+         std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 }  // namespace
 
 CertificateFile CertificateStore::read_directory(const std::string& path) const {
   CertificateFile out;
   if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::directory) {
-    out.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
-                                                     : CertificateFile::Status::unreadable;
+    out.status =
+        fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing : CertificateFile::Status::unreadable;
     return out;
   }
   out.status = CertificateFile::Status::not_pem;
@@ -637,8 +652,8 @@ const CertificateFile& CertificateStore::keystore(const std::string& path, const
   if (auto it = keystores_.find(key); it != keystores_.end()) return it->second;
   CertificateFile f;
   if (is_kernel_path(fs_.canonical(path)) || fs_.kind(path) != PathKind::file) {
-    f.status = fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing
-                                                   : CertificateFile::Status::unreadable;
+    f.status =
+        fs_.kind(path) == PathKind::missing ? CertificateFile::Status::missing : CertificateFile::Status::unreadable;
   } else {
     const ReadResult r = fs_.read(path, max_size_);
     if (r.status == ReadResult::Status::ok) {
@@ -663,8 +678,10 @@ bool is_ip_literal(const std::string& host) {
   if (host.find(':') != std::string::npos) return true;  // IPv6 (brackets already gone)
   int dots = 0;
   for (char c : host) {
-    if (c == '.') ++dots;
-    else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (c == '.')
+      ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c)))
+      return false;
   }
   return dots == 3;
 }

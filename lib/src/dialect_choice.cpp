@@ -25,8 +25,7 @@ bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
 }
 
 bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
-  return path::basename(p) == "nginx.conf" ||
-         has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
+  return path::basename(p) == "nginx.conf" || has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
 }
 
 bool is_apache_entry(const std::string& p) {

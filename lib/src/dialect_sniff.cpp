@@ -173,8 +173,8 @@ DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::op
   }
   if (hint && *hint != g.dialect) {
     g.certain = false;
-    g.why = "it reads as " + std::string(server_name(g.dialect)) + " (" +
-            (nginx_wins ? nginx_what : httpd_what) + "), but " +
+    g.why = "it reads as " + std::string(server_name(g.dialect)) + " (" + (nginx_wins ? nginx_what : httpd_what) +
+            "), but " +
             (hint_is_tree ? "it sits in an " + std::string(server_name(*hint)) + " tree"
                           : "its path names " + std::string(server_name(*hint)));
   }

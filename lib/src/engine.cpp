@@ -20,9 +20,7 @@ std::string jdk_version_string(const Version& v) {
   return to_string(v);
 }
 
-bool LintOptions::jdk_staples() const {
-  return !jdk_version || !(*jdk_version < Version{8, 0, 261});
-}
+bool LintOptions::jdk_staples() const { return !jdk_version || !(*jdk_version < Version{8, 0, 261}); }
 
 std::optional<Version> LintOptions::tomcat_client_ocsp_since() const {
   if (!tomcat_version || tomcat_version->major >= 12) return std::nullopt;
@@ -30,7 +28,6 @@ std::optional<Version> LintOptions::tomcat_client_ocsp_since() const {
   const Version first = v.major <= 9 ? Version{9, 0, 115} : v.major == 10 ? Version{10, 1, 52} : Version{11, 0, 18};
   return v < first ? std::optional(first) : std::nullopt;
 }
-
 
 std::string format_message(const std::string& tmpl, const Reporter::Fields& fields) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;

@@ -69,15 +69,13 @@ ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) cons
   }
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    r.status = errno == ENOENT || errno == ENOTDIR ? ReadResult::Status::missing
-                                                    : ReadResult::Status::unreadable;
+    r.status = errno == ENOENT || errno == ENOTDIR ? ReadResult::Status::missing : ReadResult::Status::unreadable;
     r.error = std::strerror(errno);
     return r;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    r.status = S_ISDIR(st.st_mode) ? ReadResult::Status::is_directory
-                                   : ReadResult::Status::unreadable;
+    r.status = S_ISDIR(st.st_mode) ? ReadResult::Status::is_directory : ReadResult::Status::unreadable;
     r.error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
     ::close(fd);
     return r;
@@ -119,16 +117,20 @@ std::vector<DirEntry> DiskFileSystem::list(const std::string& dir) const {
         entry.kind = PathKind::file;
         plain_files_.insert(path::join(dir, entry.name));
         break;
-      case DT_DIR: entry.kind = PathKind::directory; break;
+      case DT_DIR:
+        entry.kind = PathKind::directory;
+        break;
       case DT_LNK:
-      case DT_UNKNOWN: entry.kind = kind(path::join(dir, entry.name)); break;  // follow
-      default: break;
+      case DT_UNKNOWN:
+        entry.kind = kind(path::join(dir, entry.name));
+        break;  // follow
+      default:
+        break;
     }
     entries.push_back(std::move(entry));
   }
   ::closedir(d);
-  std::sort(entries.begin(), entries.end(),
-            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return entries;
 }
 
@@ -146,9 +148,7 @@ std::string DiskFileSystem::canonical(const std::string& p) const {
   };
   std::string result;
   struct stat st {};
-  if (plain_files_.count(p)) {
-    result = in_real_dir();
-  } else if (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || S_ISDIR(st.st_mode)) {
+  if (!plain_files_.count(p) && (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || S_ISDIR(st.st_mode))) {
     result = real(p);
   } else {
     result = in_real_dir();
@@ -157,7 +157,6 @@ std::string DiskFileSystem::canonical(const std::string& p) const {
   return result;
 }
 
-
 // ---------------------------------------------------------------- confined
 
 namespace {
@@ -165,7 +164,8 @@ std::string absolute_from(const std::string& p, const std::string& cwd) {
   return path::normalize(path::is_absolute(p) || cwd.empty() ? p : path::join(cwd, p));
 }
 bool inside(const std::string& p, const std::string& dir) {
-  return p == dir || dir == "/" || (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
+  return p == dir || dir == "/" ||
+         (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
 }
 }  // namespace
 
@@ -179,7 +179,8 @@ ConfinedFileSystem::ConfinedFileSystem(const FileSystem& base, const std::vector
   for (const std::string& r : roots) {
     if (!r.empty()) roots_.push_back(absolute_from(r, cwd_));
   }
-  std::sort(roots_.begin(), roots_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::sort(roots_.begin(), roots_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
 std::optional<std::string> ConfinedFileSystem::map(const std::string& p) const {
@@ -378,7 +379,8 @@ std::string MemoryFileSystem::follow(const std::string& p) const {
       if (it == links_.end()) continue;
       std::string rest;
       for (std::size_t k = i + 1; k < parts.size(); ++k) rest = path::join(rest, std::string(parts[k]));
-      const std::string target = path::is_absolute(it->second) ? it->second : path::join(path::dirname(prefix), it->second);
+      const std::string target =
+          path::is_absolute(it->second) ? it->second : path::join(path::dirname(prefix), it->second);
       n = path::normalize(rest.empty() ? target : path::join(target, rest));
       changed = true;
       break;
@@ -520,9 +522,7 @@ void MemoryFileSystem::add(const std::string& p, std::string contents) {
   files_[path::normalize(p)] = std::move(contents);
 }
 
-void MemoryFileSystem::add_unreadable(const std::string& p) {
-  files_[path::normalize(p)] = std::nullopt;
-}
+void MemoryFileSystem::add_unreadable(const std::string& p) { files_[path::normalize(p)] = std::nullopt; }
 
 void MemoryFileSystem::add_unreadable_dir(const std::string& p) { unreadable_dirs_.insert(path::normalize(p)); }
 
@@ -558,10 +558,8 @@ ReadResult MemoryFileSystem::read(const std::string& p, std::size_t max_size) co
   const std::string n = follow(p);
   auto it = files_.find(n);
   if (it == files_.end()) {
-    r.status = kind(n) == PathKind::directory ? ReadResult::Status::is_directory
-                                              : ReadResult::Status::missing;
-    r.error = r.status == ReadResult::Status::missing ? "No such file or directory"
-                                                      : "is a directory";
+    r.status = kind(n) == PathKind::directory ? ReadResult::Status::is_directory : ReadResult::Status::missing;
+    r.error = r.status == ReadResult::Status::missing ? "No such file or directory" : "is a directory";
     return r;
   }
   if (!it->second) {
@@ -583,18 +581,18 @@ std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
   const std::string n = follow(dir);
   if (unreadable_dirs_.count(n)) return entries;
   const std::string prefix = n == "/" ? n : n + "/";
-  for (auto it = files_.lower_bound(prefix);
-       it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+       ++it) {
     const std::string rest = it->first.substr(prefix.size());
     const auto slash = rest.find('/');
     const std::string name = rest.substr(0, slash);
     if (!entries.empty() && entries.back().name == name) continue;
     entries.push_back({name, slash != std::string::npos ? PathKind::directory
-                             : it->second                ? PathKind::file
-                                                         : PathKind::unreadable});
+                             : it->second               ? PathKind::file
+                                                        : PathKind::unreadable});
   }
-  for (auto it = links_.lower_bound(prefix);
-       it != links_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+  for (auto it = links_.lower_bound(prefix); it != links_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+       ++it) {
     const std::string rest = it->first.substr(prefix.size());
     if (rest.find('/') != std::string::npos) continue;
     entries.push_back({rest, kind(it->first)});
@@ -637,13 +635,10 @@ std::string normalize(const std::string& p) {
   while (i <= p.size()) {
     const std::size_t j = std::min(p.find('/', i), p.size());
     const std::string part = p.substr(i, j - i);
-    if (part.empty() || part == ".") {
-      // skip
-    } else if (part == ".." && !parts.empty() && parts.back() != "..") {
+    const bool up = part == "..";
+    if (up && !parts.empty() && parts.back() != "..") {
       parts.pop_back();
-    } else if (part == ".." && abs) {
-      // "/.." is "/"
-    } else {
+    } else if (!part.empty() && part != "." && !(up && abs)) {  // "/.." is "/"
       parts.push_back(part);
     }
     i = j + 1;
@@ -762,8 +757,8 @@ void walk_below(const FileSystem& fs, const std::string& dir, unsigned depth, un
 }
 }  // namespace
 
-std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth,
-                                     bool skip_hidden, WalkReport& report) {
+std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth, bool skip_hidden,
+                                     WalkReport& report) {
   std::vector<std::string> out;
   std::set<FileKey> visited;
   std::size_t seen = 0;

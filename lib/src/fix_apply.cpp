@@ -108,8 +108,10 @@ std::vector<std::pair<Op, std::size_t>> edit_script(const std::vector<std::strin
           const long pk = down ? ck + 1 : ck - 1;
           const long px = pv[pk + off], py = px - pk;
           while (cx > px && cy > py) script.push_back({Op::keep, static_cast<std::size_t>(--cx)}), --cy;
-          if (down) script.push_back({Op::add, static_cast<std::size_t>(--cy)});
-          else script.push_back({Op::remove, static_cast<std::size_t>(--cx)});
+          if (down)
+            script.push_back({Op::add, static_cast<std::size_t>(--cy)});
+          else
+            script.push_back({Op::remove, static_cast<std::size_t>(--cx)});
         }
         while (cx > 0 && cy > 0) script.push_back({Op::keep, static_cast<std::size_t>(--cx)}), --cy;
         std::reverse(script.begin(), script.end());
@@ -134,15 +136,33 @@ std::string diff_name(const std::string& name) {
   for (const char ch : name) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\v': out += "\\v"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
       default:
         if (c < 0x20 || c >= 0x7F) {
           out += '\\';

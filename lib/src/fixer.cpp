@@ -5,8 +5,7 @@
 
 namespace staplint {
 
-std::string apply_edits(const std::string& text, std::vector<TextEdit> edits,
-                        std::size_t* skipped) {
+std::string apply_edits(const std::string& text, std::vector<TextEdit> edits, std::size_t* skipped) {
   std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
     return std::tie(a.offset, a.length) < std::tie(b.offset, b.length);
   });

@@ -132,7 +132,8 @@ class Evaluator {
         ++i;
       } else if (c == '"') {
         for (++i; i < w.size() && w[i] != '"';) {
-          if (w[i] == '\\' && i + 1 < w.size() && std::string_view("$`\"\\\n").find(w[i + 1]) != std::string_view::npos) {
+          if (w[i] == '\\' && i + 1 < w.size() &&
+              std::string_view("$`\"\\\n").find(w[i + 1]) != std::string_view::npos) {
             if (w[i + 1] != '\n') out.add(w[i + 1], origin(i + 1));
             i += 2;
           } else if (w[i] == '$' || w[i] == '`') {
@@ -300,8 +301,7 @@ void collect_options(const std::string& variable, const Text& value, const Node*
     o.certain = std::all_of(value.at.begin() + static_cast<long>(b), value.at.begin() + static_cast<long>(i),
                             [](const Origin& x) { return x.certain; });
     // A range only when the field was written in one piece.
-    bool contiguous = fb == b && fe == i - 1 && last.file == first.file &&
-                      last.offset - first.offset == i - b - 1;
+    bool contiguous = fb == b && fe == i - 1 && last.file == first.file && last.offset - first.offset == i - b - 1;
     if (contiguous) {
       o.range = {first.offset, last.offset + 1};
       o.name_range = {first.offset + 2, first.offset + 2 + static_cast<std::uint32_t>(o.name.size())};
@@ -314,8 +314,7 @@ void collect_options(const std::string& variable, const Text& value, const Node*
 
 bool is_security_file(const std::string& path) {
   const std::string name = path::basename(path);
-  return name == "java.security" ||
-         (name.size() > 9 && name.compare(name.size() - 9, 9, ".security") == 0);
+  return name == "java.security" || (name.size() > 9 && name.compare(name.size() - 9, 9, ".security") == 0);
 }
 
 /// The shell variables as the files evaluated so far left them.
@@ -349,16 +348,17 @@ void assign(ShellState& state, JvmModel& model, const std::string& name, Text va
         model.lost_switches.push_back({state.last_write[name], node, name});
       }
     }
-    if (is_on) state.switch_on.insert(name);
-    else state.switch_on.erase(name);
+    if (is_on)
+      state.switch_on.insert(name);
+    else
+      state.switch_on.erase(name);
   }
   if (value.cut && state.budget && !state.budget->tripped_at) state.budget->tripped_at = node;
   state.vars[name] = std::move(value);
   state.last_write[name] = node;
 }
 
-void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model,
-                ShellState& state) {
+void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& model, ShellState& state) {
   auto& vars = state.vars;
   int depth = 0;
   int case_depth = 0;
@@ -377,6 +377,8 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       return true;
     };
     bool skip = false, have = true;
+    // Branches that act alike stay apart: each is a different shell construct.
+    // NOLINTBEGIN(bugprone-branch-clone)
     while (have) {
       if (first == "then" || first == "else" || first == "do" || first == "{" || first == "!") {
         have = advance();
@@ -399,8 +401,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
         depth = std::max(0, depth - 1);
         case_depth = std::max(0, case_depth - 1);
         have = advance();
-      } else if (case_depth > 0 && !first.empty() && first.back() == ')' &&
-                 first.find('=') == std::string_view::npos) {
+      } else if (case_depth > 0 && !first.empty() && first.back() == ')' && first.find('=') == std::string_view::npos) {
         have = advance();  // a case pattern
       } else if (first.size() > 2 && first.substr(first.size() - 2) == "()") {
         ++depth;  // a function body: run only when called
@@ -410,6 +411,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
         break;
       }
     }
+    // NOLINTEND(bugprone-branch-clone)
     if (skip || !have) continue;
     const bool certain = depth == 0;
     const FileId file = n.file();
@@ -434,8 +436,7 @@ void shell_file(std::span<const Node> nodes, const SourceManager& sm, JvmModel& 
       }
     }
     if (!have) continue;
-    if (first == "export" || first == "readonly" || first == "declare" || first == "typeset" ||
-        first == "local") {
+    if (first == "export" || first == "readonly" || first == "declare" || first == "typeset" || first == "local") {
       while (advance()) assign(first, first_range);
       continue;
     }
@@ -473,8 +474,8 @@ Text batch_value(std::string_view w, std::uint32_t offset, FileId file, bool cer
       i += 2;
       continue;
     }
-    if (i + 1 < w.size() && (w[i + 1] == '~' || std::isdigit(static_cast<unsigned char>(w[i + 1])) ||
-                             w[i + 1] == '*')) {
+    if (i + 1 < w.size() &&
+        (w[i + 1] == '~' || std::isdigit(static_cast<unsigned char>(w[i + 1])) || w[i + 1] == '*')) {
       out.add(kUnknown, origin(i));  // a script argument or its parts
       std::size_t j = i + 1;
       while (j < w.size() && !std::isspace(static_cast<unsigned char>(w[j])) && w[j] != '\\' && w[j] != '"') ++j;
@@ -612,8 +613,8 @@ void systemd_nodes(std::span<const Node> nodes, ShellState& state, JvmModel& mod
   }
 }
 
-void properties_file(const std::string& path, bool security, std::span<const Node> nodes,
-                     JvmModel& model, std::vector<JvmOption>& catalina_properties) {
+void properties_file(const std::string& path, bool security, std::span<const Node> nodes, JvmModel& model,
+                     std::vector<JvmOption>& catalina_properties) {
   if (!security && path::basename(path) == kCatalinaProperties) {
     for (const Node& n : nodes) {
       if (n.kind != NodeKind::directive) continue;
@@ -678,8 +679,7 @@ const Node* misplaced_stapling_switch(const JvmModel& jvm, const JvmPropertyCata
 }
 
 bool is_jvm_options_variable(std::string_view name) {
-  return name == "CATALINA_OPTS" || name == "JAVA_OPTS" || name == "JAVA_TOOL_OPTIONS" ||
-         name == "JDK_JAVA_OPTIONS";
+  return name == "CATALINA_OPTS" || name == "JAVA_OPTS" || name == "JAVA_TOOL_OPTIONS" || name == "JDK_JAVA_OPTIONS";
 }
 
 bool is_dotted_assignment(std::string_view w) {
@@ -687,8 +687,7 @@ bool is_dotted_assignment(std::string_view w) {
   if (eq == std::string_view::npos || eq == 0) return false;
   const std::string_view name = w.substr(0, eq);
   if (!name_start(name[0]) || name.find('.') == std::string_view::npos || name.back() == '.') return false;
-  return std::all_of(name.begin(), name.end(),
-                     [](char c) { return name_char(c) || c == '.' || c == '-'; });
+  return std::all_of(name.begin(), name.end(), [](char c) { return name_char(c) || c == '.' || c == '-'; });
 }
 
 JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources, std::size_t max_value_length) {
@@ -723,12 +722,16 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources, s
     const std::string& path = sources.file(f.file).path();
     const JvmFormat format = f.security ? JvmFormat::properties : jvm_format(path);
     switch (format) {
-      case JvmFormat::properties: properties_file(path, f.security, f.nodes, model, catalina_properties); break;
+      case JvmFormat::properties:
+        properties_file(path, f.security, f.nodes, model, catalina_properties);
+        break;
       case JvmFormat::batch:
         has_batch = true;
         batch_nodes(f.nodes, sources, model, batch);
         break;
-      case JvmFormat::systemd: systemd_nodes(f.nodes, shell, model, unit_assigned); break;
+      case JvmFormat::systemd:
+        systemd_nodes(f.nodes, shell, model, unit_assigned);
+        break;
       case JvmFormat::shell:
         has_shell = true;
         shell_file(f.nodes, sources, model, shell);
@@ -758,9 +761,8 @@ JvmModel build_jvm_model(const ConfigTree& tree, const SourceManager& sources, s
     } else if (!files.empty()) {
       p.file = files.front().file;
     }
-    p.message = "shell or batch variables expand to more than " + std::to_string(max_value_length) +
-                " bytes (or " + std::to_string(64 * max_value_length) +
-                " in all); their values are cut there and read as unknown";
+    p.message = "shell or batch variables expand to more than " + std::to_string(max_value_length) + " bytes (or " +
+                std::to_string(64 * max_value_length) + " in all); their values are cut there and read as unknown";
     model.problems.push_back(std::move(p));
   }
   return model;

@@ -12,9 +12,7 @@
 namespace staplint {
 
 namespace {
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw RuleError(path + ": " + what);
-}
+[[noreturn]] void fail(const std::string& path, const std::string& what) { throw RuleError(path + ": " + what); }
 constexpr std::string_view kFamilies[] = {"jdk.tls.", "jdk.security.", "ocsp.", "com.sun.net.ssl.",
                                           "com.sun.security."};
 }  // namespace
@@ -53,11 +51,16 @@ JvmPropertyCatalog JvmPropertyCatalog::load(const std::string& path, const std::
     if (kind != "system" && kind != "security") fail(path, "'" + jp.name + "': kind must be system or security");
     jp.security = kind == "security";
     const std::string type = p["type"].as<std::string>();
-    if (type == "boolean") jp.type = JvmProperty::Type::boolean;
-    else if (type == "integer") jp.type = JvmProperty::Type::integer;
-    else if (type == "string") jp.type = JvmProperty::Type::string;
-    else if (type == "uri") jp.type = JvmProperty::Type::uri;
-    else fail(path, "'" + jp.name + "': type must be boolean, integer, string or uri");
+    if (type == "boolean")
+      jp.type = JvmProperty::Type::boolean;
+    else if (type == "integer")
+      jp.type = JvmProperty::Type::integer;
+    else if (type == "string")
+      jp.type = JvmProperty::Type::string;
+    else if (type == "uri")
+      jp.type = JvmProperty::Type::uri;
+    else
+      fail(path, "'" + jp.name + "': type must be boolean, integer, string or uri");
     if (p["since"]) jp.since = p["since"].as<std::string>();
     if (p["intended"]) {
       for (const YAML::Node& w : p["intended"]) jp.intended.push_back(w.as<std::string>());
@@ -70,8 +73,7 @@ JvmPropertyCatalog JvmPropertyCatalog::load(const std::string& path, const std::
 JvmPropertyCatalog JvmPropertyCatalog::from_validated(std::vector<JvmProperty> list) {
   JvmPropertyCatalog c;
   c.list_ = std::move(list);
-  std::sort(c.list_.begin(), c.list_.end(),
-            [](const JvmProperty& a, const JvmProperty& b) { return a.name < b.name; });
+  std::sort(c.list_.begin(), c.list_.end(), [](const JvmProperty& a, const JvmProperty& b) { return a.name < b.name; });
   return c;
 }
 

@@ -16,10 +16,10 @@
 #include "checks/apache/certificate_facts.hpp"
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
+#include "dialect_choice.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
-#include "dialect_choice.hpp"
 #include "tree_certificates.hpp"
 
 namespace staplint {
@@ -35,8 +35,8 @@ std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree)
 
 /// How `file` entered `tree`: its first inclusion's include sites, innermost
 /// first.
-std::vector<Note> include_chain(const ConfigTree& tree,
-                                const std::unordered_map<FileId, std::size_t>& first, FileId file) {
+std::vector<Note> include_chain(const ConfigTree& tree, const std::unordered_map<FileId, std::size_t>& first,
+                                FileId file) {
   std::vector<Note> chain;
   const auto it = first.find(file);
   if (it == first.end()) return chain;
@@ -50,10 +50,13 @@ std::vector<Note> include_chain(const ConfigTree& tree,
 
 class Runner {
  public:
-  Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
-         const LintRequest& req)
-      : fs_(fs), sources_(sources), catalog_(catalog), req_(req),
-        loader_(fs, sources, req.load), certificates_(fs, req.load.limits.max_file_size),
+  Runner(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog, const LintRequest& req)
+      : fs_(fs),
+        sources_(sources),
+        catalog_(catalog),
+        req_(req),
+        loader_(fs, sources, req.load),
+        certificates_(fs, req.load.limits.max_file_size),
         now_(req.lint.now ? *req.lint.now : static_cast<UnixTime>(std::time(nullptr))) {}
 
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
@@ -76,8 +79,8 @@ class Runner {
         tree.problems.clear();
         tree.nodes = {};
       } else {
-        p.message = "staplint cannot tell whether this is nginx or httpd configuration: " + guess->why +
-                    "; read as " + (dialect == Dialect::apache ? "httpd" : "nginx") +
+        p.message = "staplint cannot tell whether this is nginx or httpd configuration: " + guess->why + "; read as " +
+                    (dialect == Dialect::apache ? "httpd" : "nginx") +
                     " configuration, its errors shown as warnings, without fixes";
       }
       tree.problems.insert(tree.problems.begin(), std::move(p));
@@ -156,16 +159,16 @@ class Runner {
     const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
     const JvmModel jvm_model = jvm ? build_jvm_model(tree, sources_, req_.load.limits.max_value_length) : JvmModel{};
     tree.problems.insert(tree.problems.end(), jvm_model.problems.begin(), jvm_model.problems.end());
-    const TomcatModel tomcat_model =
-        tree.dialect == Dialect::tomcat ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
-                                        : TomcatModel{};
+    const TomcatModel tomcat_model = tree.dialect == Dialect::tomcat
+                                         ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, sources_))
+                                         : TomcatModel{};
     const std::vector<Suppression> suppressions = collect_suppressions(tree);
     // Tomcat resolves relative paths against CATALINA_BASE.
     const TreeCertificates certificates(
         certificates_, req_.load, tree.dialect == Dialect::tomcat ? jvm_instance_base(tree, sources_) : tree.base_dir,
         now_);
-    CheckContext ctx{tree,          model,    apache_model, jvm_model, tomcat_model,
-                     catalog_.jvm_properties(), sources_, req_.lint, &suppressions, &catalog_};
+    CheckContext ctx{tree,     model,     apache_model,  jvm_model, tomcat_model, catalog_.jvm_properties(),
+                     sources_, req_.lint, &suppressions, &catalog_};
     if (req_.lint.read_certificates) ctx.certificates = &certificates;
     bool refused = false;  // the server refuses the whole configuration, or does not start
     const auto first = first_inclusions(tree);
@@ -198,8 +201,8 @@ class Runner {
     }
     // Sized for this tree at once (20,000 endpoints would be copied as the
     // list grows), and still geometrically across the trees of a run.
-    const std::size_t needed = result.endpoints.size() + tomcat_model.tls_connectors.size() +
-                               apache_model.hosts.size() + model.servers.size();
+    const std::size_t needed =
+        result.endpoints.size() + tomcat_model.tls_connectors.size() + apache_model.hosts.size() + model.servers.size();
     if (needed > result.endpoints.capacity()) {
       result.endpoints.reserve(std::max(needed, 2 * result.endpoints.capacity()));
     }
@@ -217,20 +220,20 @@ class Runner {
       if (!apache_model.tls(h)) continue;
       const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
       if ((only && !only->count(at.file())) || excluded(at.file())) continue;
-      result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(),
-                                  h.node ? h.display_name : "main server",
-                                  refused ? Stapling::fatal : apache_stapling_verdict(apache_model, h, ctx.certificates),
-                                  endpoint_certificates_.of(ctx.certificates, [&] {
-                                    return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
-                                  })});
+      result.endpoints.push_back(
+          {Dialect::apache, at.file(), at.name_range(), h.node ? h.display_name : "main server",
+           refused ? Stapling::fatal : apache_stapling_verdict(apache_model, h, ctx.certificates),
+           endpoint_certificates_.of(
+               ctx.certificates, [&] { return checks::apache_stapling_facts(ctx.certificates, apache_model, h); })});
     }
     for (const NginxServer& s : model.servers) {
       if (!s.tls || s.rejects_handshakes) continue;
       if ((only && !only->count(s.node->file())) || excluded(s.node->file())) continue;
-      result.endpoints.push_back(
-          {Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
-           refused ? Stapling::fatal : stapling_verdict(s, req_.lint, ctx.certificates),
-           endpoint_certificates_.of(ctx.certificates, [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
+      result.endpoints.push_back({Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
+                                  refused ? Stapling::fatal : stapling_verdict(s, req_.lint, ctx.certificates),
+                                  endpoint_certificates_.of(ctx.certificates, [&] {
+                                    return checks::nginx_stapling_facts(ctx.certificates, s);
+                                  })});
     }
   }
 
@@ -350,9 +353,10 @@ class Runner {
     });
     if (included) return;
     if (outside_dialects(file, identity, sources_.file(pf.file).text())) {
-      spdlog::info("'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
-                   "another file of a Tomcat conf directory); skipped",
-                   file);
+      spdlog::info(
+          "'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
+          "another file of a Tomcat conf directory); skipped",
+          file);
       return;
     }
     // A fragment. Inside a server tree it is read as that server reads its
@@ -523,7 +527,7 @@ class Runner {
   const RuleCatalog& catalog_;
   const LintRequest& req_;
   ConfigLoader loader_;
-  CertificateStore certificates_;  ///< the certificate files trees name, each read once
+  CertificateStore certificates_;               ///< the certificate files trees name, each read once
   EndpointCertificates endpoint_certificates_;  ///< what endpoints serve, shared
   UnixTime now_;
   std::map<std::string, int> adopted_;  ///< files adopted per entry (canonical)
@@ -539,12 +543,12 @@ class Runner {
 bool is_below_any(const std::string& file, const std::unordered_set<std::string>& dirs) {
   if (dirs.empty()) return false;
   if (dirs.count(file) || dirs.count("/")) return true;
-  for (std::size_t slash = file.rfind('/'); slash != std::string::npos && slash > 0; slash = file.rfind('/', slash - 1)) {
+  for (std::size_t slash = file.rfind('/'); slash != std::string::npos && slash > 0;
+       slash = file.rfind('/', slash - 1)) {
     if (dirs.count(file.substr(0, slash))) return true;
   }
   return false;
 }
-
 
 namespace {
 /// Files outside what the user named are read (a live tree may reach
@@ -590,8 +594,7 @@ void redact_outside(LintResult& result, const FileSystem& fs, const SourceManage
 }
 }  // namespace
 
-LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
-                const LintRequest& request) {
+LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog, const LintRequest& request) {
   // A checkout of a server's / is read as under chroot: nothing in it
   // reaches outside it.
   std::optional<ConfinedFileSystem> confined;
@@ -625,21 +628,23 @@ LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog&
       continue;
     }
     switch (kind) {
-      case PathKind::directory: runner.lint_directory(p); break;
-      case PathKind::file: runner.lint_file(p); break;
+      case PathKind::directory:
+        runner.lint_directory(p);
+        break;
+      case PathKind::file:
+        runner.lint_file(p);
+        break;
       default:
-        runner.unusable(p, files.read_link(p) || fs.read_link(p)
-                               ? "a symbolic link to nothing, or a loop of symbolic links"
-                               : "");
+        runner.unusable(
+            p, files.read_link(p) || fs.read_link(p) ? "a symbolic link to nothing, or a loop of symbolic links" : "");
         break;
     }
   }
   runner.finish();
   redact_outside(runner.result, files, sources, catalog);
   sort_and_dedupe(runner.result.findings, sources);
-  spdlog::debug("{} files, {} bytes of text, {} bytes of syntax nodes, {} findings",
-                sources.size(), sources.text_bytes(), sources.arena().bytes_reserved(),
-                runner.result.findings.size());
+  spdlog::debug("{} files, {} bytes of text, {} bytes of syntax nodes, {} findings", sources.size(),
+                sources.text_bytes(), sources.arena().bytes_reserved(), runner.result.findings.size());
   return std::move(runner.result);
 }
 

@@ -3,8 +3,8 @@
 
 #include "staplint/apache_parse.hpp"
 #include "staplint/jvm_parse.hpp"
-#include "staplint/xml_parse.hpp"
 #include "staplint/text.hpp"
+#include "staplint/xml_parse.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,7 +18,7 @@ namespace staplint {
 
 struct ConfigLoader::Expansion {
   ConfigTree& tree;
-  std::string base_dir;  ///< where relative includes resolve
+  std::string base_dir;            ///< where relative includes resolve
   std::vector<std::string> stack;  // identities of the files being expanded
   bool file_limit_reported = false;
   std::set<FileId> files;  // tree.files, for lookups
@@ -53,16 +53,14 @@ std::map<std::string, std::string> read_envvars(const std::string& text) {
     const std::size_t eq = line.find('=');
     if (eq == std::string_view::npos || eq == 0) continue;
     const std::string name(line.substr(0, eq));
-    if (!std::all_of(name.begin(), name.end(), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-        })) {
+    if (!std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; })) {
       continue;
     }
     std::string value(line.substr(eq + 1));
     if (const std::size_t hash = value.find(" #"); hash != std::string::npos) value.resize(hash);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.pop_back();
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-        value.back() == value.front()) {
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);
     }
     for (const std::string suffix : {"${SUFFIX}", "$SUFFIX"}) {
@@ -107,8 +105,7 @@ std::string expand_vars(std::string_view in, const std::map<std::string, std::st
 
 /// The number of nodes and the nesting depth of `nodes`, without recursion;
 /// `deep` is set to the first node found at more than `limit` levels.
-void measure(std::span<const Node> nodes, std::size_t& count, unsigned& depth, unsigned limit,
-             const Node*& deep) {
+void measure(std::span<const Node> nodes, std::size_t& count, unsigned& depth, unsigned limit, const Node*& deep) {
   std::vector<std::pair<std::span<const Node>, unsigned>> todo{{nodes, 0}};
   count = 0;
   depth = 0;
@@ -147,10 +144,11 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     pf.problem = std::move(p);
   };
   switch (r.status) {
-    case ReadResult::Status::ok: break;
+    case ReadResult::Status::ok:
+      break;
     case ReadResult::Status::too_large:
-      fail("'" + path + "' is over the size limit of " +
-           std::to_string(options_.limits.max_file_size) + " bytes (" + r.error + ")");
+      fail("'" + path + "' is over the size limit of " + std::to_string(options_.limits.max_file_size) + " bytes (" +
+           r.error + ")");
       return pf;
     case ReadResult::Status::is_directory:
       fail("'" + path + "' is a directory, not a configuration file");
@@ -159,8 +157,7 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       fail("cannot read '" + path + "': " + r.error);
       return pf;
   }
-  if (const void* nul = std::memchr(r.bytes.data(), '\0', r.bytes.size())) {
-    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - r.bytes.data());
+  if (const std::size_t at = r.bytes.find('\0'); at != std::string::npos) {
     const auto line = 1 + std::count(r.bytes.begin(), r.bytes.begin() + static_cast<long>(at), '\n');
     fail("'" + path + "' is not a text file (a NUL byte on line " + std::to_string(line) + ")");
     return pf;
@@ -188,13 +185,11 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     pf.problem = std::move(p);
     pf.nodes = {};
   }
-  spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(),
-                pf.problem ? " (with a problem)" : "");
+  spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(), pf.problem ? " (with a problem)" : "");
   return pf;
 }
 
-std::string ConfigLoader::apache_server_root(std::span<const Node> top,
-                                             const std::string& entry_dir) const {
+std::string ConfigLoader::apache_server_root(std::span<const Node> top, const std::string& entry_dir) const {
   if (!options_.prefix.empty()) return options_.map_server_path(options_.prefix);
   for (const Node& n : top) {
     if (n.kind != NodeKind::directive || !iequals(n.name(), "ServerRoot") || n.args().size() != 1) continue;
@@ -262,7 +257,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
   }
   tree.nodes = take_nodes(pf);
   if (dialect == Dialect::tomcat) add_tomcat_jvm_files(tree, entry_path);
-  const std::string base = !base_dir.empty()             ? base_dir
+  const std::string base = !base_dir.empty()            ? base_dir
                            : dialect == Dialect::apache ? apache_server_root(tree.nodes, path::dirname(entry_path))
                                                         : path::dirname(entry_path);
   tree.base_dir = base;
@@ -318,8 +313,10 @@ ConfigTree ConfigLoader::load_adopting(const std::string& entry_path, Dialect di
   std::span<Node> joined = sources_.arena().make_array<Node>(before.size() + nodes.size());
   std::copy(before.begin(), before.end(), joined.begin());
   std::copy(nodes.begin(), nodes.end(), joined.begin() + static_cast<std::ptrdiff_t>(before.size()));
-  if (host) host->set_children(joined);
-  else tree.nodes = joined;
+  if (host)
+    host->set_children(joined);
+  else
+    tree.nodes = joined;
   tree.adopted = af.file;
   return tree;
 }
@@ -350,7 +347,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
     const std::string unit = instance + ".service";
     std::vector<std::string> units;
     for (const std::string& dir : {path::join(base, "systemd/system"), path::join(root, "lib/systemd/system"),
-                                  path::join(root, "usr/lib/systemd/system")}) {
+                                   path::join(root, "usr/lib/systemd/system")}) {
       if (fs_.kind(path::join(dir, unit)) == PathKind::file) {
         units.push_back(path::join(dir, unit));
         break;
@@ -371,7 +368,7 @@ void ConfigLoader::add_tomcat_jvm_files(ConfigTree& tree, const std::string& ser
           if (n.kind != NodeKind::directive || n.name() != "EnvironmentFile" || n.args().size() != 1) continue;
           std::string f(n.args()[0].value);
           if (!f.empty() && f.front() == '-') f.erase(0, 1);  // `-`: optional
-          if (!path::is_absolute(f)) continue;  // systemd requires absolute paths
+          if (!path::is_absolute(f)) continue;                // systemd requires absolute paths
           environment_files.push_back(options_.maps_server_paths() ? options_.map_server_path(f)
                                                                    : path::join(root, f.substr(1)));
         }
@@ -429,7 +426,7 @@ std::vector<std::string> LoadOptions::checkout_roots() const {
 }
 
 std::string LoadOptions::join_confined(const std::string& dir, const std::string& relative) const {
-  const std::string joined = path::join(dir, relative);
+  std::string joined = path::join(dir, relative);
   if (!maps_server_paths() || path::is_absolute(relative)) return joined;
   auto inside = [](const std::string& p, const std::string& d) {
     return d == "." ? !path::is_absolute(p) && p != ".." && p.rfind("../", 0) != 0
@@ -451,15 +448,15 @@ std::string LoadOptions::join_confined(const std::string& dir, const std::string
 std::string LoadOptions::map_server_path(const std::string& raw_path) const {
   if (!path::is_absolute(raw_path)) return raw_path;
   // `..` stops at `/`, on the server and in the checkout that stands for it.
-  const std::string server_path = maps_server_paths() ? path::normalize(raw_path) : raw_path;
+  std::string server_path = maps_server_paths() ? path::normalize(raw_path) : raw_path;
   const std::string* to = nullptr;
   std::size_t longest = 0;
   std::string rest;
   for (const auto& [prefix, checkout] : path_map) {
     std::string from = prefix;
     while (from.size() > 1 && from.back() == '/') from.pop_back();
-    const bool covers = from == "/" || server_path == from ||
-                        (server_path.rfind(from, 0) == 0 && server_path[from.size()] == '/');
+    const bool covers =
+        from == "/" || server_path == from || (server_path.rfind(from, 0) == 0 && server_path[from.size()] == '/');
     if (!covers || (to && from.size() <= longest)) continue;
     to = &checkout;
     longest = from.size();
@@ -526,8 +523,8 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
   };
   auto report_walk = [&] {
     for (const std::string& d : walked.unreadable) {
-      problem(InputProblemKind::unreadable, "cannot list directory '" + d + "' of included '" + value +
-                                                "': permission denied");
+      problem(InputProblemKind::unreadable,
+              "cannot list directory '" + d + "' of included '" + value + "': permission denied");
     }
     if (walked.over_budget) {
       problem(InputProblemKind::limit, "included '" + value + "' makes staplint look at more than " +
@@ -539,9 +536,12 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
   };
   if (path::has_glob(resolved)) {
     for (DirEntry& e : path::glob(fs_, resolved, &walked)) {
-      if (e.kind == PathKind::unreadable) walked.unreadable.push_back(e.name);
-      else if (e.kind != PathKind::directory) paths.push_back(std::move(e.name));
-      else if (apache) add_below(e.name);
+      if (e.kind == PathKind::unreadable)
+        walked.unreadable.push_back(e.name);
+      else if (e.kind != PathKind::directory)
+        paths.push_back(std::move(e.name));
+      else if (apache)
+        add_below(e.name);
     }
     report_walk();
     if (walked.over_budget) return;
@@ -567,8 +567,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     problem(InputProblemKind::include_not_found, std::move(msg));
     if (path::is_absolute(value) && !options_.maps_server_paths()) {
       tree.problems.back().notes.push_back(
-          {node.file(), arg.range,
-           "to read absolute include paths from a checkout, pass '--root DIR'"});
+          {node.file(), arg.range, "to read absolute include paths from a checkout, pass '--root DIR'"});
     }
     return;
   } else {
@@ -577,15 +576,14 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
 
   for (const std::string& p : paths) {
     if (depth + 1 > options_.limits.max_include_depth) {
-      problem(InputProblemKind::limit, "includes nest deeper than " +
-                                           std::to_string(options_.limits.max_include_depth) +
-                                           " levels");
+      problem(InputProblemKind::limit,
+              "includes nest deeper than " + std::to_string(options_.limits.max_include_depth) + " levels");
       return;
     }
     if (tree.files.size() >= options_.limits.max_files) {
       if (!ex.file_limit_reported) {
-        problem(InputProblemKind::limit, "more than " + std::to_string(options_.limits.max_files) +
-                                             " files in one configuration tree");
+        problem(InputProblemKind::limit,
+                "more than " + std::to_string(options_.limits.max_files) + " files in one configuration tree");
         ex.file_limit_reported = true;
       }
       return;
@@ -624,13 +622,13 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     // third 1,000 times) stop at the budget.
     if (first_time) ex.distinct_nodes += pf.node_count;
     ex.expanded_nodes += pf.node_count;
-    const std::size_t budget = std::max<std::size_t>(LoadLimits::kExpansionFloor,
-                                                     ex.distinct_nodes * options_.limits.max_expansion);
+    const std::size_t budget =
+        std::max<std::size_t>(LoadLimits::kExpansionFloor, ex.distinct_nodes * options_.limits.max_expansion);
     if (ex.expanded_nodes > budget) {
-      problem(InputProblemKind::limit,
-              "includes expand the tree to more than " + std::to_string(budget) + " statements (" +
-                  std::to_string(options_.limits.max_expansion) + " times its " +
-                  std::to_string(ex.distinct_nodes) + " distinct ones); nothing more is included");
+      problem(InputProblemKind::limit, "includes expand the tree to more than " + std::to_string(budget) +
+                                           " statements (" + std::to_string(options_.limits.max_expansion) +
+                                           " times its " + std::to_string(ex.distinct_nodes) +
+                                           " distinct ones); nothing more is included");
       ex.over_budget = true;
       return;
     }

@@ -1,10 +1,10 @@
 // Pieces every lowering (grammar output -> common nodes) shares.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <algorithm>
 
 #include "staplint/ast.hpp"
 #include "staplint/source.hpp"

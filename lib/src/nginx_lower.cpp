@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "nginx_parser.hpp"
 #include "lowering.hpp"
+#include "nginx_parser.hpp"
 #include "nginx_words.hpp"
 #include "staplint/loader.hpp"
 
@@ -16,8 +16,8 @@ namespace raw = grammar::nginx::ast;
 /// Lowers the siblings in [first, stop) of the flat pre-order list, and their
 /// descendants, into one arena array. A directive whose name is a plain word is
 /// lean (ast.hpp); a quoted or escaped name makes it detailed.
-std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uint32_t stop,
-                               NodeUnit& unit, SourceManager& sm) {
+std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uint32_t stop, NodeUnit& unit,
+                               SourceManager& sm) {
   std::span<Node> nodes = sm.arena().make_array<Node>(count_siblings(t.statements, first, stop));
   std::size_t k = 0;
   for (std::uint32_t i = first; i < stop; i = t.statements[i].next) {
@@ -33,8 +33,7 @@ std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uin
     if (s.kind == raw::body_kind::raw) kind = NodeKind::raw_block;
     const raw::token* words = t.words.data() + s.first_word;
     const std::string_view name = unit.text.substr(words[0].begin, words[0].end - words[0].begin);
-    if (std::none_of(name.begin(), name.end(),
-                     [](char c) { return c == '\\' || c == '"' || c == '\''; })) {
+    if (std::none_of(name.begin(), name.end(), [](char c) { return c == '\\' || c == '"' || c == '\''; })) {
       n = Node::lean(unit, kind, range, words[0].end - words[0].begin);
     } else {
       NodeDetail d;
@@ -57,8 +56,8 @@ std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uin
 
 }  // namespace
 
-bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
-                      std::span<Node>& nodes, std::optional<InputProblem>& problem) {
+bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
+                      std::optional<InputProblem>& problem) {
   const std::string& text = sm.file(file).text();
   grammar::nginx::parse_options opts;
   opts.max_depth = max_nesting;
@@ -68,9 +67,8 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting,
   out.error = grammar::nginx::parse_into(text, opts, scratch);
   if (out.error) {
     InputProblem p;
-    p.kind = out.error->kind == grammar::nginx::error_kind::depth_exceeded
-                 ? InputProblemKind::limit
-                 : InputProblemKind::syntax;
+    p.kind = out.error->kind == grammar::nginx::error_kind::depth_exceeded ? InputProblemKind::limit
+                                                                           : InputProblemKind::syntax;
     p.file = file;
     const std::uint32_t at = out.error->offset;
     p.range = {at, at < text.size() ? at + 1 : at};

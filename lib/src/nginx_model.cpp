@@ -106,8 +106,8 @@ std::string listen_port(const Node& listen) {
 
 enum class Module : std::uint8_t { http, stream, mail };
 
-NginxServer make_server(const Node& server, const Node* parent,
-                        std::shared_ptr<const NginxScope> inherited, Module module) {
+NginxServer make_server(const Node& server, const Node* parent, std::shared_ptr<const NginxScope> inherited,
+                        Module module) {
   const bool stream = module == Module::stream;
   NginxServer s;
   s.node = &server;
@@ -165,9 +165,8 @@ NginxServer make_server(const Node& server, const Node* parent,
   const std::string port = shown ? listen_port(*shown) : (module == Module::http ? "80" : "?");
   if (name.empty()) {
     const ArgList args = shown ? shown->args() : ArgList();
-    name = !args.empty() && port != args[0].value
-               ? std::string(args[0].value.substr(0, args[0].value.rfind(':')))
-               : "_";
+    name =
+        !args.empty() && port != args[0].value ? std::string(args[0].value.substr(0, args[0].value.rfind(':'))) : "_";
   }
   s.display_name = port.rfind("unix:", 0) == 0 ? name + " (" + port + ")" : name + ":" + port;
   return s;

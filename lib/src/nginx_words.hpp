@@ -18,11 +18,26 @@ inline std::string nginx_unescape(std::string_view s) {
     if (s[i] == '\\' && i + 1 < s.size()) {
       const char n = s[i + 1];
       switch (n) {
-        case '"': case '\'': case '\\': out += n; ++i; continue;
-        case 't': out += '\t'; ++i; continue;
-        case 'r': out += '\r'; ++i; continue;
-        case 'n': out += '\n'; ++i; continue;
-        default: break;
+        case '"':
+        case '\'':
+        case '\\':
+          out += n;
+          ++i;
+          continue;
+        case 't':
+          out += '\t';
+          ++i;
+          continue;
+        case 'r':
+          out += '\r';
+          ++i;
+          continue;
+        case 'n':
+          out += '\n';
+          ++i;
+          continue;
+        default:
+          break;
       }
     }
     out += s[i];

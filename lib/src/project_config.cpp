@@ -17,18 +17,22 @@ namespace {
 constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
     {"disable", "[RULE, ...]: rules (ids or names) that do not run"},
     {"enable", "[RULE, ...]: run only these rules (default: every rule)"},
-    {"entries", "[PATH, ...]: linted when no path is named; a file named on its own is linted in the tree of "
-                "the entry that includes it"},
-    {"exclude", "[GLOB, ...]: files neither linted nor reported ('**' across directories, a bare name at any "
-                "depth, a leading '/' anchored here)"},
+    {"entries",
+     "[PATH, ...]: linted when no path is named; a file named on its own is linted in the tree of "
+     "the entry that includes it"},
+    {"exclude",
+     "[GLOB, ...]: files neither linted nor reported ('**' across directories, a bare name at any "
+     "depth, a leading '/' anchored here)"},
     {"fail-on", "error | warning | info | none: exit 1 at or above this (default: warning)"},
     {"format", "text | gcc | json | github | checkstyle | junit | sarif"},
-    {"paths", "{SERVER_PATH: CHECKOUT_PATH, ...}: absolute server paths read from the checkout; the longest "
-              "prefix wins over 'root'"},
+    {"paths",
+     "{SERVER_PATH: CHECKOUT_PATH, ...}: absolute server paths read from the checkout; the longest "
+     "prefix wins over 'root'"},
     {"root", "DIR: the checkout of the server's /, where absolute includes are read"},
     {"severity", "{RULE: error | warning | info, ...}: a severity per rule"},
-    {"versions", "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
-                 "judge for"},
+    {"versions",
+     "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
+     "judge for"},
 };
 }  // namespace
 
@@ -97,7 +101,7 @@ class Reader {
   }
 
   std::string rule(const YAML::Node& n) const {
-    const std::string key = n.Scalar();
+    const std::string& key = n.Scalar();
     if (const RuleSpec* r = catalog_.find(key)) return r->id;
     fail(n, catalog_.unknown_rule_message(key));
   }
@@ -109,7 +113,7 @@ class Reader {
   /// in the file's directory or below, since the file arrives with the
   /// repository and may be anyone's (`entries: [../../../etc/shadow]`).
   std::string path_below(const YAML::Node& n, const std::string& dir, const std::string& p) const {
-    const std::string full = path(dir, p);
+    std::string full = path(dir, p);
     if (dir.empty()) return full;
     const std::string f = path::normalize(full);
     auto below = [&](const std::string& dir_) {
@@ -149,7 +153,8 @@ class Reader {
         for (const YAML::Node& r : list(v, key, "rule ids or names, like [SL1001, stapling-unverified]")) {
           ids.insert(rule(r));
         }
-        if (key == "enable" && ids.empty()) fail(v, "'enable: []' would run no rule; leave 'enable' out to run them all");
+        if (key == "enable" && ids.empty())
+          fail(v, "'enable: []' would run no rule; leave 'enable' out to run them all");
         if (key == "enable") {
           c.enable = std::move(ids);
         } else {
@@ -187,7 +192,8 @@ class Reader {
       } else if (key == "root") {
         c.root = path_below(v, c.dir, scalar(v, key, "a directory"));
       } else if (key == "paths") {
-        if (!v.IsMap()) fail(v, "'paths' takes a mapping of absolute server paths to checkout paths, like {/etc/nginx: nginx}");
+        if (!v.IsMap())
+          fail(v, "'paths' takes a mapping of absolute server paths to checkout paths, like {/etc/nginx: nginx}");
         for (const auto& m : v) {
           const std::string from = scalar(m.first, key, "a mapping of absolute server paths to checkout paths");
           if (!path::is_absolute(from)) fail(m.first, "'" + from + "' is not an absolute server path");
@@ -203,7 +209,8 @@ class Reader {
           c.exclude.push_back(c.dir.empty() ? glob : path::join(c.dir, glob));
         }
       } else if (key == "versions") {
-        if (!v.IsMap()) fail(v, "'versions' takes a mapping like {nginx: 1.26.2, httpd: 2.4.62, tomcat: 10.1.34, jdk: 17}");
+        if (!v.IsMap())
+          fail(v, "'versions' takes a mapping like {nginx: 1.26.2, httpd: 2.4.62, tomcat: 10.1.34, jdk: 17}");
         for (const auto& sv : v) {
           check_key(sv.first, project_config_version_keys(), " in 'versions'");
           const std::string server = sv.first.Scalar();
@@ -228,8 +235,7 @@ class Reader {
 
 }  // namespace
 
-std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text,
-                                                                     const std::string& file,
+std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
                                                                      const RuleCatalog& catalog,
                                                                      const std::string& work_dir) {
   ProjectConfig c;
@@ -260,7 +266,7 @@ std::string find_project_config(const FileSystem& fs, const std::string& p, cons
   std::string dir = path::normalize(path::is_absolute(p) || cwd.empty() ? p : path::join(cwd, p));
   if (fs.kind(dir) != PathKind::directory) dir = path::dirname(dir);
   for (int up = 0; up < 256; ++up) {
-    const std::string cand = path::join(dir, std::string(kProjectConfigName));
+    std::string cand = path::join(dir, std::string(kProjectConfigName));
     if (fs.kind(cand) == PathKind::file) return cand;
     const std::string parent = path::dirname(dir);
     if (parent == dir || dir.empty() || dir == ".") break;
@@ -274,7 +280,6 @@ std::string exclude_glob(std::string glob) {
   if (glob.find('/') == std::string::npos) glob = "**/" + glob;
   return glob;
 }
-
 
 namespace {
 

@@ -1,9 +1,9 @@
 // Lowers the properties grammar's entries into common nodes. This is the
 // grammar/lib boundary: offsets come in, nodes with ranges go out.
-#include "properties_parser.hpp"
 #include "lowering.hpp"
-#include "staplint/jvm_parse.hpp"
+#include "properties_parser.hpp"
 #include "staplint/file_system.hpp"
+#include "staplint/jvm_parse.hpp"
 
 namespace staplint {
 
@@ -69,13 +69,16 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
   return true;
 }
 
-bool parse_jvm_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
-                    std::optional<InputProblem>& problem) {
+bool parse_jvm_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>& problem) {
   switch (jvm_format(sm.file(file).path())) {
-    case JvmFormat::properties: return parse_properties_text(file, sm, nodes, problem);
-    case JvmFormat::batch: return parse_batch_text(file, sm, nodes, problem);
-    case JvmFormat::systemd: return parse_systemd_text(file, sm, nodes, problem);
-    case JvmFormat::shell: break;
+    case JvmFormat::properties:
+      return parse_properties_text(file, sm, nodes, problem);
+    case JvmFormat::batch:
+      return parse_batch_text(file, sm, nodes, problem);
+    case JvmFormat::systemd:
+      return parse_systemd_text(file, sm, nodes, problem);
+    case JvmFormat::shell:
+      break;
   }
   return parse_shell_text(file, sm, nodes, problem);
 }

@@ -18,18 +18,25 @@ namespace staplint {
 
 std::string_view to_string(Dialect d) {
   switch (d) {
-    case Dialect::apache: return "apache";
-    case Dialect::jvm: return "jvm";
-    case Dialect::tomcat: return "tomcat";
-    default: return "nginx";
+    case Dialect::apache:
+      return "apache";
+    case Dialect::jvm:
+      return "jvm";
+    case Dialect::tomcat:
+      return "tomcat";
+    default:
+      return "nginx";
   }
 }
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "warning";
 }
@@ -58,8 +65,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      const bool same =
+          std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
       diag = up;
     }
@@ -103,7 +110,8 @@ std::vector<std::string> message_fields(const std::string& tmpl) {
     while (end < tmpl.size() && (std::isalnum(static_cast<unsigned char>(tmpl[end])) || tmpl[end] == '_')) ++end;
     const std::string name = tmpl.substr(i + 1, end - i - 1);
     if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) {
-      throw RuleError("message field at byte " + std::to_string(i) + " is not a name (positional fields are not allowed)");
+      throw RuleError("message field at byte " + std::to_string(i) +
+                      " is not a name (positional fields are not allowed)");
     }
     if (end >= tmpl.size() || (tmpl[end] != '}' && tmpl[end] != ':')) {
       throw RuleError("message field '" + name + "' is not closed");
@@ -120,12 +128,10 @@ namespace {
 /// The folders of lib/src/checks/ that hold checks.
 const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "nginx", "tomcat"};
 
-[[noreturn]] void fail(const std::string& file, const std::string& what) {
-  throw RuleError(file + ": " + what);
-}
+[[noreturn]] void fail(const std::string& file, const std::string& what) { throw RuleError(file + ": " + what); }
 
-void check_keys(const YAML::Node& node, const std::vector<std::string>& allowed,
-                const std::string& file, const std::string& where) {
+void check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, const std::string& file,
+                const std::string& where) {
   for (const auto& kv : node) {
     const std::string key = kv.first.as<std::string>();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
@@ -164,8 +170,8 @@ RuleSpec parse_rule(const RuleText& text) {
   }
   if (!root.IsMap()) fail(file, "a rule file must be a mapping");
   check_keys(root,
-             {"id", "name", "severity", "also_severity", "refuses", "dialects", "summary", "message", "check",
-              "args", "explain", "references", "examples"},
+             {"id", "name", "severity", "also_severity", "refuses", "dialects", "summary", "message", "check", "args",
+              "explain", "references", "examples"},
              file, "");
   RuleSpec r;
   r.source = file;
@@ -289,18 +295,15 @@ RuleCatalog RuleCatalog::load(const std::vector<RuleText>& texts) {
     if (!names.insert(r.name).second) fail(t.path, "duplicate rule name '" + r.name + "'");
     c.rules_.push_back(std::move(r));
   }
-  std::sort(c.rules_.begin(), c.rules_.end(),
-            [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
+  std::sort(c.rules_.begin(), c.rules_.end(), [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
   return c;
 }
 
-RuleCatalog RuleCatalog::from_validated(std::vector<RuleSpec> rules,
-                                        JvmPropertyCatalog jvm_properties) {
+RuleCatalog RuleCatalog::from_validated(std::vector<RuleSpec> rules, JvmPropertyCatalog jvm_properties) {
   RuleCatalog c;
   c.rules_ = std::move(rules);
   c.jvm_properties_ = std::move(jvm_properties);
-  std::sort(c.rules_.begin(), c.rules_.end(),
-            [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
+  std::sort(c.rules_.begin(), c.rules_.end(), [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
   return c;
 }
 

@@ -1,13 +1,12 @@
 // Lowers the shell grammar's entries into common nodes (the grammar/lib
 // boundary: offsets in, nodes with ranges out). Words stay as written.
-#include "shell_parser.hpp"
 #include "lowering.hpp"
+#include "shell_parser.hpp"
 #include "staplint/jvm_parse.hpp"
 
 namespace staplint {
 
-bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
-                      std::optional<InputProblem>& problem) {
+bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>& problem) {
   namespace raw = grammar::shell::ast;
   const std::string& text = sm.file(file).text();
   const grammar::shell::parse_output out = grammar::shell::parse(text);

@@ -11,8 +11,7 @@
 
 namespace staplint {
 
-bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
-                        std::optional<InputProblem>&) {
+bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>&) {
   namespace raw = grammar::systemd::ast;
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::systemd::parse(text);
@@ -59,7 +58,7 @@ bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
     while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\t')) joined.pop_back();
     std::span<Arg> args = sm.arena().make_array<Arg>(1);
     args[0].range = {e.value.begin, e.value.end};
-    args[0].value = joined == raw_value ? raw_value
+    args[0].value = joined == raw_value                            ? raw_value
                     : raw_value.substr(0, joined.size()) == joined ? raw_value.substr(0, joined.size())
                                                                    : sm.keep(std::move(joined));
     d.args = args;

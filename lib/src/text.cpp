@@ -9,8 +9,7 @@ namespace staplint {
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -90,8 +89,10 @@ std::string to_valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
-    if (cp == kNotUtf8) out += "\xEF\xBF\xBD";
-    else out.append(bytes);
+    if (cp == kNotUtf8)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(bytes);
   });
   return out;
 }

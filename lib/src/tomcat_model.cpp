@@ -25,8 +25,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-void walk(std::span<const Node> nodes, std::vector<const Node*>& connectors,
-          std::vector<const Node*>& listeners) {
+void walk(std::span<const Node> nodes, std::vector<const Node*>& connectors, std::vector<const Node*>& listeners) {
   for (const Node& n : nodes) {
     if (n.kind != NodeKind::block) continue;
     if (n.name() == "Connector") connectors.push_back(&n);
@@ -70,8 +69,7 @@ std::optional<std::string> TomcatModel::attribute(const Node& element, std::stri
   return a ? value(*a) : std::optional<std::string>(std::string());
 }
 
-TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm,
-                               const std::string& instance_base) {
+TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm, const std::string& instance_base) {
   TomcatModel model;
   if (!instance_base.empty()) {
     model.properties["catalina.base"] = instance_base;
@@ -82,8 +80,10 @@ TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm,
   for (const JvmOption& o : jvm.options) {
     if (!o.has_value) continue;
     model.properties[o.name] = o.value;
-    if (o.certain) model.uncertain.erase(o.name);
-    else model.uncertain.insert(o.name);
+    if (o.certain)
+      model.uncertain.erase(o.name);
+    else
+      model.uncertain.insert(o.name);
   }
   std::vector<const Node*> connectors, listeners;
   walk(tree.nodes, connectors, listeners);
@@ -105,7 +105,7 @@ TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm,
     if (!enabled) tc.unresolved = xml_attribute(*c, "SSLEnabled");
     const Node* port = xml_attribute(*c, "port");
     const auto port_value = port ? model.value(*port) : std::nullopt;
-    tc.display_name = !port ? "connector"
+    tc.display_name = !port        ? "connector"
                       : port_value ? "port " + *port_value
                                    : "port " + std::string(port->args()[0].value);
     const Node* impl = xml_attribute(*c, "sslImplementationName");

@@ -80,7 +80,8 @@ class TreeCertificates : public CertificateLookup {
     return path_of_value(std::string(args[arg].value));
   }
   std::optional<std::string> path_of_value(const std::string& value) const {
-    if (value.empty() || value.find("://") != std::string::npos || value.rfind("classpath:", 0) == 0) return std::nullopt;
+    if (value.empty() || value.find("://") != std::string::npos || value.rfind("classpath:", 0) == 0)
+      return std::nullopt;
     if (value.rfind("data:", 0) == 0 || value.rfind("engine:", 0) == 0 || value.rfind("store:", 0) == 0) {
       return std::nullopt;
     }
@@ -110,9 +111,9 @@ class EndpointCertificates {
       const int issuer = !c.issuer_known ? -1 : c.issuer != nullptr;
       auto [it, added] = interned_.try_emplace(Key{c.leaf, issuer, c.path});
       if (added) {
-        EndpointCertificate e{std::string(c.path), c.leaf->subject, c.leaf->issuer, c.leaf->serial,
-                              c.leaf->not_after, c.leaf->ocsp_urls, c.leaf->crl_urls, c.leaf->must_staple,
-                              std::nullopt};
+        EndpointCertificate e{std::string(c.path), c.leaf->subject,     c.leaf->issuer,
+                              c.leaf->serial,      c.leaf->not_after,   c.leaf->ocsp_urls,
+                              c.leaf->crl_urls,    c.leaf->must_staple, std::nullopt};
         if (issuer >= 0) e.issuer_found = issuer == 1;
         it->second = std::make_shared<const EndpointCertificate>(std::move(e));
       }

@@ -9,27 +9,29 @@ namespace staplint {
 
 std::string_view to_string(Stapling v) {
   switch (v) {
-    case Stapling::on: return "on";
-    case Stapling::off: return "off";
-    case Stapling::ineffective: return "ineffective";
-    case Stapling::unknown: return "unknown";
-    case Stapling::fatal: return "fatal";
+    case Stapling::on:
+      return "on";
+    case Stapling::off:
+      return "off";
+    case Stapling::ineffective:
+      return "ineffective";
+    case Stapling::unknown:
+      return "unknown";
+    case Stapling::fatal:
+      return "fatal";
   }
   return "unknown";
 }
 
-Stapling stapling_verdict(const NginxServer& s, const LintOptions& options,
-                             const CertificateLookup* certificates) {
+Stapling stapling_verdict(const NginxServer& s, const LintOptions& options, const CertificateLookup* certificates) {
   const auto& version = options.nginx_version;
   // fatal: nginx refuses the configuration because of its stapling settings.
-  if (s.effective("ssl_stapling").is_invalid_flag() ||
-      s.effective("ssl_stapling_verify").is_invalid_flag()) {
+  if (s.effective("ssl_stapling").is_invalid_flag() || s.effective("ssl_stapling_verify").is_invalid_flag()) {
     return Stapling::fatal;
   }
   const Effective stapling = s.effective("ssl_stapling");
   if (s.stream && version && *version < Version{1, 27, 2}) {
-    for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file",
-                             "ssl_stapling_responder"}) {
+    for (const char* name : {"ssl_stapling", "ssl_stapling_verify", "ssl_stapling_file", "ssl_stapling_responder"}) {
       if (s.effective(name).node) return Stapling::fatal;
     }
   }
@@ -51,8 +53,7 @@ Stapling stapling_verdict(const NginxServer& s, const LintOptions& options,
   return Stapling::on;
 }
 
-Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
-                                    const CertificateLookup* certificates) {
+Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h, const CertificateLookup* certificates) {
   const ApacheEffective engine = m.effective(h, "SSLEngine");
   const ApacheEffective use = m.effective(h, "SSLUseStapling");
   if (const ApacheDirective* md = m.md_stapling(h)) {
@@ -67,16 +68,17 @@ Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
   return Stapling::on;
 }
 
-Stapling tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options,
-                                    const TomcatModel* tomcat, const CertificateLookup* certificates) {
+Stapling tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm, const JvmPropertyCatalog& properties,
+                                 const LintOptions& options, const TomcatModel* tomcat,
+                                 const CertificateLookup* certificates) {
   if (c.unresolved) return Stapling::unknown;  // TLS or the implementation depends on a ${property}
   if (c.implementation == TlsImplementation::openssl) return Stapling::ineffective;
   const JvmOption* last = last_stapling_switch(jvm);
   if (last && iequals(last->value, "true")) {
     if (!options.jdk_staples()) return Stapling::ineffective;
     if (!last->certain || c.implementation != TlsImplementation::jsse) return Stapling::unknown;
-    if (tomcat && checks::tomcat_stapling_facts(certificates, *tomcat, jvm, c)->none_stapled()) return Stapling::ineffective;
+    if (tomcat && checks::tomcat_stapling_facts(certificates, *tomcat, jvm, c)->none_stapled())
+      return Stapling::ineffective;
     return Stapling::on;
   }
   // The switch with another value, or written where the JVM never reads it.

@@ -28,7 +28,10 @@ std::optional<Version> parse_server_version(std::string_view server, std::string
 }
 
 std::string_view server_version_example(std::string_view server) {
-  return server == "jdk" ? "17, 21.0.5 or 1.8.0_251" : server == "nginx" ? "1.26.2" : server == "httpd" ? "2.4.62" : "10.1.34";
+  return server == "jdk"     ? "17, 21.0.5 or 1.8.0_251"
+         : server == "nginx" ? "1.26.2"
+         : server == "httpd" ? "2.4.62"
+                             : "10.1.34";
 }
 
 std::optional<Version> parse_jdk_version(std::string_view s) {

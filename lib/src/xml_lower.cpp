@@ -1,7 +1,7 @@
 // Lowers the XML grammar's flat tree into common nodes (the grammar/lib
 // boundary: offsets in, nodes with ranges out).
-#include "staplint/xml_parse.hpp"
 #include "lowering.hpp"
+#include "staplint/xml_parse.hpp"
 
 #include "xml_parser.hpp"
 
@@ -86,7 +86,7 @@ bool parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting, std::s
   if (out.error) {
     InputProblem p;
     p.kind = out.error->message.find("nest deeper") != std::string::npos ? InputProblemKind::limit
-                                                                          : InputProblemKind::syntax;
+                                                                         : InputProblemKind::syntax;
     p.file = file;
     const std::uint32_t at = out.error->offset;
     p.range = {at, at < text.size() ? at + 1 : at};

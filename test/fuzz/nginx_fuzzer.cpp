@@ -16,9 +16,9 @@
 // as their format requires: JSON and SARIF well-formed UTF-8, XML without
 // characters XML 1.0 forbids, and gcc one line per finding.
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
-#include <cstdint>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -163,11 +163,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   req.paths = {"/f", "/a", "/j"};
   // The input's length picks the nginx version, so version-dependent rules
   // (SL1010, SL1015, fatal verdicts) are fuzzed on both sides of their limits.
-  static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0},
-                                                    Version{1, 22, 1}, Version{1, 29, 3}};
+  static const std::optional<Version> versions[] = {std::nullopt, Version{1, 18, 0}, Version{1, 22, 1},
+                                                    Version{1, 29, 3}};
   req.lint.nginx_version = versions[size % 4];
   static const std::optional<Version> httpd[] = {std::nullopt, Version{2, 4, 25}, Version{2, 4, 41}, Version{2, 4, 62}};
-  static const std::optional<Version> tomcat[] = {std::nullopt, Version{9, 0, 100}, Version{10, 1, 34}, Version{11, 0, 18}};
+  static const std::optional<Version> tomcat[] = {std::nullopt, Version{9, 0, 100}, Version{10, 1, 34},
+                                                  Version{11, 0, 18}};
   static const std::optional<Version> jdk[] = {std::nullopt, Version{8, 0, 251}, Version{17, 0, 0}, Version{8, 0, 261}};
   req.lint.httpd_version = httpd[size / 4 % 4];
   req.lint.tomcat_version = tomcat[size / 4 % 4];

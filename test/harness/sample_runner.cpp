@@ -1,6 +1,7 @@
 // Checks one sample (a file or a directory tree) the way clang-tidy's lit tests
 // do:
-// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`, in batch `rem expect: ...`) on its own line expects those findings on
+// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`, in batch `rem expect: ...`) on its own line expects
+// those findings on
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
 //   produce nothing;
@@ -62,8 +63,7 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
         while (ids >> id) {
           // `SL1003@12`: expected at line 12 instead of the next line.
           if (auto at = id.find('@'); at != std::string::npos) {
-            out.insert({src.identity(), static_cast<std::uint32_t>(std::stoul(id.substr(at + 1))),
-                        id.substr(0, at)});
+            out.insert({src.identity(), static_cast<std::uint32_t>(std::stoul(id.substr(at + 1))), id.substr(0, at)});
           } else {
             pending.push_back(id);
           }
@@ -98,8 +98,8 @@ std::vector<std::string> sample_args(const std::string& text) {
   return args;
 }
 
-bool check(const FileSystem& fs, const LintRequest& req, const std::string& marker,
-           const std::string& label, LintResult* keep, SourceManager& sources) {
+bool check(const FileSystem& fs, const LintRequest& req, const std::string& marker, const std::string& label,
+           LintResult* keep, SourceManager& sources) {
   LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
   std::multiset<Key> expected;
   for (FileId f : result.files) {
@@ -113,8 +113,8 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
       bytes << in.rdbuf();
       disk = bytes.str();
     }
-    auto e = disk.empty() ? expectations(src, marker)
-                          : expectations(SourceFile(src.path(), src.identity(), disk), marker);
+    auto e =
+        disk.empty() ? expectations(src, marker) : expectations(SourceFile(src.path(), src.identity(), disk), marker);
     expected.insert(e.begin(), e.end());
   }
   std::multiset<Key> actual;
@@ -129,16 +129,15 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
   for (const Key& k : actual) {
     if (expected.count(k) < actual.count(k)) {
       const Finding* f = by_key[k];
-      std::cerr << label << ": unexpected " << std::get<2>(k) << " at "
-                << sources.file(f->file).path() << ":" << std::get<1>(k) << ": " << f->message
-                << "\n";
+      std::cerr << label << ": unexpected " << std::get<2>(k) << " at " << sources.file(f->file).path() << ":"
+                << std::get<1>(k) << ": " << f->message << "\n";
       ok = false;
     }
   }
   for (const Key& k : expected) {
     if (actual.count(k) < expected.count(k)) {
-      std::cerr << label << ": expected " << std::get<2>(k) << " at " << std::get<0>(k) << ":"
-                << std::get<1>(k) << ", not reported\n";
+      std::cerr << label << ": expected " << std::get<2>(k) << " at " << std::get<0>(k) << ":" << std::get<1>(k)
+                << ", not reported\n";
       ok = false;
     }
   }
@@ -174,8 +173,10 @@ std::string new_refusals(const std::map<std::string, int>& before, const std::ma
 void apply_fix(OverlayFileSystem& fs, const Fix& fix, const SourceManager& sources) {
   std::map<FileId, std::vector<TextEdit>> by_file;
   for (const TextEdit& e : fix.edits) {
-    if (!e.create.empty()) fs.set(e.create, e.text);
-    else by_file[e.file].push_back(e);
+    if (!e.create.empty())
+      fs.set(e.create, e.text);
+    else
+      by_file[e.file].push_back(e);
   }
   for (const auto& [file, edits] : by_file) {
     fs.set(sources.file(file).path(), apply_edits(sources.file(file).text(), edits));
@@ -295,11 +296,10 @@ int main(int argc, char** argv) {
       continue;
     }
     any_golden = true;
-    const std::string fixed =
-        apply_edits(src.text(), it == fixes.end() ? std::vector<TextEdit>{} : it->second);
+    const std::string fixed = apply_edits(src.text(), it == fixes.end() ? std::vector<TextEdit>{} : it->second);
     if (fixed != golden.bytes) {
-      std::cerr << sample << ": fixed '" << src.path() << "' differs from '" << golden_path
-                << "'\n--- got\n" << fixed << "--- end\n";
+      std::cerr << sample << ": fixed '" << src.path() << "' differs from '" << golden_path << "'\n--- got\n"
+                << fixed << "--- end\n";
       ok = false;
     }
     fs.set(src.path(), fixed);
@@ -322,8 +322,8 @@ int main(int argc, char** argv) {
       }
       any_golden = true;
       if (golden.bytes != e.text) {
-        std::cerr << sample << ": created '" << e.create << "' differs from '" << golden_path
-                  << "'\n--- got\n" << e.text << "--- end\n";
+        std::cerr << sample << ": created '" << e.create << "' differs from '" << golden_path << "'\n--- got\n"
+                  << e.text << "--- end\n";
         ok = false;
       }
       fs.set(e.create, e.text);

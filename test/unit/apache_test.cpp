@@ -18,9 +18,7 @@ struct Parsed {
     file = sm.add("a.conf", "a.conf", text);
     ok = parse_apache_text(file, sm, max_nesting, nodes, problem);
   }
-  std::uint32_t line_of_problem() const {
-    return sm.file(file).line_col(problem->range.begin).line;
-  }
+  std::uint32_t line_of_problem() const { return sm.file(file).line_col(problem->range.begin).line; }
 };
 std::vector<std::string> values(const Node& n) {
   std::vector<std::string> out;
@@ -30,9 +28,10 @@ std::vector<std::string> values(const Node& n) {
 }  // namespace
 
 TEST_CASE("apache: directives, sections and comments", "[apache]") {
-  Parsed p("ServerRoot \"/etc/apache2\"\n# a comment\n<VirtualHost *:443>\n"
-           "  SSLEngine on\n  <Directory \"/var/www\">\n    Require all granted\n"
-           "  </Directory>\n</VirtualHost>\n");
+  Parsed p(
+      "ServerRoot \"/etc/apache2\"\n# a comment\n<VirtualHost *:443>\n"
+      "  SSLEngine on\n  <Directory \"/var/www\">\n    Require all granted\n"
+      "  </Directory>\n</VirtualHost>\n");
   REQUIRE(p.ok);
   REQUIRE(p.nodes.size() == 3);
   CHECK(p.nodes[0].name() == "ServerRoot");
@@ -52,7 +51,7 @@ TEST_CASE("apache: words as ap_getword_conf reads them", "[apache]") {
   Parsed p("A \"b c\" 'd\\'e' \"f\"g \"unterminated\nB x\\\ny\nC x # y\n");
   REQUIRE(p.ok);
   CHECK(values(p.nodes[0]) == std::vector<std::string>{"b c", "d'e", "f", "g", "unterminated"});
-  CHECK(values(p.nodes[1]) == std::vector<std::string>{"xy"});  // continuation joins
+  CHECK(values(p.nodes[1]) == std::vector<std::string>{"xy"});           // continuation joins
   CHECK(values(p.nodes[2]) == std::vector<std::string>{"x", "#", "y"});  // not a comment
 }
 

@@ -23,8 +23,7 @@ std::vector<std::string> values(const Node& n) {
 
 TEST_CASE("nodes stay 32 bytes", "[ast]") { STATIC_REQUIRE(sizeof(Node) == 32); }
 
-TEST_CASE("lean nginx nodes read their arguments again, quotes, escapes and comments included",
-          "[ast]") {
+TEST_CASE("lean nginx nodes read their arguments again, quotes, escapes and comments included", "[ast]") {
   SourceManager sm;
   const std::string text =
       "ssl_stapling  on ;\n"
@@ -42,8 +41,7 @@ TEST_CASE("lean nginx nodes read their arguments again, quotes, escapes and comm
   const ArgList args = nodes[1].args();
   CHECK(args[1].quote == Quote::double_);
   CHECK(args[2].quote == Quote::single);
-  CHECK(text.substr(args[1].range.begin, args[1].range.end - args[1].range.begin) ==
-        "\"a \\\"b\\\" c\"");
+  CHECK(text.substr(args[1].range.begin, args[1].range.end - args[1].range.begin) == "\"a \\\"b\\\" c\"");
   // An escaped word is unescaped once and kept: both reads give the same view.
   CHECK(nodes[1].args()[1].value.data() == nodes[1].args()[1].value.data());
 

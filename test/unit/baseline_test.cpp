@@ -52,7 +52,8 @@ TEST_CASE("a baseline accepts each recorded finding once, by message first", "[b
   MemoryFileSystem fs3;
   SourceManager sm3;
   std::string three = kTwoServers;
-  three.insert(three.rfind('}'), "  server { listen 443 ssl; server_name c; ssl_certificate c.pem; ssl_certificate_key c.key; }\n");
+  three.insert(three.rfind('}'),
+               "  server { listen 443 ssl; server_name c; ssl_certificate c.pem; ssl_certificate_key c.key; }\n");
   LintResult more = lint_text(sm3, three, fs3);
   REQUIRE(more.findings.size() == 3);
   copy = base;

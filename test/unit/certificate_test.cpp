@@ -78,9 +78,10 @@ TEST_CASE("certificates: responder hosts", "[certificate]") {
 }
 
 TEST_CASE("SL1003: no resolver is needed when every certificate names an IP-literal responder", "[certificate]") {
-  const std::string conf = "events {}\nhttp {\n server {\n  listen 443 ssl;\n  ssl_certificate certs/a.pem;\n"
-                           "  ssl_certificate_key certs/a.pem;\n  ssl_stapling on;\n  ssl_stapling_verify on;\n"
-                           "  ssl_trusted_certificate certs/a.pem;\n }\n}\n";
+  const std::string conf =
+      "events {}\nhttp {\n server {\n  listen 443 ssl;\n  ssl_certificate certs/a.pem;\n"
+      "  ssl_certificate_key certs/a.pem;\n  ssl_stapling on;\n  ssl_stapling_verify on;\n"
+      "  ssl_trusted_certificate certs/a.pem;\n }\n}\n";
   auto run = [&](const std::string& pem) {
     MemoryFileSystem fs;
     fs.add("/etc/nginx/nginx.conf", conf);
@@ -97,9 +98,9 @@ TEST_CASE("SL1003: no resolver is needed when every certificate names an IP-lite
   CHECK_FALSE(has(run(make_pem("OCSP;URI:http://[2001:db8::1]:8080/")), "SL1003"));
   CHECK(has(run(make_pem("OCSP;URI:http://ocsp.example.com/")), "SL1003"));
   CHECK(has(run(make_pem("OCSP;URI:http://10.0.0.1/,OCSP;URI:http://ocsp.example.com/")), "SL1003"));
-  CHECK(has(run(""), "SL1003"));               // not there: unknown, the resolver is still advised
-  CHECK(has(run("garbage\n"), "SL1003"));      // not a certificate
-  CHECK(has(run(make_pem("")), "SL1003"));     // no OCSP URL: another matter (issue 14), not this rule's
+  CHECK(has(run(""), "SL1003"));            // not there: unknown, the resolver is still advised
+  CHECK(has(run("garbage\n"), "SL1003"));   // not a certificate
+  CHECK(has(run(make_pem("")), "SL1003"));  // no OCSP URL: another matter (issue 14), not this rule's
 }
 
 namespace {
@@ -160,8 +161,8 @@ TEST_CASE("certificates: CRLs, their issuers and dates", "[certificate]") {
 TEST_CASE("certificates: a private key in the file is never decoded", "[certificate]") {
   // A key block whose body is not base64 would make OpenSSL's PEM reader
   // fail if it were handed over; the certificate after it is still read.
-  const std::string text = "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n" +
-                           read_fixture("leaf.pem");
+  const std::string text =
+      "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n" + read_fixture("leaf.pem");
   const CertificateFile f = parse_certificates(text);
   REQUIRE(f.certificates.size() == 1);
   CHECK(f.certificates[0].subject == "CN=www.staplint.test");
@@ -227,10 +228,11 @@ TEST_CASE("certificates decide the nginx verdict", "[certificate]") {
     REQUIRE(r.result.endpoints.size() == 1);
     return std::string(to_string(r.result.endpoints[0].stapling));
   };
-  CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
+  CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling +
+                "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
   // No OCSP URL: nothing to fetch (SL4001).
-  CHECK(verdict("  ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") ==
-        "ineffective");
+  CHECK(verdict("  ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling +
+                "  ssl_trusted_certificate certs/ca-chain.pem;") == "ineffective");
   // ... unless a responder is named.
   CHECK(verdict("  ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling +
                 "  ssl_trusted_certificate certs/ca-chain.pem; ssl_stapling_responder http://10.0.0.1/;") == "on");
@@ -238,7 +240,8 @@ TEST_CASE("certificates decide the nginx verdict", "[certificate]") {
   CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate certs/root.pem;") ==
         "ineffective");
   // The issuer in the trusted file: found.
-  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate certs/ca-chain.pem;") ==
+        "on");
   // No trusted chain (SL1004): it depends on who signs the responses...
   CHECK(verdict("  ssl_certificate certs/leaf-chain.pem;\n" + stapling) == "unknown");
   // ... unless the certificates already settle it.
@@ -247,7 +250,8 @@ TEST_CASE("certificates decide the nginx verdict", "[certificate]") {
   CHECK(verdict("  ssl_certificate certs/leaf-chain.pem; ssl_certificate certs/no-ocsp-chain.pem;\n" + stapling +
                 "  ssl_trusted_certificate certs/ca-chain.pem;") == "on");
   // A trusted file staplint cannot read: a leaf alone may find its issuer there.
-  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate /elsewhere/chain.pem;") == "on");
+  CHECK(verdict("  ssl_certificate certs/leaf.pem;\n" + stapling + "  ssl_trusted_certificate /elsewhere/chain.pem;") ==
+        "on");
 }
 
 TEST_CASE("certificates in JSON endpoints, and --no-certificates", "[certificate]") {
@@ -304,8 +308,9 @@ TEST_CASE("SL4005 speaks of missing files only where files are expected", "[cert
 }
 
 TEST_CASE("SL4006 warns before a CRL expires, and errs after", "[certificate]") {
-  const std::string conf = server("  ssl_verify_client on; ssl_client_certificate certs/ca-chain.pem;\n"
-                                  "  ssl_crl certs/crl-complete.pem; ssl_stapling off;");
+  const std::string conf = server(
+      "  ssl_verify_client on; ssl_client_certificate certs/ca-chain.pem;\n"
+      "  ssl_crl certs/crl-complete.pem; ssl_stapling off;");
   const UnixTime next = *parse_certificates(read_fixture("crl-complete.pem")).crls.at(0).next_update;
   auto severity_at = [&](UnixTime now, int warn_days) -> std::optional<Severity> {
     const CertRun r = lint_with_pki(conf, [&](LintRequest& q) {
@@ -324,7 +329,8 @@ TEST_CASE("SL4006 warns before a CRL expires, and errs after", "[certificate]") 
 }
 
 TEST_CASE("SL1004's fix trusts the system bundle only when it holds the chain's root", "[certificate]") {
-  const std::string conf = server("  ssl_certificate certs/leaf-chain.pem;\n  ssl_stapling on; ssl_stapling_verify on;");
+  const std::string conf =
+      server("  ssl_certificate certs/leaf-chain.pem;\n  ssl_stapling on; ssl_stapling_verify on;");
   auto fix_text = [&](const std::string& bundle) {
     MemoryFileSystem fs;
     fs.add("/etc/nginx/nginx.conf", conf);
@@ -384,8 +390,7 @@ TEST_CASE("SL1001's Let's Encrypt note follows certbot's renewal file, in nginx 
     fs.add(path, conf);
     fs.add("/etc/letsencrypt/renewal/le.example.conf",
            "version = 2.1.0\n[renewalparams]\nserver = https://acme-v02.api.letsencrypt.org/directory\n");
-    fs.add("/etc/letsencrypt/renewal/zs.example.conf",
-           "[renewalparams]\nserver = https://acme.zerossl.com/v2/DV90\n");
+    fs.add("/etc/letsencrypt/renewal/zs.example.conf", "[renewalparams]\nserver = https://acme.zerossl.com/v2/DV90\n");
     SourceManager sm;
     LintRequest req;
     req.paths = {path};
@@ -403,12 +408,14 @@ TEST_CASE("SL1001's Let's Encrypt note follows certbot's renewal file, in nginx 
   std::string apache = "LoadModule ssl_module modules/mod_ssl.so\nListen 443\n";
   for (const char* name : {"le", "zs", "none"}) {
     const std::string live = std::string("/etc/letsencrypt/live/") + name + ".example/fullchain.pem";
-    nginx += std::string(" server { listen 443 ssl; server_name ") + name + ".example; ssl_certificate " + live + "; }\n";
+    nginx +=
+        std::string(" server { listen 443 ssl; server_name ") + name + ".example; ssl_certificate " + live + "; }\n";
     apache += std::string("<VirtualHost *:443>\nServerName ") + name + ".example\nSSLEngine on\nSSLCertificateFile " +
               live + "\n</VirtualHost>\n";
   }
   nginx += "}\n";
-  for (const auto& [path, conf] : {std::pair{"/etc/nginx/nginx.conf", nginx}, std::pair{"/etc/apache2/apache2.conf", apache}}) {
+  for (const auto& [path, conf] :
+       {std::pair{"/etc/nginx/nginx.conf", nginx}, std::pair{"/etc/apache2/apache2.conf", apache}}) {
     INFO(path);
     const LintResult r = lint_tree(path, conf);
     // The renewal file says Let's Encrypt: SL4001 says why, SL1001 is silent.

@@ -13,8 +13,8 @@ std::optional<cli::Options> run(std::vector<const char*> args, std::string& err)
 
 TEST_CASE("options and paths parse", "[cli]") {
   std::string err;
-  auto o = run({"--format=gcc", "--fail-on", "error", "--root", "/r", "--nginx-version",
-                "1.27.2", "a.conf", "--", "--odd-name.conf"},
+  auto o = run({"--format=gcc", "--fail-on", "error", "--root", "/r", "--nginx-version", "1.27.2", "a.conf", "--",
+                "--odd-name.conf"},
                err);
   REQUIRE(o);
   CHECK(o->format == "gcc");

@@ -111,8 +111,9 @@ TEST_CASE("a fix is not written through a symlink out of the named tree", "[fixe
 
 TEST_CASE("unified diff: a missing final newline and a created file", "[fixer]") {
   const std::string d = unified_diff({"x.conf", "a\nb", "a\nc", false});
-  CHECK(d == "--- a/x.conf\n+++ b/x.conf\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
-             "+c\n\\ No newline at end of file\n");
+  CHECK(d ==
+        "--- a/x.conf\n+++ b/x.conf\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n"
+        "+c\n\\ No newline at end of file\n");
   CHECK(unified_diff({"bin/setenv.sh", "", "x\n", true}) == "--- /dev/null\n+++ b/bin/setenv.sh\n@@ -0,0 +1 @@\n+x\n");
 }
 

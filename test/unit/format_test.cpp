@@ -56,8 +56,7 @@ TEST_CASE("json format is versioned and carries fixes and endpoints", "[format]"
                  "\"text\": \" ssl_stapling on; ssl_stapling_verify on;\", \"create\": false}]") != std::string::npos);
   CHECK(out.find("{\"dialect\": \"nginx\", \"path\": \"/n/nginx.conf\", \"line\": 2, \"name\": "
                  "\"_:443\", \"stapling\": \"off\", \"certificates\": []}") != std::string::npos);
-  CHECK(out.find("\"files\": [\n  {\"path\": \"/n/nginx.conf\", \"dialect\": \"nginx\"}") !=
-        std::string::npos);
+  CHECK(out.find("\"files\": [\n  {\"path\": \"/n/nginx.conf\", \"dialect\": \"nginx\"}") != std::string::npos);
 }
 
 TEST_CASE("an http-level fix comes first, the per-server one as an alternative", "[format]") {

@@ -47,8 +47,14 @@ TEST_CASE("properties: separators, comments and blank lines as Properties.load",
             "# comment\n! bang comment\n\na=1\nb : 2\nc 3\nd\te=4\n  f==5\ng\n"
             "h = value with trailing space \n:empty-key\n");
   REQUIRE(l.ok);
-  CHECK(l.properties() == Props{{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "e=4"}, {"f", "=5"},
-                                {"g", ""}, {"h", "value with trailing space "}, {"", "empty-key"}});
+  CHECK(l.properties() == Props{{"a", "1"},
+                                {"b", "2"},
+                                {"c", "3"},
+                                {"d", "e=4"},
+                                {"f", "=5"},
+                                {"g", ""},
+                                {"h", "value with trailing space "},
+                                {"", "empty-key"}});
   CHECK(l.nodes[0].kind == NodeKind::comment);
   CHECK(l.nodes[1].kind == NodeKind::comment);
 }
@@ -58,9 +64,7 @@ TEST_CASE("properties: continuations, escapes and line ends", "[jvm-grammar]") {
             "key\\ with\\:colon = one \\\n    two\\\r\n\tthree\r\nuni=\\u0041\\u00e9\\t!\r"
             "# a comment does not continue \\\nlast=\\=x\\y");
   REQUIRE(l.ok);
-  CHECK(l.properties() == Props{{"key with:colon", "one twothree"},
-                                {"uni", "A\xc3\xa9\t!"},
-                                {"last", "=xy"}});
+  CHECK(l.properties() == Props{{"key with:colon", "one twothree"}, {"uni", "A\xc3\xa9\t!"}, {"last", "=xy"}});
   // Ranges point at the text as written.
   const Node& first = l.nodes[0];
   CHECK(l.sm.file(l.file).text().substr(first.name_range().begin, 16) == "key\\ with\\:colon");
@@ -165,8 +169,7 @@ TEST_CASE("batch: set in both quoting styles, comments, blocks and conditions", 
     for (const Arg& a : n.args()) words.emplace_back(a.value);
     top.push_back(words);
   }
-  CHECK(top == Cmds{{"echo"}, {"set", "A", "one two"}, {"set", "B", "x y  "}, {"set"}, {"if"},
-                    {"if"}, {"else"}});
+  CHECK(top == Cmds{{"echo"}, {"set", "A", "one two"}, {"set", "B", "x y  "}, {"set"}, {"if"}, {"if"}, {"else"}});
   CHECK(l.nodes[0].kind == NodeKind::directive);
   CHECK(l.nodes[1].kind == NodeKind::comment);
   CHECK(l.nodes[3].kind == NodeKind::comment);  // a label

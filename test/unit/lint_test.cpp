@@ -18,16 +18,14 @@ struct Run {
     result = lint(fs, sm, RuleCatalog::builtin(), req);
     for (const Finding& f : result.findings) {
       const SourceFile& src = sm.file(f.file);
-      located.push_back(src.path() + ":" + std::to_string(src.line_col(f.range.begin).line) + " " +
-                        f.rule_id);
+      located.push_back(src.path() + ":" + std::to_string(src.line_col(f.range.begin).line) + " " + f.rule_id);
     }
   }
 };
 
 MemoryFileSystem debian_like() {
   MemoryFileSystem fs;
-  fs.add("/etc/nginx/nginx.conf",
-         "events {}\nhttp {\n  resolver 127.0.0.1;\n  include sites-enabled/*;\n}\n");
+  fs.add("/etc/nginx/nginx.conf", "events {}\nhttp {\n  resolver 127.0.0.1;\n  include sites-enabled/*;\n}\n");
   fs.add("/etc/nginx/sites-enabled/a", "server {\n  listen 443 ssl;\n}\n");
   fs.add("/etc/nginx/sites-enabled/b", "server {\n  listen 443 ssl;\n  ssl_stapling on;\n}\n");
   fs.add("/etc/nginx/sites-available/draft", "server {\n  listen 443 ssl;\n}\n");
@@ -40,8 +38,8 @@ TEST_CASE("a directory: entries, then unreached server files as fragments", "[li
   const MemoryFileSystem fs = debian_like();
   Run r(fs, {"/etc/nginx"});
   CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-available/draft:1 SL1001",
-                                                "/etc/nginx/sites-enabled/a:1 SL1001",
-                                                "/etc/nginx/sites-enabled/b:3 SL1002"});
+                                              "/etc/nginx/sites-enabled/a:1 SL1001",
+                                              "/etc/nginx/sites-enabled/b:3 SL1002"});
   CHECK(r.result.endpoints.size() == 3);
   CHECK(r.result.unusable.empty());
 }
@@ -62,14 +60,14 @@ TEST_CASE("several files of one tree, named in any order, are each linted in it,
   for (const auto& paths : {std::vector<std::string>{"/etc/nginx/sites-enabled/a", "/etc/nginx/sites-enabled/b"},
                             std::vector<std::string>{"/etc/nginx/sites-enabled/b", "/etc/nginx/sites-enabled/a"}}) {
     Run r(fs, paths);
-    CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001",
-                                                  "/etc/nginx/sites-enabled/b:3 SL1002"});
+    CHECK(r.located ==
+          std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001", "/etc/nginx/sites-enabled/b:3 SL1002"});
     CHECK(r.result.endpoints.size() == 2);
   }
   // The entry, then a file of its tree: the tree is loaded a second time.
   Run r(fs, {"/etc/nginx/nginx.conf", "/etc/nginx/sites-enabled/b"});
-  CHECK(r.located == std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001",
-                                                "/etc/nginx/sites-enabled/b:3 SL1002"});
+  CHECK(r.located ==
+        std::vector<std::string>{"/etc/nginx/sites-enabled/a:1 SL1001", "/etc/nginx/sites-enabled/b:3 SL1002"});
 }
 
 TEST_CASE("a snippet two entries include brings its own includes into both trees", "[lint]") {
@@ -103,7 +101,8 @@ TEST_CASE("a named file no entry includes is read as its server tree reads files
   fs.add("/tmp/junk.conf", "[program:web]\ncommand=x\n");  // an INI file: said once (SL0007), not linted
   Run r(fs, {"/etc/nginx/snippets/fastcgi-php.conf", "/etc/apache2/envvars", "/etc/apache2/sites-available/tls.conf",
              "/etc/tomcat10/web.xml", "/etc/tomcat10/policy.d/01system.policy", "/tmp/junk.conf"});
-  CHECK(r.located == std::vector<std::string>{"/etc/apache2/sites-available/tls.conf:2 SL1001", "/tmp/junk.conf:1 SL0007"});
+  CHECK(r.located ==
+        std::vector<std::string>{"/etc/apache2/sites-available/tls.conf:2 SL1001", "/tmp/junk.conf:1 SL0007"});
 }
 
 TEST_CASE("findings in included files carry the include chain", "[lint]") {
@@ -183,7 +182,8 @@ TEST_CASE("a configuration nginx refuses makes every endpoint fatal", "[lint]") 
                           " server { listen 443 ssl; location / { ssl_stapling on; } }\n"}) {
     fs.add("/n/nginx.conf", std::string("http { resolver 127.0.0.1;\n") +
                                 " server { listen 443 ssl; ssl_stapling on; ssl_stapling_verify on;"
-                                " ssl_trusted_certificate c.pem; }\n" + bad + "}\n");
+                                " ssl_trusted_certificate c.pem; }\n" +
+                                bad + "}\n");
     Run r(fs, {"/n/nginx.conf"});
     INFO(bad);
     REQUIRE(r.result.endpoints.size() == 2);
@@ -232,7 +232,7 @@ TEST_CASE("a standalone file's dialect is guessed from its first decisive line",
   fs.add("/repo/broken.conf", "add_header X \"b\n");
   Run r(fs, {"/repo/site.conf", "/repo/other.conf", "/repo/ssl.conf", "/repo/broken.conf"});
   CHECK(r.located == std::vector<std::string>{"/repo/broken.conf:1 SL0001", "/repo/other.conf:2 SL0001",
-                                                "/repo/site.conf:3 SL0001", "/repo/ssl.conf:2 SL0001"});
+                                              "/repo/site.conf:3 SL0001", "/repo/ssl.conf:2 SL0001"});
 }
 
 TEST_CASE("an Apache site file named alone is linted in the tree that includes it", "[lint]") {
@@ -293,8 +293,8 @@ TEST_CASE("a file whose dialect is a guess gets one located note and no fixes", 
   // Plain nginx in an nginx tree: certain, fixes offered.
   fs.add("/etc/nginx/conf.d/site.conf", "server {\n  listen 443 ssl;\n  ssl_stapling off;\n}\n");
   Run mixed(fs, {"/etc/nginx/conf.d/mixed.conf"});
-  CHECK(mixed.located == std::vector<std::string>{"/etc/nginx/conf.d/mixed.conf:3 SL0007",
-                                                    "/etc/nginx/conf.d/mixed.conf:3 SL0001"});
+  CHECK(mixed.located ==
+        std::vector<std::string>{"/etc/nginx/conf.d/mixed.conf:3 SL0007", "/etc/nginx/conf.d/mixed.conf:3 SL0001"});
   CHECK(fix_count(mixed.result) == 0);
   Run vhost(fs, {"/etc/nginx/conf.d/vhost.conf"});
   REQUIRE_FALSE(vhost.located.empty());
@@ -370,8 +370,8 @@ TEST_CASE("apache: an Include httpd skips is not reported; one under an unknown 
          "<IfDefine DEFAULT_VHOST>\n  Include missing-b.conf\n</IfDefine>\n"
          "Include missing-c.conf\n");
   Run r(fs, {"/etc/apache2/apache2.conf"});
-  CHECK(r.located == std::vector<std::string>{"/etc/apache2/apache2.conf:6 SL0002",
-                                                "/etc/apache2/apache2.conf:8 SL0002"});
+  CHECK(r.located ==
+        std::vector<std::string>{"/etc/apache2/apache2.conf:6 SL0002", "/etc/apache2/apache2.conf:8 SL0002"});
   REQUIRE(r.result.findings.size() == 2);
   CHECK(r.result.findings[0].conditional);
   CHECK_FALSE(r.result.findings[1].conditional);

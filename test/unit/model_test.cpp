@@ -22,9 +22,10 @@ struct Loaded {
 }  // namespace
 
 TEST_CASE("TLS servers are found by 'listen ... ssl' or 'ssl on'", "[model]") {
-  Loaded l("http { server { listen 80; } server { listen [::]:443 ssl; server_name a.b; }"
-           " server { listen 8443; ssl on; } }"
-           " stream { server { listen 127.0.0.1:5000 ssl; } }");
+  Loaded l(
+      "http { server { listen 80; } server { listen [::]:443 ssl; server_name a.b; }"
+      " server { listen 8443; ssl on; } }"
+      " stream { server { listen 127.0.0.1:5000 ssl; } }");
   REQUIRE(l.model.servers.size() == 4);
   CHECK_FALSE(l.model.servers[0].tls);
   CHECK(l.model.servers[1].tls);
@@ -36,8 +37,9 @@ TEST_CASE("TLS servers are found by 'listen ... ssl' or 'ssl on'", "[model]") {
 }
 
 TEST_CASE("server values override http values; defaults are marked", "[model]") {
-  Loaded l("http { ssl_stapling off; resolver 1.1.1.1;"
-           " server { listen 443 ssl; ssl_stapling on; } server { listen 443 ssl; } }");
+  Loaded l(
+      "http { ssl_stapling off; resolver 1.1.1.1;"
+      " server { listen 443 ssl; ssl_stapling on; } server { listen 443 ssl; } }");
   const auto& a = l.model.servers.at(0);
   const auto& b = l.model.servers.at(1);
   CHECK(a.effective("ssl_stapling").is_on());
@@ -64,8 +66,9 @@ TEST_CASE("includes are transparent to inheritance", "[model]") {
 }
 
 TEST_CASE("array directives come from the server if it has any, else from http", "[model]") {
-  Loaded l("http { ssl_certificate h.pem; server { listen 443 ssl; }"
-           " server { listen 443 ssl; ssl_certificate s1.pem; ssl_certificate s2.pem; } }");
+  Loaded l(
+      "http { ssl_certificate h.pem; server { listen 443 ssl; }"
+      " server { listen 443 ssl; ssl_certificate s1.pem; ssl_certificate s2.pem; } }");
   CHECK(l.model.servers[0].all("ssl_certificate").size() == 1);
   CHECK(l.model.servers[1].all("ssl_certificate").size() == 2);
 }
@@ -78,18 +81,19 @@ TEST_CASE("a fragment's top level stands for the inside of http", "[model]") {
 }
 
 TEST_CASE("stream and mail servers are named by server_name when they have one", "[model]") {
-  Loaded l("stream { server { listen 6379 ssl; server_name redis.example.com; }"
-           " server { listen 127.0.0.1:5671 ssl; } }"
-           " mail { starttls on; server { listen 587; server_name smtp.example.com; protocol smtp; }"
-           " server { listen 993 ssl; protocol imap; } server { listen 143; protocol imap; starttls off; } }");
+  Loaded l(
+      "stream { server { listen 6379 ssl; server_name redis.example.com; }"
+      " server { listen 127.0.0.1:5671 ssl; } }"
+      " mail { starttls on; server { listen 587; server_name smtp.example.com; protocol smtp; }"
+      " server { listen 993 ssl; protocol imap; } server { listen 143; protocol imap; starttls off; } }");
   REQUIRE(l.model.servers.size() == 2);
   CHECK(l.model.servers[0].display_name == "redis.example.com:6379");
   CHECK(l.model.servers[1].display_name == "127.0.0.1:5671");
   // Mail servers are kept apart (no stapling there); TLS by listen ssl or starttls.
   REQUIRE(l.model.mail_servers.size() == 3);
   CHECK(l.model.mail_servers[0].display_name == "smtp.example.com:587");
-  CHECK(l.model.mail_servers[0].tls);   // starttls on, inherited from mail {}
-  CHECK(l.model.mail_servers[1].tls);   // listen ... ssl
+  CHECK(l.model.mail_servers[0].tls);        // starttls on, inherited from mail {}
+  CHECK(l.model.mail_servers[1].tls);        // listen ... ssl
   CHECK_FALSE(l.model.mail_servers[2].tls);  // starttls off
   CHECK(l.model.mail_servers[0].mail);
 }

@@ -88,8 +88,7 @@ TEST_CASE("a quoted word may be followed by ')' as in if conditions", "[grammar]
   const std::string t = R"(if ($a ~ "^(x){2}") { return 404; })";
   const auto r = parse_nested(t);
   REQUIRE_FALSE(r.error);
-  CHECK(words(t, r.statements[0]) ==
-        std::vector<std::string>{"if", "($a", "~", "\"^(x){2}\"", ")"});
+  CHECK(words(t, r.statements[0]) == std::vector<std::string>{"if", "($a", "~", "\"^(x){2}\"", ")"});
 }
 
 TEST_CASE("an unquoted '{' in a regex starts a block, as in nginx", "[grammar]") {
@@ -142,8 +141,7 @@ TEST_CASE("an unclosed block notes where it opened", "[grammar]") {
 }
 
 TEST_CASE("Lua blocks are raw text; braces in strings and comments do not count", "[grammar]") {
-  const std::string t =
-      "content_by_lua_block { local s = \"}\" -- }\n local l = [==[ } ]==] --[[ } ]]\n }\nx y;";
+  const std::string t = "content_by_lua_block { local s = \"}\" -- }\n local l = [==[ } ]==] --[[ } ]]\n }\nx y;";
   const auto r = parse_nested(t);
   REQUIRE_FALSE(r.error);
   REQUIRE(r.statements.size() == 2);

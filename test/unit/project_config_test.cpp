@@ -25,7 +25,8 @@ TEST_CASE("a committed .staplint.yaml names no path outside its directory", "[co
   CHECK(parse_bad("paths:\n  /x: /srv\n").line == 2);
   CHECK(parse_bad("paths:\n  /x: a/../../b\n").column == 7);
   // Below the working directory is allowed too (a --config in ci/ naming ../nginx).
-  auto r = parse_project_config("entries: [../nginx/nginx.conf]\n", "/work/ci/lenient.yaml", RuleCatalog::builtin(), "/work");
+  auto r = parse_project_config("entries: [../nginx/nginx.conf]\n", "/work/ci/lenient.yaml", RuleCatalog::builtin(),
+                                "/work");
   REQUIRE(std::holds_alternative<ProjectConfig>(r));
   CHECK(std::get<ProjectConfig>(r).entries == std::vector<std::string>{"/work/nginx/nginx.conf"});
 }
@@ -62,7 +63,7 @@ versions:
   CHECK(c.entries == std::vector<std::string>{"/repo/etc/nginx/nginx.conf", "/repo/apache2/apache2.conf"});
   CHECK(c.root == "/repo");
   CHECK(c.path_map == std::vector<std::pair<std::string, std::string>>{{"/etc/nginx", "/repo/deploy/nginx"},
-                                                                      {"/etc/ssl/", "/repo/pki"}});
+                                                                       {"/etc/ssl/", "/repo/pki"}});
   CHECK(c.exclude == std::vector<std::string>{"/repo/**/*.bak", "/repo/**/vendor", "/repo/etc/nginx/old/**"});
   CHECK((c.nginx_version->major == 1 && c.nginx_version->minor == 22 && c.nginx_version->patch == 1));
   CHECK(c.httpd_version->patch == 62);

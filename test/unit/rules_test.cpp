@@ -4,12 +4,12 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
-#include <tuple>
-#include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "staplint/lint.hpp"
 #include "staplint/rules.hpp"
@@ -45,26 +45,21 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 TEST_CASE("a valid rule file loads", "[rules]") { CHECK(load_error(kValid).empty()); }
 
 TEST_CASE("rule files are validated with did-you-mean", "[rules]") {
-  CHECK(load_error(kValid + "sumary: x\n") ==
-        "rules/x.yaml: unknown key 'sumary'; did you mean 'summary'?");
+  CHECK(load_error(kValid + "sumary: x\n") == "rules/x.yaml: unknown key 'sumary'; did you mean 'summary'?");
   CHECK(load_error(kValid + "check: ngnix\n") ==
         "rules/x.yaml: unknown check folder 'ngnix'; did you mean 'nginx'? (lib/src/checks/ has apache, "
         "input, jvm, nginx and tomcat)");
-  CHECK(load_error(replace(kValid, "{server}", "{}")).find("positional fields are not allowed") !=
-        std::string::npos);
+  CHECK(load_error(replace(kValid, "{server}", "{}")).find("positional fields are not allowed") != std::string::npos);
   // Any named field formats here: whether the check sets exactly the
   // template's fields, the compiler decides (test/rulegen).
   CHECK(load_error(replace(kValid, "{server}", "{host}")).empty());
-  CHECK(load_error(replace(kValid, "{server}", "{server")).find("does not format") !=
-        std::string::npos);
+  CHECK(load_error(replace(kValid, "{server}", "{server")).find("does not format") != std::string::npos);
   CHECK(load_error(replace(kValid, "warning", "fatal")) ==
         "rules/x.yaml: severity 'fatal' is not one of error, warning, info");
-  CHECK(load_error(replace(kValid, "SL1999", "SL19")) ==
-        "rules/x.yaml: id 'SL19' is not of the form SLnnnn");
+  CHECK(load_error(replace(kValid, "SL1999", "SL19")) == "rules/x.yaml: id 'SL19' is not of the form SLnnnn");
   CHECK(load_error(replace(kValid, "fix: f", "fx: f")) ==
         "rules/x.yaml: unknown key 'fx' in 'explain'; did you mean 'fix'?");
-  CHECK(load_error(replace(kValid, "references: [r]", "")) ==
-        "rules/x.yaml: 'references' must be a non-empty list");
+  CHECK(load_error(replace(kValid, "references: [r]", "")) == "rules/x.yaml: 'references' must be a non-empty list");
   // also_severity: a lower severity than the rule's own.
   CHECK(load_error(kValid + "also_severity: info\n").empty());
   CHECK(load_error(kValid + "also_severity: warning\n") ==
@@ -115,8 +110,7 @@ TEST_CASE("every built-in rule is bound to its compiled check", "[rules]") {
 
 TEST_CASE("the built-in catalog loads and has the issue's rules", "[rules]") {
   const RuleCatalog& c = RuleCatalog::builtin();
-  for (const char* id : {"SL0001", "SL0002", "SL0003", "SL0004", "SL0005", "SL1001", "SL1002",
-                         "SL1003", "SL1004"}) {
+  for (const char* id : {"SL0001", "SL0002", "SL0003", "SL0004", "SL0005", "SL1001", "SL1002", "SL1003", "SL1004"}) {
     INFO(id);
     CHECK(c.find(id) != nullptr);
   }
@@ -131,7 +125,7 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
       for (const bool fires : {true, false}) {
         INFO(r.id << (fires ? " fires on:\n" : " is silent on:\n") << (fires ? e.fires : e.silent));
         MemoryFileSystem fs;
-        const std::string path = !e.path.empty()          ? "/ex/" + e.path
+        const std::string path = !e.path.empty()         ? "/ex/" + e.path
                                  : e.dialect == "apache" ? "/ex/conf/httpd.conf"
                                  : e.dialect == "jvm"    ? "/ex/bin/setenv.sh"
                                  : e.dialect == "tomcat" ? "/ex/conf/server.xml"
@@ -147,8 +141,9 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
         req.paths = {path};
         if (!e.version.empty()) {
           const auto v = Version::parse(e.version);
-          (e.dialect == "apache" ? req.lint.httpd_version : e.dialect == "tomcat" ? req.lint.tomcat_version
-                                                                                  : req.lint.nginx_version) = v;
+          (e.dialect == "apache"   ? req.lint.httpd_version
+           : e.dialect == "tomcat" ? req.lint.tomcat_version
+                                   : req.lint.nginx_version) = v;
         }
         const LintResult res = lint(fs, sm, c, req);
         bool seen = false;

@@ -21,7 +21,9 @@ TEST_CASE("CRLF line ends are not part of the line text", "[source]") {
 }
 
 TEST_CASE("a byte order mark is not counted in columns", "[source]") {
-  const SourceFile f("a.conf", "a.conf", "\xEF\xBB\xBF" "events {}\n");
+  const SourceFile f("a.conf", "a.conf",
+                     "\xEF\xBB\xBF"
+                     "events {}\n");
   CHECK(f.has_bom());
   CHECK(f.line_col(3).column == 1);
   CHECK(f.line_text(1) == "events {}");

@@ -35,15 +35,16 @@ std::vector<std::string> elements(const Node& element) {
 }  // namespace
 
 TEST_CASE("xml: elements, attributes, comments and the prolog", "[xml]") {
-  Lowered l("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- licence -->\n"
-            "<Server port='8005' shutdown=\"SHUTDOWN\">\n"
-            "  <Service name=\"Catalina\">\n"
-            "    <!-- <Connector port=\"8443\"/> -->\n"
-            "    <Connector port=\"8443\" SSLEnabled = \"true\"\n"
-            "               scheme=\"https\" secure=\"true\">\n"
-            "      <SSLHostConfig><Certificate certificateKeystoreFile=\"conf/a.p12\" "
-            "type=\"RSA\" /></SSLHostConfig>\n"
-            "    </Connector>\n  </Service>\n</Server>\n");
+  Lowered l(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- licence -->\n"
+      "<Server port='8005' shutdown=\"SHUTDOWN\">\n"
+      "  <Service name=\"Catalina\">\n"
+      "    <!-- <Connector port=\"8443\"/> -->\n"
+      "    <Connector port=\"8443\" SSLEnabled = \"true\"\n"
+      "               scheme=\"https\" secure=\"true\">\n"
+      "      <SSLHostConfig><Certificate certificateKeystoreFile=\"conf/a.p12\" "
+      "type=\"RSA\" /></SSLHostConfig>\n"
+      "    </Connector>\n  </Service>\n</Server>\n");
   REQUIRE(l.ok);
   REQUIRE(l.nodes.size() == 2);
   CHECK(l.nodes[0].kind == NodeKind::comment);
@@ -74,8 +75,9 @@ TEST_CASE("xml: entities and character references in attribute values", "[xml]")
 }
 
 TEST_CASE("xml: a DOCTYPE is skipped and its entities never expanded", "[xml]") {
-  Lowered l("<!DOCTYPE a [ <!ENTITY x \"<b>boom</b>\"> <!ENTITY y SYSTEM \"file:///etc/passwd\"> ]>\n"
-            "<a v=\"&x;&y;\"/>");
+  Lowered l(
+      "<!DOCTYPE a [ <!ENTITY x \"<b>boom</b>\"> <!ENTITY y SYSTEM \"file:///etc/passwd\"> ]>\n"
+      "<a v=\"&x;&y;\"/>");
   REQUIRE(l.ok);
   CHECK(attr(l.nodes[0], "v") == "&x;&y;");
   // Without a DOCTYPE, such an entity is undefined: an error, as for a SAX parser.

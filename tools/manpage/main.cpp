@@ -77,7 +77,8 @@ void write_page(std::ostream& out, const RuleCatalog& catalog) {
       << ".TH STAPLINT 1 \"\" \"staplint " STAPLINT_VERSION "\" \"User Commands\"\n"
       << ".ad l\n"
       << ".SH NAME\nstaplint \\- lint web\\-server TLS configuration for certificate revocation\n"
-      << ".SH SYNOPSIS\n.B staplint\n" << roff(synopsis.substr(std::min(synopsis.size(), std::size_t{9}))) << "\n"
+      << ".SH SYNOPSIS\n.B staplint\n"
+      << roff(synopsis.substr(std::min(synopsis.size(), std::size_t{9}))) << "\n"
       << ".SH DESCRIPTION\n";
   paragraphs(out, description);
 
@@ -114,8 +115,9 @@ void write_page(std::ostream& out, const RuleCatalog& catalog) {
     std::string dialects;
     for (const std::string& d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + d;
     out << ".SS " << r.id << " " << roff(r.name) << " (" << to_string(r.severity)
-        << (r.also_severity ? " or " + std::string(to_string(*r.also_severity)) : std::string()) << "; " << roff(dialects)
-        << ")\n.PP\n" << roff(r.summary) << "\n";
+        << (r.also_severity ? " or " + std::string(to_string(*r.also_severity)) : std::string()) << "; "
+        << roff(dialects) << ")\n.PP\n"
+        << roff(r.summary) << "\n";
     out << ".PP\n.I What is wrong\n";
     paragraphs(out, lines_of(r.explain_problem));
     out << ".PP\n.I Why it matters\n";

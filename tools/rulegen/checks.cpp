@@ -17,8 +17,7 @@ namespace {
 bool is_check_name(const std::string& base) {
   // SLnnnn_name.cpp: anything else in lib/src/checks/ is a helper.
   return base.size() > 7 && base[0] == 'S' && base[1] == 'L' &&
-         std::all_of(base.begin() + 2, base.begin() + 6, [](char c) { return c >= '0' && c <= '9'; }) &&
-         base[6] == '_';
+         std::all_of(base.begin() + 2, base.begin() + 6, [](char c) { return c >= '0' && c <= '9'; }) && base[6] == '_';
 }
 
 std::string quote_list(const std::vector<std::string>& v) {
@@ -170,8 +169,9 @@ std::string catalog_source(const staplint::RuleCatalog& catalog, const staplint:
          "  return JvmPropertyCatalog::from_validated({\n";
   for (const staplint::JvmProperty& p : properties.properties()) {
     static const char* types[] = {"boolean", "integer", "string", "uri"};
-    out << "      {" << literal(p.name) << ", " << (p.security ? "true" : "false") << ", JvmProperty::Type::"
-        << types[static_cast<int>(p.type)] << ", " << literal(p.since) << ", " << strings(p.intended) << "},\n";
+    out << "      {" << literal(p.name) << ", " << (p.security ? "true" : "false")
+        << ", JvmProperty::Type::" << types[static_cast<int>(p.type)] << ", " << literal(p.since) << ", "
+        << strings(p.intended) << "},\n";
   }
   out << "  });\n}\n}  // namespace\n\n"
          "const RuleCatalog& RuleCatalog::builtin() {\n"

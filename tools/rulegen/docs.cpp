@@ -111,5 +111,4 @@ int docs(const std::string& mode, const std::string& readme_path, const std::str
   return status;
 }
 
-
 }  // namespace rulegen

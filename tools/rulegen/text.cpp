@@ -7,7 +7,6 @@
 
 namespace rulegen {
 
-
 /// Octal escapes are at most three digits, so a following digit can never be
 /// read as part of one.
 std::string literal(const std::string& s) {
@@ -37,9 +36,12 @@ std::string strings(const std::vector<std::string>& v) {
 
 std::string severity(staplint::Severity s) {
   switch (s) {
-    case staplint::Severity::info: return "Severity::info";
-    case staplint::Severity::warning: return "Severity::warning";
-    case staplint::Severity::error: return "Severity::error";
+    case staplint::Severity::info:
+      return "Severity::info";
+    case staplint::Severity::warning:
+      return "Severity::warning";
+    case staplint::Severity::error:
+      return "Severity::error";
   }
   return "Severity::warning";
 }
@@ -58,7 +60,6 @@ bool write_all(const std::string& path, const std::string& text) {
   file.close();
   return file && std::rename((path + ".tmp").c_str(), path.c_str()) == 0;
 }
-
 
 bool write_if_changed(const std::string& path, const std::string& text) {
   bool ok = false;

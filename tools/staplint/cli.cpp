@@ -223,10 +223,13 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
       std::string v;
       if (!need(v)) return std::nullopt;
       const std::string server = arg.substr(2, arg.size() - 10);  // --SERVER-version
-      auto& into = server == "httpd" ? o.lint.httpd_version : server == "jdk" ? o.lint.jdk_version : o.lint.tomcat_version;
+      auto& into = server == "httpd" ? o.lint.httpd_version
+                   : server == "jdk" ? o.lint.jdk_version
+                                     : o.lint.tomcat_version;
       into = parse_server_version(server, v);
       if (!into) {
-        error = "'" + arg + "' takes a version like " + std::string(server_version_example(server)) + ", not '" + v + "'";
+        error =
+            "'" + arg + "' takes a version like " + std::string(server_version_example(server)) + ", not '" + v + "'";
         return std::nullopt;
       }
     } else if (arg == "--no-certificates") {
@@ -296,8 +299,8 @@ std::optional<Options> parse(int argc, const char* const* argv, std::string& err
   return o;
 }
 
-std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog& catalog,
-                           const std::string& cwd, std::string& error) {
+std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog& catalog, const std::string& cwd,
+                           std::string& error) {
   Run run;
   LintRequest& req = run.request;
   req.paths = o.paths;

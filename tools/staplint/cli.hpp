@@ -18,12 +18,12 @@ struct Options {
   std::vector<std::string> paths;
   std::optional<std::string> format;
   std::string color = "auto";
-  std::optional<std::string> fail_on;  ///< error | warning | info | none
-  std::string config_file;             ///< --config FILE
-  bool no_config = false;              ///< --no-config
-  std::optional<std::set<std::string>> enable, disable;  ///< as written: ids or names
+  std::optional<std::string> fail_on;                         ///< error | warning | info | none
+  std::string config_file;                                    ///< --config FILE
+  bool no_config = false;                                     ///< --no-config
+  std::optional<std::set<std::string>> enable, disable;       ///< as written: ids or names
   std::vector<std::pair<std::string, std::string>> severity;  ///< --severity RULE=LEVEL
-  std::vector<std::string> exclude;                            ///< --exclude GLOB
+  std::vector<std::string> exclude;                           ///< --exclude GLOB
   std::string dump_ast;
   bool list_rules = false;
   std::string explain;

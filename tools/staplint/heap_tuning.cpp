@@ -9,6 +9,7 @@
 
 namespace staplint::cli {
 
+// Page alignment takes address arithmetic. NOLINTBEGIN(performance-no-int-to-ptr)
 void prefer_huge_pages_for_heap() {
   constexpr std::size_t kStep = std::size_t{64} << 20;
   // Big steps, never given back to the kernel while the command runs, and
@@ -29,5 +30,6 @@ void prefer_huge_pages_for_heap() {
   const auto to = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
   if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
 }
+// NOLINTEND(performance-no-int-to-ptr)
 
 }  // namespace staplint::cli

@@ -17,8 +17,8 @@
 #include "runs.hpp"
 #include "staplint/fix_apply.hpp"
 #include "staplint/format.hpp"
-#include "staplint/text.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/text.hpp"
 
 #ifndef STAPLINT_VERSION
 #define STAPLINT_VERSION "0.0.0"
@@ -33,16 +33,22 @@ void print_node(const SourceManager& sm, const Node& n, int depth) {
   const LineCol lc = src.line_col(n.range.begin);
   std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ');
   static const char* kinds[] = {"directive", "block", "comment", "raw_block", "include", "attribute"};
-  std::cout << kinds[static_cast<int>(n.kind)] << " " << src.path() << ":" << lc.line << ":"
-            << lc.column << " [" << n.range.begin << "," << n.range.end << ")";
+  std::cout << kinds[static_cast<int>(n.kind)] << " " << src.path() << ":" << lc.line << ":" << lc.column << " ["
+            << n.range.begin << "," << n.range.end << ")";
   if (n.kind == NodeKind::comment) {
     std::cout << " #" << n.name() << "\n";
     return;
   }
   std::cout << " " << n.name();
   for (const Arg& a : n.args()) {
-    std::cout << " " << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "")
-              << a.value << (a.quote == Quote::double_ ? "\"" : a.quote == Quote::single ? "'" : "");
+    std::cout << " "
+              << (a.quote == Quote::double_  ? "\""
+                  : a.quote == Quote::single ? "'"
+                                             : "")
+              << a.value
+              << (a.quote == Quote::double_  ? "\""
+                  : a.quote == Quote::single ? "'"
+                                             : "");
   }
   if (n.inclusion() != 0) std::cout << " (inclusion " << n.inclusion() << ")";
   std::cout << "\n";
@@ -58,21 +64,18 @@ int dump_ast(const cli::Options& o) {
     return 2;
   }
   const ReadResult text = fs.read(o.dump_ast, o.load.limits.max_file_size);
-  const ConfigTree tree =
-      loader.load(o.dump_ast, false, dialect_of_file(o.dump_ast, text.status == ReadResult::Status::ok ? text.bytes : ""));
+  const ConfigTree tree = loader.load(
+      o.dump_ast, false, dialect_of_file(o.dump_ast, text.status == ReadResult::Status::ok ? text.bytes : ""));
   for (std::size_t i = 1; i < tree.inclusions.size(); ++i) {
     const Inclusion& inc = tree.inclusions[i];
-    std::cout << "inclusion " << i << ": " << sm.file(inc.file).path() << " from "
-              << sm.file(inc.site_file).path() << ":"
-              << sm.file(inc.site_file).line_col(inc.site.begin).line << " (parent "
-              << inc.parent << ")\n";
+    std::cout << "inclusion " << i << ": " << sm.file(inc.file).path() << " from " << sm.file(inc.site_file).path()
+              << ":" << sm.file(inc.site_file).line_col(inc.site.begin).line << " (parent " << inc.parent << ")\n";
   }
   for (const Node& n : tree.nodes) print_node(sm, n, 0);
   for (const InputProblem& p : tree.problems) {
     const SourceFile& src = sm.file(p.file);
     const LineCol lc = src.line_col(p.range.begin);
-    std::cout << "problem " << src.path() << ":" << lc.line << ":" << lc.column << ": "
-              << p.message << "\n";
+    std::cout << "problem " << src.path() << ":" << lc.line << ":" << lc.column << ": " << p.message << "\n";
   }
   return tree.problems.empty() ? 0 : 1;
 }
@@ -82,8 +85,8 @@ void list_rules(const RuleCatalog& catalog) {
     std::string dialects;
     for (const auto& d : r.dialects) dialects += (dialects.empty() ? "" : ",") + d;
     std::cout << r.id << "  " << r.name << std::string(r.name.size() < 40 ? 40 - r.name.size() : 1, ' ')
-              << to_string(r.severity) << std::string(8 - to_string(r.severity).size(), ' ')
-              << dialects << "  " << r.summary << "\n";
+              << to_string(r.severity) << std::string(8 - to_string(r.severity).size(), ' ') << dialects << "  "
+              << r.summary << "\n";
   }
 }
 
@@ -95,7 +98,8 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   }
   std::cout << r->id << " " << r->name << " (" << to_string(r->severity)
             << (r->also_severity ? " or " + std::string(to_string(*r->also_severity)) : std::string()) << ")\n"
-            << r->summary << "\n\nWhat is wrong\n" << r->explain_problem << "\nWhy it matters\n"
+            << r->summary << "\n\nWhat is wrong\n"
+            << r->explain_problem << "\nWhy it matters\n"
             << r->explain_why;
   if (r->refuses) {
     std::cout << "Verdict: the server refuses such a configuration (or does not start), so the\n"
@@ -103,8 +107,7 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   }
   std::cout << "\nHow to fix it\n" << r->explain_fix;
   for (const RuleExample& e : r->examples) {
-    std::cout << "\nExample (" << e.dialect << "), flagged:\n" << e.fires << "\nNot flagged:\n"
-              << e.silent;
+    std::cout << "\nExample (" << e.dialect << "), flagged:\n" << e.fires << "\nNot flagged:\n" << e.silent;
   }
   std::cout << "\nReferences\n";
   for (const std::string& ref : r->references) std::cout << "- " << ref << "\n";
@@ -121,24 +124,41 @@ extern "C" void on_termination(int sig) {
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
+int run(int argc, char** argv);
 }  // namespace
 
+/// Exit 4 for what nothing below catches (out of memory among them), with a
+/// message rather than std::terminate's abort.
 int main(int argc, char** argv) {
   staplint::cli::prefer_huge_pages_for_heap();
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "staplint: internal error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "staplint: internal error: " << staplint::escape_for_display(e.what()) << "\n";
+  }
+  return 4;
+}
+
+namespace {
+int run(int argc, char** argv) {
   ::signal(SIGINT, on_termination);
   ::signal(SIGTERM, on_termination);
   std::string error;
   auto parsed = cli::parse(argc, argv, error);
   if (!parsed) {
-    std::cerr << "staplint: error: " << error << "\n" << "try 'staplint --help'\n";
+    std::cerr << "staplint: error: " << error << "\n"
+              << "try 'staplint --help'\n";
     return 3;
   }
   const cli::Options& o = *parsed;
   auto logger = spdlog::stderr_logger_st("staplint");
   logger->set_pattern("staplint: %l: %v");
   spdlog::set_default_logger(logger);
-  spdlog::set_level(o.verbosity >= 2 ? spdlog::level::debug
-                                     : o.verbosity == 1 ? spdlog::level::info : spdlog::level::warn);
+  spdlog::set_level(o.verbosity >= 2   ? spdlog::level::debug
+                    : o.verbosity == 1 ? spdlog::level::info
+                                       : spdlog::level::warn);
   if (o.help) {
     std::cout << cli::usage();
     return 0;
@@ -173,8 +193,9 @@ int main(int argc, char** argv) {
     if (text.status != ReadResult::Status::ok) {
       std::cerr << "staplint: error: cannot read baseline '" << escape_for_display(o.baseline) << "': "
                 << (text.status == ReadResult::Status::too_large ? "over the limit of 268435456 bytes"
-                    : text.status == ReadResult::Status::missing ? "no such file (write one with '--write-baseline FILE')"
-                                                                 : escape_for_display(text.error))
+                    : text.status == ReadResult::Status::missing
+                        ? "no such file (write one with '--write-baseline FILE')"
+                        : escape_for_display(text.error))
                 << "\n";
       return 3;
     }
@@ -195,14 +216,15 @@ int main(int argc, char** argv) {
       std::cerr << "staplint: error: " << escape_for_display(error) << "\n";
       return 2;
     }
-    std::cerr << "staplint: wrote " << entries.size() << " findings to '" << escape_for_display(o.write_baseline) << "'\n";
+    std::cerr << "staplint: wrote " << entries.size() << " findings to '" << escape_for_display(o.write_baseline)
+              << "'\n";
     return result.unusable.empty() ? 0 : 2;
   }
   for (std::size_t i = 0; i < result.unusable.size(); ++i) {
     const std::string& p = result.unusable[i];
     const std::string why = i < result.unusable_why.size() ? result.unusable_why[i] : std::string();
     std::cerr << "staplint: error: cannot read '" << escape_for_display(p) << "': "
-              << (!why.empty()                           ? escape_for_display(why)
+              << (!why.empty()                      ? escape_for_display(why)
                   : fs.kind(p) == PathKind::missing ? "no such file or directory"
                                                     : "not a readable file or directory")
               << "\n";
@@ -229,8 +251,10 @@ int main(int argc, char** argv) {
     auto absorb = [&](const FixPlan& round) {
       for (const FilePatch& p : round.patches) {
         auto [it, fresh] = patch_of.try_emplace(p.path, all.patches.size());
-        if (fresh) all.patches.push_back(p);
-        else all.patches[it->second].after = p.after;
+        if (fresh)
+          all.patches.push_back(p);
+        else
+          all.patches[it->second].after = p.after;
         overlay.set(p.path, p.after);
       }
       all.fixes += round.fixes;
@@ -288,3 +312,4 @@ int main(int argc, char** argv) {
   if (!result.unusable.empty()) return 2;
   return failed ? 1 : 0;
 }
+}  // namespace

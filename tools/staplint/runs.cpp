@@ -32,9 +32,9 @@ std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string
   const ReadResult text = fs.read(file, 1 << 20);
   if (text.status != ReadResult::Status::ok) {
     std::cerr << "staplint: error: cannot read configuration file '" << shown << "': "
-              << (text.status == ReadResult::Status::too_large ? "larger than 1 MiB"
+              << (text.status == ReadResult::Status::too_large      ? "larger than 1 MiB"
                   : text.status == ReadResult::Status::is_directory ? "a directory"
-                                                                   : escape_for_display(text.error))
+                                                                    : escape_for_display(text.error))
               << "\n";
     return std::nullopt;
   }
@@ -54,8 +54,8 @@ int plan_runs(const Options& o, const FileSystem& fs, const RuleCatalog& catalog
   if (o.no_config) {
     groups.push_back({"", o.paths});
   } else if (!o.config_file.empty()) {
-    groups.push_back({path::normalize(path::is_absolute(o.config_file) ? o.config_file : path::join(cwd, o.config_file)),
-                      o.paths});
+    groups.push_back(
+        {path::normalize(path::is_absolute(o.config_file) ? o.config_file : path::join(cwd, o.config_file)), o.paths});
   } else if (o.paths.empty()) {
     groups.push_back({find_project_config(fs, ".", cwd), {}});
   } else {
@@ -98,7 +98,9 @@ int plan_runs(const Options& o, const FileSystem& fs, const RuleCatalog& catalog
 }
 
 BaselinePath baseline_path(const FileSystem& fs, const std::string& file, const std::string& cwd) {
-  auto absolute = [cwd](const std::string& p) { return path::normalize(path::is_absolute(p) ? p : path::join(cwd, p)); };
+  auto absolute = [cwd](const std::string& p) {
+    return path::normalize(path::is_absolute(p) ? p : path::join(cwd, p));
+  };
   const std::string dir = fs.canonical(path::dirname(absolute(file)));
   return [&fs, absolute, dir](const std::string& p) { return path::relative_to(fs.canonical(absolute(p)), dir); };
 }

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <set>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "staplint/config_tree.hpp"
@@ -17,7 +17,7 @@ namespace staplint {
 /// A directive httpd reads, in document order (includes in place).
 struct ApacheDirective {
   const Node* node = nullptr;
-  const Node* vhost = nullptr;    ///< the enclosing <VirtualHost>; nullptr: server config
+  const Node* vhost = nullptr;  ///< the enclosing <VirtualHost>; nullptr: server config
   /// The innermost enclosing section that is neither a condition nor the
   /// <VirtualHost> (<Directory>, <Location>, <Files>, <Proxy>, ...).
   const Node* section = nullptr;
@@ -43,17 +43,17 @@ struct ApacheEffective {
 };
 
 struct ApacheHost {
-  const Node* node = nullptr;  ///< the <VirtualHost>; nullptr for the main server
-  std::string display_name;    ///< ServerName, else the address (`*:443`)
+  const Node* node = nullptr;               ///< the <VirtualHost>; nullptr for the main server
+  std::string display_name;                 ///< ServerName, else the address (`*:443`)
   std::vector<const ApacheDirective*> own;  ///< vhost-level, not in inner sections
   /// Names from ServerName and ServerAlias, lower-cased.
   std::vector<std::string> names;
 };
 
 struct ApacheModel {
-  std::vector<ApacheDirective> directives;  ///< every directive read, document order
+  std::vector<ApacheDirective> directives;           ///< every directive read, document order
   std::vector<const ApacheDirective*> server_level;  ///< outside any vhost or section
-  std::vector<ApacheHost> hosts;  ///< [0] is the main server, then each <VirtualHost>
+  std::vector<ApacheHost> hosts;                     ///< [0] is the main server, then each <VirtualHost>
   /// LoadModule lines are visible (an entry file, not a lone vhost file).
   bool modules_visible = false;
   std::set<std::string> loaded_modules;  ///< module identifiers (`ssl_module`), certain

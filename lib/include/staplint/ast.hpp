@@ -30,7 +30,7 @@ enum class Quote : std::uint8_t { none, single, double_ };
 /// the node's unit or the SourceManager keeps (words with escapes).
 struct Arg {
   std::string_view value;  ///< unescaped, without quotes
-  Range range;        ///< the word as written, quotes included
+  Range range;             ///< the word as written, quotes included
   Quote quote = Quote::none;
   /// True when nginx would expand a variable in it (`$name`, `${name}`).
   bool has_variable() const;
@@ -164,9 +164,9 @@ inline constexpr std::size_t kMaxSiblings = (std::size_t{1} << 27) - 1;
 /// How a file entered a tree: the entry itself (parent == self) or an include.
 struct Inclusion {
   FileId file = kNoFile;
-  std::uint32_t parent = 0;   ///< index of the including file's inclusion
-  FileId site_file = kNoFile; ///< where the include directive is
-  Range site;                 ///< the include directive
+  std::uint32_t parent = 0;    ///< index of the including file's inclusion
+  FileId site_file = kNoFile;  ///< where the include directive is
+  Range site;                  ///< the include directive
 };
 
 }  // namespace staplint

@@ -49,7 +49,7 @@ struct ConfigTree {
   bool dialect_guessed = false;
   /// A file no entry includes, read as if included (ConfigLoader::load_adopting).
   FileId adopted = kNoFile;
-  std::span<Node> nodes;  ///< in the SourceManager's arena
+  std::span<Node> nodes;              ///< in the SourceManager's arena
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order
   std::vector<InputProblem> problems;

@@ -31,7 +31,6 @@ struct DialectGuess {
 
 /// `tree` is the dialect of the server tree the file sits in (an nginx.conf or
 /// apache2.conf/httpd.conf above it), if any. Linear in the text.
-DialectGuess sniff_dialect(std::string_view path, std::string_view text,
-                           std::optional<Dialect> tree = std::nullopt);
+DialectGuess sniff_dialect(std::string_view path, std::string_view text, std::optional<Dialect> tree = std::nullopt);
 
 }  // namespace staplint

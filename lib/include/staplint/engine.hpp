@@ -13,11 +13,11 @@
 #include "staplint/apache_model.hpp"
 #include "staplint/certificate.hpp"
 #include "staplint/config_tree.hpp"
-#include "staplint/suppressions.hpp"
 #include "staplint/jvm_model.hpp"
-#include "staplint/tomcat_model.hpp"
 #include "staplint/nginx_model.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/suppressions.hpp"
+#include "staplint/tomcat_model.hpp"
 #include "staplint/version.hpp"
 
 namespace staplint {
@@ -52,7 +52,7 @@ std::string jdk_version_string(const Version& v);
 namespace checks {
 struct DirectiveUses;
 struct UpstreamUses;
-}
+}  // namespace checks
 
 struct CheckContext {
   const ConfigTree& tree;
@@ -98,7 +98,7 @@ class Reporter {
   /// Reports with the rule's own fields struct (`Fields{.server = name}`,
   /// generated from the YAML's message template).
   template <class RuleFields>
-    requires requires(const RuleFields& f) { f.pairs(); }
+  requires requires(const RuleFields& f) { f.pairs(); }
   Finding& report(FileId file, Range range, const RuleFields& fields) {
     return report_pairs(file, range, fields.pairs());
   }

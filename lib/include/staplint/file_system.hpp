@@ -32,7 +32,8 @@ struct ReadResult {
 struct FileKey {
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
-  auto operator<=>(const FileKey&) const = default;
+  // clang-tidy 14 reads the defaulted comparison as a 0 for a pointer.
+  auto operator<=>(const FileKey&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 class FileSystem {
@@ -202,8 +203,8 @@ std::vector<DirEntry> glob(const FileSystem& fs, const std::string& pattern, Wal
 /// The regular files below `dir`, sorted per directory, each real directory
 /// entered once (by FileKey), at most `max_depth` levels down. With
 /// `skip_hidden`, names starting with a dot are left out.
-std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth,
-                                     bool skip_hidden, WalkReport& report);
+std::vector<std::string> files_below(const FileSystem& fs, const std::string& dir, unsigned max_depth, bool skip_hidden,
+                                     WalkReport& report);
 /// Where `file` really is: its canonical path, or for a file that does not
 /// exist yet (one a fix creates), the canonical path of its nearest existing
 /// directory with the rest of the name (a symlinked `bin/` counts as where

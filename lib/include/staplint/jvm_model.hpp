@@ -19,11 +19,11 @@ struct JvmOption {
   std::string name;
   std::string value;
   bool has_value = false;
-  std::string variable;       ///< the variable it is in; kCatalinaProperties for an entry there
-  const Node* node = nullptr; ///< the command that wrote it
+  std::string variable;        ///< the variable it is in; kCatalinaProperties for an entry there
+  const Node* node = nullptr;  ///< the command that wrote it
   FileId file = kNoFile;
-  Range range;                ///< `-Dname=value` as written, when one span of one file holds it
-  Range name_range;           ///< `name` as written, likewise (empty when not found)
+  Range range;       ///< `-Dname=value` as written, when one span of one file holds it
+  Range name_range;  ///< `name` as written, likewise (empty when not found)
   /// False when it was written inside an if, case, loop or function: whether
   /// the shell runs that assignment depends on the run.
   bool certain = true;

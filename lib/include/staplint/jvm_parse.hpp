@@ -45,7 +45,6 @@ bool parse_systemd_text(FileId file, SourceManager& sources, std::span<Node>& no
                         std::optional<InputProblem>& problem);
 
 /// Lowers a file of the `jvm` dialect by its format (jvm_format of its path).
-bool parse_jvm_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
-                    std::optional<InputProblem>& problem);
+bool parse_jvm_text(FileId file, SourceManager& sources, std::span<Node>& nodes, std::optional<InputProblem>& problem);
 
 }  // namespace staplint

@@ -15,7 +15,7 @@ struct JvmProperty {
   std::string name;
   bool security = false;  ///< read by Security.getProperty (java.security), else System.getProperty
   Type type = Type::string;
-  std::string since;  ///< the JDK release that introduced it, where confirmed; may be empty
+  std::string since;                  ///< the JDK release that introduced it, where confirmed; may be empty
   std::vector<std::string> intended;  ///< names guides write by mistake for this one
 };
 

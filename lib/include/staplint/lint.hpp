@@ -73,13 +73,13 @@ struct LintResult {
   std::vector<Finding> findings;
   std::vector<SuppressedFinding> suppressed;
   std::vector<EndpointReport> endpoints;
-  std::vector<FileId> files;             ///< every file read, in order
-  std::vector<Dialect> file_dialects;    ///< the dialect each of `files` was read as
-  std::vector<std::string> unusable;     ///< named paths that could not be read at all
+  std::vector<FileId> files;           ///< every file read, in order
+  std::vector<Dialect> file_dialects;  ///< the dialect each of `files` was read as
+  std::vector<std::string> unusable;   ///< named paths that could not be read at all
   /// Why, for each of `unusable` (same index; empty: said by the caller from
   /// whether the path exists).
   std::vector<std::string> unusable_why;
-  std::size_t baselined = 0;             ///< findings a --baseline accepted (and removed)
+  std::size_t baselined = 0;  ///< findings a --baseline accepted (and removed)
   /// The directories the user named, canonical: the named paths (a file's
   /// directory), the configured entries', each tree's configuration
   /// directory (entry folder, ServerRoot, CATALINA_BASE) and the checkout
@@ -98,8 +98,7 @@ bool is_below_any(const std::string& file, const std::unordered_set<std::string>
 /// - an entry file (`nginx.conf`, or top-level `http`/`events`/`stream`): its tree;
 /// - any other file: the tree of the nearest `nginx.conf` above it that includes
 ///   it, reporting only findings in that file; failing that, a fragment.
-LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
-                const LintRequest& request);
+LintResult lint(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog, const LintRequest& request);
 
 /// The dialect staplint reads a file in when it is named on its own: by name
 /// (java.security, setenv.sh, server.xml, apache2.conf, ...), else by its text

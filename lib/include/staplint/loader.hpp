@@ -50,8 +50,8 @@ struct ParsedFile {
   std::span<Node> nodes;
   /// The nodes were handed to a tree; a second use gets a deep copy.
   bool taken = false;
-  std::size_t node_count = 0;  ///< all nodes, children included
-  unsigned depth = 0;          ///< how deep its blocks nest (0: none)
+  std::size_t node_count = 0;           ///< all nodes, children included
+  unsigned depth = 0;                   ///< how deep its blocks nest (0: none)
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
 
@@ -65,8 +65,8 @@ class ConfigLoader {
   /// `base_dir`, when set, is where relative includes resolve (else the
   /// entry's directory, or httpd's ServerRoot): for a fragment inside a
   /// server tree, that tree's conf prefix.
-  ConfigTree load(const std::string& entry_path, bool as_fragment,
-                  Dialect dialect = Dialect::nginx, const std::string& base_dir = {});
+  ConfigTree load(const std::string& entry_path, bool as_fragment, Dialect dialect = Dialect::nginx,
+                  const std::string& base_dir = {});
   /// Loads the tree of `entry_path` with `file`, which no entry includes (a
   /// site in sites-available/, a template), read as if included where its
   /// siblings are: at the end of the last `http {}` (nginx) or at server
@@ -102,7 +102,7 @@ class ConfigLoader {
 
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).
 /// Returns false and fills `problem` on a syntax error.
-bool parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting,
-                      std::span<Node>& nodes, std::optional<InputProblem>& problem);
+bool parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting, std::span<Node>& nodes,
+                      std::optional<InputProblem>& problem);
 
 }  // namespace staplint

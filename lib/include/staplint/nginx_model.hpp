@@ -54,7 +54,7 @@ struct NginxServer {
   bool rejects_handshakes = false;
   const Node* tls_marker = nullptr;  ///< the `listen ... ssl` or `ssl on` directive
   std::string display_name;          ///< `example.com:443`
-  std::vector<const Node*> own;  ///< server-level statements, includes flattened
+  std::vector<const Node*> own;      ///< server-level statements, includes flattened
   /// A one-byte tag of each of `own`'s names (name_tag), in the same order:
   /// rules ask a server for dozens of directives, and servers hold a hundred
   /// statements, so lookups scan these bytes and compare only names whose

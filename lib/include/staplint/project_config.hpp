@@ -24,8 +24,8 @@ inline constexpr std::string_view kProjectConfigName = ".staplint.yaml";
 /// What a `.staplint.yaml` says. Paths in it are relative to its directory
 /// and are kept here joined to `dir`.
 struct ProjectConfig {
-  std::string file;  ///< where it was read
-  std::string dir;   ///< its directory
+  std::string file;                             ///< where it was read
+  std::string dir;                              ///< its directory
   std::optional<std::set<std::string>> enable;  ///< rule ids; unset: every rule
   std::set<std::string> disable;                ///< rule ids
   std::map<std::string, Severity> severity;     ///< rule id -> severity
@@ -34,7 +34,7 @@ struct ProjectConfig {
   std::vector<std::string> entries;  ///< linted when no path is named; context for named files
   std::optional<std::string> root;
   std::vector<std::pair<std::string, std::string>> path_map;  ///< server prefix -> checkout dir
-  std::vector<std::string> exclude;                            ///< globs, joined to `dir`
+  std::vector<std::string> exclude;                           ///< globs, joined to `dir`
   std::optional<Version> nginx_version, httpd_version, tomcat_version, jdk_version;
 };
 
@@ -54,8 +54,7 @@ const std::vector<std::string_view>& project_config_version_keys();
 /// Parses the text of `file`; rule names resolve to ids through `catalog`.
 /// The paths it names (entries, root, paths) must lie below its own
 /// directory or below `work_dir` (when given): anything else is an error.
-std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text,
-                                                                     const std::string& file,
+std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
                                                                      const RuleCatalog& catalog,
                                                                      const std::string& work_dir = {});
 

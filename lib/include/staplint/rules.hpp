@@ -98,8 +98,7 @@ class RuleCatalog {
   /// which validated them with load() at build time.
   static const RuleCatalog& builtin();
   /// A catalog of rules that load() has already validated (generated code).
-  static RuleCatalog from_validated(std::vector<RuleSpec> rules,
-                                    JvmPropertyCatalog jvm_properties = {});
+  static RuleCatalog from_validated(std::vector<RuleSpec> rules, JvmPropertyCatalog jvm_properties = {});
 
   /// The JDK properties the JVM rules know (rules/jvm-properties.yaml).
   const JvmPropertyCatalog& jvm_properties() const { return jvm_properties_; }

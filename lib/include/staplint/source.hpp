@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <deque>
 
-#include "staplint/arena.hpp"
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "staplint/arena.hpp"
 
 namespace staplint {
 

@@ -18,15 +18,15 @@ class RuleCatalog;
 
 struct Suppression {
   FileId file = kNoFile;
-  Range comment;        ///< the comment that says it
+  Range comment;  ///< the comment that says it
   bool whole_file = false;
-  Range applies;        ///< the next statement (unused for a whole file)
+  Range applies;  ///< the next statement (unused for a whole file)
   struct Rule {
-    std::string name;   ///< as written
-    Range at;           ///< where, in the comment's file
+    std::string name;  ///< as written
+    Range at;          ///< where, in the comment's file
   };
   std::vector<Rule> rules;
-  std::string reason;   ///< after ` -- `; may be empty
+  std::string reason;  ///< after ` -- `; may be empty
 };
 
 /// The suppressions written in a tree's files (its nodes, included files and

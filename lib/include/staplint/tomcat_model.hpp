@@ -54,8 +54,7 @@ struct TomcatModel {
   std::optional<std::string> attribute(const Node& element, std::string_view name) const;
 };
 
-TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm,
-                               const std::string& instance_base);
+TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm, const std::string& instance_base);
 
 /// The attribute node `name` of an XML element, or nullptr.
 const Node* xml_attribute(const Node& element, std::string_view name);

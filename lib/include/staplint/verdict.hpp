@@ -30,13 +30,13 @@ std::string_view to_string(Stapling v);
 /// it depends on who signs the responses), or `on` (enabled, and nothing
 /// staplint can see stops it).
 Stapling stapling_verdict(const NginxServer& s, const LintOptions& options,
-                             const CertificateLookup* certificates = nullptr);
+                          const CertificateLookup* certificates = nullptr);
 /// The same for an Apache host that serves TLS, when httpd accepts the
 /// configuration (else `fatal`): on, off, ineffective (the certificates, as
 /// read through `certificates`, have no OCSP URL or no findable issuer), or
 /// unknown when it depends on a condition staplint cannot evaluate.
 Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
-                                    const CertificateLookup* certificates = nullptr);
+                                 const CertificateLookup* certificates = nullptr);
 
 /// The same for a Tomcat TLS connector: `on` only for JSSE in a JVM that
 /// surely gets -Djdk.tls.server.enableStatusRequestExtension=true;
@@ -47,9 +47,8 @@ Stapling apache_stapling_verdict(const ApacheModel& m, const ApacheHost& h,
 /// With `tomcat` and `certificates`, `on` becomes `ineffective` when the
 /// certificates settle that JSSE staples none of them (no OCSP URL, a chain
 /// of one).
-Stapling tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm,
-                                    const JvmPropertyCatalog& properties, const LintOptions& options,
-                                    const TomcatModel* tomcat = nullptr,
-                                    const CertificateLookup* certificates = nullptr);
+Stapling tomcat_stapling_verdict(const TomcatConnector& c, const JvmModel& jvm, const JvmPropertyCatalog& properties,
+                                 const LintOptions& options, const TomcatModel* tomcat = nullptr,
+                                 const CertificateLookup* certificates = nullptr);
 
 }  // namespace staplint

@@ -18,8 +18,6 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, bool color) {
   return nullptr;
 }
 
-std::string_view gcc_severity(Severity s) {
-  return s == Severity::info ? "note" : to_string(s);
-}
+std::string_view gcc_severity(Severity s) { return s == Severity::info ? "note" : to_string(s); }
 
 }  // namespace staplint

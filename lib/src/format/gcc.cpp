@@ -15,8 +15,8 @@ class GccFormatter final : public Formatter {
     for (const Finding& f : report.result.findings) {
       const SourceFile& src = report.sources.file(f.file);
       const LineCol lc = src.line_col(f.range.begin);
-      out << fmt::format("{}:{}:{}: {}: {} [{}]\n", escape_for_display(src.path()), lc.line,
-                         lc.column, gcc_severity(f.severity), escape_for_display(f.message), f.rule_id);
+      out << fmt::format("{}:{}:{}: {}: {} [{}]\n", escape_for_display(src.path()), lc.line, lc.column,
+                         gcc_severity(f.severity), escape_for_display(f.message), f.rule_id);
     }
   }
 };

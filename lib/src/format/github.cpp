@@ -17,13 +17,26 @@ std::string escape(std::string_view s, bool property) {
   std::string out;
   for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
     switch (cp) {
-      case kNotUtf8: out += "\xEF\xBF\xBD"; break;
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += is_unsafe_to_show(cp) ? escape_for_display(bytes) : std::string(bytes);
+      case kNotUtf8:
+        out += "\xEF\xBF\xBD";
+        break;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += is_unsafe_to_show(cp) ? escape_for_display(bytes) : std::string(bytes);
     }
   });
   return out;
@@ -36,7 +49,7 @@ class GithubFormatter final : public Formatter {
       const SourceFile& src = report.sources.file(f.file);
       const LineCol b = src.line_col(f.range.begin);
       const LineCol e = src.line_col(f.range.end);
-      const char* level = f.severity == Severity::error ? "error"
+      const char* level = f.severity == Severity::error     ? "error"
                           : f.severity == Severity::warning ? "warning"
                                                             : "notice";
       out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", level,

@@ -150,8 +150,9 @@ class CertificateTexts {
     list(", \"ocsp_urls\": [", c.ocsp_urls);
     list(", \"crl_urls\": [", c.crl_urls);
     o += c.must_staple ? ", \"must_staple\": true" : ", \"must_staple\": false";
-    o += !c.issuer_found ? ", \"issuer_found\": null}" : *c.issuer_found ? ", \"issuer_found\": true}"
-                                                                          : ", \"issuer_found\": false}";
+    o += !c.issuer_found   ? ", \"issuer_found\": null}"
+         : *c.issuer_found ? ", \"issuer_found\": true}"
+                           : ", \"issuer_found\": false}";
     return texts_.emplace(&c, std::move(o)).first->second;
   }
 
@@ -190,7 +191,11 @@ class JsonFormatter final : public Formatter {
       first = false;
       w.raw("{\"dialect\": ").str(to_string(ep.dialect)).raw(", \"path\": ").path(ep.file);
       w.raw(", \"line\": ").num(sm.file(ep.file).line_col(ep.range.begin).line);
-      w.raw(", \"name\": ").str(ep.name).raw(", \"stapling\": ").str(to_string(ep.stapling)).raw(", \"certificates\": [");
+      w.raw(", \"name\": ")
+          .str(ep.name)
+          .raw(", \"stapling\": ")
+          .str(to_string(ep.stapling))
+          .raw(", \"certificates\": [");
       for (std::size_t i = 0; i < ep.certificates.size(); ++i) {
         if (i) w.raw(", ");
         w.raw(certificates.text(*ep.certificates[i]));

@@ -32,12 +32,24 @@ inline void append_quoted(std::string& out, std::string_view s) {
     const std::size_t n = utf8_sequence(s, i, cp);
     if (n == 0) cp = kNotUtf8;
     switch (cp) {
-      case kNotUtf8: out += "\\ufffd"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case kNotUtf8:
+        out += "\\ufffd";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         // C0 and C1 controls, DEL, and the line and paragraph separators
         // (which JavaScript before ES2019 does not take raw) as escapes.

@@ -23,9 +23,8 @@ class JunitFormatter final : public Formatter {
       const std::string where = fmt::format("{}:{}:{}", src.path(), lc.line, lc.column);
       out << fmt::format("    <testcase name=\"{}\" classname=\"staplint.{}\" file=\"{}\" line=\"{}\">\n",
                          xml_escape(f.rule_id + " " + where), f.rule_id, xml_escape(src.path()), lc.line)
-          << fmt::format("      <failure type=\"{}\" message=\"{}\">{}: {} [{} {}]</failure>\n",
-                         to_string(f.severity), xml_escape(f.message), xml_escape(where), xml_escape(f.message),
-                         f.rule_id, f.rule_name)
+          << fmt::format("      <failure type=\"{}\" message=\"{}\">{}: {} [{} {}]</failure>\n", to_string(f.severity),
+                         xml_escape(f.message), xml_escape(where), xml_escape(f.message), f.rule_id, f.rule_name)
           << "    </testcase>\n";
     }
     out << "  </testsuite>\n</testsuites>\n";

@@ -55,8 +55,8 @@ class SarifFormatter final : public Formatter {
     for (auto& [id, at] : index) at = i++;
 
     out << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n \"version\": \"2.1.0\",\n"
-        << " \"runs\": [{\n  \"tool\": {\"driver\": {\"name\": \"staplint\", \"version\": "
-        << quote(STAPLINT_VERSION) << ", \"rules\": [";
+        << " \"runs\": [{\n  \"tool\": {\"driver\": {\"name\": \"staplint\", \"version\": " << quote(STAPLINT_VERSION)
+        << ", \"rules\": [";
     bool first = true;
     for (const auto& [id, at] : index) {
       const RuleSpec* r = catalog.find(id);
@@ -87,10 +87,10 @@ class SarifFormatter final : public Formatter {
       const SourceFile& src = sm.file(f.file);
       out << (first ? "\n   " : ",\n   ");
       first = false;
-      out << fmt::format("{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": \"{}\", \"message\": {{\"text\": {}}}, "
-                         "\"locations\": [{}]",
-                         quote(f.rule_id), index[f.rule_id], level(f.severity), quote(f.message),
-                         location(src, f.range));
+      out << fmt::format(
+          "{{\"ruleId\": {}, \"ruleIndex\": {}, \"level\": \"{}\", \"message\": {{\"text\": {}}}, "
+          "\"locations\": [{}]",
+          quote(f.rule_id), index[f.rule_id], level(f.severity), quote(f.message), location(src, f.range));
       if (!f.notes.empty()) {
         out << ", \"relatedLocations\": [";
         for (std::size_t n = 0; n < f.notes.size(); ++n) {
@@ -107,8 +107,10 @@ class SarifFormatter final : public Formatter {
           const Fix& fix = f.fixes[k];
           // One artifact change per file, its replacements in order.
           std::map<std::string, std::vector<const TextEdit*>> by_file;
-          for (const TextEdit& e : fix.edits) by_file[e.create.empty() ? sm.file(e.file).path() : e.create].push_back(&e);
-          out << (k ? ", " : "") << "{\"description\": {\"text\": " << quote(fix.description) << "}, \"artifactChanges\": [";
+          for (const TextEdit& e : fix.edits)
+            by_file[e.create.empty() ? sm.file(e.file).path() : e.create].push_back(&e);
+          out << (k ? ", " : "") << "{\"description\": {\"text\": " << quote(fix.description)
+              << "}, \"artifactChanges\": [";
           bool first_change = true;
           for (const auto& [path, edits] : by_file) {
             out << (first_change ? "" : ", ") << "{\"artifactLocation\": {\"uri\": " << quote(uri(path))
@@ -116,9 +118,10 @@ class SarifFormatter final : public Formatter {
             first_change = false;
             for (std::size_t e = 0; e < edits.size(); ++e) {
               out << (e ? ", " : "")
-                  << fmt::format("{{\"deletedRegion\": {{\"charOffset\": {}, \"charLength\": {}}}, "
-                                 "\"insertedContent\": {{\"text\": {}}}}}",
-                                 edits[e]->offset, edits[e]->length, quote(edits[e]->text));
+                  << fmt::format(
+                         "{{\"deletedRegion\": {{\"charOffset\": {}, \"charLength\": {}}}, "
+                         "\"insertedContent\": {{\"text\": {}}}}}",
+                         edits[e]->offset, edits[e]->length, quote(edits[e]->text));
             }
             out << "]}";
           }

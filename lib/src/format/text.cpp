@@ -24,12 +24,11 @@ class TextFormatter final : public Formatter {
         const Note& inc = f.included_from[i];
         const SourceFile& is = report.sources.file(inc.file);
         const LineCol lc = is.line_col(inc.range.begin);
-        out << (i == 0 ? "In file included from " : "                      from ")
-            << esc(is.path()) << ":" << lc.line << ":\n";
+        out << (i == 0 ? "In file included from " : "                      from ") << esc(is.path()) << ":" << lc.line
+            << ":\n";
       }
       header(out, src, f.range.begin, severity_word(f.severity), severity_color(f.severity));
-      out << style(esc(f.message), "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2")
-          << "\n";
+      out << style(esc(f.message), "1") << " " << style("[" + f.rule_id + " " + f.rule_name + "]", "2") << "\n";
       excerpt(out, src, f.range);
       for (const Note& n : f.notes) {
         const SourceFile& ns = report.sources.file(n.file);
@@ -93,8 +92,8 @@ class TextFormatter final : public Formatter {
     const std::size_t suppressed = report.result.suppressed.size();
     const std::size_t baselined = report.result.baselined;
     if (!report.result.findings.empty() || suppressed || baselined) {
-      out << fmt::format("{} error{}, {} warning{}, {} note{}", counts[2], counts[2] == 1 ? "" : "s",
-                         counts[1], counts[1] == 1 ? "" : "s", counts[0], counts[0] == 1 ? "" : "s");
+      out << fmt::format("{} error{}, {} warning{}, {} note{}", counts[2], counts[2] == 1 ? "" : "s", counts[1],
+                         counts[1] == 1 ? "" : "s", counts[0], counts[0] == 1 ? "" : "s");
       if (suppressed) out << fmt::format(" ({} suppressed)", suppressed);
       if (baselined) out << fmt::format(" ({} in the baseline)", baselined);
       out << "\n";
@@ -143,7 +142,5 @@ class TextFormatter final : public Formatter {
 
 }  // namespace
 
-std::unique_ptr<Formatter> make_text_formatter(bool color) {
-  return std::make_unique<TextFormatter>(color);
-}
+std::unique_ptr<Formatter> make_text_formatter(bool color) { return std::make_unique<TextFormatter>(color); }
 }  // namespace staplint

@@ -1,8 +1,8 @@
 // SL1005: stapling is on but no server-level SSLStaplingCache exists, so httpd will not start.
+#include "rules/apache/SL1005_stapling_cache_missing.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/apache/stapling.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL1005_stapling_cache_missing.hpp"
 
 namespace staplint::checks::apache {
 
@@ -15,8 +15,8 @@ void SL1005_stapling_cache_missing::check(const CheckContext& ctx, Reporter& r) 
   const auto hosts = stapling_hosts(m);
   if (hosts.empty()) return;
   const ApacheDirective* first = hosts.front().second;
-  Finding& f = r.report(first->node->file(), first->node->name_range(),
-                        Fields{.server = hosts.front().first->display_name});
+  Finding& f =
+      r.report(first->node->file(), first->node->name_range(), Fields{.server = hosts.front().first->display_name});
   note_conditions(f, {first});
   for (std::size_t i = 1; i < hosts.size() && i < 4; ++i) {
     if (hosts[i].second == first) continue;

@@ -1,8 +1,8 @@
 // SL1006: SSLStaplingCache inside <VirtualHost>, which httpd refuses.
+#include "rules/apache/SL1006_stapling_cache_in_vhost.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/apache/stapling.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL1006_stapling_cache_in_vhost.hpp"
 
 namespace staplint::checks::apache {
 
@@ -17,8 +17,7 @@ void SL1006_stapling_cache_in_vhost::check(const CheckContext& ctx, Reporter& r)
     fix.edits.push_back(delete_statement(ctx.sources, *d.node));
     if (!moved && d.node->file() == d.vhost->file()) {
       const SourceFile& src = ctx.sources.file(d.node->file());
-      const std::string text =
-          src.text().substr(d.node->range.begin, d.node->range.end - d.node->range.begin);
+      const std::string text = src.text().substr(d.node->range.begin, d.node->range.end - d.node->range.begin);
       fix.edits.insert(fix.edits.begin(), insert_before(ctx.sources, *d.vhost, {text}));
       fix.description = "move it above the '<VirtualHost>', to server level";
       moved = true;

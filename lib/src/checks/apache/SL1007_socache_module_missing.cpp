@@ -27,10 +27,9 @@ void SL1007_socache_module_missing::check(const CheckContext& ctx, Reporter& r) 
       }
       const std::string_view path = l.node->args()[1].value;
       const std::string dir(path.substr(0, path.rfind('/') + 1));
-      f.fixes.push_back({"load 'mod_socache_" + provider + "' next to mod_ssl",
-                         {insert_after(ctx.sources, *l.node,
-                                       {"LoadModule " + id + " " + dir + "mod_socache_" +
-                                        provider + ".so"})}});
+      f.fixes.push_back(
+          {"load 'mod_socache_" + provider + "' next to mod_ssl",
+           {insert_after(ctx.sources, *l.node, {"LoadModule " + id + " " + dir + "mod_socache_" + provider + ".so"})}});
       break;
     }
   }

@@ -1,8 +1,8 @@
 // SL1013: OCSP responder errors are stapled to clients.
+#include "rules/apache/SL1013_stapling_responder_errors_returned.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/apache/stapling.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL1013_stapling_responder_errors_returned.hpp"
 
 namespace staplint::checks::apache {
 
@@ -17,13 +17,17 @@ void SL1013_stapling_responder_errors_returned::check(const CheckContext& ctx, R
     std::vector<std::string> lines;
     Fix fix;
     fix.description = "stop stapling responder errors";
-    if (returned) fix.edits.push_back(replace_first_arg(*returned.node(), "off"));
-    else lines.push_back("SSLStaplingReturnResponderErrors off");
+    if (returned)
+      fix.edits.push_back(replace_first_arg(*returned.node(), "off"));
+    else
+      lines.push_back("SSLStaplingReturnResponderErrors off");
     // Observed with Debian's httpd: without this, an unreachable responder
     // still gets a 'tryLater' response stapled.
     const ApacheEffective fake = m.effective(*h, "SSLStaplingFakeTryLater");
-    if (!fake) lines.push_back("SSLStaplingFakeTryLater off");
-    else if (fake.is_on()) fix.edits.push_back(replace_first_arg(*fake.node(), "off"));
+    if (!fake)
+      lines.push_back("SSLStaplingFakeTryLater off");
+    else if (fake.is_on())
+      fix.edits.push_back(replace_first_arg(*fake.node(), "off"));
     if (!lines.empty()) fix.edits.push_back(insert_after(ctx.sources, *use->node, lines));
     f.fixes.push_back(std::move(fix));
   }

@@ -30,8 +30,10 @@ void SL2001_client_cert_no_revocation::check(const CheckContext& ctx, Reporter& 
     }
     auto [it, fresh] = hosts.try_emplace(verify);
     if (fresh) order.push_back(verify);
-    if (h.node) it->second.first.push_back(h.display_name);
-    else it->second.second = true;
+    if (h.node)
+      it->second.first.push_back(h.display_name);
+    else
+      it->second.second = true;
   }
   for (const ApacheDirective* verify : order) {
     const auto& [names, main_server] = hosts[verify];

@@ -1,6 +1,6 @@
 // SL2002: a CRL file or path is configured but CRL checking is off, so httpd ignores it.
-#include "checks/apache/crl_settings.hpp"
 #include "rules/apache/SL2002_crl_configured_not_checked.hpp"
+#include "checks/apache/crl_settings.hpp"
 
 namespace staplint::checks::apache {
 

@@ -1,6 +1,6 @@
 // SL2003: CRL checking is on without a CRL file or path, so httpd will not start.
-#include "checks/apache/crl_settings.hpp"
 #include "rules/apache/SL2003_crl_check_without_crl.hpp"
+#include "checks/apache/crl_settings.hpp"
 
 namespace staplint::checks::apache {
 

@@ -1,7 +1,7 @@
 // SL2006: OCSP responses about client certificates are not verified.
+#include "rules/apache/SL2006_ocsp_response_unverified.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL2006_ocsp_response_unverified.hpp"
 
 namespace staplint::checks::apache {
 
@@ -10,8 +10,7 @@ void SL2006_ocsp_response_unverified::check(const CheckContext& ctx, Reporter& r
     if (!iequals(d.node->name(), "SSLOCSPNoverify") || !d.is_on()) continue;
     Finding& f = r.report(d.node->file(), d.node->name_range(), Fields{});
     note_conditions(f, {&d});
-    f.fixes.push_back({"verify OCSP responses again ('off', the default)",
-                       {replace_first_arg(*d.node, "off")}});
+    f.fixes.push_back({"verify OCSP responses again ('off', the default)", {replace_first_arg(*d.node, "off")}});
   }
 }
 

@@ -1,6 +1,6 @@
 // SL3002: upstream certificates are verified without a revocation check.
-#include "checks/apache/crl_settings.hpp"
 #include "rules/apache/SL3002_upstream_no_revocation.hpp"
+#include "checks/apache/crl_settings.hpp"
 
 namespace staplint::checks::apache {
 

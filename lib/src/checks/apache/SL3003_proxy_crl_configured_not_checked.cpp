@@ -1,6 +1,6 @@
 // SL3003: a CRL for backend certificates is configured but not checked.
-#include "checks/apache/crl_settings.hpp"
 #include "rules/apache/SL3003_proxy_crl_configured_not_checked.hpp"
+#include "checks/apache/crl_settings.hpp"
 
 namespace staplint::checks::apache {
 

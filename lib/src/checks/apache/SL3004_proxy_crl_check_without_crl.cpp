@@ -1,6 +1,6 @@
 // SL3004: backend CRL checking is on without a CRL file or path, so httpd will not start.
-#include "checks/apache/crl_settings.hpp"
 #include "rules/apache/SL3004_proxy_crl_check_without_crl.hpp"
+#include "checks/apache/crl_settings.hpp"
 
 namespace staplint::checks::apache {
 

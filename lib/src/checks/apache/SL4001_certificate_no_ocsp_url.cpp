@@ -18,9 +18,11 @@ void SL4001_certificate_no_ocsp_url::check(const CheckContext& ctx, Reporter& r)
     const bool stapling = ctx.apache.effective(*h, "SSLUseStapling").is_on() || ctx.apache.md_stapling(*h);
     for (const ServedCertificate& c : facts.served) {
       if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
-      Finding& f = r.report(c.directive->file(), c.directive->range,
-                            Fields{.certificate = c.path, .effect = stapling ? "'SSLUseStapling' does nothing for it (AH02218)"
-                                                 : "it cannot be stapled, and enabling stapling would do nothing"});
+      Finding& f =
+          r.report(c.directive->file(), c.directive->range,
+                   Fields{.certificate = c.path,
+                          .effect = stapling ? "'SSLUseStapling' does nothing for it (AH02218)"
+                                             : "it cannot be stapled, and enabling stapling would do nothing"});
       note_conditions(f, {directive_of(facts, c.directive)});
       note_no_ocsp_url(f, c, c.directive->range, false);
     }

@@ -16,10 +16,11 @@ void SL4002_certificate_no_revocation_info::check(const CheckContext& ctx, Repor
       if (reported.count(d->node)) continue;
       const ServedCertificate c = serve(*ctx.certificates, d->node, {});
       if (!c.leaf || !c.leaf->ocsp_urls.empty() || !c.leaf->crl_urls.empty()) continue;
-      if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;
+      if (short_lived(*c.leaf)) continue;
       reported.insert(d->node);
-      Finding& f = r.report(d->node->file(), d->node->range,
-                            Fields{.certificate = c.path, .days = std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)});
+      Finding& f = r.report(
+          d->node->file(), d->node->range,
+          Fields{.certificate = c.path, .days = std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)});
       note_conditions(f, {d});
     }
   }

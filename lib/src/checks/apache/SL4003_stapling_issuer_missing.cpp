@@ -17,8 +17,8 @@ void SL4003_stapling_issuer_missing::check(const CheckContext& ctx, Reporter& r)
     const ApacheStaplingFacts& facts = *facts_owner;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
-      Finding& f = r.report(c.directive->file(), c.directive->range,
-                            Fields{.certificate = c.path, .issuer = c.leaf->issuer});
+      Finding& f =
+          r.report(c.directive->file(), c.directive->range, Fields{.certificate = c.path, .issuer = c.leaf->issuer});
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "httpd logs AH02217 and looks in the rest of this file, 'SSLCertificateChainFile' and "
                          "'SSLCACertificateFile': put the intermediate certificates after the leaf in this file"});

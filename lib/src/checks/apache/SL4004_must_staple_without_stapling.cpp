@@ -4,8 +4,8 @@
 #include "checks/apache/certificate_facts.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/apache/stapling.hpp"
-#include "staplint/verdict.hpp"
 #include "rules/apache/SL4004_must_staple_without_stapling.hpp"
+#include "staplint/verdict.hpp"
 
 namespace staplint::checks::apache {
 

@@ -1,6 +1,6 @@
 // SL4008: the CRL file lacks the CRL of a CA that client (or upstream) certificates chain to.
-#include "checks/apache/certificate_facts.hpp"
 #include "rules/apache/SL4008_crl_chain_incomplete.hpp"
+#include "checks/apache/certificate_facts.hpp"
 
 namespace staplint::checks::apache {
 

@@ -1,7 +1,7 @@
 // SL9001: a revocation directive in a block where nginx does not accept it.
+#include "rules/apache/SL9001_directive_not_allowed_here.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL9001_directive_not_allowed_here.hpp"
 
 namespace staplint::checks::apache {
 
@@ -10,8 +10,7 @@ namespace {
 /// Server config only (GLOBAL_ONLY): "cannot occur within <VirtualHost> section".
 /// SSLStaplingCache is SL1006's.
 bool server_config_only(std::string_view name) {
-  return named(name, {"SSLSessionCache", "SSLRandomSeed", "SSLPassPhraseDialog",
-                      "SSLCryptoDevice", "SSLFIPS"});
+  return named(name, {"SSLSessionCache", "SSLRandomSeed", "SSLPassPhraseDialog", "SSLCryptoDevice", "SSLFIPS"});
 }
 
 /// Server config and virtual host only (RSRC_CONF): "not allowed in
@@ -20,8 +19,8 @@ bool host_level_only(std::string_view name, bool in_proxy_section) {
   const bool proxy = named(name, {"SSLProxyEngine", "SSLProxyVerify", "SSLProxyCARevocationCheck",
                                   "SSLProxyCARevocationFile", "SSLProxyCARevocationPath"});
   if (proxy) return !in_proxy_section;
-  if (named(name, {"SSLEngine", "SSLUseStapling", "SSLCARevocationCheck", "SSLCARevocationFile",
-                   "SSLCARevocationPath"})) {
+  if (named(name,
+            {"SSLEngine", "SSLUseStapling", "SSLCARevocationCheck", "SSLCARevocationFile", "SSLCARevocationPath"})) {
     return true;
   }
   auto starts = [&](std::string_view prefix) {
@@ -46,8 +45,7 @@ void SL9001_directive_not_allowed_here::check(const CheckContext& ctx, Reporter&
       context = "<VirtualHost>";
     }
     if (context.empty()) continue;
-    Finding& f = r.report(n.file(), n.name_range(),
-                          Fields{.context = context, .directive = n.name()});
+    Finding& f = r.report(n.file(), n.name_range(), Fields{.context = context, .directive = n.name()});
     note_conditions(f, {&d});
   }
 }

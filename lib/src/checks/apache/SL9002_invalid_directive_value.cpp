@@ -43,16 +43,15 @@ const std::vector<Enumerated>& enumerated() {
 }
 
 bool is_flag(std::string_view name) {
-  return named(name, {"SSLUseStapling", "SSLStaplingReturnResponderErrors",
-                      "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
-                      "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "MDStapling"});
+  return named(
+      name, {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater",
+             "SSLOCSPOverrideResponder", "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "MDStapling"});
 }
 
 /// Read with atoi(); the two responder timeouts also refuse negative values.
 bool is_seconds(std::string_view name) {
-  return named(name, {"SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout",
-                      "SSLStaplingErrorCacheTimeout", "SSLStaplingResponseTimeSkew",
-                      "SSLStaplingResponseMaxAge", "SSLOCSPResponderTimeout",
+  return named(name, {"SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout", "SSLStaplingErrorCacheTimeout",
+                      "SSLStaplingResponseTimeSkew", "SSLStaplingResponseMaxAge", "SSLOCSPResponderTimeout",
                       "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge"});
 }
 
@@ -72,9 +71,9 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
       }
       const Arg& a = n.args()[0];
       if (iequals(a.value, "on") || iequals(a.value, "off")) continue;
-      Finding& f = r.report(n.file(), a.range,
-                            Fields{.detail = "invalid value '" + std::string(a.value) + "' for '" + name +
-                                            "'; it must be On or Off"});
+      Finding& f = r.report(
+          n.file(), a.range,
+          Fields{.detail = "invalid value '" + std::string(a.value) + "' for '" + name + "'; it must be On or Off"});
       note_conditions(f, {&d});
       if (auto fixed = flag_synonym(a.value)) {
         std::string v = *fixed;
@@ -91,15 +90,14 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
       if (words == 0 || (e.extra_flag.empty() && words > 1)) {
         detail = "'" + name + "' takes one argument";
       } else if (const auto is = [&](std::string_view v) { return iequals(n.args()[0].value, v); };
-                 std::none_of(e.values.begin(), e.values.end(), is) &&
-                 std::none_of(e.also.begin(), e.also.end(), is)) {
+                 std::none_of(e.values.begin(), e.values.end(), is) && std::none_of(e.also.begin(), e.also.end(), is)) {
         at = n.args()[0].range;
-        detail = "invalid value '" + std::string(n.args()[0].value) + "' for '" + name +
-                 "'; it must be " + join_values(e.values);
+        detail = "invalid value '" + std::string(n.args()[0].value) + "' for '" + name + "'; it must be " +
+                 join_values(e.values);
       } else if (words == 2 && !iequals(n.args()[1].value, e.extra_flag)) {
         at = n.args()[1].range;
-        detail = "invalid argument '" + std::string(n.args()[1].value) + "' for '" + name +
-                 "'; the only flag is '" + std::string(e.extra_flag) + "'";
+        detail = "invalid argument '" + std::string(n.args()[1].value) + "' for '" + name + "'; the only flag is '" +
+                 std::string(e.extra_flag) + "'";
       } else if (words > allowed_words) {
         at = n.args()[allowed_words].range;
         detail = "too many arguments for '" + name + "'";
@@ -109,22 +107,19 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
     if (is_seconds(n.name()) && words >= 1) {
       const Arg& a = n.args()[0];
       const std::string v(a.value);
-      const bool numeric = !v.empty() &&
-                           std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(),
-                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-                           v != "-";
-      if (numeric && v[0] == '-' &&
-          named(n.name(), {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
-        Finding& f = r.report(n.file(), a.range,
-                              Fields{.detail = "'" + name + "' must not be negative; httpd refuses '" +
-                                              v + "' (invalid argument)"});
+      const bool numeric = !v.empty() && std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      }) && v != "-";
+      if (numeric && v[0] == '-' && named(n.name(), {"SSLStaplingResponderTimeout", "SSLOCSPResponderTimeout"})) {
+        Finding& f = r.report(
+            n.file(), a.range,
+            Fields{.detail = "'" + name + "' must not be negative; httpd refuses '" + v + "' (invalid argument)"});
         note_conditions(f, {&d});
       } else if (!numeric) {
         // httpd accepts it: atoi() reads the leading digits, or 0.
         Finding& f = r.report(n.file(), a.range,
                               Fields{.detail = "'" + v + "' is not a number of seconds; httpd reads it as " +
-                                              std::to_string(std::atoi(v.c_str())) + " for '" + name +
-                                              "'"});
+                                               std::to_string(std::atoi(v.c_str())) + " for '" + name + "'"});
         f.severity = Severity::warning;
         note_conditions(f, {&d});
       }

@@ -1,7 +1,7 @@
 // SL9003: a '#' comment after a directive on the same line, which httpd reads as arguments.
+#include "rules/apache/SL9003_trailing_comment.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/apache/SL9003_trailing_comment.hpp"
 
 namespace staplint::checks::apache {
 
@@ -11,28 +11,48 @@ namespace {
 /// and ignores the rest; TAKE1 and RAW_ARGS refuse extra words.
 bool is_flag_directive(std::string_view name) {
   for (std::string_view f :
-       {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater",
-        "SSLOCSPOverrideResponder", "SSLOCSPUseRequestNonce", "SSLOCSPNoverify",
-        "SSLProxyEngine", "SSLProxyCheckPeerExpire", "SSLProxyCheckPeerName",
-        "SSLStrictSNIVHostCheck", "SSLSessionTickets", "SSLHonorCipherOrder"}) {
+       {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
+        "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "SSLProxyCheckPeerExpire",
+        "SSLProxyCheckPeerName", "SSLStrictSNIVHostCheck", "SSLSessionTickets", "SSLHonorCipherOrder"}) {
     if (iequals(name, f)) return true;
   }
   return false;
 }
 
 bool is_one_arg_directive(std::string_view name) {
-  for (std::string_view f :
-       {"SSLStaplingCache", "SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout",
-        "SSLStaplingErrorCacheTimeout", "SSLStaplingResponseTimeSkew", "SSLStaplingResponseMaxAge",
-        "SSLStaplingForceURL", "SSLOCSPEnable", "SSLOCSPDefaultResponder",
-        "SSLOCSPResponderTimeout", "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge",
-        "SSLOCSPResponderCertificateFile", "SSLOCSPProxyURL", "SSLCARevocationCheck",
-        "SSLCARevocationFile", "SSLCARevocationPath", "SSLProxyCARevocationCheck",
-        "SSLProxyCARevocationFile", "SSLProxyCARevocationPath", "SSLVerifyClient",
-        "SSLProxyVerify", "SSLVerifyDepth", "SSLProxyVerifyDepth", "SSLCACertificateFile",
-        "SSLCACertificatePath", "SSLProxyCACertificateFile", "SSLProxyCACertificatePath",
-        "SSLCertificateFile", "SSLCertificateKeyFile", "SSLCertificateChainFile",
-        "SSLSessionCache", "SSLSessionCacheTimeout"}) {
+  for (std::string_view f : {"SSLStaplingCache",
+                             "SSLStaplingResponderTimeout",
+                             "SSLStaplingStandardCacheTimeout",
+                             "SSLStaplingErrorCacheTimeout",
+                             "SSLStaplingResponseTimeSkew",
+                             "SSLStaplingResponseMaxAge",
+                             "SSLStaplingForceURL",
+                             "SSLOCSPEnable",
+                             "SSLOCSPDefaultResponder",
+                             "SSLOCSPResponderTimeout",
+                             "SSLOCSPResponseTimeSkew",
+                             "SSLOCSPResponseMaxAge",
+                             "SSLOCSPResponderCertificateFile",
+                             "SSLOCSPProxyURL",
+                             "SSLCARevocationCheck",
+                             "SSLCARevocationFile",
+                             "SSLCARevocationPath",
+                             "SSLProxyCARevocationCheck",
+                             "SSLProxyCARevocationFile",
+                             "SSLProxyCARevocationPath",
+                             "SSLVerifyClient",
+                             "SSLProxyVerify",
+                             "SSLVerifyDepth",
+                             "SSLProxyVerifyDepth",
+                             "SSLCACertificateFile",
+                             "SSLCACertificatePath",
+                             "SSLProxyCACertificateFile",
+                             "SSLProxyCACertificatePath",
+                             "SSLCertificateFile",
+                             "SSLCertificateKeyFile",
+                             "SSLCertificateChainFile",
+                             "SSLSessionCache",
+                             "SSLSessionCacheTimeout"}) {
     if (iequals(name, f)) return true;
   }
   return false;
@@ -57,10 +77,11 @@ void SL9003_trailing_comment::check(const CheckContext& ctx, Reporter& r) {
     if (hash == n.args().size() || hash == 0) continue;
     const Range comment{n.args()[hash].range.begin, n.args().back().range.end};
     Finding& f = r.report(n.file(), comment,
-                          Fields{.directive = n.name(), .effect = flag ? "httpd ignores it, by luck: only the first word of a "
-                                             "flag is read"
-                                           : "httpd refuses the configuration ('takes one "
-                                             "argument' or 'Invalid argument')"});
+                          Fields{.directive = n.name(),
+                                 .effect = flag ? "httpd ignores it, by luck: only the first word of a "
+                                                  "flag is read"
+                                                : "httpd refuses the configuration ('takes one "
+                                                  "argument' or 'Invalid argument')"});
     if (flag) f.severity = Severity::warning;
     note_conditions(f, {&d});
     const SourceFile& src = ctx.sources.file(n.file());

@@ -20,7 +20,8 @@ std::vector<const ApacheDirective*> apache_in_force(const ApacheModel& m, const 
 
 namespace {
 
-ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h) {
+ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m,
+                                                  const ApacheHost& h) {
   ApacheStaplingFacts out;
   out.responder_override = static_cast<bool>(m.effective(h, "SSLStaplingForceURL"));
   for (const char* name : {"SSLCertificateChainFile", "SSLCACertificateFile", "SSLCACertificatePath"}) {
@@ -63,7 +64,8 @@ ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs
 
 }  // namespace
 
-std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h) {
+std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m,
+                                                                 const ApacheHost& h) {
   if (!certs) return std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));
   std::shared_ptr<const void>& slot = certs->derived[&h];
   if (!slot) slot = std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));

@@ -32,7 +32,8 @@ std::vector<const ApacheDirective*> apache_in_force(const ApacheModel& m, const 
 
 /// `certs` may be nullptr (not read): then `served` is empty. Computed once
 /// per endpoint and tree (kept in `certs->derived`).
-std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m, const ApacheHost& h);
+std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m,
+                                                                 const ApacheHost& h);
 
 /// The directive of `facts.served_directives` whose node is `node`, or nullptr.
 inline const ApacheDirective* directive_of(const ApacheStaplingFacts& facts, const Node* node) {

@@ -33,9 +33,7 @@ inline CrlSettings crl_settings(const ApacheModel& m, const ApacheHost& h, bool 
 }
 
 /// The host proxies to TLS backends: `SSLProxyEngine on`.
-inline bool proxies_tls(const ApacheModel& m, const ApacheHost& h) {
-  return m.effective(h, "SSLProxyEngine").is_on();
-}
+inline bool proxies_tls(const ApacheModel& m, const ApacheHost& h) { return m.effective(h, "SSLProxyEngine").is_on(); }
 
 template <class Fields>
 void storage_without_check(const CheckContext& ctx, Reporter& r, bool proxy) {
@@ -46,17 +44,15 @@ void storage_without_check(const CheckContext& ctx, Reporter& r, bool proxy) {
     const CrlSettings crl = crl_settings(m, h, proxy);
     if (!crl.storage() || crl.checking()) continue;
     const Node& at = *crl.any_storage().node();
-    Finding& f = r.report(at.file(), at.name_range(),
-                          Fields{.check = check_name, .directive = at.name()});
+    Finding& f = r.report(at.file(), at.name_range(), Fields{.check = check_name, .directive = at.name()});
     note_conditions(f, {crl.any_storage().directive});
     // `leaf` checks the certificate itself, which the CRL configured for it
     // covers; `chain` would also demand a CRL from every CA up to the root.
     if (crl.check && !crl.check.inherited) {
-      f.fixes.push_back({"check the CRL of the certificate itself ('leaf')",
-                         {replace_first_arg(*crl.check.node(), "leaf")}});
+      f.fixes.push_back(
+          {"check the CRL of the certificate itself ('leaf')", {replace_first_arg(*crl.check.node(), "leaf")}});
     } else {
-      f.fixes.push_back({"add '" + check_name + " leaf'",
-                         {insert_after(ctx.sources, at, {check_name + " leaf"})}});
+      f.fixes.push_back({"add '" + check_name + " leaf'", {insert_after(ctx.sources, at, {check_name + " leaf"})}});
     }
   }
 }
@@ -70,7 +66,9 @@ void check_without_storage(const CheckContext& ctx, Reporter& r, bool proxy) {
     if (!crl.checking() || crl.storage()) continue;
     const Node& at = *crl.check.node();
     Finding& f = r.report(at.file(), at.name_range(),
-                          Fields{.directive = at.name(), .mode = crl.check.value(), .server = h.node ? h.display_name : std::string("the main server")});
+                          Fields{.directive = at.name(),
+                                 .mode = crl.check.value(),
+                                 .server = h.node ? h.display_name : std::string("the main server")});
     note_conditions(f, {crl.check.directive});
   }
 }

@@ -39,9 +39,8 @@ inline const ApacheDirective* last_of(const std::vector<const ApacheDirective*>&
 
 /// Some <VirtualHost> sets `SSLStaplingCache` (httpd ignores it there).
 inline bool any_vhost_cache(const ApacheModel& m) {
-  return std::any_of(m.directives.begin(), m.directives.end(), [](const ApacheDirective& d) {
-    return d.vhost && iequals(d.node->name(), "SSLStaplingCache");
-  });
+  return std::any_of(m.directives.begin(), m.directives.end(),
+                     [](const ApacheDirective& d) { return d.vhost && iequals(d.node->name(), "SSLStaplingCache"); });
 }
 
 /// The server-level cache line, in the layout of the distribution.
@@ -69,8 +68,7 @@ inline std::optional<TextEdit> cache_edit(const CheckContext& ctx, const ApacheD
 
 /// The hosts whose stapling is on through mod_ssl (not mod_md), with the
 /// directive that turns it on.
-inline std::vector<std::pair<const ApacheHost*, const ApacheDirective*>> stapling_hosts(
-    const ApacheModel& m) {
+inline std::vector<std::pair<const ApacheHost*, const ApacheDirective*>> stapling_hosts(const ApacheModel& m) {
   std::vector<std::pair<const ApacheHost*, const ApacheDirective*>> out;
   for (const ApacheHost* h : tls_hosts(m)) {
     const ApacheEffective use = m.effective(*h, "SSLUseStapling");

@@ -12,6 +12,11 @@
 
 namespace staplint::checks {
 
+/// Valid for seven days or less: a short-lived certificate needs neither an
+/// OCSP URL nor a CRL distribution point (SL4002; the CA/Browser Forum's
+/// short-lived subscriber certificates, Baseline Requirements 7.1.2.11.2).
+inline bool short_lived(const CertificateInfo& c) { return c.not_after - c.not_before <= std::int64_t{7} * 86400; }
+
 /// A file read, with at least one certificate or CRL; nullptr otherwise.
 inline const CertificateFile* usable(const CertificateFile* f) {
   return f && f->status == CertificateFile::Status::ok ? f : nullptr;
@@ -20,8 +25,8 @@ inline const CertificateFile* usable(const CertificateFile* f) {
 /// One certificate a server serves, and whether its issuer can be found
 /// where the server looks.
 struct ServedCertificate {
-  const Node* directive = nullptr;  ///< ssl_certificate, SSLCertificateFile, certificateFile
-  std::string_view path;  ///< as resolved (the lookup keeps it); empty when unknown
+  const Node* directive = nullptr;        ///< ssl_certificate, SSLCertificateFile, certificateFile
+  std::string_view path;                  ///< as resolved (the lookup keeps it); empty when unknown
   const CertificateFile* file = nullptr;  ///< read and holding a certificate; else nullptr
   const CertificateInfo* leaf = nullptr;  ///< file->certificates.front()
   /// Every place the server looks for the issuer could be read (so a
@@ -141,8 +146,10 @@ inline ServedCertificate serve(const CertificateLookup& certs, const Node* direc
   std::vector<const CertificateFile*> readable;
   bool all_read = true;
   for (const CertificateFile* s : stores) {
-    if (s) readable.push_back(s);
-    else all_read = false;
+    if (s)
+      readable.push_back(s);
+    else
+      all_read = false;
   }
   c.issuer = certs.issuer_of(*c.file, readable);
   c.issuer_known = c.issuer || all_read;
@@ -170,8 +177,10 @@ inline CrlSetProblems crl_set_problems(const CertificateFile& crls, const std::v
   CrlSetProblems out;
   for (const CrlInfo& crl : crls.crls) {
     if (!crl.next_update) continue;
-    if (*crl.next_update < now) out.expired.push_back(&crl);
-    else if (*crl.next_update < now + static_cast<UnixTime>(warn_days) * 86400) out.expiring.push_back(&crl);
+    if (*crl.next_update < now)
+      out.expired.push_back(&crl);
+    else if (*crl.next_update < now + static_cast<UnixTime>(warn_days) * 86400)
+      out.expiring.push_back(&crl);
   }
   std::set<std::string> seen;
   for (const CertificateFile* f : cas) {
@@ -208,7 +217,8 @@ inline void note_no_ocsp_url(Finding& f, const ServedCertificate& c, Range at, b
            "' says Let's Encrypt issues it, and Let's Encrypt certificates carry no OCSP URL since 2025-05-07";
   } else {
     text = "subject '" + c.leaf->subject + "', issuer '" + c.leaf->issuer + "'";
-    if (mention_crl_dp && !c.leaf->crl_urls.empty()) text += "; clients can check it through its CRL distribution point";
+    if (mention_crl_dp && !c.leaf->crl_urls.empty())
+      text += "; clients can check it through its CRL distribution point";
   }
   f.notes.push_back({c.directive->file(), at, std::move(text)});
 }
@@ -251,18 +261,24 @@ inline std::string unusable_reason(const CertificateLookup& certs, const Node& n
 /// nextUpdate.
 template <class Fields>
 void report_crl_file_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
-                                  const NamedFile& named, FileId file, Range range, const std::string& expired,
-                                  const std::string& expiring) {
+                           const NamedFile& named, FileId file, Range range, const std::string& expired,
+                           const std::string& expiring) {
   const CertificateFile* crls = usable(named.file);
   if (!crls) return;
   const CrlSetProblems p = crl_set_problems(*crls, {}, certs.now(), options.crl_warn_days);
   for (const CrlInfo* crl : p.expired) {
     r.report(file, range,
-             Fields{.effect = expired, .issuer = crl->issuer, .path = named.path, .state = "expired on " + format_date(*crl->next_update)});
+             Fields{.effect = expired,
+                    .issuer = crl->issuer,
+                    .path = named.path,
+                    .state = "expired on " + format_date(*crl->next_update)});
   }
   for (const CrlInfo* crl : p.expiring) {
     Finding& f = r.report(file, range,
-                          Fields{.effect = expiring, .issuer = crl->issuer, .path = named.path, .state = "expires on " + format_date(*crl->next_update)});
+                          Fields{.effect = expiring,
+                                 .issuer = crl->issuer,
+                                 .path = named.path,
+                                 .state = "expires on " + format_date(*crl->next_update)});
     f.severity = Severity::warning;
   }
 }
@@ -271,10 +287,10 @@ void report_crl_file_dates(const CertificateLookup& certs, const LintOptions& op
 /// then does.
 template <class Fields>
 void report_crl_dates(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
-                             const Node& crl_directive, const std::string& refusal) {
+                      const Node& crl_directive, const std::string& refusal) {
   if (const NamedFile* named = certs.resolve(crl_directive)) {
     report_crl_file_dates<Fields>(certs, options, r, *named, crl_directive.file(), crl_directive.range,
-                          refusal + " (\"CRL has expired\")", "after that " + refusal);
+                                  refusal + " (\"CRL has expired\")", "after that " + refusal);
   }
 }
 
@@ -282,21 +298,22 @@ void report_crl_dates(const CertificateLookup& certs, const LintOptions& options
 /// the finding, or nullptr.
 template <class Fields>
 Finding* report_crl_file_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
-                                     const NamedFile& named, const std::vector<const CertificateFile*>& cas,
-                                     FileId file, Range range) {
+                              const NamedFile& named, const std::vector<const CertificateFile*>& cas, FileId file,
+                              Range range) {
   const CertificateFile* crls = usable(named.file);
   if (!crls || cas.empty()) return nullptr;
   const CrlSetProblems p = crl_set_problems(*crls, cas, certs.now(), options.crl_warn_days);
   if (p.cas_without_crl.empty()) return nullptr;
   return &r.report(file, range,
-                   Fields{.cas = quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; }), .path = named.path});
+                   Fields{.cas = quoted_list(p.cas_without_crl, [](const CertificateInfo* ca) { return ca->subject; }),
+                          .path = named.path});
 }
 
 /// SL4008 for the CRL file a directive names, against the files of
 /// `ca_directives` (those that cannot be read are left out).
 template <class Fields>
-void report_crl_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r,
-                            const Node& crl_directive, const std::vector<const Node*>& ca_directives) {
+void report_crl_gaps(const CertificateLookup& certs, const LintOptions& options, Reporter& r, const Node& crl_directive,
+                     const std::vector<const Node*>& ca_directives) {
   const NamedFile* named = certs.resolve(crl_directive);
   if (!named) return;
   std::vector<const CertificateFile*> cas;

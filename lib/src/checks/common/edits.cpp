@@ -13,9 +13,7 @@ std::optional<std::string> line_indent(const SourceFile& src, std::uint32_t offs
 
 namespace {
 /// The file's own line end, so fixes do not mix LF into CRLF files.
-std::string newline_of(const SourceFile& src) {
-  return src.crlf() ? "\r\n" : "\n";
-}
+std::string newline_of(const SourceFile& src) { return src.crlf() ? "\r\n" : "\n"; }
 std::string join_lines(const std::vector<std::string>& lines, const std::string& sep) {
   std::string out;
   for (const std::string& l : lines) out += sep + l;
@@ -34,8 +32,7 @@ std::string indent_unit(const SourceFile& src, const Node& block) {
 }
 }  // namespace
 
-TextEdit insert_after(const SourceManager& sources, const Node& after,
-                      const std::vector<std::string>& lines) {
+TextEdit insert_after(const SourceManager& sources, const Node& after, const std::vector<std::string>& lines) {
   const SourceFile& src = sources.file(after.file());
   TextEdit e;
   e.file = after.file();
@@ -57,8 +54,7 @@ TextEdit insert_after(const SourceManager& sources, const Node& after,
   return e;
 }
 
-TextEdit insert_before(const SourceManager& sources, const Node& before,
-                       const std::vector<std::string>& lines) {
+TextEdit insert_before(const SourceManager& sources, const Node& before, const std::vector<std::string>& lines) {
   const SourceFile& src = sources.file(before.file());
   TextEdit e;
   e.file = before.file();
@@ -72,8 +68,7 @@ TextEdit insert_before(const SourceManager& sources, const Node& before,
   return e;
 }
 
-TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
-                               const std::vector<std::string>& lines) {
+TextEdit insert_at_block_start(const SourceManager& sources, const Node& block, const std::vector<std::string>& lines) {
   const SourceFile& src = sources.file(block.file());
   TextEdit e;
   e.file = block.file();

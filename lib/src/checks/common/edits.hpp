@@ -19,17 +19,15 @@ std::optional<std::string> line_indent(const SourceFile& src, std::uint32_t offs
 /// else at the start of the block. Only direct children of the block's own file
 /// are anchors, so included files are never edited on behalf of one block.
 template <typename Prefer>
-TextEdit insert_into_block(const SourceManager& sources, const Node& block,
-                           const std::vector<std::string>& lines, Prefer&& prefer);
+TextEdit insert_into_block(const SourceManager& sources, const Node& block, const std::vector<std::string>& lines,
+                           Prefer&& prefer);
 
 /// Inserts `lines` right after directive `after`, at its indentation.
-TextEdit insert_after(const SourceManager& sources, const Node& after,
-                      const std::vector<std::string>& lines);
+TextEdit insert_after(const SourceManager& sources, const Node& after, const std::vector<std::string>& lines);
 
 /// Inserts `lines` on lines of their own just above statement `before`, at its
 /// indentation (or, when it does not start its line, just before it).
-TextEdit insert_before(const SourceManager& sources, const Node& before,
-                       const std::vector<std::string>& lines);
+TextEdit insert_before(const SourceManager& sources, const Node& before, const std::vector<std::string>& lines);
 
 /// Removes a statement; with its whole line when nothing else is on it.
 TextEdit delete_statement(const SourceManager& sources, const Node& n);
@@ -39,12 +37,11 @@ TextEdit replace_first_arg(const Node& directive, const std::string& text);
 
 // ---- template implementation
 
-TextEdit insert_at_block_start(const SourceManager& sources, const Node& block,
-                               const std::vector<std::string>& lines);
+TextEdit insert_at_block_start(const SourceManager& sources, const Node& block, const std::vector<std::string>& lines);
 
 template <typename Prefer>
-TextEdit insert_into_block(const SourceManager& sources, const Node& block,
-                           const std::vector<std::string>& lines, Prefer&& prefer) {
+TextEdit insert_into_block(const SourceManager& sources, const Node& block, const std::vector<std::string>& lines,
+                           Prefer&& prefer) {
   const Node* anchor = nullptr;
   const Node* listen = nullptr;
   for (const Node& c : block.children()) {

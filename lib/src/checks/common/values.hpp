@@ -23,8 +23,7 @@ inline std::string join_values(const std::vector<std::string_view>& values) {
 /// `what 'a'`, `whats 'a' and 'b'`, `whats 'a', 'b' and 'c'`, or past
 /// `shown` names `whats 'a', 'b', 'c' and 7 more`: the servers one finding
 /// speaks for. `what` is singular; its plural adds an 's'.
-inline std::string name_list(std::string_view what, const std::vector<std::string>& names,
-                             std::size_t shown = 3) {
+inline std::string name_list(std::string_view what, const std::vector<std::string>& names, std::size_t shown = 3) {
   std::string out(what);
   if (names.size() != 1) out += 's';
   const std::size_t listed = names.size() > shown + 1 ? shown : names.size();

@@ -1,6 +1,6 @@
 // SL0001: the file cannot be parsed.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0001_syntax_error.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

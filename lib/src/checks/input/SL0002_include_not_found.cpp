@@ -1,6 +1,6 @@
 // SL0002: an include names a file that does not exist.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0002_include_not_found.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

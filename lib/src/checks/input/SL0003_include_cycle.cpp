@@ -1,6 +1,6 @@
 // SL0003: a file includes itself, directly or through other files.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0003_include_cycle.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

@@ -1,6 +1,6 @@
 // SL0004: a file is not text, cannot be read, or is over the size limit.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0004_unreadable_input.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

@@ -1,6 +1,6 @@
 // SL0005: nesting depth, include depth or file count over the limit.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0005_limit_exceeded.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

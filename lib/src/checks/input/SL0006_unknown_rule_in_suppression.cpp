@@ -9,8 +9,8 @@ void SL0006_unknown_rule_in_suppression::check(const CheckContext& ctx, Reporter
     for (const Suppression::Rule& rule : s.rules) {
       if (ctx.catalog->find(rule.name)) continue;
       const auto hint = ctx.catalog->suggest(rule.name);
-      Finding& f = r.report(s.file, rule.at,
-                            Fields{.advice = hint ? "; did you mean '" + *hint + "'?" : "", .rule = rule.name});
+      Finding& f =
+          r.report(s.file, rule.at, Fields{.advice = hint ? "; did you mean '" + *hint + "'?" : "", .rule = rule.name});
       if (hint) {
         TextEdit e{s.file, rule.at.begin, rule.at.end - rule.at.begin, *hint, {}};
         f.fixes.push_back({"use '" + *hint + "'", {e}, /*safe=*/false});

@@ -1,6 +1,6 @@
 // SL0007: a file no entry includes whose server staplint can only guess; linted without fixes.
-#include "checks/input/problems.hpp"
 #include "rules/input/SL0007_dialect_uncertain.hpp"
+#include "checks/input/problems.hpp"
 
 namespace staplint::checks::input {
 

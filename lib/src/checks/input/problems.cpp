@@ -48,10 +48,11 @@ struct ApacheIncludes {
 }  // namespace
 
 std::vector<ProblemSite> problems_of(const CheckContext& ctx, InputProblemKind kind) {
-  const bool apache_include = ctx.tree.dialect == Dialect::apache &&
-                              (kind == InputProblemKind::include_not_found || kind == InputProblemKind::include_cycle) &&
-                              std::any_of(ctx.tree.problems.begin(), ctx.tree.problems.end(),
-                                          [&](const InputProblem& p) { return p.kind == kind; });
+  const bool apache_include =
+      ctx.tree.dialect == Dialect::apache &&
+      (kind == InputProblemKind::include_not_found || kind == InputProblemKind::include_cycle) &&
+      std::any_of(ctx.tree.problems.begin(), ctx.tree.problems.end(),
+                  [&](const InputProblem& p) { return p.kind == kind; });
   std::optional<ApacheIncludes> includes;
   if (apache_include) includes.emplace(ctx);
   std::vector<ProblemSite> out;

@@ -1,9 +1,9 @@
 // SL1101: a JDK property name the JDK does not know, such as jdk.tls.ocsp.enable.
+#include "rules/jvm/SL1101_unknown_jvm_property.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "checks/jvm/options.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1101_unknown_jvm_property.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -23,8 +23,8 @@ void SL1101_unknown_jvm_property::check(const CheckContext& ctx, Reporter& r) {
   const JvmPropertyCatalog& catalog = ctx.jvm_properties;
   for (const JvmOption& o : ctx.jvm.options) {
     if (!in_checked_property_family(o.name) || catalog.find(o.name)) continue;
-    Finding& f = r.report(o.file, option_range(o),
-                          Fields{.advice = advice_for_unknown(catalog, o.name), .property = o.name});
+    Finding& f =
+        r.report(o.file, option_range(o), Fields{.advice = advice_for_unknown(catalog, o.name), .property = o.name});
     mark_uncertain(f, o);
     if (const JvmProperty* p = catalog.intended_for(o.name); p && o.name_range.end > o.name_range.begin) {
       TextEdit e;

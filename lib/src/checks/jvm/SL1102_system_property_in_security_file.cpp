@@ -1,9 +1,9 @@
 // SL1102: a system property written in a java.security file, where the JDK never reads it.
+#include "rules/jvm/SL1102_system_property_in_security_file.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1102_system_property_in_security_file.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -21,9 +21,7 @@ void SL1102_system_property_in_security_file::check(const CheckContext& ctx, Rep
     if (!add) continue;
     const std::string& text = ctx.sources.file(n->file()).text();
     // The whole line or lines of the entry (npos + 1 wraps to the file's start).
-    const auto begin = n->range.begin == 0
-                           ? 0u
-                           : static_cast<std::uint32_t>(text.rfind('\n', n->range.begin - 1) + 1);
+    const auto begin = n->range.begin == 0 ? 0u : static_cast<std::uint32_t>(text.rfind('\n', n->range.begin - 1) + 1);
     const std::size_t nl = text.find('\n', n->range.end == 0 ? 0 : n->range.end - 1);
     const auto end = static_cast<std::uint32_t>(nl == std::string::npos ? text.size() : nl + 1);
     TextEdit remove{n->file(), begin, end - begin, "", {}};

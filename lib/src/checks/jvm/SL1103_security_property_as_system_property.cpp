@@ -1,9 +1,9 @@
 // SL1103: a security property passed as a -D system property (or set in catalina.properties), which the JDK ignores.
+#include "rules/jvm/SL1103_security_property_as_system_property.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "checks/jvm/options.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1103_security_property_as_system_property.hpp"
 
 namespace staplint::checks::jvm {
 

@@ -1,10 +1,10 @@
 // SL1104: a bare name.with.dots=value line in a shell or batch file, which the shell runs as a command.
+#include "rules/jvm/SL1104_shell_property_assignment.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1104_shell_property_assignment.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -17,11 +17,13 @@ void SL1104_shell_property_assignment::check(const CheckContext& ctx, Reporter& 
     const std::string value = word.substr(eq + 1);
     const std::string& path = ctx.sources.file(n->file()).path();
     const bool batch = jvm_format(path) == JvmFormat::batch;
-    const std::string variable =
-        path::basename(path::dirname(path)) == "default" ? "JAVA_OPTS" : "CATALINA_OPTS";
-    Finding& f = r.report(n->file(), n->name_range(),
-                          Fields{.failure = batch ? "'is not recognized as an internal or external command'"
-                                             : "'command not found'", .shell = batch ? "cmd.exe" : "the shell", .variable = variable, .word = word});
+    const std::string variable = path::basename(path::dirname(path)) == "default" ? "JAVA_OPTS" : "CATALINA_OPTS";
+    Finding& f = r.report(
+        n->file(), n->name_range(),
+        Fields{.failure = batch ? "'is not recognized as an internal or external command'" : "'command not found'",
+               .shell = batch ? "cmd.exe" : "the shell",
+               .variable = variable,
+               .word = word});
     // The fix writes the -D option the line meant, with the real name when the
     // line uses a known mistake (jdk.tls.ocsp.enable); a security property has
     // no -D form (SL1103), so it gets no fix.

@@ -1,10 +1,10 @@
 // SL1105: JVM options added to catalina.sh or catalina.bat instead of setenv.sh or setenv.bat.
+#include "rules/jvm/SL1105_options_in_catalina_sh.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1105_options_in_catalina_sh.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -58,7 +58,9 @@ void SL1105_options_in_catalina_sh::check(const CheckContext& ctx, Reporter& r) 
     const Node& n = *a.node;
     const bool batch = iequals(path::basename(ctx.sources.file(n.file()).path()), "catalina.bat");
     r.report(n.file(), n.name_range(),
-             Fields{.added = added, .script = batch ? "catalina.bat" : "catalina.sh", .setenv = batch ? "bin\\setenv.bat" : "bin/setenv.sh"});
+             Fields{.added = added,
+                    .script = batch ? "catalina.bat" : "catalina.sh",
+                    .setenv = batch ? "bin\\setenv.bat" : "bin/setenv.sh"});
   }
 }
 

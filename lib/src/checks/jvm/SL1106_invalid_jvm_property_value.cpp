@@ -3,9 +3,9 @@
 #include <cctype>
 
 #include "checks/jvm/options.hpp"
+#include "rules/jvm/SL1106_invalid_jvm_property_value.hpp"
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL1106_invalid_jvm_property_value.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -13,7 +13,8 @@ namespace {
 
 bool is_integer(std::string_view v) {
   if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
-  return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !v.empty() &&
+         std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace

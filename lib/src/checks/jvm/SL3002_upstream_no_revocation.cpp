@@ -1,10 +1,12 @@
-// SL3002: revocation sources are configured for PKIX (the ocsp.enable security property, -Dcom.sun.security.enableCRLDP=true) while com.sun.net.ssl.checkRevocation stays false, so the JVM's default trust manager never checks revocation.
+// SL3002: revocation sources are configured for PKIX (the ocsp.enable security property,
+// -Dcom.sun.security.enableCRLDP=true) while com.sun.net.ssl.checkRevocation stays false, so the JVM's default trust
+// manager never checks revocation.
 #include <string>
 
 #include "checks/jvm/option_edit.hpp"
+#include "rules/jvm/SL3002_upstream_no_revocation.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/text.hpp"
-#include "rules/jvm/SL3002_upstream_no_revocation.hpp"
 
 namespace staplint::checks::jvm {
 
@@ -47,8 +49,8 @@ void SL3002_upstream_no_revocation::check(const CheckContext& ctx, Reporter& r) 
   if (file == kNoFile) return;
   Finding& f = r.report(file, at, Fields{.source = source});
   if (check) {
-    f.notes.push_back({check->file, check->range,
-                       "'" + std::string(kCheckRevocation) + "' is '" + check->value + "' here"});
+    f.notes.push_back(
+        {check->file, check->range, "'" + std::string(kCheckRevocation) + "' is '" + check->value + "' here"});
     return;
   }
   if (auto add = append_jvm_option(ctx, std::string(kCheckRevocation), "true")) {

@@ -22,8 +22,7 @@ struct JvmOptionEdit {
   std::string description;  ///< "add '-Dx=y' to CATALINA_OPTS in 'setenv.sh'"
 };
 
-inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
-                                                      const std::string& property,
+inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx, const std::string& property,
                                                       const std::string& value) {
   // The instance's files, or the one file linted on its own.
   std::vector<FileId> files;
@@ -33,10 +32,14 @@ inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
   for (const FileId f : files) {
     const std::string name = path::basename(ctx.sources.file(f).path());
     const std::string dir = path::basename(path::dirname(ctx.sources.file(f).path()));
-    if (name == "setenv.sh") setenv = f;
-    else if (dir == "default" && name.rfind("tomcat", 0) == 0) defaults = f;
-    else if (dir == "sysconfig" && name.rfind("tomcat", 0) == 0) sysconfig = f;
-    else if (name == "setenv.bat") batch = f;
+    if (name == "setenv.sh")
+      setenv = f;
+    else if (dir == "default" && name.rfind("tomcat", 0) == 0)
+      defaults = f;
+    else if (dir == "sysconfig" && name.rfind("tomcat", 0) == 0)
+      sysconfig = f;
+    else if (name == "setenv.bat")
+      batch = f;
   }
   const FileId target = setenv != kNoFile      ? setenv
                         : defaults != kNoFile  ? defaults
@@ -46,8 +49,8 @@ inline std::optional<JvmOptionEdit> append_jvm_option(const CheckContext& ctx,
   if (target == kNoFile) {
     // An instance without any of them: create CATALINA_BASE/bin/setenv.sh,
     // which catalina.sh reads when it exists.
-    const std::string base = ctx.tree.dialect == Dialect::tomcat ? jvm_instance_base(ctx.tree, ctx.sources)
-                                                                 : std::string();
+    const std::string base =
+        ctx.tree.dialect == Dialect::tomcat ? jvm_instance_base(ctx.tree, ctx.sources) : std::string();
     if (base.empty()) return std::nullopt;
     const std::string create = path::join(base, "bin/setenv.sh");
     // One that exists but could not be read (SL0004, SL0005): never replaced.

@@ -13,8 +13,9 @@ inline Range option_range(const JvmOption& o) { return o.name_range.end > o.name
 inline void mark_uncertain(Finding& f, const JvmOption& o) {
   if (o.certain) return;
   f.conditional = true;
-  f.notes.push_back({o.file, o.range, "it is set inside an 'if', 'case', loop or function, so it "
-                                      "reaches the JVM only on some runs"});
+  f.notes.push_back({o.file, o.range,
+                     "it is set inside an 'if', 'case', loop or function, so it "
+                     "reaches the JVM only on some runs"});
 }
 
 }  // namespace staplint::checks::jvm

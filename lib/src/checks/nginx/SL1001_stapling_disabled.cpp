@@ -11,9 +11,7 @@ namespace staplint::checks::nginx {
 
 namespace {
 
-bool is_stapling_anchor(const Node& n) {
-  return n.name().rfind("ssl_", 0) == 0 && n.kind == NodeKind::directive;
-}
+bool is_stapling_anchor(const Node& n) { return n.name().rfind("ssl_", 0) == 0 && n.kind == NodeKind::directive; }
 
 /// One of the server's certificates is Let's Encrypt's (lets_encrypt_by_path).
 bool certificate_is_lets_encrypt(const CheckContext& ctx, const NginxServer& s) {
@@ -84,12 +82,10 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
 
     const bool explicit_off = stapling.node && stapling.origin == Origin::server;
     const Node& at = explicit_off ? *stapling.node : *s.node;
-    Finding& f = r.report(at.file(), explicit_off ? at.range : at.name_range(),
-                          Fields{.server = s.display_name});
+    Finding& f = r.report(at.file(), explicit_off ? at.range : at.name_range(), Fields{.server = s.display_name});
     if (stapling.node && stapling.origin == Origin::parent) {
       f.notes.push_back({stapling.node->file(), stapling.node->range,
-                         "'ssl_stapling " + std::string(stapling.value()) +
-                             "' is inherited from here"});
+                         "'ssl_stapling " + std::string(stapling.value()) + "' is inherited from here"});
     }
     if (certificate_is_lets_encrypt(ctx, s)) {
       f.notes.push_back({s.node->file(), s.node->name_range(),
@@ -97,8 +93,7 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
                          "stapling them does nothing"});
     }
     if (s.stream && !stream_stapling_supported(ctx)) {
-      f.notes.push_back({s.node->file(), s.node->name_range(),
-                         "stapling in 'stream' needs nginx 1.27.2 or later"});
+      f.notes.push_back({s.node->file(), s.node->name_range(), "stapling in 'stream' needs nginx 1.27.2 or later"});
       continue;  // no fix that this nginx would reject
     }
 
@@ -110,8 +105,7 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
     } else if (explicit_off) {
       fix.description = "turn on 'ssl_stapling'";
       fix.edits.push_back(replace_first_arg(*stapling.node, "on"));
-      if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node,
-                                                        {"ssl_stapling_verify on;"}));
+      if (!verify_on) fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {"ssl_stapling_verify on;"}));
     } else {
       lines = {"ssl_stapling on;"};
       if (!verify_on) lines.push_back("ssl_stapling_verify on;");

@@ -1,7 +1,7 @@
 // SL1002: OCSP responses are stapled without being verified.
+#include "rules/nginx/SL1002_stapling_unverified.hpp"
 #include "checks/common/edits.hpp"
 #include "checks/nginx/servers.hpp"
-#include "rules/nginx/SL1002_stapling_unverified.hpp"
 
 namespace staplint::checks::nginx {
 

@@ -1,8 +1,8 @@
 // SL1003: stapling is on but no resolver is in scope.
+#include "rules/nginx/SL1003_stapling_no_resolver.hpp"
 #include "checks/common/edits.hpp"
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/nginx/servers.hpp"
-#include "rules/nginx/SL1003_stapling_no_resolver.hpp"
 
 namespace staplint::checks::nginx {
 
@@ -53,8 +53,9 @@ void SL1003_stapling_no_resolver::check(const CheckContext& ctx, Reporter& r) {
     Finding& f = r.report(stapling.node->file(), stapling.node->range, Fields{});
     if (known_resolver) {
       const SourceFile& src = ctx.sources.file(known_resolver->file());
-      const std::string line(std::string_view(src.text()).substr(
-          known_resolver->range.begin, known_resolver->range.end - known_resolver->range.begin));
+      const std::string line(
+          std::string_view(src.text())
+              .substr(known_resolver->range.begin, known_resolver->range.end - known_resolver->range.begin));
       Fix fix;
       fix.description = "use the resolver configured elsewhere in this configuration";
       fix.edits.push_back(insert_after(ctx.sources, *stapling.node, {line}));

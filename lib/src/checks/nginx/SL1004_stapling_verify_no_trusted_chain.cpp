@@ -115,11 +115,13 @@ TrustPick pick_trusted_file_uncached(const CheckContext& ctx, const NginxServer&
   candidates.insert(candidates.end(), memo.tree_files->begin(), memo.tree_files->end());
   for (const TrustCandidate& c : candidates) {
     if (!all_rooted_in(c.file, c.read)) continue;
-    return {c.written, "trust '" + c.written + "', which holds the root of this chain (a private CA: the system bundle does not)"};
+    return {c.written,
+            "trust '" + c.written + "', which holds the root of this chain (a private CA: the system bundle does not)"};
   }
-  return {{}, "the root of this chain ('" + tops.front()->issuer +
-                  "') is in neither the system CA bundle nor any file staplint read: set "
-                  "'ssl_trusted_certificate' to a PEM file with it"};
+  return {{},
+          "the root of this chain ('" + tops.front()->issuer +
+              "') is in neither the system CA bundle nor any file staplint read: set "
+              "'ssl_trusted_certificate' to a PEM file with it"};
 }
 
 /// The system bundle only when every served chain's root is in it (adding it

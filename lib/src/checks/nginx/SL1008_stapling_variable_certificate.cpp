@@ -1,6 +1,6 @@
 // SL1008: stapling is on for a certificate named through variables, which nginx never staples.
-#include "checks/nginx/servers.hpp"
 #include "rules/nginx/SL1008_stapling_variable_certificate.hpp"
+#include "checks/nginx/servers.hpp"
 
 namespace staplint::checks::nginx {
 

@@ -1,6 +1,6 @@
 // SL1009: one 'ssl_stapling_file' serves several certificates.
-#include "checks/nginx/servers.hpp"
 #include "rules/nginx/SL1009_stapling_file_shared.hpp"
+#include "checks/nginx/servers.hpp"
 
 namespace staplint::checks::nginx {
 

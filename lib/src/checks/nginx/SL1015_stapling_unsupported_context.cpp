@@ -1,6 +1,6 @@
 // SL1015: stapling or OCSP settings the configured server version does not have.
-#include "checks/nginx/directives.hpp"
 #include "rules/nginx/SL1015_stapling_unsupported_context.hpp"
+#include "checks/nginx/directives.hpp"
 
 namespace staplint::checks::nginx {
 
@@ -20,8 +20,7 @@ void SL1015_stapling_unsupported_context::check(const CheckContext& ctx, Reporte
       if (d->http_since && version && *version < *d->http_since) {
         r.report(n.file(), n.name_range(),
                  Fields{.detail = "'" + std::string(n.name()) + "' is not available before nginx " +
-                                 to_string(*d->http_since) + " (checking for " + to_string(*version) +
-                                 ")"});
+                                  to_string(*d->http_since) + " (checking for " + to_string(*version) + ")"});
       }
       continue;
     }
@@ -30,7 +29,7 @@ void SL1015_stapling_unsupported_context::check(const CheckContext& ctx, Reporte
     if (!d->stream_since || !version || !(*version < *d->stream_since)) continue;
     r.report(n.file(), n.name_range(),
              Fields{.detail = "'" + std::string(n.name()) + "' is not available in 'stream' before nginx " +
-                             to_string(*d->stream_since) + " (checking for " + to_string(*version) + ")"});
+                              to_string(*d->stream_since) + " (checking for " + to_string(*version) + ")"});
   }
 }
 

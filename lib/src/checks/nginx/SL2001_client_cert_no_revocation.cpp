@@ -30,8 +30,9 @@ void SL2001_client_cert_no_revocation::check(const CheckContext& ctx, Reporter& 
     }
   }
   for (const Node* verify : order) {
-    r.report(verify->file(), verify->range,
-             Fields{.servers = name_list(servers[verify].mail ? "TLS mail server" : "TLS server", servers[verify].names)});
+    r.report(
+        verify->file(), verify->range,
+        Fields{.servers = name_list(servers[verify].mail ? "TLS mail server" : "TLS server", servers[verify].names)});
   }
 }
 

@@ -1,6 +1,6 @@
 // SL2005: client OCSP with 'ssl_verify_client optional_no_ca', which nginx refuses.
-#include "checks/nginx/servers.hpp"
 #include "rules/nginx/SL2005_ocsp_optional_no_ca.hpp"
+#include "checks/nginx/servers.hpp"
 
 namespace staplint::checks::nginx {
 

@@ -1,6 +1,6 @@
 // SL3001: an upstream CRL that nginx never loads, because upstream verification is off.
-#include "checks/nginx/upstreams.hpp"
 #include "rules/nginx/SL3001_upstream_crl_ignored.hpp"
+#include "checks/nginx/upstreams.hpp"
 
 namespace staplint::checks::nginx {
 

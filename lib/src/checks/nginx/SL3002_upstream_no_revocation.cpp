@@ -1,6 +1,6 @@
 // SL3002: upstream certificates are verified without a revocation check.
-#include "checks/nginx/upstreams.hpp"
 #include "rules/nginx/SL3002_upstream_no_revocation.hpp"
+#include "checks/nginx/upstreams.hpp"
 
 namespace staplint::checks::nginx {
 

@@ -16,9 +16,11 @@ void SL4001_certificate_no_ocsp_url::check(const CheckContext& ctx, Reporter& r)
     const bool stapling = s.effective("ssl_stapling").is_on();
     for (const ServedCertificate& c : facts.served) {
       if (!c.no_ocsp_url() || !reported.insert(c.directive).second) continue;
-      Finding& f = r.report(c.directive->file(), c.directive->range,
-                            Fields{.certificate = c.path, .effect = stapling ? "'ssl_stapling' does nothing for it"
-                                                 : "it cannot be stapled, and enabling stapling would do nothing"});
+      Finding& f =
+          r.report(c.directive->file(), c.directive->range,
+                   Fields{.certificate = c.path,
+                          .effect = stapling ? "'ssl_stapling' does nothing for it"
+                                             : "it cannot be stapled, and enabling stapling would do nothing"});
       note_no_ocsp_url(f, c, c.directive->range, true);
     }
   }

@@ -15,7 +15,7 @@ void SL4002_certificate_no_revocation_info::check(const CheckContext& ctx, Repor
       const Node* d = c.directive;
       if (reported.count(d)) continue;
       if (!c.leaf || !c.leaf->ocsp_urls.empty() || !c.leaf->crl_urls.empty()) continue;
-      if (c.leaf->not_after - c.leaf->not_before <= 7 * 86400) continue;  // short-lived: needs neither
+      if (short_lived(*c.leaf)) continue;  // short-lived: needs neither
       reported.insert(d);
       r.report(d->file(), d->range,
                Fields{.certificate = c.path, .days = std::to_string((c.leaf->not_after - c.leaf->not_before) / 86400)});

@@ -25,8 +25,8 @@ void SL4003_stapling_issuer_missing::check(const CheckContext& ctx, Reporter& r)
     if (!facts.any_known || facts.stapling_file || !s.effective("ssl_stapling").is_on()) continue;
     for (const ServedCertificate& c : facts.served) {
       if (!c.leaf || !c.issuer_known || c.issuer || !reported.insert(c.directive).second) continue;
-      Finding& f = r.report(c.directive->file(), c.directive->range,
-                            Fields{.certificate = c.path, .issuer = c.leaf->issuer});
+      Finding& f =
+          r.report(c.directive->file(), c.directive->range, Fields{.certificate = c.path, .issuer = c.leaf->issuer});
       f.notes.push_back({c.directive->file(), c.directive->range,
                          "nginx looks in " + where_nginx_looks(facts) +
                              "; put the intermediate certificates after the leaf in this file, or "

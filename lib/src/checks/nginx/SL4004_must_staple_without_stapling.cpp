@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "checks/nginx/certificate_facts.hpp"
-#include "staplint/verdict.hpp"
 #include "rules/nginx/SL4004_must_staple_without_stapling.hpp"
+#include "staplint/verdict.hpp"
 
 namespace staplint::checks::nginx {
 
@@ -23,9 +23,14 @@ void SL4004_must_staple_without_stapling::check(const CheckContext& ctx, Reporte
       const char* why = verdict == Stapling::off ? "stapling is off" : "nginx cannot staple it";
       if (verdict == Stapling::ineffective) {
         switch (staple_block(c, facts.responder_override)) {
-          case StapleBlock::no_issuer: why = "its issuer is not found (SL4003)"; break;
-          case StapleBlock::no_ocsp_url: why = "it has no OCSP responder URL (SL4001)"; break;
-          default: break;
+          case StapleBlock::no_issuer:
+            why = "its issuer is not found (SL4003)";
+            break;
+          case StapleBlock::no_ocsp_url:
+            why = "it has no OCSP responder URL (SL4001)";
+            break;
+          default:
+            break;
         }
       }
       r.report(c.directive->file(), c.directive->range,

@@ -35,8 +35,8 @@ void SL4007_stapling_file_invalid::check(const CheckContext& ctx, Reporter& r) {
       }
       Finding& f = r.report(facts.stapling_file->file(), facts.stapling_file->range,
                             Fields{.certificate = c.path, .problem = problem});
-      f.notes.push_back({c.directive->file(), c.directive->range,
-                         "the certificate is named here (serial " + c.leaf->serial + ")"});
+      f.notes.push_back(
+          {c.directive->file(), c.directive->range, "the certificate is named here (serial " + c.leaf->serial + ")"});
     }
   }
 }

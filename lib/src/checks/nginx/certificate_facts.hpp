@@ -14,7 +14,7 @@ namespace staplint::checks {
 struct NginxStaplingFacts {
   /// Each `ssl_certificate` in force; empty when certificates are not read.
   std::vector<ServedCertificate> served;
-  bool responder_override = false;  ///< ssl_stapling_responder
+  bool responder_override = false;      ///< ssl_stapling_responder
   const Node* stapling_file = nullptr;  ///< ssl_stapling_file: no issuer or URL needed
   /// The files nginx looks in for an issuer after the certificate's own:
   /// ssl_trusted_certificate, and ssl_client_certificate when clients are

@@ -38,8 +38,7 @@ const std::vector<DirectiveInfo>& table() {
       {"ssl_stapling_responder", kSslScopes, ValueKind::one, {}, k1_27_2},
       {"ssl_stapling_verify", kSslScopes, ValueKind::flag, {}, k1_27_2},
       {"ssl_trusted_certificate", kClientCertScopes, ValueKind::one, {}, {}},
-      {"ssl_verify_client", kClientCertScopes, ValueKind::enumerated,
-       {"off", "on", "optional", "optional_no_ca"}, {}},
+      {"ssl_verify_client", kClientCertScopes, ValueKind::enumerated, {"off", "on", "optional", "optional_no_ca"}, {}},
       {"uwsgi_ssl_crl", kHttpProxyScopes, ValueKind::one, {}, {}},
       {"uwsgi_ssl_trusted_certificate", kHttpProxyScopes, ValueKind::one, {}, {}},
       {"uwsgi_ssl_verify", kHttpProxyScopes, ValueKind::flag, {}, {}},
@@ -49,8 +48,7 @@ const std::vector<DirectiveInfo>& table() {
 
 /// Blocks whose contents nginx hands to a special parser, not to directives.
 bool opaque_block(std::string_view name) {
-  static constexpr std::string_view names[] = {
-      "charset_map", "geo", "map", "match", "split_clients", "types"};
+  static constexpr std::string_view names[] = {"charset_map", "geo", "map", "match", "split_clients", "types"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -95,17 +93,28 @@ void walk(std::span<const Node> nodes, Context ctx, const Node* block,
 
 std::string_view context_name(Context c) {
   switch (c) {
-    case kMain: return "main";
-    case kHttp: return "http";
-    case kHttpServer: return "server";
-    case kHttpLocation: return "location";
-    case kIf: return "if";
-    case kStream: return "stream";
-    case kStreamServer: return "stream server";
-    case kUpstream: return "upstream";
-    case kMail: return "mail";
-    case kMailServer: return "mail server";
-    default: return "this block";
+    case kMain:
+      return "main";
+    case kHttp:
+      return "http";
+    case kHttpServer:
+      return "server";
+    case kHttpLocation:
+      return "location";
+    case kIf:
+      return "if";
+    case kStream:
+      return "stream";
+    case kStreamServer:
+      return "stream server";
+    case kUpstream:
+      return "upstream";
+    case kMail:
+      return "mail";
+    case kMailServer:
+      return "mail server";
+    default:
+      return "this block";
   }
 }
 
@@ -130,8 +139,7 @@ const DirectiveInfo* find_directive(std::string_view name) {
   return it == index.by_name.end() ? nullptr : it->second;
 }
 
-void for_each_in_context(const ConfigTree& tree,
-                         const std::function<void(const Node&, Context, const Node*)>& fn) {
+void for_each_in_context(const ConfigTree& tree, const std::function<void(const Node&, Context, const Node*)>& fn) {
   walk(tree.nodes, tree.fragment ? kHttp : kMain, nullptr, fn);
 }
 

@@ -53,8 +53,7 @@ const DirectiveInfo* find_directive(std::string_view name);
 /// (includes flattened), with the context nginx parses it in. The contents of
 /// blocks nginx does not read as directives (map, geo, types, ..., Lua) are
 /// skipped.
-void for_each_in_context(const ConfigTree& tree,
-                         const std::function<void(const Node&, Context, const Node*)>& fn);
+void for_each_in_context(const ConfigTree& tree, const std::function<void(const Node&, Context, const Node*)>& fn);
 
 /// One directive of the table (find_directive), where nginx reads it.
 struct DirectiveUse {

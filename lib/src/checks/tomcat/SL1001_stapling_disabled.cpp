@@ -3,9 +3,9 @@
 
 #include "checks/jvm/option_edit.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
+#include "rules/tomcat/SL1001_stapling_disabled.hpp"
 #include "staplint/text.hpp"
 #include "staplint/verdict.hpp"
-#include "rules/tomcat/SL1001_stapling_disabled.hpp"
 
 namespace staplint::checks::tomcat {
 
@@ -39,9 +39,8 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
     if (on && on->certain && jdk_staples) continue;
     if (no_certificate_has_ocsp_url(ctx, c)) continue;  // SL4001: enabling would do nothing
     const std::string reason =
-        on && !jdk_staples
-            ? "JDK " + jdk_version_string(*ctx.options.jdk_version) + " has no server-side OCSP stapling"
-            : "its JVM does not get '-D" + std::string(kStaplingSwitch) + "=true'";
+        on && !jdk_staples ? "JDK " + jdk_version_string(*ctx.options.jdk_version) + " has no server-side OCSP stapling"
+                           : "its JVM does not get '-D" + std::string(kStaplingSwitch) + "=true'";
     Finding& f = r.report(c.node->file(), c.node->name_range(), Fields{.reason = reason, .server = c.display_name});
     if (c.unresolved) {
       f.conditional = true;
@@ -52,8 +51,9 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
     }
     if (on && !on->certain) {
       f.conditional = true;
-      f.notes.push_back({on->file, on->range, "the switch is set only on some runs (inside an 'if', "
-                                              "'case', loop or function)"});
+      f.notes.push_back({on->file, on->range,
+                         "the switch is set only on some runs (inside an 'if', "
+                         "'case', loop or function)"});
     }
     if (on && !jdk_staples) {
       f.notes.push_back({on->file, on->range,
@@ -70,16 +70,15 @@ void SL1001_stapling_disabled::check(const CheckContext& ctx, Reporter& r) {
       const std::string& later = ctx.sources.file(lost.overwritten_by->file()).path();
       f.notes.push_back({lost.written->file(), lost.written->name_range(),
                          "the switch is set here, in '" + lost.variable + "', but '" +
-                             path::join(path::basename(path::dirname(later)), path::basename(later)) +
-                             "' sets '" + lost.variable +
-                             "' again afterwards, without it"});
+                             path::join(path::basename(path::dirname(later)), path::basename(later)) + "' sets '" +
+                             lost.variable + "' again afterwards, without it"});
       f.notes.push_back({lost.overwritten_by->file(), lost.overwritten_by->name_range(),
                          "'" + lost.variable + "' is set afresh here"});
     }
     if (misplaced) {
       // Its own finding (SL1101, SL1102 or SL1104) says how to fix it there.
-      f.notes.push_back({misplaced->file(), misplaced->name_range(),
-                         "the switch is written here, where the JVM never reads it"});
+      f.notes.push_back(
+          {misplaced->file(), misplaced->name_range(), "the switch is written here, where the JVM never reads it"});
       continue;
     }
     // The fix: the switch in CATALINA_OPTS at the end of bin/setenv.sh (or

@@ -1,7 +1,7 @@
 // SL1014: a Tomcat TLS connector uses OpenSSL, which never staples.
+#include "rules/tomcat/SL1014_stapling_unsupported_implementation.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
 #include "staplint/text.hpp"
-#include "rules/tomcat/SL1014_stapling_unsupported_implementation.hpp"
 
 namespace staplint::checks::tomcat {
 

@@ -1,8 +1,8 @@
 // SL2001: client certificates are verified without any revocation check.
+#include "rules/tomcat/SL2001_client_cert_no_revocation.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "checks/tomcat/client_verification.hpp"
 #include "staplint/text.hpp"
-#include "rules/tomcat/SL2001_client_cert_no_revocation.hpp"
 
 namespace staplint::checks::tomcat {
 
@@ -20,8 +20,8 @@ void SL2001_client_cert_no_revocation::check(const CheckContext& ctx, Reporter& 
       if (!crl_file || !crl_path || !enabled || !ocsp) continue;
       const std::optional<Version> ocsp_since = ctx.options.tomcat_client_ocsp_since();
       const bool ocsp_on = iequals(*ocsp, "true");
-      const bool revocation = !crl_file->empty() || !crl_path->empty() || iequals(*enabled, "true") ||
-                              (ocsp_on && !ocsp_since);
+      const bool revocation =
+          !crl_file->empty() || !crl_path->empty() || iequals(*enabled, "true") || (ocsp_on && !ocsp_since);
       if (revocation) continue;
       const Node* at = verification_attribute(*host);
       const auto name = host->name() == "SSLHostConfig" ? attr(ctx, *host, "hostName") : std::nullopt;

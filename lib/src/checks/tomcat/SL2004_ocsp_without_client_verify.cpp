@@ -1,6 +1,6 @@
 // SL2004: client OCSP checks are on but client certificates are not verified.
-#include "checks/tomcat/client_verification.hpp"
 #include "rules/tomcat/SL2004_ocsp_without_client_verify.hpp"
+#include "checks/tomcat/client_verification.hpp"
 
 namespace staplint::checks::tomcat {
 

@@ -18,9 +18,11 @@ void SL4001_certificate_no_ocsp_url::check(const CheckContext& ctx, Reporter& r)
     const bool stapling = jsse_staples(ctx, c);
     for (const ServedCertificate& s : facts.served) {
       if (!s.no_ocsp_url() || !reported.insert(s.directive).second) continue;
-      Finding& f = r.report(s.directive->file(), s.directive->name_range(),
-                            Fields{.certificate = s.path, .effect = stapling ? "JSSE staples nothing for it ('no OCSP responses obtained')"
-                                                 : "it cannot be stapled, and enabling stapling would do nothing"});
+      Finding& f =
+          r.report(s.directive->file(), s.directive->name_range(),
+                   Fields{.certificate = s.path,
+                          .effect = stapling ? "JSSE staples nothing for it ('no OCSP responses obtained')"
+                                             : "it cannot be stapled, and enabling stapling would do nothing"});
       note_no_ocsp_url(f, s, s.directive->name_range(), false);
     }
   }

@@ -13,7 +13,7 @@ void SL4002_certificate_no_revocation_info::check(const CheckContext& ctx, Repor
     const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
     for (const ServedCertificate& s : facts_owner->served) {
       if (!s.leaf || !s.leaf->ocsp_urls.empty() || !s.leaf->crl_urls.empty()) continue;
-      if (s.leaf->not_after - s.leaf->not_before <= 7 * 86400 || !reported.insert(s.directive).second) continue;
+      if (short_lived(*s.leaf) || !reported.insert(s.directive).second) continue;
       r.report(s.directive->file(), s.directive->name_range(),
                Fields{.certificate = s.path, .days = std::to_string((s.leaf->not_after - s.leaf->not_before) / 86400)});
     }

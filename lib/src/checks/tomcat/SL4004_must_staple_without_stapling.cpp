@@ -19,8 +19,9 @@ void SL4004_must_staple_without_stapling::check(const CheckContext& ctx, Reporte
       if (!s.leaf || !s.leaf->must_staple) continue;
       const char* why = verdict == Stapling::off ? "stapling is off" : "Tomcat cannot staple it";
       if (verdict == Stapling::ineffective && jsse_staples(ctx, c)) {
-        why = staple_block(s, facts.responder_override) == StapleBlock::no_issuer ? "its chain has no issuer (SL4003)"
-                                                                                 : "it has no OCSP responder URL (SL4001)";
+        why = staple_block(s, facts.responder_override) == StapleBlock::no_issuer
+                  ? "its chain has no issuer (SL4003)"
+                  : "it has no OCSP responder URL (SL4001)";
       }
       r.report(s.directive->file(), s.directive->name_range(),
                Fields{.certificate = s.path, .reason = why, .server = c.display_name});

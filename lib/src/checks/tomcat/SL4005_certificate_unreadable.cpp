@@ -2,8 +2,8 @@
 #include <set>
 
 #include "checks/tomcat/certificate_facts.hpp"
-#include "staplint/text.hpp"
 #include "rules/tomcat/SL4005_certificate_unreadable.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::checks::tomcat {
 
@@ -38,7 +38,8 @@ void SL4005_certificate_unreadable::check(const CheckContext& ctx, Reporter& r) 
       // Keystores: present but not a keystore, or locked by another password.
       for (const auto& [file_attr, pass_attr, legacy_pass] :
            {std::tuple{"certificateKeystoreFile", "certificateKeystorePassword", "keystorePass"},
-            std::tuple{"keystoreFile", "keystorePass", ""}, std::tuple{"truststoreFile", "truststorePassword", "truststorePass"}}) {
+            std::tuple{"keystoreFile", "keystorePass", ""},
+            std::tuple{"truststoreFile", "truststorePassword", "truststorePass"}}) {
         const Node* a = xml_attribute(*e, file_attr);
         const auto v = a ? ctx.tomcat.value(*a) : std::nullopt;
         const auto named = v && !v->empty() ? ctx.certificates->resolve_value(*v) : nullptr;
@@ -48,15 +49,17 @@ void SL4005_certificate_unreadable::check(const CheckContext& ctx, Reporter& r) 
         const CertificateFile& ks =
             ctx.certificates->keystore(*named, pw->empty() && !truststore ? "changeit" : *pw, "");
         std::string why;
-        if (ks.status == CertificateFile::Status::missing) why = ctx.certificates->expects_files() ? "it does not exist" : "";
+        if (ks.status == CertificateFile::Status::missing)
+          why = ctx.certificates->expects_files() ? "it does not exist" : "";
         else if (ks.wrong_password) {
           why = legacy_algorithms_available()
                     ? "its password does not open its certificates"
                     : "its password does not open its certificates (or they are encrypted with RC2, which "
                       "needs OpenSSL's legacy provider, not installed here)";
-        }
-        else if (ks.status == CertificateFile::Status::unreadable) why = "it cannot be read";
-        else if (ks.status == CertificateFile::Status::not_pem) why = "it is not a JKS, PKCS#12 or PEM keystore";
+        } else if (ks.status == CertificateFile::Status::unreadable)
+          why = "it cannot be read";
+        else if (ks.status == CertificateFile::Status::not_pem)
+          why = "it is not a JKS, PKCS#12 or PEM keystore";
         if (why.empty()) continue;
         reported.insert(named->path);
         r.report(a->file(), a->name_range(), Fields{.path = named->path, .reason = why});

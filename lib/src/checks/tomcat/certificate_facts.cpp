@@ -79,8 +79,10 @@ ServedCertificate serve_tomcat(const CertificateLookup& certs, const TomcatModel
     if (const Node* chain = attribute_node(element, "certificateChainFile", "SSLCertificateChainFile")) {
       const auto v = value_of(tomcat, chain);
       const auto n = v && !v->empty() ? certs.resolve_value(*v) : nullptr;
-      if (n && usable(n->file)) stores.push_back(n->file);
-      else chain_read = false;
+      if (n && usable(n->file))
+        stores.push_back(n->file);
+      else
+        chain_read = false;
     }
     c.leaf = &c.file->certificates.front();
     c.issuer = certs.issuer_of(*c.file, stores);
@@ -102,7 +104,7 @@ ServedCertificate serve_tomcat(const CertificateLookup& certs, const TomcatModel
 }
 
 TomcatStaplingFacts compute_tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
-                                          const JvmModel& jvm, const TomcatConnector& c) {
+                                                  const JvmModel& jvm, const TomcatConnector& c) {
   TomcatStaplingFacts out;
   // responderURI serves certificates without an OCSP URL by itself;
   // responderOverride makes it win over the certificate's own.
@@ -119,8 +121,9 @@ TomcatStaplingFacts compute_tomcat_stapling_facts(const CertificateLookup* certs
 
 }  // namespace
 
-std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
-                                          const JvmModel& jvm, const TomcatConnector& c) {
+std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs,
+                                                                 const TomcatModel& tomcat, const JvmModel& jvm,
+                                                                 const TomcatConnector& c) {
   if (!certs) return std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
   std::shared_ptr<const void>& slot = certs->derived[&c];
   if (!slot) slot = std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
@@ -137,8 +140,7 @@ std::vector<TomcatCrl> tomcat_crls(const CheckContext& ctx) {
       const Node* crl = attribute_node(*host, "certificateRevocationListFile", "crlFile");
       const auto crl_value = value_of(ctx.tomcat, crl);
       if (!crl || !crl_value || crl_value->empty()) continue;
-      TomcatCrl t{crl, ctx.certificates->resolve_value(*crl_value), {},
-                  c.implementation == TlsImplementation::openssl};
+      TomcatCrl t{crl, ctx.certificates->resolve_value(*crl_value), {}, c.implementation == TlsImplementation::openssl};
       if (const auto ts = value_of(ctx.tomcat, attribute_node(*host, "truststoreFile", "truststoreFile"));
           ts && !ts->empty()) {
         const auto pw = value_of(ctx.tomcat, attribute_node(*host, "truststorePassword", "truststorePass"));

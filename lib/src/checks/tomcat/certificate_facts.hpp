@@ -43,8 +43,9 @@ std::optional<std::string> value_of(const TomcatModel& tomcat, const Node* attri
 
 /// `certs` may be nullptr (not read): then `served` is empty. Computed once
 /// per endpoint and tree (kept in `certs->derived`).
-std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs, const TomcatModel& tomcat,
-                                          const JvmModel& jvm, const TomcatConnector& c);
+std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const CertificateLookup* certs,
+                                                                 const TomcatModel& tomcat, const JvmModel& jvm,
+                                                                 const TomcatConnector& c);
 
 /// A host's CRL file and the CA files its client certificates are checked
 /// with (truststoreFile, caCertificateFile), when it verifies clients.

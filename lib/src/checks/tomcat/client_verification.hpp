@@ -19,7 +19,7 @@ inline std::optional<std::string> attr(const CheckContext& ctx, const Node& elem
 
 /// An SSLHostConfig attribute, or on a legacy connector its old name.
 inline std::optional<std::string> host_attr(const CheckContext& ctx, const Node& host, std::string_view name,
-                                     std::string_view legacy) {
+                                            std::string_view legacy) {
   if (host.name() == "Connector" && !xml_attribute(host, name)) return attr(ctx, host, legacy);
   return attr(ctx, host, name);
 }
