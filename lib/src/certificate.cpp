@@ -522,20 +522,9 @@ OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateIn
   return out;
 }
 
-std::string format_date(UnixTime t) { return format_timestamp(t).substr(0, 10); }
-
 std::uint64_t next_lookup_serial() {
   static std::atomic<std::uint64_t> counter{0};
   return ++counter;
-}
-
-std::string format_timestamp(UnixTime t) {
-  std::tm tm{};
-  const std::time_t tt = static_cast<std::time_t>(t);
-  if (!gmtime_r(&tt, &tm)) return "?";
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 CertificateStore::Entry& CertificateStore::entry(const std::string& path, bool directory) const {

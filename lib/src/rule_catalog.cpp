@@ -29,6 +29,13 @@ std::string_view to_string(Dialect d) {
   }
 }
 
+std::optional<Dialect> parse_dialect(std::string_view name) {
+  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat}) {
+    if (to_string(d) == name) return d;
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(Severity s) {
   switch (s) {
     case Severity::info:

@@ -1,6 +1,6 @@
-// Builds the Tomcat model from server.xml. Facts: revocation-facts.md section
-// 3.4 (the OpenSSL implementations do not staple; the JSSE one staples through
-// the JVM's system property).
+// Builds the Tomcat model from server.xml. Facts: docs/server-facts.md §3.4
+// (the OpenSSL implementations do not staple; the JSSE one staples through the
+// JVM's system property).
 #include "staplint/tomcat_model.hpp"
 
 #include <algorithm>

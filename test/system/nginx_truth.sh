@@ -121,7 +121,7 @@ done
 # ---------------------------------------------------------------- client CRLs
 # A client certificate issued by the intermediate, verified against
 # trusted.pem (intermediate + root) with an ssl_crl file: nginx checks CRLs for
-# every CA of the chain (revocation-facts.md 9.x).
+# every CA of the chain (docs/server-facts.md §1.3).
 # name | expected HTTP status | the finding staplint must report ("-": none) | ssl_crl file
 crl_cases=(
 "crl-expired|400|SL4006|$pki/crl-expired.pem"

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "staplint/format.hpp"
+#include "staplint/lint.hpp"
 
 using namespace staplint;
 

@@ -301,12 +301,12 @@ int run(int argc, char** argv) {
     failed = false;
     result = cli::lint_all(again, *sources, *catalog, runs, baseline, failed);
     if (!errors.empty()) {
-      make_formatter(format, color)->write({*sources, result}, std::cout);
+      make_formatter(format, color)->write({*sources, result, false, catalog}, std::cout);
       return 2;
     }
   }
   auto formatter = make_formatter(format, color);
-  formatter->write({*sources, result, o.show_suppressed}, std::cout);
+  formatter->write({*sources, result, o.show_suppressed, catalog}, std::cout);
   std::cout.flush();
 
   if (!result.unusable.empty()) return 2;

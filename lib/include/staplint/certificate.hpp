@@ -19,11 +19,9 @@
 #include <vector>
 
 #include "staplint/file_system.hpp"
+#include "staplint/unix_time.hpp"
 
 namespace staplint {
-
-/// Seconds since 1970-01-01T00:00:00Z.
-using UnixTime = std::int64_t;
 
 struct CertificateInfo {
   std::string subject;  ///< RFC 2253, non-ASCII and control bytes escaped
@@ -114,11 +112,6 @@ struct OcspResponseFacts {
 bool is_ocsp_response(const std::string& der);
 OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
                                      const CertificateInfo* issuer);
-
-/// 2026-12-03 (UTC).
-std::string format_date(UnixTime t);
-/// 2026-12-03T19:27:17Z
-std::string format_timestamp(UnixTime t);
 
 /// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
 /// `ssl_crl`), resolved the way its server resolves it.

@@ -9,14 +9,9 @@
 
 #include "staplint/ast.hpp"
 #include "staplint/diagnostic.hpp"
+#include "staplint/dialect.hpp"
 
 namespace staplint {
-
-/// The server family a tree belongs to. `jvm` covers what configures the Java
-/// runtime: java.security and other properties files, setenv.sh and friends;
-/// `tomcat` is Tomcat's XML (server.xml, context.xml).
-enum class Dialect : std::uint8_t { nginx, apache, jvm, tomcat };
-std::string_view to_string(Dialect d);
 
 enum class InputProblemKind : std::uint8_t {
   syntax,             ///< SL0001

@@ -36,7 +36,7 @@ struct LintOptions {
   std::optional<UnixTime> now;
 
   /// Server-side OCSP stapling came with JDK 9 and was backported to 8u261
-  /// (revocation-facts.md 3.1); true when the JDK is not known.
+  /// (docs/server-facts.md §3.1); true when the JDK is not known.
   bool jdk_staples() const;
   /// Client-certificate OCSP in Tomcat (ocspEnabled, ocspSoftFail,
   /// ocspVerify) came with 9.0.115, 10.1.52 and 11.0.18: the first release of

@@ -6,9 +6,12 @@
 #include <string_view>
 #include <vector>
 
-#include "staplint/lint.hpp"
+#include "staplint/result.hpp"
+#include "staplint/source.hpp"
 
 namespace staplint {
+
+class RuleCatalog;
 
 struct Report {
   const SourceManager& sources;
@@ -16,6 +19,9 @@ struct Report {
   /// text: list the findings inline suppressions turned off, with reasons
   /// (they are always counted; JSON always lists them).
   bool show_suppressed = false;
+  /// The rules' metadata (SARIF lists each rule that fired); nullptr: the
+  /// built-in catalog.
+  const RuleCatalog* catalog = nullptr;
 };
 
 class Formatter {

@@ -11,16 +11,10 @@
 #include "staplint/engine.hpp"
 #include "staplint/jvm_model.hpp"
 #include "staplint/nginx_model.hpp"
+#include "staplint/result.hpp"
 #include "staplint/tomcat_model.hpp"
 
 namespace staplint {
-
-/// What staplint concludes of an endpoint's stapling (JSON `stapling`):
-/// `on`, `off`, `ineffective` (enabled, but nothing is stapled), `unknown`
-/// (it depends on something staplint cannot see) or `fatal` (the server
-/// refuses the configuration, or does not start).
-enum class Stapling : std::uint8_t { on, off, ineffective, unknown, fatal };
-std::string_view to_string(Stapling v);
 
 /// The stapling verdict for one TLS server: `fatal` (nginx refuses the
 /// configuration because of its stapling settings), `off`, `ineffective`

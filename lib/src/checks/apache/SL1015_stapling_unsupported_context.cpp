@@ -11,7 +11,7 @@ struct Since {
   Version since;
 };
 
-/// Revocation directives younger than httpd 2.4.1 (revocation-facts.md 2).
+/// Revocation directives younger than httpd 2.4.1 (docs/server-facts.md §2.1).
 constexpr Since kApacheDirectivesSince[] = {
     {"SSLOCSPUseRequestNonce", {2, 4, 10}},
     {"SSLOCSPProxyURL", {2, 4, 19}},

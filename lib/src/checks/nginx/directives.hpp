@@ -1,8 +1,7 @@
 // What nginx knows about the directives staplint checks: where each may stand,
 // what values it takes, whether a second one in a block is "duplicate", and
 // since when the stream module has it. Facts from nginx's ngx_command_t tables
-// (see ../shared/reference/revocation-facts.md section 1) and checked against
-// nginx -t.
+// (docs/server-facts.md §1.1), checked against nginx -t.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,18 @@
+// The server families staplint reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace staplint {
+
+/// The server family a tree belongs to. `jvm` covers what configures the Java
+/// runtime: java.security and other properties files, setenv.sh and friends;
+/// `tomcat` is Tomcat's XML (server.xml, context.xml).
+enum class Dialect : std::uint8_t { nginx, apache, jvm, tomcat };
+std::string_view to_string(Dialect d);
+/// `nginx`, `apache`, `jvm` or `tomcat`; nullopt for anything else.
+std::optional<Dialect> parse_dialect(std::string_view name);
+
+}  // namespace staplint
