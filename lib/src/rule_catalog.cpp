@@ -59,7 +59,7 @@ bool RuleSpec::applies_to(Dialect d) const { return binding_for(d) != nullptr; }
 
 const RuleBinding* RuleSpec::binding_for(Dialect d) const {
   for (const RuleBinding& b : bindings) {
-    if (b.dialect == to_string(d)) return &b;
+    if (b.dialect == d) return &b;
   }
   return nullptr;
 }
@@ -210,10 +210,9 @@ RuleSpec parse_rule(const RuleText& text) {
   }
   for (const auto& d : root["dialects"]) {
     const std::string name = d.as<std::string>();
-    if (name != "nginx" && name != "apache" && name != "tomcat" && name != "jvm") {
-      fail(file, "unknown dialect '" + name + "'");
-    }
-    r.dialects.push_back(name);
+    const std::optional<Dialect> dialect = parse_dialect(name);
+    if (!dialect) fail(file, "unknown dialect '" + name + "'");
+    r.dialects.push_back(*dialect);
   }
   r.summary = required_string(root, "summary", file);
   // `check` and `message`: one string for every dialect, or a mapping by
@@ -222,7 +221,8 @@ RuleSpec parse_rule(const RuleText& text) {
     const YAML::Node v = root[key];
     if (optional && !v) return dialect;
     if (v && v.IsMap()) {
-      std::vector<std::string> known(r.dialects.begin(), r.dialects.end());
+      std::vector<std::string> known;
+      for (const Dialect k : r.dialects) known.emplace_back(to_string(k));
       check_keys(v, known, file, std::string(" in '") + key + "'");
       const YAML::Node d = v[dialect];
       if (optional && !d) return dialect;
@@ -233,8 +233,9 @@ RuleSpec parse_rule(const RuleText& text) {
     }
     return required_string(root, key, file);
   };
-  for (const std::string& dialect : r.dialects) {
-    RuleBinding b{dialect, per_dialect("check", dialect, true), per_dialect("message", dialect, false)};
+  for (const Dialect d : r.dialects) {
+    const std::string dialect(to_string(d));
+    RuleBinding b{d, per_dialect("check", dialect, true), per_dialect("message", dialect, false)};
     if (std::find(kCheckFolders.begin(), kCheckFolders.end(), b.check) == kCheckFolders.end()) {
       std::string msg = "unknown check folder '" + b.check + "'";
       if (auto c = closest_word(b.check, kCheckFolders)) msg += "; did you mean '" + *c + "'?";
@@ -277,7 +278,12 @@ RuleSpec parse_rule(const RuleText& text) {
     for (const auto& e : exs) {
       check_keys(e, {"dialect", "fires", "silent", "path", "version"}, file, " in 'examples'");
       RuleExample x;
-      x.dialect = required_string(e, "dialect", file);
+      const std::string dialect = required_string(e, "dialect", file);
+      if (const std::optional<Dialect> d = parse_dialect(dialect)) {
+        x.dialect = *d;
+      } else {
+        fail(file, "unknown dialect '" + dialect + "' in 'examples'");
+      }
       x.fires = required_string(e, "fires", file);
       x.silent = required_string(e, "silent", file);
       if (e["path"]) x.path = required_string(e, "path", file);

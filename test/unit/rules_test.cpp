@@ -101,7 +101,7 @@ TEST_CASE("message fields are read from the template", "[rules]") {
 TEST_CASE("every built-in rule is bound to its compiled check", "[rules]") {
   for (const RuleSpec& r : RuleCatalog::builtin().rules()) {
     for (const RuleBinding& b : r.bindings) {
-      INFO(r.id << " " << b.dialect);
+      INFO(r.id << " " << to_string(b.dialect));
       CHECK(b.fn != nullptr);
     }
   }
@@ -125,11 +125,11 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
       for (const bool fires : {true, false}) {
         INFO(r.id << (fires ? " fires on:\n" : " is silent on:\n") << (fires ? e.fires : e.silent));
         MemoryFileSystem fs;
-        const std::string path = !e.path.empty()         ? "/ex/" + e.path
-                                 : e.dialect == "apache" ? "/ex/conf/httpd.conf"
-                                 : e.dialect == "jvm"    ? "/ex/bin/setenv.sh"
-                                 : e.dialect == "tomcat" ? "/ex/conf/server.xml"
-                                                         : "/ex/nginx.conf";
+        const std::string path = !e.path.empty()                ? "/ex/" + e.path
+                                 : e.dialect == Dialect::apache ? "/ex/conf/httpd.conf"
+                                 : e.dialect == Dialect::jvm    ? "/ex/bin/setenv.sh"
+                                 : e.dialect == Dialect::tomcat ? "/ex/conf/server.xml"
+                                                                : "/ex/nginx.conf";
         fs.add(path, fires ? e.fires : e.silent);
         // The test PKI, for the rules that read certificates (certs/NAME).
         for (const auto& c : std::filesystem::directory_iterator(STAPLINT_SOURCE_DIR "/samples/certs")) {
@@ -141,16 +141,16 @@ TEST_CASE("every rule's examples fire and stay silent as documented", "[rules]")
         req.paths = {path};
         if (!e.version.empty()) {
           const auto v = Version::parse(e.version);
-          (e.dialect == "apache"   ? req.lint.httpd_version
-           : e.dialect == "tomcat" ? req.lint.tomcat_version
-                                   : req.lint.nginx_version) = v;
+          (e.dialect == Dialect::apache   ? req.lint.httpd_version
+           : e.dialect == Dialect::tomcat ? req.lint.tomcat_version
+                                          : req.lint.nginx_version) = v;
         }
         const LintResult res = lint(fs, sm, c, req);
         bool seen = false;
         for (const Finding& f : res.findings) seen = seen || f.rule_id == r.id;
         CHECK(seen == fires);
         REQUIRE(res.file_dialects.size() == 1);
-        CHECK(to_string(res.file_dialects[0]) == e.dialect);
+        CHECK(res.file_dialects[0] == e.dialect);
       }
     }
   }
@@ -205,7 +205,8 @@ TEST_CASE("every rule has a firing and a silent sample per dialect", "[rules][sa
     return false;
   };
   for (const RuleSpec& r : RuleCatalog::builtin().rules()) {
-    for (const std::string& dialect : r.dialects) {
+    for (const Dialect d : r.dialects) {
+      const std::string dialect(to_string(d));
       for (const bool fires : {true, false}) {
         INFO(r.id << " " << dialect << (fires ? " fires" : " silent"));
         const auto it = samples.find({dialect, r.id, fires});

@@ -113,7 +113,7 @@ void write_page(std::ostream& out, const RuleCatalog& catalog) {
   out << ".SH RULES\n.PP\nEach rule as\n.B staplint \\-\\-explain\n.I RULE\nprints it.\n";
   for (const RuleSpec& r : catalog.rules()) {
     std::string dialects;
-    for (const std::string& d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + d;
+    for (const staplint::Dialect d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + std::string(to_string(d));
     out << ".SS " << r.id << " " << roff(r.name) << " (" << to_string(r.severity)
         << (r.also_severity ? " or " + std::string(to_string(*r.also_severity)) : std::string()) << "; "
         << roff(dialects) << ")\n.PP\n"

@@ -20,6 +20,9 @@ bool is_check_name(const std::string& base) {
          std::all_of(base.begin() + 2, base.begin() + 6, [](char c) { return c >= '0' && c <= '9'; }) && base[6] == '_';
 }
 
+/// `Dialect::nginx`
+std::string dialect_value(staplint::Dialect d) { return "Dialect::" + std::string(to_string(d)); }
+
 std::string quote_list(const std::vector<std::string>& v) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : ", ") + ("'" + s + "'");
@@ -35,7 +38,7 @@ std::vector<CheckUnit> check_units(const staplint::RuleCatalog& catalog) {
       auto it = std::find_if(units.begin(), units.end(),
                              [&](const CheckUnit& u) { return u.rule == &r && u.folder == b.check; });
       if (it == units.end()) it = units.insert(units.end(), CheckUnit{&r, b.check, {}, {}, {}});
-      it->dialects.push_back(b.dialect);
+      it->dialects.emplace_back(to_string(b.dialect));
       it->messages.push_back(b.message);
       for (const std::string& f : staplint::message_fields(b.message)) {
         if (std::find(it->fields.begin(), it->fields.end(), f) == it->fields.end()) it->fields.push_back(f);
@@ -144,10 +147,12 @@ std::string catalog_source(const staplint::RuleCatalog& catalog, const staplint:
     out << "    r.severity = " << severity(r.severity) << ";\n";
     out << "    r.refuses = " << (r.refuses ? "true" : "false") << ";\n";
     if (r.also_severity) out << "    r.also_severity = " << severity(*r.also_severity) << ";\n";
-    out << "    r.dialects = " << strings(r.dialects) << ";\n";
+    out << "    r.dialects = {";
+    for (const staplint::Dialect d : r.dialects) out << dialect_value(d) << ", ";
+    out << "};\n";
     out << "    r.summary = " << literal(r.summary) << ";\n";
     for (const staplint::RuleBinding& b : r.bindings) {
-      out << "    r.bindings.push_back({" << literal(b.dialect) << ", " << literal(b.check) << ", "
+      out << "    r.bindings.push_back({" << dialect_value(b.dialect) << ", " << literal(b.check) << ", "
           << literal(b.message) << ", &checks::" << b.check << "::" << staplint::check_class(r.id, r.name)
           << "::check});\n";
     }
@@ -159,7 +164,7 @@ std::string catalog_source(const staplint::RuleCatalog& catalog, const staplint:
     out << "    r.explain_fix = " << literal(r.explain_fix) << ";\n";
     out << "    r.references = " << strings(r.references) << ";\n";
     for (const staplint::RuleExample& e : r.examples) {
-      out << "    r.examples.push_back({" << literal(e.dialect) << ",\n    " << literal(e.fires) << ",\n    "
+      out << "    r.examples.push_back({" << dialect_value(e.dialect) << ",\n    " << literal(e.fires) << ",\n    "
           << literal(e.silent) << ", " << literal(e.path) << ", " << literal(e.version) << "});\n";
     }
     out << "    r.source = " << literal(r.source) << ";\n  }\n";

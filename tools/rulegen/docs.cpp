@@ -15,11 +15,18 @@ constexpr std::string_view kTableBegin =
     "<!-- rule table: generated from rules/*.yaml by staplint-rulegen --docs write; edit the YAML -->\n";
 constexpr std::string_view kTableEnd = "<!-- end of rule table -->\n";
 
-std::string dialect_label(const std::string& d) {
-  if (d == "apache") return "Apache";
-  if (d == "jvm") return "JVM";
-  if (d == "tomcat") return "Tomcat";
-  return d;
+std::string dialect_label(staplint::Dialect d) {
+  switch (d) {
+    case staplint::Dialect::apache:
+      return "Apache";
+    case staplint::Dialect::jvm:
+      return "JVM";
+    case staplint::Dialect::tomcat:
+      return "Tomcat";
+    case staplint::Dialect::nginx:
+      break;
+  }
+  return "nginx";
 }
 
 /// The README's table of rules, between its markers.
@@ -29,7 +36,7 @@ std::string rule_table(const staplint::RuleCatalog& catalog) {
     std::string sev(staplint::to_string(r.severity));
     if (r.also_severity) sev += " or " + std::string(staplint::to_string(*r.also_severity));
     std::string dialects;
-    for (const std::string& d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + dialect_label(d);
+    for (const staplint::Dialect d : r.dialects) dialects += (dialects.empty() ? "" : ", ") + dialect_label(d);
     out += "| " + r.id + " | " + r.name + " | " + sev + " | " + dialects + " |\n";
   }
   return out;

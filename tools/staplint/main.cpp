@@ -83,7 +83,7 @@ int dump_ast(const cli::Options& o) {
 void list_rules(const RuleCatalog& catalog) {
   for (const RuleSpec& r : catalog.rules()) {
     std::string dialects;
-    for (const auto& d : r.dialects) dialects += (dialects.empty() ? "" : ",") + d;
+    for (const Dialect d : r.dialects) dialects += (dialects.empty() ? "" : ",") + std::string(to_string(d));
     std::cout << r.id << "  " << r.name << std::string(r.name.size() < 40 ? 40 - r.name.size() : 1, ' ')
               << to_string(r.severity) << std::string(8 - to_string(r.severity).size(), ' ') << dialects << "  "
               << r.summary << "\n";
@@ -107,7 +107,7 @@ int explain(const RuleCatalog& catalog, const std::string& key) {
   }
   std::cout << "\nHow to fix it\n" << r->explain_fix;
   for (const RuleExample& e : r->examples) {
-    std::cout << "\nExample (" << e.dialect << "), flagged:\n" << e.fires << "\nNot flagged:\n" << e.silent;
+    std::cout << "\nExample (" << to_string(e.dialect) << "), flagged:\n" << e.fires << "\nNot flagged:\n" << e.silent;
   }
   std::cout << "\nReferences\n";
   for (const std::string& ref : r->references) std::cout << "- " << ref << "\n";

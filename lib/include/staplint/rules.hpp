@@ -15,7 +15,7 @@
 namespace staplint {
 
 struct RuleExample {
-  std::string dialect;
+  Dialect dialect = Dialect::nginx;
   std::string fires;   ///< a configuration on which the rule must fire
   std::string silent;  ///< one on which it must stay silent
   /// The file name the example is linted as, when the name matters (a JVM
@@ -33,7 +33,7 @@ using Predicate = void (*)(const CheckContext&, Reporter&);
 
 /// How a rule runs for one dialect: its check and message template.
 struct RuleBinding {
-  std::string dialect;
+  Dialect dialect = Dialect::nginx;
   /// The folder of lib/src/checks/ that holds its check (YAML `check`;
   /// default: the dialect): `nginx`, `apache`, `tomcat`, `jvm` or `input`.
   std::string check;
@@ -65,7 +65,7 @@ struct RuleSpec {
   /// A lesser severity some of its findings take (YAML `also_severity`): an
   /// expired CRL is an error, one about to expire a warning.
   std::optional<Severity> also_severity;
-  std::vector<std::string> dialects;
+  std::vector<Dialect> dialects;
   std::string summary;
   /// One per dialect, in the order of `dialects`. In YAML, `check` and
   /// `message` are either one string for every dialect or a mapping by dialect.
