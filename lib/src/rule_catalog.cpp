@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "staplint/engine.hpp"
+#include "staplint/result.hpp"
 #include "staplint/rules.hpp"
 #include "staplint/version.hpp"
 
@@ -27,6 +28,22 @@ std::string_view to_string(Dialect d) {
     default:
       return "nginx";
   }
+}
+
+std::string_view to_string(Stapling v) {
+  switch (v) {
+    case Stapling::on:
+      return "on";
+    case Stapling::off:
+      return "off";
+    case Stapling::ineffective:
+      return "ineffective";
+    case Stapling::unknown:
+      return "unknown";
+    case Stapling::fatal:
+      return "fatal";
+  }
+  return "unknown";
 }
 
 std::optional<Dialect> parse_dialect(std::string_view name) {

@@ -15,6 +15,7 @@
 #include "staplint/certificate.hpp"
 #include "staplint/lint.hpp"
 #include "staplint/loader.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 

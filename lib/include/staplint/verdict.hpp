@@ -1,6 +1,7 @@
 // The stapling verdict of each TLS endpoint, per dialect: what the endpoint
 // reports (text summary, JSON `endpoints`), and what SL4004 weighs a
-// Must-Staple certificate against.
+// Must-Staple certificate against. Each is defined beside its dialect's checks:
+// lib/src/checks/{nginx,apache,tomcat}/verdict.cpp.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,131 @@
+// Per-tree analysis: a loaded tree's models, its rules' findings filtered by
+// the run's policy and the tree's suppressions, and its TLS endpoints with
+// their stapling verdicts. lint.cpp finds the trees; this judges each one.
+#include "tree_analysis.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "checks/apache/certificate_facts.hpp"
+#include "checks/nginx/certificate_facts.hpp"
+#include "checks/tomcat/certificate_facts.hpp"
+#include "staplint/jvm_parse.hpp"
+#include "staplint/suppressions.hpp"
+#include "staplint/verdict.hpp"
+
+namespace staplint {
+
+namespace {
+
+/// For each file of a tree, its first inclusion (index into tree.inclusions).
+std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
+  std::unordered_map<FileId, std::size_t> first;
+  for (std::size_t i = 1; i < tree.inclusions.size(); ++i) first.emplace(tree.inclusions[i].file, i);
+  return first;
+}
+
+/// How `file` entered `tree`: its first inclusion's include sites, innermost
+/// first.
+std::vector<Note> include_chain(const ConfigTree& tree, const std::unordered_map<FileId, std::size_t>& first,
+                                FileId file) {
+  std::vector<Note> chain;
+  const auto it = first.find(file);
+  if (it == first.end()) return chain;
+  for (std::size_t at = it->second; at != 0 && chain.size() < 64; at = tree.inclusions[at].parent) {
+    const Inclusion& inc = tree.inclusions[at];
+    if (inc.site_file == kNoFile) break;  // an adopted file: no include names it
+    chain.push_back({inc.site_file, inc.site, "included from here"});
+  }
+  return chain;
+}
+
+}  // namespace
+
+void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::function<bool(FileId)>& reported,
+                  LintResult& result) {
+  const bool apache = tree.dialect == Dialect::apache;
+  const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
+  const ApacheModel apache_model = apache ? build_apache_model(tree, in.sources) : ApacheModel{};
+  const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
+  const JvmModel jvm_model =
+      jvm ? build_jvm_model(tree, in.sources, in.request.load.limits.max_value_length) : JvmModel{};
+  tree.problems.insert(tree.problems.end(), jvm_model.problems.begin(), jvm_model.problems.end());
+  const TomcatModel tomcat_model = tree.dialect == Dialect::tomcat
+                                       ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, in.sources))
+                                       : TomcatModel{};
+  const std::vector<Suppression> suppressions = collect_suppressions(tree);
+  // Tomcat resolves relative paths against CATALINA_BASE.
+  const TreeCertificates certificates(
+      in.certificates, in.request.load,
+      tree.dialect == Dialect::tomcat ? jvm_instance_base(tree, in.sources) : tree.base_dir, in.now);
+  CheckContext ctx{tree,       model,           apache_model,  jvm_model,  tomcat_model, in.catalog.jvm_properties(),
+                   in.sources, in.request.lint, &suppressions, &in.catalog};
+  if (in.request.lint.read_certificates) ctx.certificates = &certificates;
+  bool refused = false;  // the server refuses the whole configuration, or does not start
+  const auto first = first_inclusions(tree);
+  for (Finding& f : run_rules(in.catalog, ctx)) {
+    if (f.severity == Severity::error && !f.conditional) {
+      const RuleSpec* rule = in.catalog.find(f.rule_id);
+      refused = refused || (rule && rule->refuses);
+    }
+    if (!in.request.policy.runs(f.rule_id) || !reported(f.file)) continue;
+    if (auto s = in.request.policy.severity.find(f.rule_id); s != in.request.policy.severity.end())
+      f.severity = s->second;
+    f.included_from = include_chain(tree, first, f.file);
+    if (tree.adopted != kNoFile) {
+      // The adopted file's findings may not edit the tree that adopted it.
+      std::erase_if(f.fixes, [&](const Fix& fix) {
+        return std::any_of(fix.edits.begin(), fix.edits.end(),
+                           [&](const TextEdit& e) { return !e.create.empty() || e.file != tree.adopted; });
+      });
+    }
+    if (tree.dialect_guessed) {
+      // A guess proves no error: what the guessed server would refuse is a warning.
+      f.fixes.clear();
+      if (f.severity == Severity::error) f.severity = Severity::warning;
+    }
+    if (const Suppression* s = suppressing(suppressions, f, in.catalog)) {
+      result.suppressed.push_back({std::move(f), s->reason});
+      continue;
+    }
+    result.findings.push_back(std::move(f));
+  }
+  // Sized for this tree at once (20,000 endpoints would be copied as the
+  // list grows), and still geometrically across the trees of a run.
+  const std::size_t needed =
+      result.endpoints.size() + tomcat_model.tls_connectors.size() + apache_model.hosts.size() + model.servers.size();
+  if (needed > result.endpoints.capacity()) {
+    result.endpoints.reserve(std::max(needed, 2 * result.endpoints.capacity()));
+  }
+  for (const TomcatConnector& c : tomcat_model.tls_connectors) {
+    if (!reported(c.node->file())) continue;
+    result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
+                                refused ? Stapling::fatal
+                                        : tomcat_stapling_verdict(c, jvm_model, in.catalog.jvm_properties(),
+                                                                  in.request.lint, &tomcat_model, ctx.certificates),
+                                in.endpoint_certificates.of(ctx.certificates, [&] {
+                                  return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
+                                })});
+  }
+  for (const ApacheHost& h : apache_model.hosts) {
+    if (!apache_model.tls(h)) continue;
+    const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
+    if (!reported(at.file())) continue;
+    result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(), h.node ? h.display_name : "main server",
+                                refused ? Stapling::fatal : apache_stapling_verdict(apache_model, h, ctx.certificates),
+                                in.endpoint_certificates.of(ctx.certificates, [&] {
+                                  return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
+                                })});
+  }
+  for (const NginxServer& s : model.servers) {
+    if (!s.tls || s.rejects_handshakes) continue;
+    if (!reported(s.node->file())) continue;
+    result.endpoints.push_back({Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
+                                refused ? Stapling::fatal : stapling_verdict(s, in.request.lint, ctx.certificates),
+                                in.endpoint_certificates.of(ctx.certificates, [&] {
+                                  return checks::nginx_stapling_facts(ctx.certificates, s);
+                                })});
+  }
+}
+
+}  // namespace staplint
