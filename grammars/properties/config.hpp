@@ -1,25 +1,18 @@
-// The iterator and context types the properties grammar is instantiated with.
+// The iterator and context types the properties grammar is instantiated with; the
+// state is the line grammars' own (../common/line_config.hpp).
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
-#include <cstdint>
-#include <vector>
 
+#include "../common/line_config.hpp"
 #include "ast.hpp"
 
 namespace staplint::grammar::properties::parser {
 namespace x3 = boost::spirit::x3;
 
 struct state_tag;
-
-/// The buffer start (for byte offsets) and the entries being collected.
-struct parse_state {
-  const char* begin = nullptr;
-  std::vector<ast::entry>* out = nullptr;
-  std::uint32_t offset(const char* it) const { return static_cast<std::uint32_t>(it - begin); }
-};
-
-using iterator_type = const char*;
+using parse_state = common::line_parse_state<ast::entry>;
+using iterator_type = common::line_iterator;
 using context_type = x3::context<state_tag, parse_state>;
 
 }  // namespace staplint::grammar::properties::parser
