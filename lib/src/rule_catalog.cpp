@@ -149,6 +149,27 @@ std::vector<std::string> message_fields(const std::string& tmpl) {
 
 namespace {
 
+/// A message field becomes a member of the check's generated `Fields`
+/// struct: not a C++ keyword, and not its `pairs()`.
+bool usable_field_name(const std::string& name) {
+  static const std::set<std::string> reserved = {
+      "alignas",     "alignof",   "and",        "and_eq",    "asm",      "auto",         "bitand",
+      "bitor",       "bool",      "break",      "case",      "catch",    "char",         "char8_t",
+      "char16_t",    "char32_t",  "class",      "compl",     "concept",  "const",        "consteval",
+      "constexpr",   "constinit", "const_cast", "continue",  "co_await", "co_return",    "co_yield",
+      "decltype",    "default",   "delete",     "do",        "double",   "dynamic_cast", "else",
+      "enum",        "explicit",  "export",     "extern",    "false",    "float",        "for",
+      "friend",      "goto",      "if",         "inline",    "int",      "long",         "mutable",
+      "namespace",   "new",       "noexcept",   "not",       "not_eq",   "nullptr",      "operator",
+      "or",          "or_eq",     "private",    "protected", "public",   "register",     "reinterpret_cast",
+      "requires",    "return",    "short",      "signed",    "sizeof",   "static",       "static_assert",
+      "static_cast", "struct",    "switch",     "template",  "this",     "thread_local", "throw",
+      "true",        "try",       "typedef",    "typeid",    "typename", "union",        "unsigned",
+      "using",       "virtual",   "void",       "volatile",  "wchar_t",  "while",        "xor",
+      "xor_eq",      "pairs"};
+  return !reserved.count(name);
+}
+
 /// The folders of lib/src/checks/ that hold checks.
 const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "nginx", "tomcat"};
 
@@ -258,13 +279,24 @@ RuleSpec parse_rule(const RuleText& text) {
       if (auto c = closest_word(b.check, kCheckFolders)) msg += "; did you mean '" + *c + "'?";
       fail(file, msg + " (lib/src/checks/ has apache, input, jvm, nginx and tomcat)");
     }
-    // The template must format with the fields it names.
-    Reporter::Fields sample;
+    // The template must format with the fields it names, and each field must
+    // be usable as a member of the check's generated Fields struct.
+    std::vector<std::string> fields;
     try {
-      for (const std::string& f : message_fields(b.message)) sample.emplace_back(f, "x");
-      (void)format_message(b.message, sample);
+      fields = message_fields(b.message);
     } catch (const RuleError& e) {
       fail(file, std::string("message template does not format (") + e.what() + ")");
+    }
+    Reporter::Fields sample;
+    for (const std::string& f : fields) {
+      if (!usable_field_name(f)) {
+        fail(file, "message field '" + f +
+                       "' cannot name a member of the check's Fields struct (a C++ keyword, or 'pairs'); rename it");
+      }
+      sample.emplace_back(f, "x");
+    }
+    try {
+      (void)format_message(b.message, sample);
     } catch (const fmt::format_error& e) {
       fail(file, std::string("message template does not format (") + e.what() + ")");
     }

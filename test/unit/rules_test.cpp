@@ -50,8 +50,12 @@ TEST_CASE("rule files are validated with did-you-mean", "[rules]") {
         "rules/x.yaml: unknown check folder 'ngnix'; did you mean 'nginx'? (lib/src/checks/ has apache, "
         "input, jvm, nginx and tomcat)");
   CHECK(load_error(replace(kValid, "{server}", "{}")).find("positional fields are not allowed") != std::string::npos);
+  CHECK(load_error(replace(kValid, "{server}", "{class}")) ==
+        "rules/x.yaml: message field 'class' cannot name a member of the check's Fields struct (a C++ keyword, or "
+        "'pairs'); rename it");
+  CHECK(load_error(replace(kValid, "{server}", "{pairs}")).find("cannot name a member") != std::string::npos);
   // Any named field formats here: whether the check sets exactly the
-  // template's fields, the compiler decides (test/rulegen).
+  // template's fields, the compiler decides (test/system/rulegen_contract.sh).
   CHECK(load_error(replace(kValid, "{server}", "{host}")).empty());
   CHECK(load_error(replace(kValid, "{server}", "{server")).find("does not format") != std::string::npos);
   CHECK(load_error(replace(kValid, "warning", "fatal")) ==
