@@ -5,6 +5,7 @@
 #include "checks/apache/directives.hpp"
 #include "checks/apache/stapling.hpp"
 #include "checks/common/edits.hpp"
+#include "checks/common/ocsp_urls.hpp"
 #include "rules/apache/SL1001_stapling_disabled.hpp"
 
 namespace staplint::checks::apache {
@@ -16,10 +17,7 @@ namespace {
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const ApacheHost& h) {
   if (!ctx.certificates) return false;
   const auto facts_owner = apache_stapling_facts(ctx.certificates, ctx.apache, h);
-  const ApacheStaplingFacts& facts = *facts_owner;
-  if (facts.served.empty() || facts.responder_override) return false;
-  return std::all_of(facts.served.begin(), facts.served.end(),
-                     [](const ServedCertificate& c) { return c.no_ocsp_url(); });
+  return no_served_ocsp_url(facts_owner->served, facts_owner->responder_override);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "checks/common/edits.hpp"
+#include "checks/common/ocsp_urls.hpp"
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/nginx/servers.hpp"
 #include "rules/nginx/SL1001_stapling_disabled.hpp"
@@ -26,9 +27,7 @@ bool certificate_is_lets_encrypt(const CheckContext& ctx, const NginxServer& s) 
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const NginxServer& s) {
   if (!ctx.certificates) return false;
   const NginxStaplingFacts& facts = *nginx_stapling_facts(ctx.certificates, s);
-  if (facts.served.empty() || facts.responder_override || facts.stapling_file) return false;
-  return std::all_of(facts.served.begin(), facts.served.end(),
-                     [](const ServedCertificate& c) { return c.no_ocsp_url(); });
+  return !facts.stapling_file && no_served_ocsp_url(facts.served, facts.responder_override);
 }
 
 /// The TLS servers (not rejecting handshakes) of each `http {}` block.

@@ -1,6 +1,7 @@
 // SL1001: a TLS server does not staple OCSP responses.
 #include <algorithm>
 
+#include "checks/common/ocsp_urls.hpp"
 #include "checks/jvm/option_edit.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
 #include "rules/tomcat/SL1001_stapling_disabled.hpp"
@@ -22,10 +23,7 @@ const JvmOption* stapling_switch(const JvmModel& jvm) {
 bool no_certificate_has_ocsp_url(const CheckContext& ctx, const TomcatConnector& c) {
   if (!ctx.certificates) return false;
   const auto facts_owner = tomcat_stapling_facts(ctx.certificates, ctx.tomcat, ctx.jvm, c);
-  const TomcatStaplingFacts& facts = *facts_owner;
-  if (facts.served.empty() || facts.responder_override) return false;
-  return std::all_of(facts.served.begin(), facts.served.end(),
-                     [](const ServedCertificate& s) { return s.no_ocsp_url(); });
+  return no_served_ocsp_url(facts_owner->served, facts_owner->responder_override);
 }
 
 }  // namespace
