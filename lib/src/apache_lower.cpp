@@ -81,8 +81,7 @@ struct Open {
 
 }  // namespace
 
-bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
-                       std::optional<InputProblem>& problem) {
+ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting) {
   const std::string& text = sm.file(file).text();
   const std::vector<raw::line> lines = grammar::apache::parse(text);
   NodeUnit& unit = sm.new_unit(file);
@@ -93,8 +92,7 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std
     p.file = file;
     p.range = at;
     p.message = std::move(message);
-    problem = std::move(p);
-    return false;
+    return p;
   };
   auto copy_args = [&](const std::vector<Arg>& args) {
     std::span<Arg> out = sm.arena().make_array<Arg>(args.size() - 1);
@@ -128,13 +126,13 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std
           iequals(name, stack.back().detail.name)) {
         // ap_build_cont_config ends the section only at a line that is
         // exactly its closing tag; this one goes on to close nothing.
-        fail(InputProblemKind::syntax, args[1].range,
-             "text after '</" + std::string(name) + ">': httpd ends '<" + std::string(name) +
-                 ">' only at a line that holds nothing else, and reports this one without a "
-                 "matching section");
-        problem->notes.push_back(
+        InputProblem p = fail(InputProblemKind::syntax, args[1].range,
+                              "text after '</" + std::string(name) + ">': httpd ends '<" + std::string(name) +
+                                  ">' only at a line that holds nothing else, and reports this one without a "
+                                  "matching section");
+        p.notes.push_back(
             {file, stack.back().detail.name_range, "'<" + std::string(stack.back().detail.name) + ">' opened here"});
-        return false;
+        return p;
       }
       if (stack.size() == 1) {
         return fail(InputProblemKind::syntax, d.name_range,
@@ -142,10 +140,11 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std
       }
       Open& top = stack.back();
       if (!iequals(name, top.detail.name)) {
-        fail(InputProblemKind::syntax, d.name_range,
-             "expected '</" + std::string(top.detail.name) + ">' but saw '</" + std::string(name) + ">'");
-        problem->notes.push_back({file, top.detail.name_range, "'<" + std::string(top.detail.name) + ">' opened here"});
-        return false;
+        InputProblem p =
+            fail(InputProblemKind::syntax, d.name_range,
+                 "expected '</" + std::string(top.detail.name) + ">' but saw '</" + std::string(name) + ">'");
+        p.notes.push_back({file, top.detail.name_range, "'<" + std::string(top.detail.name) + ">' opened here"});
+        return p;
       }
       top.detail.body_range = {top.range.end, l.begin};
       Node done = detailed_node(unit, top.kind, {top.range.begin, l.end}, top.detail);
@@ -162,10 +161,10 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std
       const std::string_view tag = args.front().value.substr(1);
       std::string_view tag_name = tag;
       if (raw_last.empty() || raw_last.back() != '>') {
-        fail(InputProblemKind::syntax, {last.range.end, last.range.end},
-             "'<" + std::string(tag_name) + ">' directive missing closing '>'");
-        problem->fix = Fix{"insert '>'", {{file, last.range.end, 0, ">", {}}}};
-        return false;
+        InputProblem p = fail(InputProblemKind::syntax, {last.range.end, last.range.end},
+                              "'<" + std::string(tag_name) + ">' directive missing closing '>'");
+        p.fix = Fix{"insert '>'", {{file, last.range.end, 0, ">", {}}}};
+        return p;
       }
       if (args.size() == 1) {
         tag_name = tag.substr(0, tag.size() - 1);
@@ -204,18 +203,18 @@ bool parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting, std
   }
   if (stack.size() > 1) {
     const NodeDetail& inner = stack.back().detail;
-    fail(InputProblemKind::syntax, inner.name_range, "'<" + std::string(inner.name) + ">' was not closed");
+    InputProblem p =
+        fail(InputProblemKind::syntax, inner.name_range, "'<" + std::string(inner.name) + ">' was not closed");
     std::string closes;
     for (std::size_t i = stack.size() - 1; i >= 1; --i) {
       closes += "</" + std::string(stack[i].detail.name) + ">\n";
     }
     const auto end = static_cast<std::uint32_t>(text.size());
     const bool needs_newline = !text.empty() && text.back() != '\n';
-    problem->fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes, {}}}};
-    return false;
+    p.fix = Fix{"close the open sections", {{file, end, 0, (needs_newline ? "\n" : "") + closes, {}}}};
+    return p;
   }
-  nodes = copy_to_arena(sm, stack.front().children);
-  return true;
+  return copy_to_arena(sm, stack.front().children);
 }
 
 }  // namespace staplint

@@ -74,35 +74,35 @@ class BaselineReader {
  public:
   explicit BaselineReader(std::string_view t) : t_(t) {}
 
-  std::variant<std::vector<BaselineEntry>, std::string> read() {
+  Result<std::vector<BaselineEntry>> read() {
     std::vector<BaselineEntry> out;
     std::optional<std::string> version;
     bool findings = false;
     blanks();
-    if (!eat('{')) return fail("not a staplint baseline (write one with '--write-baseline FILE')");
+    if (!eat('{')) return Error{fail("not a staplint baseline (write one with '--write-baseline FILE')")};
     std::set<std::string> keys;
     if (!peek('}')) {
       do {
         std::string key;
-        if (!string(key) || !colon()) return error_;
-        if (!keys.insert(key).second) return fail("key '" + key + "' appears twice");
+        if (!string(key) || !colon()) return Error{error_};
+        if (!keys.insert(key).second) return Error{fail("key '" + key + "' appears twice")};
         if (key == "staplint-baseline") {
           version = scalar();
-          if (!version) return error_;
+          if (!version) return Error{error_};
         } else if (key == "findings") {
-          if (!peek('[')) return fail("not a staplint baseline (write one with '--write-baseline FILE')");
+          if (!peek('[')) return Error{fail("not a staplint baseline (write one with '--write-baseline FILE')")};
           findings = true;
-          if (!entries(out)) return error_;
+          if (!entries(out)) return Error{error_};
         } else if (!skip(1)) {
-          return error_;
+          return Error{error_};
         }
       } while (eat(','));
     }
-    if (!eat('}')) return fail("expected ',' or '}'");
+    if (!eat('}')) return Error{fail("expected ',' or '}'")};
     blanks();
-    if (at_ < t_.size()) return fail("text after the baseline");
-    if (!version || !findings) return std::string("not a staplint baseline (write one with '--write-baseline FILE')");
-    if (*version != "1") return "baseline version " + *version + " is newer than this staplint reads";
+    if (at_ < t_.size()) return Error{fail("text after the baseline")};
+    if (!version || !findings) return Error{"not a staplint baseline (write one with '--write-baseline FILE')"};
+    if (*version != "1") return Error{"baseline version " + *version + " is newer than this staplint reads"};
     return out;
   }
 
@@ -300,8 +300,8 @@ class BaselineReader {
 };
 }  // namespace
 
-std::variant<std::vector<BaselineEntry>, std::string> read_baseline(std::string_view text) {
-  if (text.find('\0') != std::string_view::npos) return std::string("not a text file");
+Result<std::vector<BaselineEntry>> read_baseline(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return Error{"not a text file"};
   return BaselineReader(text).read();
 }
 

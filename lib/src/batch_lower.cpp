@@ -21,7 +21,7 @@ struct Open {
 };
 }  // namespace
 
-bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>&) {
+ParseResult parse_batch_text(FileId file, SourceManager& sm) {
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::batch::parse(text);
   NodeUnit& unit = sm.new_unit(file);
@@ -89,8 +89,7 @@ bool parse_batch_text(FileId file, SourceManager& sm, std::span<Node>& nodes, st
   }
   // cmd.exe runs a file whose blocks never close up to its end.
   while (stack.size() > 1) close(static_cast<std::uint32_t>(text.size()));
-  nodes = copy_to_arena(sm, stack.front().children);
-  return true;
+  return copy_to_arena(sm, stack.front().children);
 }
 
 }  // namespace staplint

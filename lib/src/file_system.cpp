@@ -271,15 +271,12 @@ std::string ConfinedFileSystem::canonical(const std::string& p) const {
   const auto m = map(p);
   return m ? base_.canonical(*m) : path::normalize(p);
 }
-bool ConfinedFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
-                                    const std::string* expected) {
+Result<void> ConfinedFileSystem::write_file(const std::string& p, const std::string& bytes,
+                                            const std::string* expected) {
   const auto m = map(p);
-  if (!m) {
-    error = "cannot write '" + p + "': too many levels of symbolic links";
-    return false;
-  }
-  if (!writable_) return FileSystem::write_file(p, bytes, error, expected);
-  return writable_->write_file(*m, bytes, error, expected);
+  if (!m) return Error{"cannot write '" + p + "': too many levels of symbolic links"};
+  if (!writable_) return FileSystem::write_file(p, bytes, expected);
+  return writable_->write_file(*m, bytes, expected);
 }
 
 // ---------------------------------------------------------------- overlay
@@ -390,19 +387,14 @@ std::string MemoryFileSystem::follow(const std::string& p) const {
   return "/\x01loop";
 }
 
-bool MemoryFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
-                                  const std::string* expected) {
+Result<void> MemoryFileSystem::write_file(const std::string& p, const std::string& bytes, const std::string* expected) {
   auto it = files_.find(follow(p));
-  if (it != files_.end() && !it->second) {
-    error = "cannot write '" + p + "': permission denied";
-    return false;
-  }
+  if (it != files_.end() && !it->second) return Error{"cannot write '" + p + "': permission denied"};
   if (expected && it != files_.end() && *it->second != *expected) {
-    error = "'" + p + "' changed since it was read; not written";
-    return false;
+    return Error{"'" + p + "' changed since it was read; not written"};
   }
   files_[follow(p)] = bytes;
-  return true;
+  return {};
 }
 
 namespace {
@@ -416,8 +408,7 @@ void remove_pending_temporary_file() noexcept {
   if (pending_set) ::unlink(pending_temporary);
 }
 
-bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, std::string& error,
-                                const std::string* expected) {
+Result<void> DiskFileSystem::write_file(const std::string& p, const std::string& bytes, const std::string* expected) {
   // A symlink is followed: its target gets the new contents, the link stays.
   std::string target = p;
   if (char* real = ::realpath(p.c_str(), nullptr)) {
@@ -427,19 +418,16 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
   struct stat st {};
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {
-    error = "'" + p + "' is not a regular file (a device, FIFO, socket or directory); not replaced";
-    return false;
+    return Error{"'" + p + "' is not a regular file (a device, FIFO, socket or directory); not replaced"};
   }
   if (exists && ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)) {
-    error = "'" + p + "' is read-only; not replaced";
-    return false;
+    return Error{"'" + p + "' is read-only; not replaced"};
   }
   const mode_t mode = exists ? (st.st_mode & 07777) : 0644;
   if (!exists) ::mkdir(path::dirname(target).c_str(), 0755);  // a new bin/, say; fails if it exists
   std::string tmp = path::join(path::dirname(target), "." + path::basename(target) + ".staplint-XXXXXX");
   if (tmp.size() > PATH_MAX) {
-    error = "cannot write '" + p + "': the path is too long";
-    return false;
+    return Error{"cannot write '" + p + "': the path is too long"};
   }
   // SIGINT and SIGTERM wait while the temporary file is made and named, so
   // that a handler never sees half a name; after that the handler removes it.
@@ -455,20 +443,18 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
   }
   ::sigprocmask(SIG_SETMASK, &old, nullptr);
   if (fd < 0) {
-    error = "cannot create a temporary file next to '" + p + "': " + std::strerror(errno);
-    return false;
+    return Error{"cannot create a temporary file next to '" + p + "': " + std::strerror(errno)};
   }
   auto forget = [&] {
     ::sigprocmask(SIG_BLOCK, &block, &old);
     pending_set = 0;
     ::sigprocmask(SIG_SETMASK, &old, nullptr);
   };
-  auto fail_with = [&](std::string message) {
-    error = std::move(message);
+  auto fail_with = [&](std::string message) -> Result<void> {
     ::close(fd);
     ::unlink(tmp.c_str());
     forget();
-    return false;
+    return Error{std::move(message)};
   };
   auto fail = [&](const char* what) {
     return fail_with(std::string(what) + " '" + tmp + "': " + std::strerror(errno));
@@ -487,10 +473,10 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
   }
   if (::fsync(fd) != 0) return fail("cannot sync");
   if (::close(fd) != 0) {
+    Error error{"cannot close '" + tmp + "': " + std::strerror(errno)};  // before unlink() sets errno
     ::unlink(tmp.c_str());
     forget();
-    error = "cannot close '" + tmp + "': " + std::strerror(errno);
-    return false;
+    return error;
   }
   // Last: the file is still the one that was read, with the bytes that were
   // read (an editor may have saved it since).
@@ -504,18 +490,17 @@ bool DiskFileSystem::write_file(const std::string& p, const std::string& bytes, 
   if (!same) {
     ::unlink(tmp.c_str());
     forget();
-    error = "'" + p + "' changed since it was read; not written (run again)";
-    return false;
+    return Error{"'" + p + "' changed since it was read; not written (run again)"};
   }
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    error = "cannot rename '" + tmp + "' to '" + target + "': " + std::strerror(errno);
+    Error error{"cannot rename '" + tmp + "' to '" + target + "': " + std::strerror(errno)};
     ::unlink(tmp.c_str());
     forget();
-    return false;
+    return error;
   }
   forget();
   canonical_cache_.clear();
-  return true;
+  return {};
 }
 
 void MemoryFileSystem::add(const std::string& p, std::string contents) {

@@ -245,8 +245,8 @@ std::vector<std::string> write_patches(FileSystem& fs, const FixPlan& plan,
       errors.push_back("'" + p.path + "' is '" + real + "', outside the paths named for linting; not written");
       continue;
     }
-    std::string error;
-    if (!fs.write_file(p.path, p.after, error, p.create ? nullptr : &p.before)) errors.push_back(error);
+    const Result<void> written = fs.write_file(p.path, p.after, p.create ? nullptr : &p.before);
+    if (!written) errors.push_back(written.error().message);
   }
   return errors;
 }

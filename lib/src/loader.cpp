@@ -163,14 +163,15 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     return pf;
   }
   pf.file = sources_.add(path, identity, std::move(r.bytes));
-  if (dialect == Dialect::jvm) {
-    parse_jvm_text(pf.file, sources_, pf.nodes, pf.problem);
-  } else if (dialect == Dialect::tomcat) {
-    parse_xml_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
-  } else if (dialect == Dialect::apache) {
-    parse_apache_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
+  const unsigned max_nesting = options_.limits.max_nesting;
+  ParseResult parsed = dialect == Dialect::jvm      ? parse_jvm_text(pf.file, sources_)
+                       : dialect == Dialect::tomcat ? parse_xml_text(pf.file, sources_, max_nesting)
+                       : dialect == Dialect::apache ? parse_apache_text(pf.file, sources_, max_nesting)
+                                                    : parse_nginx_text(pf.file, sources_, max_nesting);
+  if (parsed) {
+    pf.nodes = *parsed;
   } else {
-    parse_nginx_text(pf.file, sources_, options_.limits.max_nesting, pf.nodes, pf.problem);
+    pf.problem = parsed.error();
   }
   const Node* deep = nullptr;
   measure(pf.nodes, pf.node_count, pf.depth, options_.limits.max_nesting, deep);

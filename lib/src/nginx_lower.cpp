@@ -56,8 +56,7 @@ std::span<Node> lower_siblings(const raw::tree& t, std::uint32_t first, std::uin
 
 }  // namespace
 
-bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
-                      std::optional<InputProblem>& problem) {
+ParseResult parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting) {
   const std::string& text = sm.file(file).text();
   grammar::nginx::parse_options opts;
   opts.max_depth = max_nesting;
@@ -83,12 +82,10 @@ bool parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nesting, std:
       f.edits.push_back({file, *out.error->fix_offset, 0, out.error->fix_text, {}});
       p.fix = std::move(f);
     }
-    problem = std::move(p);
-    return false;
+    return p;
   }
   NodeUnit& unit = sm.new_unit(file);
-  nodes = lower_siblings(scratch, 0, static_cast<std::uint32_t>(scratch.statements.size()), unit, sm);
-  return true;
+  return lower_siblings(scratch, 0, static_cast<std::uint32_t>(scratch.statements.size()), unit, sm);
 }
 
 }  // namespace staplint

@@ -235,9 +235,9 @@ class Reader {
 
 }  // namespace
 
-std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
-                                                                     const RuleCatalog& catalog,
-                                                                     const std::string& work_dir) {
+Result<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
+                                                               const RuleCatalog& catalog,
+                                                               const std::string& work_dir) {
   ProjectConfig c;
   c.file = file;
   c.dir = path::dirname(file);

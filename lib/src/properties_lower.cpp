@@ -21,12 +21,12 @@ JvmFormat jvm_format(std::string_view p) {
   return JvmFormat::shell;
 }
 
-bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& nodes,
-                           std::optional<InputProblem>& problem) {
+ParseResult parse_properties_text(FileId file, SourceManager& sm) {
   namespace raw = grammar::properties::ast;
+  std::optional<InputProblem> problem;  // the first malformed escape
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::properties::parse(text);
-  nodes = sm.arena().make_array<Node>(entries.size());
+  std::span<Node> nodes = sm.arena().make_array<Node>(entries.size());
   NodeUnit& unit = sm.new_unit(file);
   auto view = [&](raw::span s) { return std::string_view(text).substr(s.begin, s.end - s.begin); };
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -62,25 +62,22 @@ bool parse_properties_text(FileId file, SourceManager& sm, std::span<Node>& node
     d.body_range = {e.value.end, e.value.end};
     n = detailed_node(unit, NodeKind::directive, range, d);
   }
-  if (problem) {
-    nodes = {};
-    return false;
-  }
-  return true;
+  if (problem) return *std::move(problem);
+  return nodes;
 }
 
-bool parse_jvm_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>& problem) {
+ParseResult parse_jvm_text(FileId file, SourceManager& sm) {
   switch (jvm_format(sm.file(file).path())) {
     case JvmFormat::properties:
-      return parse_properties_text(file, sm, nodes, problem);
+      return parse_properties_text(file, sm);
     case JvmFormat::batch:
-      return parse_batch_text(file, sm, nodes, problem);
+      return parse_batch_text(file, sm);
     case JvmFormat::systemd:
-      return parse_systemd_text(file, sm, nodes, problem);
+      return parse_systemd_text(file, sm);
     case JvmFormat::shell:
       break;
   }
-  return parse_shell_text(file, sm, nodes, problem);
+  return parse_shell_text(file, sm);
 }
 
 }  // namespace staplint

@@ -6,7 +6,7 @@
 
 namespace staplint {
 
-bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>& problem) {
+ParseResult parse_shell_text(FileId file, SourceManager& sm) {
   namespace raw = grammar::shell::ast;
   const std::string& text = sm.file(file).text();
   const grammar::shell::parse_output out = grammar::shell::parse(text);
@@ -17,10 +17,9 @@ bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes, st
     const std::uint32_t at = out.error->offset;
     p.range = {at, at < text.size() ? at + 1 : at};
     p.message = out.error->message;
-    problem = std::move(p);
-    return false;
+    return p;
   }
-  nodes = sm.arena().make_array<Node>(out.entries.size());
+  std::span<Node> nodes = sm.arena().make_array<Node>(out.entries.size());
   NodeUnit& unit = sm.new_unit(file);
   for (std::size_t i = 0; i < out.entries.size(); ++i) {
     const raw::entry& e = out.entries[i];
@@ -43,7 +42,7 @@ bool parse_shell_text(FileId file, SourceManager& sm, std::span<Node>& nodes, st
     d.body_range = {e.end, e.end};
     n = detailed_node(unit, NodeKind::directive, range, d);
   }
-  return true;
+  return nodes;
 }
 
 }  // namespace staplint

@@ -11,7 +11,7 @@
 
 namespace staplint {
 
-bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes, std::optional<InputProblem>&) {
+ParseResult parse_systemd_text(FileId file, SourceManager& sm) {
   namespace raw = grammar::systemd::ast;
   const std::string& text = sm.file(file).text();
   const std::vector<raw::entry> entries = grammar::systemd::parse(text);
@@ -66,8 +66,7 @@ bool parse_systemd_text(FileId file, SourceManager& sm, std::span<Node>& nodes, 
     last_end = e.end;
   }
   close_section(last_end);
-  nodes = copy_to_arena(sm, top);
-  return true;
+  return copy_to_arena(sm, top);
 }
 
 }  // namespace staplint

@@ -77,8 +77,7 @@ struct Lowering {
 };
 }  // namespace
 
-bool parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting, std::span<Node>& nodes,
-                    std::optional<InputProblem>& problem) {
+ParseResult parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting) {
   const std::string& text = sm.file(file).text();
   grammar::xml::parse_options options;
   options.max_depth = max_nesting;
@@ -94,16 +93,13 @@ bool parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting, std::s
     if (out.error->note_offset) {
       p.notes.push_back({file, {*out.error->note_offset, *out.error->note_offset + 1}, out.error->note});
     }
-    problem = std::move(p);
-    return false;
+    return p;
   }
+  std::optional<InputProblem> problem;  // from lowering: an entity only a DOCTYPE could define
   Lowering l{out.tree, text, file, sm, sm.new_unit(file), problem};
-  nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
-  if (problem) {
-    nodes = {};
-    return false;
-  }
-  return true;
+  std::span<Node> nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
+  if (problem) return *std::move(problem);
+  return nodes;
 }
 
 }  // namespace staplint

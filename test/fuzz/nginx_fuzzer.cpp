@@ -40,7 +40,7 @@ std::string g_dialect;  // STAPLINT_FUZZ_DIALECT
 void write_all_formats(const SourceManager& sources, const LintResult& result) {
   for (const auto name : formatter_names()) {
     std::ostringstream out;
-    make_formatter(name, false)->write({sources, result}, out);
+    make_formatter(name, false)->write({sources, result, RuleCatalog::builtin()}, out);
     const std::string text = out.str();
     // Well-formed UTF-8 in every machine-readable format.
     if (name == "json" || name == "sarif" || name == "checkstyle" || name == "junit") {
@@ -131,9 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     SourceManager apache_sources;
     const FileId f = apache_sources.add("a.conf", "a.conf", std::string(input));
-    std::span<Node> nodes;
-    std::optional<InputProblem> problem;
-    (void)parse_apache_text(f, apache_sources, 100, nodes, problem);
+    (void)parse_apache_text(f, apache_sources, 100);
   }
 
   // The project configuration and the baseline readers, on the raw bytes.
@@ -182,8 +180,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<BaselineEntry> own = baseline_entries(result.findings, sources, same);
   std::vector<Finding> copy = result.findings;
   if (apply_baseline(copy, sources, own, same) != result.findings.size() || !copy.empty()) __builtin_trap();
-  if (auto* entries = std::get_if<std::vector<BaselineEntry>>(&baseline)) {
-    (void)apply_baseline(result.findings, sources, *entries, same);
+  if (baseline) {
+    (void)apply_baseline(result.findings, sources, *baseline, same);
   }
   write_all_formats(sources, result);
   return 0;

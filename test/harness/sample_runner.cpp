@@ -143,7 +143,7 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
   }
   if (!ok) {
     std::cerr << "--- staplint output (" << label << ")\n";
-    make_formatter("text", false)->write({sources, result}, std::cerr);
+    make_formatter("text", false)->write({sources, result, RuleCatalog::builtin()}, std::cerr);
   }
   if (keep) *keep = std::move(result);
   return ok;

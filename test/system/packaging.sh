@@ -60,6 +60,8 @@ check_completion() {  # check_completion EXPECTED WORD...
 }
 check_completion "--fail-on --fix --fix=all --fix=safe --format " --f
 check_completion "sarif " --format s
+check_completion "all " --fix=a
+check_completion "--root " --ro
 check_completion "SL1001 SL1002 SL1003 SL1004 SL1005 SL1006 SL1007 SL1008 SL1009 " --explain SL100
 check_completion "stapling-disabled " --disable stapling-dis
 check_completion "SL9003,SL1001 " --disable SL9003,SL1001

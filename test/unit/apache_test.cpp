@@ -16,7 +16,13 @@ struct Parsed {
   bool ok;
   explicit Parsed(const std::string& text, unsigned max_nesting = 100) {
     file = sm.add("a.conf", "a.conf", text);
-    ok = parse_apache_text(file, sm, max_nesting, nodes, problem);
+    ParseResult parsed = parse_apache_text(file, sm, max_nesting);
+    ok = parsed.ok();
+    if (ok) {
+      nodes = *parsed;
+    } else {
+      problem = parsed.error();
+    }
   }
   std::uint32_t line_of_problem() const { return sm.file(file).line_col(problem->range.begin).line; }
 };

@@ -9,10 +9,9 @@ using namespace staplint;
 namespace {
 std::span<const Node> parse(SourceManager& sm, const std::string& text) {
   const FileId f = sm.add("/t/nginx.conf", "/t/nginx.conf", text);
-  std::span<Node> nodes;
-  std::optional<InputProblem> problem;
-  REQUIRE(parse_nginx_text(f, sm, 100, nodes, problem));
-  return nodes;
+  const ParseResult parsed = parse_nginx_text(f, sm, 100);
+  REQUIRE(parsed.ok());
+  return *parsed;
 }
 std::vector<std::string> values(const Node& n) {
   std::vector<std::string> out;

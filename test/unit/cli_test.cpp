@@ -1,13 +1,30 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "cli.hpp"
+#include "staplint/format.hpp"
 
 using namespace staplint;
 
 namespace {
 std::optional<cli::Options> run(std::vector<const char*> args, std::string& err) {
   args.insert(args.begin(), "staplint");
-  return cli::parse(static_cast<int>(args.size()), args.data(), err);
+  auto parsed = cli::parse(static_cast<int>(args.size()), args.data());
+  if (!parsed) {
+    err = parsed.error().message;
+    return std::nullopt;
+  }
+  return *std::move(parsed);
+}
+std::optional<cli::Run> resolve(const cli::Options& o, const ProjectConfig* c, const RuleCatalog& catalog,
+                                const std::string& cwd, std::string& err) {
+  auto r = cli::resolve(o, c, catalog, cwd);
+  if (!r) {
+    err = r.error().message;
+    return std::nullopt;
+  }
+  return *std::move(r);
 }
 }  // namespace
 
@@ -62,7 +79,7 @@ TEST_CASE("the command line wins over the configuration file, which wins over th
   // Nothing on the command line: the file's settings, paths relative to here.
   auto o = run({}, err);
   REQUIRE(o);
-  auto r = cli::resolve(*o, &c, catalog, "/repo", err);
+  auto r = resolve(*o, &c, catalog, "/repo", err);
   REQUIRE(r);
   CHECK(r->format == "gcc");
   CHECK(r->fail_on == Severity::error);
@@ -83,7 +100,7 @@ TEST_CASE("the command line wins over the configuration file, which wins over th
            "--severity", "stapling-unverified=info", "--nginx-version", "1.27.2", "--exclude", "old/", "site.conf"},
           err);
   REQUIRE(o);
-  r = cli::resolve(*o, &c, catalog, "/work", err);
+  r = resolve(*o, &c, catalog, "/work", err);
   REQUIRE(r);
   CHECK(r->format == "json");
   CHECK(r->fail_never);
@@ -97,7 +114,7 @@ TEST_CASE("the command line wins over the configuration file, which wins over th
   CHECK(r->request.load.root == "/repo");  // not below /work: kept absolute
 
   // No configuration: the defaults.
-  r = cli::resolve(*o, nullptr, catalog, "/work", err);
+  r = resolve(*o, nullptr, catalog, "/work", err);
   REQUIRE(r);
   CHECK(r->request.policy.severity.size() == 1);
   CHECK_FALSE(r->request.lint.jdk_version);
@@ -105,6 +122,78 @@ TEST_CASE("the command line wins over the configuration file, which wins over th
   // A rule the catalog does not know.
   o = run({"--disable", "stapling-disabeld", "a"}, err);
   REQUIRE(o);
-  CHECK_FALSE(cli::resolve(*o, nullptr, catalog, "/work", err));
+  CHECK_FALSE(resolve(*o, nullptr, catalog, "/work", err));
   CHECK(err == "unknown rule 'stapling-disabeld'; did you mean 'stapling-disabled'?");
+}
+
+TEST_CASE("one option table drives parsing and --help", "[cli]") {
+  std::string err;
+  // Every option parses as the table spells it, and --help lists it.
+  const std::string help = cli::usage();
+  for (const cli::OptionSpec& spec : cli::option_table()) {
+    INFO(spec.name);
+    CHECK(help.find("  " + spec.synopsis()) != std::string::npos);
+    CHECK(spec.apply != nullptr);
+    CHECK_FALSE(spec.help.empty());
+    std::vector<const char*> args = {spec.name.data()};
+    std::string value;
+    if (spec.takes == cli::Takes::value) {
+      // A value each option takes: its first choice, else something plausible.
+      value = !spec.words().empty()                           ? std::string(spec.words().front())
+              : spec.completes == cli::Completes::rules       ? "SL1001"
+              : spec.completes == cli::Completes::rule_list   ? "SL1001,SL1002"
+              : spec.completes == cli::Completes::rule_levels ? "SL1001=info"
+              : spec.name == "--path-map"                     ? "/etc/ssl=pki"
+              : spec.name == "--nginx-version"                ? "1.26.2"
+              : spec.name == "--httpd-version"                ? "2.4.62"
+              : spec.name == "--tomcat-version"               ? "10.1.34"
+              : spec.name == "--jdk-version"                  ? "17"
+                                                              : "3";
+      args.push_back(value.c_str());
+    }
+    CHECK(run(args, err));
+  }
+  // --format offers exactly the formats there are.
+  for (const cli::OptionSpec& spec : cli::option_table()) {
+    if (spec.name != "--format") continue;
+    std::vector<std::string_view> offered = spec.words();
+    std::sort(offered.begin(), offered.end());
+    CHECK(offered == formatter_names());  // both sorted
+  }
+  // Short options, alone and together.
+  auto o = run({"-vv", "-h"}, err);
+  REQUIRE(o);
+  CHECK(o->verbosity == 2);
+  CHECK(o->command() == cli::Options::Command::help);
+  // A value where none is taken, and an empty --fix=.
+  CHECK_FALSE(run({"--diff=yes"}, err));
+  CHECK(err == "option '--diff' takes no value");
+  CHECK_FALSE(run({"--fix="}, err));
+  CHECK(err == "option '--fix' needs a value after '='");
+  // --fix takes its value only after '=': what follows is a path.
+  o = run({"--fix", "all"}, err);
+  REQUIRE(o);
+  CHECK(o->fix == FixMode::safe);
+  CHECK(o->paths == std::vector<std::string>{"all"});
+  CHECK(o->command() == cli::Options::Command::fix);
+  // A misspelt option gets a did-you-mean.
+  CHECK_FALSE(run({"--fial-on", "error"}, err));
+  CHECK(err == "unknown option '--fial-on'; did you mean '--fail-on'?");
+  CHECK_FALSE(run({"-q"}, err));
+  CHECK(err == "unknown option '-q'");
+  // --write-baseline records the findings, even with --fix.
+  o = run({"--fix", "--write-baseline", "b.json", "a"}, err);
+  REQUIRE(o);
+  CHECK(o->command() == cli::Options::Command::lint);
+}
+
+TEST_CASE("--help lays the options out in two columns", "[cli]") {
+  const std::string help = cli::usage();
+  CHECK(help.rfind("usage: staplint [options] PATH...\n\n", 0) == 0);
+  CHECK(help.find("\n  --format text|gcc|json|github|checkstyle|junit|sarif\n"
+                  "                           output format (default: text)\n") != std::string::npos);
+  CHECK(help.find("\n  --config FILE            use this configuration file") != std::string::npos);
+  CHECK(help.find("\n  --fix[=safe|all]         apply the safe fixes") != std::string::npos);
+  CHECK(help.find("\n  -h, --help               print this help\n") != std::string::npos);
+  CHECK(help.find("\nexit status: 0 clean") != std::string::npos);
 }

@@ -142,19 +142,19 @@ TEST_CASE("on disk, write_file refuses a stale file, a FIFO and a read-only file
   REQUIRE(::mkdtemp(dir_template) != nullptr);
   const std::string dir = dir_template;
   DiskFileSystem fs;
-  std::string error;
   const std::string file = dir + "/a.conf";
-  REQUIRE(fs.write_file(file, "one\n", error));
+  REQUIRE(fs.write_file(file, "one\n"));
   ::chmod(file.c_str(), 0640);
   // Read as "one", edited to "two" since: the fix is not written over it.
-  REQUIRE(fs.write_file(file, "two\n", error));
+  REQUIRE(fs.write_file(file, "two\n"));
   const std::string read = "one\n";
-  CHECK_FALSE(fs.write_file(file, "fixed\n", error, &read));
-  CHECK(error.find("changed since it was read") != std::string::npos);
+  const Result<void> stale = fs.write_file(file, "fixed\n", &read);
+  REQUIRE_FALSE(stale);
+  CHECK(stale.error().message.find("changed since it was read") != std::string::npos);
   CHECK(fs.read(file, 100).bytes == "two\n");
   // Unchanged since it was read: written, mode kept, no temporary file left.
   const std::string now = "two\n";
-  CHECK(fs.write_file(file, "fixed\n", error, &now));
+  CHECK(fs.write_file(file, "fixed\n", &now));
   CHECK(fs.read(file, 100).bytes == "fixed\n");
   struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
@@ -163,16 +163,18 @@ TEST_CASE("on disk, write_file refuses a stale file, a FIFO and a read-only file
   // A FIFO is never replaced by a regular file.
   const std::string fifo = dir + "/pipe.json";
   REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
-  CHECK_FALSE(fs.write_file(fifo, "{}\n", error));
-  CHECK(error.find("not a regular file") != std::string::npos);
+  const Result<void> to_fifo = fs.write_file(fifo, "{}\n");
+  REQUIRE_FALSE(to_fifo);
+  CHECK(to_fifo.error().message.find("not a regular file") != std::string::npos);
   REQUIRE(::lstat(fifo.c_str(), &st) == 0);
   CHECK(S_ISFIFO(st.st_mode));
   // Nobody may write a 0444 file: not replaced, even by root.
   const std::string ro = dir + "/ro.conf";
-  REQUIRE(fs.write_file(ro, "ro\n", error));
+  REQUIRE(fs.write_file(ro, "ro\n"));
   ::chmod(ro.c_str(), 0444);
-  CHECK_FALSE(fs.write_file(ro, "changed\n", error));
-  CHECK(error.find("read-only") != std::string::npos);
+  const Result<void> read_only = fs.write_file(ro, "changed\n");
+  REQUIRE_FALSE(read_only);
+  CHECK(read_only.error().message.find("read-only") != std::string::npos);
   CHECK(fs.read(ro, 100).bytes == "ro\n");
   for (const DirEntry& e : fs.list(dir)) ::unlink((dir + "/" + e.name).c_str());
   ::rmdir(dir.c_str());

@@ -23,7 +23,7 @@ struct Fixture {
   }
   std::string render(const char* name) {
     std::ostringstream out;
-    make_formatter(name, false)->write({sm, result}, out);
+    make_formatter(name, false)->write({sm, result, RuleCatalog::builtin()}, out);
     return out.str();
   }
 };
@@ -86,7 +86,7 @@ TEST_CASE("json strings are escaped", "[format]") {
   req.paths = {"/n/we\"ird.conf"};
   const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
   std::ostringstream out;
-  make_formatter("json", false)->write({sm, r}, out);
+  make_formatter("json", false)->write({sm, r, RuleCatalog::builtin()}, out);
   CHECK(out.str().find("\"path\": \"/n/we\\\"ird.conf\"") != std::string::npos);
   CHECK(out.str().find("missing terminating '\\\"' character") != std::string::npos);
 }

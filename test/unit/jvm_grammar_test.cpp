@@ -18,7 +18,13 @@ struct Lowered {
   bool ok;
   Lowered(const std::string& path, const std::string& text) {
     file = sm.add(path, path, text);
-    ok = parse_jvm_text(file, sm, nodes, problem);
+    ParseResult parsed = parse_jvm_text(file, sm);
+    ok = parsed.ok();
+    if (ok) {
+      nodes = *parsed;
+    } else {
+      problem = parsed.error();
+    }
   }
   std::vector<std::pair<std::string, std::string>> properties() const {
     std::vector<std::pair<std::string, std::string>> out;
@@ -144,8 +150,9 @@ std::vector<std::string> options_of(const std::string& path, const std::string& 
   ConfigTree tree;
   tree.dialect = Dialect::jvm;
   tree.entry = sm.add(path, path, text);
-  std::optional<InputProblem> problem;
-  REQUIRE(parse_jvm_text(tree.entry, sm, tree.nodes, problem));
+  const ParseResult parsed = parse_jvm_text(tree.entry, sm);
+  REQUIRE(parsed.ok());
+  tree.nodes = *parsed;
   std::vector<std::string> out;
   for (const JvmOption& o : build_jvm_model(tree, sm).options) {
     out.push_back(o.variable + ":" + o.name + "=" + o.value + (o.certain ? "" : " (maybe)"));

@@ -196,9 +196,9 @@ TEST_CASE("a syntax error in an included file is reported in that file", "[loade
 TEST_CASE("words are unescaped like nginx does", "[loader]") {
   SourceManager sm;
   const FileId f = sm.add("a.conf", "a.conf", R"(a "x\"y" 'p\'q' r\ts "\n" \\z;)");
-  std::span<Node> nodes;
-  std::optional<InputProblem> problem;
-  REQUIRE(parse_nginx_text(f, sm, 100, nodes, problem));
+  const ParseResult parsed = parse_nginx_text(f, sm, 100);
+  REQUIRE(parsed.ok());
+  const std::span<Node> nodes = *parsed;
   const auto& args = at(nodes, 0).args();
   REQUIRE(args.size() == 5);
   CHECK(args[0].value == "x\"y");

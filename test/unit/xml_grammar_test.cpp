@@ -16,7 +16,13 @@ struct Lowered {
   bool ok;
   explicit Lowered(const std::string& text, unsigned max_nesting = 100) {
     file = sm.add("server.xml", "server.xml", text);
-    ok = parse_xml_text(file, sm, max_nesting, nodes, problem);
+    ParseResult parsed = parse_xml_text(file, sm, max_nesting);
+    ok = parsed.ok();
+    if (ok) {
+      nodes = *parsed;
+    } else {
+      problem = parsed.error();
+    }
   }
 };
 std::string attr(const Node& element, std::string_view name) {

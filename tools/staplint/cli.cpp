@@ -1,6 +1,5 @@
 #include "cli.hpp"
 
-#include <cstdlib>
 #include <string_view>
 
 #include "staplint/format.hpp"
@@ -9,10 +8,10 @@
 
 namespace staplint::cli {
 
-const char* usage() {
-  return R"(usage: staplint [options] PATH...
+std::string_view usage_synopsis() { return "staplint [options] PATH..."; }
 
-Lints web-server TLS configuration for certificate revocation: OCSP stapling,
+std::string_view usage_description() {
+  return R"(Lints web-server TLS configuration for certificate revocation: OCSP stapling,
 client-certificate and upstream revocation checks.
 
 PATH is a directory (every nginx.conf, apache2.conf, httpd.conf and Tomcat
@@ -23,284 +22,155 @@ the context of the entry above it that includes it, or a standalone fragment).
 With no PATH, the 'entries' of the .staplint.yaml found from the current
 directory are linted. Each PATH is linted under the .staplint.yaml in its
 directory or the nearest one above it; options given here win over it.
-
-options:
-  --format text|gcc|json|github|checkstyle|junit|sarif
-                           output format (default: text)
-  --color auto|always|never
-  --fail-on error|warning|info|none
-                           exit 1 when a finding is at or above this (default: warning)
-  --config FILE            use this configuration file instead of searching for .staplint.yaml
-  --no-config              use no configuration file
-  --enable RULE[,RULE...]  run only these rules (ids or names)
-  --disable RULE[,RULE...]
-                           do not run these rules
-  --severity RULE=LEVEL    report RULE as error, warning or info (repeatable)
-  --exclude GLOB           do not lint or report files matching GLOB (repeatable;
-                           '**' matches directories, a bare name matches at any depth)
-  --prefix DIR             resolve relative includes against DIR, nginx's conf prefix
-                           (default: the entry's directory)
-  --root DIR               read absolute paths (includes, and --prefix) below DIR, for a
-                           checkout of the server's / (e.g. --root . for ./etc/nginx/...)
-  --path-map SERVER=DIR    read the absolute server path SERVER (and below it) from DIR
-                           (repeatable; the longest match wins over --root)
-  --nginx-version X.Y.Z    judge version-dependent rules for this nginx (default: current mainline)
-  --httpd-version X.Y.Z    ... for this Apache httpd (default: a current 2.4)
-  --tomcat-version X.Y.Z   ... for this Tomcat (default: a current release)
-  --jdk-version V          ... for this JDK: 17, 21.0.5, 1.8.0_251 or 8u251 (default: current)
-  --no-certificates        do not read the certificate, CRL and OCSP files the configuration
-                           names (private keys are never read)
-  --crl-warn-days N        warn about a CRL whose nextUpdate is within N days (default: 7)
-  --max-file-size BYTES    larger files are not read (default: 33554432, at most 268435456)
-  --max-include-depth N    (default: 64, at most 1000)
-  --max-files N            files in one tree (default: 200000, at most 10000000)
-  --max-nesting N          block nesting depth, through includes too (default: 100, at most 10000)
-  --max-expansion N        statements a tree may hold after includes, as a multiple of its
-                           distinct ones (default: 64, at most 100000; never under 250000)
-  --max-value-length BYTES a variable's value after expansion: httpd Define, shell and
-                           batch variables (default: 1048576, at most 67108864)
-  --fix[=safe|all]         apply the safe fixes (or all, suggested ones too), each file
-                           written atomically; then report what remains
-  --diff                   print the fixes --fix would apply as a unified diff
-                           (for git apply or patch -p1) instead of writing them
-  --show-suppressed        list the findings inline suppressions turned off, with reasons
-  --write-baseline FILE    record the current findings in FILE and exit 0
-  --baseline FILE          report only findings FILE does not record (matched by rule,
-                           file and the directive's text, not by line)
-  --dump-ast FILE          print the syntax tree of FILE with includes expanded
-  --list-rules             print the rule catalog
-  --explain RULE           print what RULE (SLnnnn or its name) checks, why, and the fix
-  -v, --verbose            log to stderr (repeat for debug)
-  --version                print the version
-  -h, --help               print this help
-
-exit status: 0 clean, 1 findings at or above --fail-on, 2 a path could not be
-read, 3 usage error or an invalid configuration file.
 )";
 }
 
-namespace {
-bool parse_uint(std::string_view s, unsigned long long& out) {
-  if (s.empty() || s.size() > 18) return false;
-  out = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + static_cast<unsigned>(c - '0');
-  }
-  return true;
+std::string_view usage_exit_status() {
+  return "0 clean, 1 findings at or above --fail-on, 2 a path could not be\nread, 3 usage error or an invalid "
+         "configuration file.\n";
 }
+
+std::string OptionSpec::synopsis() const {
+  std::string out = short_name.empty() ? std::string(name) : std::string(short_name) + ", " + std::string(name);
+  if (takes == Takes::value) out += " " + std::string(value);
+  if (takes == Takes::inline_value) out += "[=" + std::string(value) + "]";
+  return out;
+}
+
+std::vector<std::string_view> OptionSpec::words() const {
+  std::vector<std::string_view> out;
+  if (completes != Completes::words) return out;
+  for (std::string_view w : split_nonempty(value, '|')) out.push_back(w);
+  return out;
+}
+
+std::string usage() {
+  // The option in a column of 25, its help beside it when two blanks fit
+  // between them, else on the next line; help lines continue in column 28.
+  constexpr std::size_t kHelpColumn = 27;
+  std::string out =
+      "usage: " + std::string(usage_synopsis()) + "\n\n" + std::string(usage_description()) + "\noptions:\n";
+  for (const OptionSpec& o : option_table()) {
+    std::string line = "  " + o.synopsis();
+    bool first = true;
+    for (std::string_view help : split_nonempty(o.help, '\n')) {
+      if (first && line.size() + 2 <= kHelpColumn) {
+        line.resize(kHelpColumn, ' ');
+      } else {
+        out += line + "\n";
+        line = std::string(kHelpColumn, ' ');
+      }
+      line += help;
+      first = false;
+    }
+    out += line + "\n";
+  }
+  out += "\nexit status: " + std::string(usage_exit_status());
+  return out;
+}
+
+Options::Command Options::command() const {
+  if (help) return Command::help;
+  if (version) return Command::version;
+  if (list_rules) return Command::list_rules;
+  if (!explain.empty()) return Command::explain;
+  if (!dump_ast.empty()) return Command::dump_ast;
+  if (!write_baseline.empty()) return Command::lint;  // records the findings; fixes nothing
+  if (fix || diff) return Command::fix;
+  return Command::lint;
+}
+
+namespace {
+
+const OptionSpec* find_option(std::string_view spelled) {
+  for (const OptionSpec& o : option_table()) {
+    if (o.name == spelled || (!o.short_name.empty() && o.short_name == spelled)) return &o;
+  }
+  return nullptr;
+}
+
+/// `-vv`: short options that take no value, written together.
+std::optional<std::vector<const OptionSpec*>> short_cluster(std::string_view arg) {
+  if (arg.size() < 3 || arg[0] != '-' || arg[1] == '-') return std::nullopt;
+  std::vector<const OptionSpec*> out;
+  for (char c : arg.substr(1)) {
+    const OptionSpec* o = find_option(std::string{'-', c});
+    if (!o || o->takes != Takes::nothing) return std::nullopt;
+    out.push_back(o);
+  }
+  return out;
+}
+
+std::string unknown_option(const std::string& arg) {
+  std::vector<std::string> names;
+  for (const OptionSpec& o : option_table()) names.emplace_back(o.name);
+  std::string message = "unknown option '" + arg + "'";
+  if (arg.rfind("--", 0) == 0) {
+    if (auto near = closest_word(arg, names)) message += "; did you mean '" + *near + "'?";
+  }
+  return message;
+}
+
 }  // namespace
 
-std::optional<Options> parse(int argc, const char* const* argv, std::string& error) {
+Result<Options> parse(int argc, const char* const* argv) {
   Options o;
   bool only_paths = false;
+  std::string error;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    std::string value;
-    bool has_inline = false;
-    if (!only_paths && arg.rfind("--", 0) == 0) {
-      if (auto eq = arg.find('='); eq != std::string::npos) {
-        value = arg.substr(eq + 1);
-        arg = arg.substr(0, eq);
-        has_inline = true;
-      }
-    }
-    auto need = [&](std::string& out) -> bool {
-      if (has_inline) {
-        out = value;
-        return true;
-      }
-      if (i + 1 >= argc) {
-        error = "option '" + arg + "' needs a value";
-        return false;
-      }
-      out = argv[++i];
-      return true;
-    };
-    // A positive number up to `cap`: a limit is there to bound the work, so
-    // one past its cap is a usage error, never wrapped or silently clamped.
-    auto need_uint = [&](unsigned long long& out, unsigned long long cap) -> bool {
-      std::string v;
-      if (!need(v)) return false;
-      if (!parse_uint(v, out) || out == 0) {
-        error = "option '" + arg + "' needs a positive number, not '" + v + "'";
-        return false;
-      }
-      if (out > cap) {
-        error = "option '" + arg + "' takes at most " + std::to_string(cap) + ", not '" + v + "'";
-        return false;
-      }
-      return true;
-    };
-    unsigned long long n = 0;
     if (only_paths || arg.empty() || arg[0] != '-' || arg == "-") {
       o.paths.push_back(arg);
-    } else if (arg == "--") {
-      only_paths = true;
-    } else if (arg == "-h" || arg == "--help") {
-      o.help = true;
-    } else if (arg == "--version") {
-      o.version = true;
-    } else if (arg == "-v" || arg == "--verbose") {
-      ++o.verbosity;
-    } else if (arg == "-vv") {
-      o.verbosity += 2;
-    } else if (arg == "--format") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      if (!make_formatter(v, false)) {
-        error = "unknown format '" + v + "'; use text, gcc, json, github, checkstyle, junit or sarif";
-        return std::nullopt;
-      }
-      o.format = v;
-    } else if (arg == "--color") {
-      if (!need(o.color)) return std::nullopt;
-      if (o.color != "auto" && o.color != "always" && o.color != "never") {
-        error = "--color takes auto, always or never";
-        return std::nullopt;
-      }
-    } else if (arg == "--fail-on") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      if (v != "none" && !parse_severity(v)) {
-        error = "--fail-on takes error, warning, info or none, not '" + v + "'";
-        return std::nullopt;
-      }
-      o.fail_on = v;
-    } else if (arg == "--config") {
-      if (!need(o.config_file)) return std::nullopt;
-    } else if (arg == "--no-config") {
-      o.no_config = true;
-    } else if (arg == "--enable" || arg == "--disable") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      auto& set = arg == "--enable" ? o.enable : o.disable;
-      if (!set) set.emplace();
-      for (std::string_view r : split_nonempty(v, ',')) set->emplace(r);
-      if (split_nonempty(v, ',').empty()) {
-        error = "'" + arg + "' needs rule ids or names, like SL1001,stapling-unverified; '" + v + "' names none";
-        return std::nullopt;
-      }
-    } else if (arg == "--severity") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      const auto eq = v.find('=');
-      if (eq == std::string::npos || eq == 0 || !parse_severity(v.substr(eq + 1))) {
-        error = "--severity takes RULE=error, RULE=warning or RULE=info, not '" + v + "'";
-        return std::nullopt;
-      }
-      o.severity.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-    } else if (arg == "--exclude") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      if (v.find_first_not_of(" \t/") == std::string::npos) {
-        error = "'--exclude' needs a glob, like '**/*.bak'; an empty one would exclude everything";
-        return std::nullopt;
-      }
-      o.exclude.push_back(v);
-    } else if (arg == "--path-map") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      const auto eq = v.find('=');
-      if (eq == std::string::npos || v[0] != '/' || eq + 1 == v.size()) {
-        error = "--path-map takes SERVER=DIR with an absolute SERVER path, not '" + v + "'";
-        return std::nullopt;
-      }
-      o.load.path_map.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-    } else if (arg == "--prefix") {
-      if (!need(o.load.prefix)) return std::nullopt;
-    } else if (arg == "--root") {
-      if (!need(o.load.root)) return std::nullopt;
-    } else if (arg == "--nginx-version") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      o.lint.nginx_version = Version::parse(v);
-      if (!o.lint.nginx_version) {
-        error = "--nginx-version takes a version like 1.26.2, not '" + v + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "--httpd-version" || arg == "--tomcat-version" || arg == "--jdk-version") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      const std::string server = arg.substr(2, arg.size() - 10);  // --SERVER-version
-      auto& into = server == "httpd" ? o.lint.httpd_version
-                   : server == "jdk" ? o.lint.jdk_version
-                                     : o.lint.tomcat_version;
-      into = parse_server_version(server, v);
-      if (!into) {
-        error =
-            "'" + arg + "' takes a version like " + std::string(server_version_example(server)) + ", not '" + v + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "--no-certificates") {
-      o.lint.read_certificates = false;
-    } else if (arg == "--crl-warn-days") {
-      std::string v;
-      if (!need(v)) return std::nullopt;
-      if (!parse_uint(v, n) || n > 3650) {
-        error = "--crl-warn-days takes a number of days from 0 to 3650, not '" + v + "'";
-        return std::nullopt;
-      }
-      o.lint.crl_warn_days = static_cast<int>(n);
-    } else if (arg == "--max-file-size") {
-      if (!need_uint(n, LoadLimits::kMaxFileSizeCap)) return std::nullopt;
-      o.load.limits.max_file_size = n;
-    } else if (arg == "--max-include-depth") {
-      if (!need_uint(n, LoadLimits::kMaxIncludeDepthCap)) return std::nullopt;
-      o.load.limits.max_include_depth = static_cast<unsigned>(n);
-    } else if (arg == "--max-files") {
-      if (!need_uint(n, LoadLimits::kMaxFilesCap)) return std::nullopt;
-      o.load.limits.max_files = static_cast<unsigned>(n);
-    } else if (arg == "--max-nesting") {
-      if (!need_uint(n, LoadLimits::kMaxNestingCap)) return std::nullopt;
-      o.load.limits.max_nesting = static_cast<unsigned>(n);
-    } else if (arg == "--max-expansion") {
-      if (!need_uint(n, LoadLimits::kMaxExpansionCap)) return std::nullopt;
-      o.load.limits.max_expansion = static_cast<unsigned>(n);
-    } else if (arg == "--max-value-length") {
-      if (!need_uint(n, LoadLimits::kMaxValueLengthCap)) return std::nullopt;
-      o.load.limits.max_value_length = n;
-    } else if (arg == "--dump-ast") {
-      if (!need(o.dump_ast)) return std::nullopt;
-    } else if (arg == "--fix") {  // the value only as --fix=VALUE: a path may follow
-      if (!has_inline || value == "safe") {
-        o.fix = FixMode::safe;
-      } else if (value == "all") {
-        o.fix = FixMode::all;
-      } else {
-        error = "'--fix' takes 'safe' or 'all', not '" + value + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "--diff") {
-      o.diff = true;
-    } else if (arg == "--baseline") {
-      if (!need(o.baseline)) return std::nullopt;
-    } else if (arg == "--write-baseline") {
-      if (!need(o.write_baseline)) return std::nullopt;
-    } else if (arg == "--show-suppressed") {
-      o.show_suppressed = true;
-    } else if (arg == "--list-rules") {
-      o.list_rules = true;
-    } else if (arg == "--explain") {
-      if (!need(o.explain)) return std::nullopt;
-    } else {
-      error = "unknown option '" + arg + "'";
-      return std::nullopt;
+      continue;
     }
+    if (arg == "--") {
+      only_paths = true;
+      continue;
+    }
+    std::optional<std::string> inline_value;
+    if (arg.rfind("--", 0) == 0) {
+      if (auto eq = arg.find('='); eq != std::string::npos) {
+        inline_value = arg.substr(eq + 1);
+        arg.resize(eq);
+      }
+    }
+    const OptionSpec* spec = find_option(arg);
+    if (!spec) {
+      const auto cluster = short_cluster(arg);
+      if (!cluster) return Error{unknown_option(arg)};
+      for (const OptionSpec* c : *cluster) c->apply(o, c->name, {}, error);
+      continue;
+    }
+    std::string value;
+    switch (spec->takes) {
+      case Takes::nothing:
+        if (inline_value) return Error{"option '" + arg + "' takes no value"};
+        break;
+      case Takes::value:
+        if (inline_value) {
+          value = *inline_value;
+        } else if (i + 1 < argc) {
+          value = argv[++i];
+        } else {
+          return Error{"option '" + arg + "' needs a value"};
+        }
+        break;
+      case Takes::inline_value:
+        if (inline_value && inline_value->empty()) return Error{"option '" + arg + "' needs a value after '='"};
+        value = inline_value.value_or("");
+        break;
+    }
+    if (!spec->apply(o, spec->name, value, error)) return Error{error};
   }
   if (!o.baseline.empty() && !o.write_baseline.empty()) {
-    error = "'--baseline' and '--write-baseline' exclude each other: a new baseline records every finding";
-    return std::nullopt;
+    return Error{"'--baseline' and '--write-baseline' exclude each other: a new baseline records every finding"};
   }
-  if (o.no_config && !o.config_file.empty()) {
-    error = "'--config' and '--no-config' exclude each other";
-    return std::nullopt;
-  }
+  if (o.no_config && !o.config_file.empty()) return Error{"'--config' and '--no-config' exclude each other"};
   return o;
 }
 
-std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog& catalog, const std::string& cwd,
-                           std::string& error) {
+Result<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog& catalog, const std::string& cwd) {
+  std::string error;
   Run run;
   LintRequest& req = run.request;
   req.paths = o.paths;
@@ -340,15 +210,15 @@ std::optional<Run> resolve(const Options& o, const ProjectConfig* c, const RuleC
     if (!req.lint.jdk_version) req.lint.jdk_version = c->jdk_version;
     if (c->format) run.format = *c->format;
   }
-  if (o.enable && !(req.policy.enable = rule_ids(*o.enable))) return std::nullopt;
+  if (o.enable && !(req.policy.enable = rule_ids(*o.enable))) return Error{error};
   if (o.disable) {
     auto ids = rule_ids(*o.disable);
-    if (!ids) return std::nullopt;
+    if (!ids) return Error{error};
     req.policy.disable = std::move(*ids);
   }
   for (const auto& [name, level] : o.severity) {
     auto ids = rule_ids({name});
-    if (!ids) return std::nullopt;
+    if (!ids) return Error{error};
     req.policy.severity[*ids->begin()] = *parse_severity(level);
   }
   if (!o.exclude.empty()) {

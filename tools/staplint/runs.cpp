@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
-#include <variant>
 
 #include <spdlog/spdlog.h>
 
+#include "staplint/format.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
 
@@ -39,11 +39,12 @@ std::optional<ProjectConfig> read_config(const FileSystem& fs, const std::string
     return std::nullopt;
   }
   auto parsed = parse_project_config(text.bytes, file, catalog, cwd);
-  if (auto* e = std::get_if<ProjectConfigError>(&parsed)) {
-    std::cerr << shown << ":" << e->line << ":" << e->column << ": error: " << escape_for_display(e->message) << "\n";
+  if (!parsed) {
+    const ProjectConfigError& e = parsed.error();
+    std::cerr << shown << ":" << e.line << ":" << e.column << ": error: " << escape_for_display(e.message) << "\n";
     return std::nullopt;
   }
-  return std::get<ProjectConfig>(std::move(parsed));
+  return *std::move(parsed);
 }
 
 }  // namespace
@@ -75,10 +76,9 @@ int plan_runs(const Options& o, const FileSystem& fs, const RuleCatalog& catalog
     }
     Options with_paths = o;
     with_paths.paths = paths;
-    std::string error;
-    auto run = resolve(with_paths, config ? &*config : nullptr, catalog, cwd, error);
+    auto run = resolve(with_paths, config ? &*config : nullptr, catalog, cwd);
     if (!run) {
-      std::cerr << "staplint: error: " << escape_for_display(error) << "\n";
+      std::cerr << "staplint: error: " << escape_for_display(run.error().message) << "\n";
       return 3;
     }
     if (run->request.paths.empty()) {
@@ -95,6 +95,58 @@ int plan_runs(const Options& o, const FileSystem& fs, const RuleCatalog& catalog
     runs.push_back(std::move(*run));
   }
   return 0;
+}
+
+namespace {
+/// The --baseline file, read and checked; prints why it cannot be used.
+std::optional<Baseline> read_baseline_file(const FileSystem& fs, const std::string& file, const std::string& cwd) {
+  const ReadResult text = fs.read(file, 1 << 28);
+  if (text.status != ReadResult::Status::ok) {
+    std::cerr << "staplint: error: cannot read baseline '" << escape_for_display(file) << "': "
+              << (text.status == ReadResult::Status::too_large ? "over the limit of 268435456 bytes"
+                  : text.status == ReadResult::Status::missing ? "no such file (write one with '--write-baseline FILE')"
+                                                               : escape_for_display(text.error))
+              << "\n";
+    return std::nullopt;
+  }
+  auto entries = read_baseline(text.bytes);
+  if (!entries) {
+    std::cerr << "staplint: error: '" << escape_for_display(file)
+              << "': " << escape_for_display(entries.error().message) << "\n";
+    return std::nullopt;
+  }
+  return Baseline{*std::move(entries), baseline_path(fs, file, cwd)};
+}
+}  // namespace
+
+Result<Session, Exit> open_session(const Options& o, const FileSystem& fs, const RuleCatalog& catalog) {
+  Session s;
+  s.cwd = current_directory();
+  if (const int status = plan_runs(o, fs, catalog, s.cwd, s.runs)) return Exit{status};
+  if (!o.baseline.empty()) {
+    s.baseline = read_baseline_file(fs, o.baseline, s.cwd);
+    if (!s.baseline) return Exit{3};
+  }
+  return s;
+}
+
+void report_unusable(const LintResult& result, const FileSystem& fs) {
+  for (std::size_t i = 0; i < result.unusable.size(); ++i) {
+    const std::string& p = result.unusable[i];
+    const std::string why = i < result.unusable_why.size() ? result.unusable_why[i] : std::string();
+    std::cerr << "staplint: error: cannot read '" << escape_for_display(p) << "': "
+              << (!why.empty()                      ? escape_for_display(why)
+                  : fs.kind(p) == PathKind::missing ? "no such file or directory"
+                                                    : "not a readable file or directory")
+              << "\n";
+  }
+}
+
+void print_report(const Options& o, const Session& s, const SourceManager& sources, const LintResult& result,
+                  const RuleCatalog& catalog, bool show_suppressed) {
+  const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
+  make_formatter(s.runs.front().format, color)->write({sources, result, catalog, show_suppressed}, std::cout);
+  std::cout.flush();
 }
 
 BaselinePath baseline_path(const FileSystem& fs, const std::string& file, const std::string& cwd) {

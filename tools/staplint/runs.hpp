@@ -39,4 +39,26 @@ BaselinePath baseline_path(const FileSystem& fs, const std::string& file, const 
 LintResult lint_all(const FileSystem& fs, SourceManager& sources, const RuleCatalog& catalog,
                     const std::vector<Run>& runs, std::optional<Baseline> baseline, bool& failed);
 
+/// What the lint and fix commands start from: the runs planned from the
+/// command line and the configuration files, and the --baseline read.
+struct Session {
+  std::string cwd;
+  std::vector<Run> runs;  ///< never empty
+  std::optional<Baseline> baseline;
+};
+/// An exit status, when a command ends early.
+struct Exit {
+  int status = 0;
+};
+/// Plans the runs and reads the baseline. When one cannot be used, prints
+/// why and gives the exit status (3).
+Result<Session, Exit> open_session(const Options& o, const FileSystem& fs, const RuleCatalog& catalog);
+
+/// "cannot read" for each named path the lint could not use.
+void report_unusable(const LintResult& result, const FileSystem& fs);
+
+/// The result in the session's format on stdout, in color when --color says.
+void print_report(const Options& o, const Session& s, const SourceManager& sources, const LintResult& result,
+                  const RuleCatalog& catalog, bool show_suppressed);
+
 }  // namespace staplint::cli

@@ -9,11 +9,10 @@
 
 namespace staplint {
 
-/// Lowers `file` (already in `sources`) into nodes. Returns false and fills
-/// `problem` (SL0001, or SL0005 past `max_nesting`) when sections do not nest
+/// Lowers `file` (already in `sources`) into nodes. Gives the problem instead
+/// (SL0001, or SL0005 past `max_nesting`) when sections do not nest
 /// the way httpd requires: an unclosed section, a close tag that does not
 /// match, a close tag with nothing open, or an open tag without its `>`.
-bool parse_apache_text(FileId file, SourceManager& sources, unsigned max_nesting, std::span<Node>& nodes,
-                       std::optional<InputProblem>& problem);
+ParseResult parse_apache_text(FileId file, SourceManager& sources, unsigned max_nesting);
 
 }  // namespace staplint

@@ -8,9 +8,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
+#include "staplint/error.hpp"
 #include "staplint/lint.hpp"
 
 namespace staplint {
@@ -35,8 +35,8 @@ std::vector<BaselineEntry> baseline_entries(const std::vector<Finding>& findings
 
 /// The baseline file: JSON, versioned, one finding per line, sorted.
 std::string write_baseline(std::vector<BaselineEntry> entries);
-/// Reads it back; an error message when it is not a staplint baseline.
-std::variant<std::vector<BaselineEntry>, std::string> read_baseline(std::string_view text);
+/// Reads it back; an error (with its line) when it is not a staplint baseline.
+Result<std::vector<BaselineEntry>> read_baseline(std::string_view text);
 
 /// Removes the findings the baseline accepts, each entry accepting one
 /// finding: first those with the same message, then (wording changes between

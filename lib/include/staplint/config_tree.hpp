@@ -4,12 +4,14 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "staplint/ast.hpp"
 #include "staplint/diagnostic.hpp"
 #include "staplint/dialect.hpp"
+#include "staplint/error.hpp"
 
 namespace staplint {
 
@@ -30,6 +32,10 @@ struct InputProblem {
   std::vector<Note> notes;
   std::optional<Fix> fix;
 };
+
+/// What a parse function gives: one file's top-level nodes (in the source
+/// manager's arena), or the problem that stopped it (a syntax error, a limit).
+using ParseResult = Result<std::span<Node>, InputProblem>;
 
 struct ConfigTree {
   Dialect dialect = Dialect::nginx;

@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "staplint/error.hpp"
+
 namespace staplint {
 
 enum class PathKind { missing, file, directory, other, unreadable };
@@ -54,18 +56,17 @@ class FileSystem {
   /// A canonical form of an existing path (symlinks resolved where possible).
   virtual std::string canonical(const std::string& path) const = 0;
   /// Replaces the contents of `path` (or creates it) atomically, following a
-  /// symlink to its target and keeping the file's mode and owner. False with
-  /// `error` set when it cannot; the file is then as it was. It refuses:
+  /// symlink to its target and keeping the file's mode and owner. An error
+  /// when it cannot; the file is then as it was. It refuses:
   /// - a target that is not a regular file (a FIFO, a device, a socket);
   /// - a file nobody may write, or this process may not;
   /// - a file whose owner it cannot keep;
   /// - with `expected`, a file whose bytes are no longer `expected` (edited
   ///   since it was read).
   /// The default is a read-only file system.
-  virtual bool write_file(const std::string& path, const std::string& /*bytes*/, std::string& error,
-                          const std::string* /*expected*/ = nullptr) {
-    error = "read-only file system: '" + path + "'";
-    return false;
+  virtual Result<void> write_file(const std::string& path, const std::string& /*bytes*/,
+                                  const std::string* /*expected*/ = nullptr) {
+    return Error{"read-only file system: '" + path + "'"};
   }
 };
 
@@ -83,8 +84,8 @@ class DiskFileSystem final : public FileSystem {
   std::string canonical(const std::string& path) const override;
   /// A temporary file in the target's directory, written and fsynced, given
   /// the target's mode, then renamed over it.
-  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
-                  const std::string* expected = nullptr) override;
+  Result<void> write_file(const std::string& path, const std::string& bytes,
+                          const std::string* expected = nullptr) override;
 
  private:
   mutable std::unordered_map<std::string, std::string> dir_cache_;
@@ -112,8 +113,8 @@ class ConfinedFileSystem final : public FileSystem {
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
-  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
-                  const std::string* expected = nullptr) override;
+  Result<void> write_file(const std::string& path, const std::string& bytes,
+                          const std::string* expected = nullptr) override;
 
   /// The path read for `path`: inside a root, its resolution there (nullopt
   /// for a symlink loop); outside, `path` itself.
@@ -167,8 +168,8 @@ class MemoryFileSystem final : public FileSystem {
   ReadResult read(const std::string& path, std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string canonical(const std::string& path) const override;
-  bool write_file(const std::string& path, const std::string& bytes, std::string& error,
-                  const std::string* expected = nullptr) override;
+  Result<void> write_file(const std::string& path, const std::string& bytes,
+                          const std::string* expected = nullptr) override;
 
  private:
   std::map<std::string, std::optional<std::string>> files_;  // nullopt: unreadable

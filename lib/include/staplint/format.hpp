@@ -16,12 +16,12 @@ class RuleCatalog;
 struct Report {
   const SourceManager& sources;
   const LintResult& result;
+  /// The rules' metadata (SARIF lists each rule that fired). Given, not
+  /// looked up: the formatters know no catalog of their own.
+  const RuleCatalog& catalog;
   /// text: list the findings inline suppressions turned off, with reasons
   /// (they are always counted; JSON always lists them).
   bool show_suppressed = false;
-  /// The rules' metadata (SARIF lists each rule that fired); nullptr: the
-  /// built-in catalog.
-  const RuleCatalog* catalog = nullptr;
 };
 
 class Formatter {

@@ -21,8 +21,7 @@ JvmFormat jvm_format(std::string_view path);
 /// the key and whose one argument is the value (both as the JDK reads them,
 /// escapes resolved, a value that may be empty); comments stay comments.
 /// A malformed \uXXXX escape, which the JDK rejects, is a syntax problem.
-bool parse_properties_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
-                           std::optional<InputProblem>& problem);
+ParseResult parse_properties_text(FileId file, SourceManager& sources);
 
 /// Lowers a shell environment file (setenv.sh, catalina.sh,
 /// /etc/default/tomcat10): each simple command becomes a directive whose name is
@@ -30,21 +29,18 @@ bool parse_properties_text(FileId file, SourceManager& sources, std::span<Node>&
 /// (quotes and expansions kept: the JVM model evaluates assignments itself,
 /// nothing is ever run); comments stay comments. An unterminated quote or
 /// expansion is a syntax problem.
-bool parse_shell_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
-                      std::optional<InputProblem>& problem);
+ParseResult parse_shell_text(FileId file, SourceManager& sources);
 
 /// Lowers a Windows batch file (setenv.bat): `set` commands become directives
 /// named `set` with the variable and the value as written; comments stay
 /// comments; parenthesized blocks and `if`/`for` lines are blocks.
-bool parse_batch_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
-                      std::optional<InputProblem>& problem);
+ParseResult parse_batch_text(FileId file, SourceManager& sources);
 
 /// Lowers a systemd unit or drop-in: sections are blocks, `Key=Value` lines
 /// directives with the value as their one argument.
-bool parse_systemd_text(FileId file, SourceManager& sources, std::span<Node>& nodes,
-                        std::optional<InputProblem>& problem);
+ParseResult parse_systemd_text(FileId file, SourceManager& sources);
 
 /// Lowers a file of the `jvm` dialect by its format (jvm_format of its path).
-bool parse_jvm_text(FileId file, SourceManager& sources, std::span<Node>& nodes, std::optional<InputProblem>& problem);
+ParseResult parse_jvm_text(FileId file, SourceManager& sources);
 
 }  // namespace staplint

@@ -100,9 +100,8 @@ class ConfigLoader {
   std::map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
 };
 
-/// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing).
-/// Returns false and fills `problem` on a syntax error.
-bool parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting, std::span<Node>& nodes,
-                      std::optional<InputProblem>& problem);
+/// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing),
+/// or gives the syntax error or nesting limit that stopped it.
+ParseResult parse_nginx_text(FileId file, SourceManager& sources, unsigned max_nesting);
 
 }  // namespace staplint

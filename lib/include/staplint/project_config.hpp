@@ -9,11 +9,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "staplint/diagnostic.hpp"
 #include "staplint/engine.hpp"
+#include "staplint/error.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/rules.hpp"
 
@@ -54,9 +54,9 @@ const std::vector<std::string_view>& project_config_version_keys();
 /// Parses the text of `file`; rule names resolve to ids through `catalog`.
 /// The paths it names (entries, root, paths) must lie below its own
 /// directory or below `work_dir` (when given): anything else is an error.
-std::variant<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
-                                                                     const RuleCatalog& catalog,
-                                                                     const std::string& work_dir = {});
+Result<ProjectConfig, ProjectConfigError> parse_project_config(std::string_view text, const std::string& file,
+                                                               const RuleCatalog& catalog,
+                                                               const std::string& work_dir = {});
 
 /// The `.staplint.yaml` in the directory of `path` (or in `path` itself when
 /// it is a directory) or the nearest one above; empty when none. `path` is

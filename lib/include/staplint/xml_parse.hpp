@@ -14,7 +14,6 @@ namespace staplint {
 /// is not well-formed, or an entity that only a DOCTYPE could define (never
 /// expanded) when there is no DOCTYPE, is a syntax problem; nesting past
 /// `max_nesting` is a limit problem.
-bool parse_xml_text(FileId file, SourceManager& sources, unsigned max_nesting, std::span<Node>& nodes,
-                    std::optional<InputProblem>& problem);
+ParseResult parse_xml_text(FileId file, SourceManager& sources, unsigned max_nesting);
 
 }  // namespace staplint

@@ -47,7 +47,7 @@ class SarifFormatter final : public Formatter {
  public:
   void write(const Report& report, std::ostream& out) override {
     const SourceManager& sm = report.sources;
-    const RuleCatalog& catalog = report.catalog ? *report.catalog : RuleCatalog::builtin();
+    const RuleCatalog& catalog = report.catalog;
     // The rules that fired, in id order, and each one's index.
     std::map<std::string, std::size_t> index;
     for (const Finding& f : report.result.findings) index.emplace(f.rule_id, 0);

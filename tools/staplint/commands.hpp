@@ -1,0 +1,25 @@
+// The commands staplint runs, one file each under commands/. main() parses
+// the command line and calls the one Options::command() names; a new command
+// (probe, say) is a new file here and one line in main's table.
+#pragma once
+
+#include "cli.hpp"
+#include "staplint/rules.hpp"
+
+namespace staplint::cli {
+
+/// What every command is given.
+struct Invocation {
+  const Options& options;
+  const RuleCatalog& catalog;
+};
+
+/// Each returns the exit status: 0 clean, 1 findings at or above --fail-on,
+/// 2 a path could not be read, 3 a usage or configuration error.
+int lint_command(const Invocation& in);        ///< lint the paths (and --write-baseline)
+int fix_command(const Invocation& in);         ///< --fix, --diff
+int explain_command(const Invocation& in);     ///< --explain RULE
+int list_rules_command(const Invocation& in);  ///< --list-rules
+int dump_ast_command(const Invocation& in);    ///< --dump-ast FILE
+
+}  // namespace staplint::cli
