@@ -3,27 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "apache_parser.hpp"
+#include "lowered_file.hpp"
 #include "staplint/apache_parse.hpp"
 
 using namespace staplint;
 
 namespace {
-struct Parsed {
-  SourceManager sm;
-  FileId file;
-  std::span<Node> nodes;
-  std::optional<InputProblem> problem;
-  bool ok;
-  explicit Parsed(const std::string& text, unsigned max_nesting = 100) {
-    file = sm.add("a.conf", "a.conf", text);
-    ParseResult parsed = parse_apache_text(file, sm, max_nesting);
-    ok = parsed.ok();
-    if (ok) {
-      nodes = *parsed;
-    } else {
-      problem = parsed.error();
-    }
-  }
+struct Parsed : test::LoweredFile {
+  explicit Parsed(const std::string& text, unsigned max_nesting = 100)
+      : LoweredFile("a.conf", text,
+                    [=](FileId f, SourceManager& sm) { return parse_apache_text(f, sm, max_nesting); }) {}
   std::uint32_t line_of_problem() const { return sm.file(file).line_col(problem->range.begin).line; }
 };
 std::vector<std::string> values(const Node& n) {

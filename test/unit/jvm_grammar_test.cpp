@@ -2,6 +2,7 @@
 // and the POSIX shell's tokenizer (checked by hand with OpenJDK 17 and dash).
 #include <catch2/catch.hpp>
 
+#include "lowered_file.hpp"
 #include "properties_parser.hpp"
 #include "shell_parser.hpp"
 #include "staplint/jvm_model.hpp"
@@ -10,22 +11,8 @@
 using namespace staplint;
 
 namespace {
-struct Lowered {
-  SourceManager sm;
-  FileId file;
-  std::span<Node> nodes;
-  std::optional<InputProblem> problem;
-  bool ok;
-  Lowered(const std::string& path, const std::string& text) {
-    file = sm.add(path, path, text);
-    ParseResult parsed = parse_jvm_text(file, sm);
-    ok = parsed.ok();
-    if (ok) {
-      nodes = *parsed;
-    } else {
-      problem = parsed.error();
-    }
-  }
+struct Lowered : test::LoweredFile {
+  Lowered(const std::string& path, const std::string& text) : LoweredFile(path, text, parse_jvm_text) {}
   std::vector<std::pair<std::string, std::string>> properties() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const Node& n : nodes) {

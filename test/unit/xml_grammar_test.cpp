@@ -2,28 +2,17 @@
 // attributes and entities, and the DOCTYPE that is skipped, never expanded.
 #include <catch2/catch.hpp>
 
+#include "lowered_file.hpp"
 #include "staplint/xml_parse.hpp"
 #include "xml_parser.hpp"
 
 using namespace staplint;
 
 namespace {
-struct Lowered {
-  SourceManager sm;
-  FileId file;
-  std::span<Node> nodes;
-  std::optional<InputProblem> problem;
-  bool ok;
-  explicit Lowered(const std::string& text, unsigned max_nesting = 100) {
-    file = sm.add("server.xml", "server.xml", text);
-    ParseResult parsed = parse_xml_text(file, sm, max_nesting);
-    ok = parsed.ok();
-    if (ok) {
-      nodes = *parsed;
-    } else {
-      problem = parsed.error();
-    }
-  }
+struct Lowered : test::LoweredFile {
+  explicit Lowered(const std::string& text, unsigned max_nesting = 100)
+      : LoweredFile("server.xml", text,
+                    [=](FileId f, SourceManager& sm) { return parse_xml_text(f, sm, max_nesting); }) {}
 };
 std::string attr(const Node& element, std::string_view name) {
   for (const Node& c : element.children()) {
