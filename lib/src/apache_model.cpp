@@ -164,9 +164,7 @@ ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view 
     if (iequals((*it)->node->name(), name)) return {*it, false};
   }
   if (host.node) {
-    for (auto it = server_level.rbegin(); it != server_level.rend(); ++it) {
-      if (iequals((*it)->node->name(), name)) return {*it, true};
-    }
+    if (const auto it = server_by_name.find(lower(name)); it != server_by_name.end()) return {it->second.back(), true};
   }
   return {};
 }
@@ -188,42 +186,37 @@ std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host, 
 }
 
 std::vector<const ApacheDirective*> ApacheModel::at_server(std::string_view name) const {
-  std::vector<const ApacheDirective*> out;
-  for (const ApacheDirective* d : server_level) {
-    if (iequals(d->node->name(), name)) out.push_back(d);
+  const auto it = server_by_name.find(lower(name));
+  return it == server_by_name.end() ? std::vector<const ApacheDirective*>{} : it->second;
+}
+
+std::vector<std::size_t> ApacheModel::md_domains_of(const ApacheHost& host) const {
+  std::vector<std::size_t> out;
+  for (const std::string& name : host.names) {
+    if (const auto it = md_naming.find(name); it != md_naming.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 const ApacheDirective* ApacheModel::managed_domain(const ApacheHost& host) const {
-  for (const ApacheDirective* md : md_domains) {
-    for (const Arg& a : md->node->args()) {
-      if (std::find(host.names.begin(), host.names.end(), lower(a.value)) != host.names.end()) return md;
-    }
-  }
-  return nullptr;
+  const std::vector<std::size_t> mds = md_domains_of(host);
+  return mds.empty() ? nullptr : md_domains[mds.front()];
 }
 
 const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
   // `MDStapling on` in a <MDomainSet> applies to its domains; at server level to all.
   const ApacheDirective* global = nullptr;
-  for (const ApacheDirective* d : server_level) {
-    if (iequals(d->node->name(), "MDStapling")) global = d->is_on() ? d : nullptr;
+  if (const auto it = server_by_name.find("mdstapling"); it != server_by_name.end()) {
+    global = it->second.back()->is_on() ? it->second.back() : nullptr;
   }
-  for (const ApacheDirective* md : md_domains) {
-    bool names_host = false;
-    for (const Arg& a : md->node->args()) {
-      const std::string domain = lower(a.value);
-      names_host = names_host || std::find(host.names.begin(), host.names.end(), domain) != host.names.end();
-    }
-    if (!names_host) continue;
+  for (const std::size_t i : md_domains_of(host)) {
+    const ApacheDirective* md = md_domains[i];
     if (md->node->kind == NodeKind::block) {
-      const ApacheDirective* inner = nullptr;
-      for (const ApacheDirective& d : directives) {
-        if (d.section == md->node && iequals(d.node->name(), "MDStapling")) inner = &d;
-      }
-      if (inner) {
-        if (inner->is_on()) return inner;
+      if (const auto it = md_set_stapling.find(md->node); it != md_set_stapling.end()) {
+        if (it->second->is_on()) return it->second;
         continue;
       }
     }
@@ -262,6 +255,16 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       continue;
     }
     if (const auto it = host_of.find(d.vhost); it != host_of.end()) model.hosts[it->second].own.push_back(&d);
+  }
+  for (const ApacheDirective* d : model.server_level) model.server_by_name[lower(d->node->name())].push_back(d);
+  for (std::size_t i = 0; i < model.md_domains.size(); ++i) {
+    for (const Arg& a : model.md_domains[i]->node->args()) {
+      std::vector<std::size_t>& naming = model.md_naming[lower(a.value)];
+      if (naming.empty() || naming.back() != i) naming.push_back(i);
+    }
+  }
+  for (const ApacheDirective& d : model.directives) {
+    if (d.section && iequals(d.node->name(), "MDStapling")) model.md_set_stapling[d.section] = &d;
   }
   for (ApacheHost& h : model.hosts) {
     if (!h.node) continue;

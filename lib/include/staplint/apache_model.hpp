@@ -77,6 +77,19 @@ struct ApacheModel {
   std::vector<const ApacheDirective*> md_domains;  ///< MDomain and <MDomainSet> nodes
   /// The directives (not sections) inside each <VirtualHost>, for all_in().
   std::unordered_map<const Node*, std::vector<const ApacheDirective*>> in_host;
+
+  // Lookups instead of scans, so that a tree of many vhosts (each with its
+  // MDomain at server level, say) is linear.
+  /// server_level by lower-cased name, in document order.
+  std::unordered_map<std::string, std::vector<const ApacheDirective*>> server_by_name;
+  /// For each lower-cased domain, the indexes in md_domains that name it.
+  std::unordered_map<std::string, std::vector<std::size_t>> md_naming;
+  /// The last `MDStapling` inside each <MDomainSet>.
+  std::unordered_map<const Node*, const ApacheDirective*> md_set_stapling;
+
+ private:
+  /// The indexes in md_domains that name one of the host's names, in order.
+  std::vector<std::size_t> md_domains_of(const ApacheHost& host) const;
 };
 
 ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources);
