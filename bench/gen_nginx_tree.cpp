@@ -7,35 +7,17 @@
 // --shared-certificates K makes site N serve /etc/ssl/bench/shared(N % K)
 // .fullchain.pem: thousands of servers, a handful of certificates (bench/run.sh
 // makes them, and reads the tree with --root).
-#include <sys/stat.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 
+#include "gen_common.hpp"
+
 namespace {
 
-/// A small deterministic PRNG (xorshift64*), so every run writes the same bytes.
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    s ^= s >> 12;
-    s ^= s << 25;
-    s ^= s >> 27;
-    return s * 2685821657736338717ull;
-  }
-  unsigned pick(unsigned n) { return static_cast<unsigned>(next() % n); }
-};
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-std::string site(unsigned n, Rng& rng, bool variable_certs, unsigned shared_certs) {
+std::string site(unsigned n, bench::Rng& rng, bool variable_certs, unsigned shared_certs) {
   std::ostringstream o;
   const std::string host = "site" + std::to_string(n) + ".bench.example";
   const std::string cert = variable_certs ? "/etc/ssl/bench/$ssl_server_name"
@@ -119,24 +101,24 @@ int main(int argc, char** argv) {
   }
   const std::string out = argv[1];
   const unsigned sites = static_cast<unsigned>(std::strtoul(argv[2], nullptr, 10));
-  ::mkdir(out.c_str(), 0755);
-  ::mkdir((out + "/conf.d").c_str(), 0755);
-  ::mkdir((out + "/sites-enabled").c_str(), 0755);
-  write_file(out + "/nginx.conf",
-             "worker_processes auto;\n"
-             "events { worker_connections 1024; }\n"
-             "http {\n"
-             "    server_names_hash_max_size 262144;\n"
-             "    server_names_hash_bucket_size 128;\n"
-             "    include conf.d/*.conf;\n"
-             "    include sites-enabled/*.conf;\n"
-             "}\n");
-  write_file(out + "/conf.d/tls.conf",
-             "ssl_protocols TLSv1.2 TLSv1.3;\nssl_prefer_server_ciphers off;\n"
-             "resolver 127.0.0.1 valid=300s;\n");
-  Rng rng{0x5ee0c5ab1e5eedull};
+  bench::make_dir(out);
+  bench::make_dir(out + "/conf.d");
+  bench::make_dir(out + "/sites-enabled");
+  bench::write_file(out + "/nginx.conf",
+                    "worker_processes auto;\n"
+                    "events { worker_connections 1024; }\n"
+                    "http {\n"
+                    "    server_names_hash_max_size 262144;\n"
+                    "    server_names_hash_bucket_size 128;\n"
+                    "    include conf.d/*.conf;\n"
+                    "    include sites-enabled/*.conf;\n"
+                    "}\n");
+  bench::write_file(out + "/conf.d/tls.conf",
+                    "ssl_protocols TLSv1.2 TLSv1.3;\nssl_prefer_server_ciphers off;\n"
+                    "resolver 127.0.0.1 valid=300s;\n");
+  bench::Rng rng{0x5ee0c5ab1e5eedull};
   for (unsigned n = 0; n < sites; ++n) {
-    write_file(out + "/sites-enabled/site-" + std::to_string(n) + ".conf", site(n, rng, variant, shared_certs));
+    bench::write_file(out + "/sites-enabled/site-" + std::to_string(n) + ".conf", site(n, rng, variant, shared_certs));
   }
   return 0;
 }
