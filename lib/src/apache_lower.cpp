@@ -100,6 +100,7 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
     return std::span<const Arg>(out);
   };
 
+  std::vector<Arg> args;  // one line's words; reused, so that a line costs no allocation
   for (const raw::line& l : lines) {
     const Range range{l.begin, l.end};
     if (l.kind == raw::line_kind::comment) {
@@ -107,7 +108,7 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
       continue;
     }
     if (l.words.empty()) continue;
-    std::vector<Arg> args;
+    args.clear();
     for (const raw::word& w : l.words) args.push_back(make_arg(w, text, sm));
     NodeDetail d;
     d.name_range = args.front().range;

@@ -2,6 +2,7 @@
 #include "staplint/ast.hpp"
 
 #include <cassert>
+#include <memory>
 
 #include "nginx_parser.hpp"
 #include "nginx_words.hpp"
@@ -28,11 +29,11 @@ std::string_view NodeUnit::keep(std::uint32_t offset, std::string s) const {
 
 void ArgList::push_back(const Arg& a) {
   assert(kept_.empty());
-  if (size_ < inline_.size()) {
-    inline_[size_++] = a;
+  if (size_ < kInline) {
+    std::construct_at(&inline_.items[size_++], a);
     return;
   }
-  if (size_ == inline_.size()) heap_.assign(inline_.begin(), inline_.end());
+  if (size_ == kInline) heap_.assign(inline_.items, inline_.items + kInline);
   heap_.push_back(a);
   ++size_;
 }

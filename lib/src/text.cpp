@@ -8,9 +8,17 @@
 namespace staplint {
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  // ASCII folding, as httpd's strcasecmp and std::tolower in the "C" locale
+  // (staplint never sets another) do, without a library call per byte.
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i], y = b[i];
+    if (x == y) continue;
+    const char lx = x >= 'A' && x <= 'Z' ? static_cast<char>(x + ('a' - 'A')) : x;
+    const char ly = y >= 'A' && y <= 'Z' ? static_cast<char>(y + ('a' - 'A')) : y;
+    if (lx != ly) return false;
+  }
+  return true;
 }
 
 std::vector<std::string_view> split_nonempty(std::string_view s, char sep) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <type_traits>
 #include <vector>
 
 #include "staplint/source.hpp"
@@ -96,15 +97,23 @@ class ArgList {
   void push_back(const Arg& a);
 
  private:
+  static constexpr std::size_t kInline = 6;
   const Arg* data() const {
     if (!kept_.empty()) return kept_.data();
-    return size_ <= inline_.size() ? inline_.data() : heap_.data();
+    return size_ <= kInline ? inline_.items : heap_.data();
   }
   std::span<const Arg> kept_;
   std::size_t size_ = 0;
-  std::array<Arg, 6> inline_{};
+  /// Room for the first arguments of a rescanned node, left unconstructed:
+  /// a list over kept arguments (most of them) never pays to clear it.
+  union Inline {
+    Inline() {}  // NOLINT(modernize-use-equals-default): leaves `items` unconstructed
+    Arg items[kInline];
+  } inline_;
   std::vector<Arg> heap_;
 };
+static_assert(std::is_trivially_copyable_v<Arg> && std::is_trivially_destructible_v<Arg>,
+              "ArgList copies and drops its inline arguments as bytes");
 
 class Node {
  public:

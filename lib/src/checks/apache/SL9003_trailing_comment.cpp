@@ -2,6 +2,7 @@
 #include "rules/apache/SL9003_trailing_comment.hpp"
 #include "checks/apache/directives.hpp"
 #include "checks/common/edits.hpp"
+#include "checks/common/name_set.hpp"
 
 namespace staplint::checks::apache {
 
@@ -10,52 +11,50 @@ namespace {
 /// httpd's argument kinds for the revocation directives: a FLAG reads one word
 /// and ignores the rest; TAKE1 and RAW_ARGS refuse extra words.
 bool is_flag_directive(std::string_view name) {
-  for (std::string_view f :
-       {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
-        "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "SSLProxyCheckPeerExpire",
-        "SSLProxyCheckPeerName", "SSLStrictSNIVHostCheck", "SSLSessionTickets", "SSLHonorCipherOrder"}) {
-    if (iequals(name, f)) return true;
-  }
-  return false;
+  static const NameSet kFlags{"SSLUseStapling",          "SSLStaplingReturnResponderErrors",
+                              "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
+                              "SSLOCSPUseRequestNonce",  "SSLOCSPNoverify",
+                              "SSLProxyEngine",          "SSLProxyCheckPeerExpire",
+                              "SSLProxyCheckPeerName",   "SSLStrictSNIVHostCheck",
+                              "SSLSessionTickets",       "SSLHonorCipherOrder"};
+  return kFlags.contains(name);
 }
 
 bool is_one_arg_directive(std::string_view name) {
-  for (std::string_view f : {"SSLStaplingCache",
-                             "SSLStaplingResponderTimeout",
-                             "SSLStaplingStandardCacheTimeout",
-                             "SSLStaplingErrorCacheTimeout",
-                             "SSLStaplingResponseTimeSkew",
-                             "SSLStaplingResponseMaxAge",
-                             "SSLStaplingForceURL",
-                             "SSLOCSPEnable",
-                             "SSLOCSPDefaultResponder",
-                             "SSLOCSPResponderTimeout",
-                             "SSLOCSPResponseTimeSkew",
-                             "SSLOCSPResponseMaxAge",
-                             "SSLOCSPResponderCertificateFile",
-                             "SSLOCSPProxyURL",
-                             "SSLCARevocationCheck",
-                             "SSLCARevocationFile",
-                             "SSLCARevocationPath",
-                             "SSLProxyCARevocationCheck",
-                             "SSLProxyCARevocationFile",
-                             "SSLProxyCARevocationPath",
-                             "SSLVerifyClient",
-                             "SSLProxyVerify",
-                             "SSLVerifyDepth",
-                             "SSLProxyVerifyDepth",
-                             "SSLCACertificateFile",
-                             "SSLCACertificatePath",
-                             "SSLProxyCACertificateFile",
-                             "SSLProxyCACertificatePath",
-                             "SSLCertificateFile",
-                             "SSLCertificateKeyFile",
-                             "SSLCertificateChainFile",
-                             "SSLSessionCache",
-                             "SSLSessionCacheTimeout"}) {
-    if (iequals(name, f)) return true;
-  }
-  return false;
+  static const NameSet kOneArg{"SSLStaplingCache",
+                               "SSLStaplingResponderTimeout",
+                               "SSLStaplingStandardCacheTimeout",
+                               "SSLStaplingErrorCacheTimeout",
+                               "SSLStaplingResponseTimeSkew",
+                               "SSLStaplingResponseMaxAge",
+                               "SSLStaplingForceURL",
+                               "SSLOCSPEnable",
+                               "SSLOCSPDefaultResponder",
+                               "SSLOCSPResponderTimeout",
+                               "SSLOCSPResponseTimeSkew",
+                               "SSLOCSPResponseMaxAge",
+                               "SSLOCSPResponderCertificateFile",
+                               "SSLOCSPProxyURL",
+                               "SSLCARevocationCheck",
+                               "SSLCARevocationFile",
+                               "SSLCARevocationPath",
+                               "SSLProxyCARevocationCheck",
+                               "SSLProxyCARevocationFile",
+                               "SSLProxyCARevocationPath",
+                               "SSLVerifyClient",
+                               "SSLProxyVerify",
+                               "SSLVerifyDepth",
+                               "SSLProxyVerifyDepth",
+                               "SSLCACertificateFile",
+                               "SSLCACertificatePath",
+                               "SSLProxyCACertificateFile",
+                               "SSLProxyCACertificatePath",
+                               "SSLCertificateFile",
+                               "SSLCertificateKeyFile",
+                               "SSLCertificateChainFile",
+                               "SSLSessionCache",
+                               "SSLSessionCacheTimeout"};
+  return kOneArg.contains(name);
 }
 
 }  // namespace
