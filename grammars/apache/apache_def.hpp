@@ -26,7 +26,7 @@ struct words_class {};
 struct line_class {};
 
 const x3::rule<word_class, ast::word> word = "word";
-const x3::rule<words_class, std::vector<ast::word>> words = "words";
+const x3::rule<words_class> words = "words";
 const x3::rule<line_class, ast::line> line = "line";
 const file_type file = "configuration";
 
@@ -46,20 +46,30 @@ const auto sq = x3::lit('\'') >>
 // --- line bookkeeping through actions (the line rule's right-hand side has
 // actions, so X3 does not call on_success for it)
 const auto line_begin = [](auto& ctx) {
-  x3::_val(ctx).begin = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin());
+  const parse_state& state = x3::get<state_tag>(ctx);
+  x3::_val(ctx).begin = state.offset(x3::_where(ctx).begin());
+  x3::_val(ctx).first_word = static_cast<std::uint32_t>(state.words->size());
 };
-const auto line_end = [](auto& ctx) { x3::_val(ctx).end = x3::get<state_tag>(ctx).offset(x3::_where(ctx).begin()); };
+const auto line_end = [](auto& ctx) {
+  const parse_state& state = x3::get<state_tag>(ctx);
+  x3::_val(ctx).end = state.offset(x3::_where(ctx).begin());
+  x3::_val(ctx).word_count = static_cast<std::uint32_t>(state.words->size()) - x3::_val(ctx).first_word;
+};
 template <ast::line_kind Kind>
 const auto mark = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
-const auto take_words = [](auto& ctx) { x3::_val(ctx).words = std::move(x3::_attr(ctx)); };
+const auto push_word = [](auto& ctx) { x3::get<state_tag>(ctx).words->push_back(x3::_attr(ctx)); };
 
 // --- rules
 const auto word_def = x3::omit[dq | sq | bare];
-const auto words_def = word >> *(*hspace >> word);
+// Words go to the file's one vector (parse_state::words); a line records
+// where its own start and how many there are. A line that fails after its
+// first word cannot happen (words end only at an end of line), and one that
+// fails before leaves nothing behind.
+const auto words_def = word[push_word] >> *(*hspace >> word[push_word]);
 const auto comment_line = x3::lit('#')[mark<ast::line_kind::comment>] >> *line_char;
-const auto close_line = (&x3::lit("</"))[mark<ast::line_kind::close>] >> x3::omit[words[take_words]];
-const auto open_line = (&x3::lit('<'))[mark<ast::line_kind::open>] >> x3::omit[words[take_words]];
-const auto directive_line = x3::eps[mark<ast::line_kind::directive>] >> x3::omit[words[take_words]];
+const auto close_line = (&x3::lit("</"))[mark<ast::line_kind::close>] >> words;
+const auto open_line = (&x3::lit('<'))[mark<ast::line_kind::open>] >> words;
+const auto directive_line = x3::eps[mark<ast::line_kind::directive>] >> words;
 const auto line_def = *hspace >> x3::eps[line_begin] >>
                       (comment_line | close_line | open_line | directive_line) >> x3::eps[line_end] >> *hspace >>
                       (eol | x3::eoi);

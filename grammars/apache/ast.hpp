@@ -22,8 +22,17 @@ enum class line_kind : std::uint8_t { comment, open, close, directive };
 
 struct line : span {
   line_kind kind = line_kind::directive;
+  /// Its words, `tree::words[first_word, first_word + word_count)`:
   /// directive: name, arguments; open: `<Name`, arguments (the last may carry
   /// the closing `>`); close: `</Name>`; comment: none.
+  std::uint32_t first_word = 0;
+  std::uint32_t word_count = 0;
+};
+
+/// A file's lines, and the words of them all in one vector (no allocation
+/// per line).
+struct tree {
+  std::vector<line> lines;
   std::vector<word> words;
 };
 

@@ -5,14 +5,14 @@
 
 namespace staplint::grammar::apache {
 
-std::vector<ast::line> parse(std::string_view text) {
-  std::vector<ast::line> lines;
-  parser::parse_state state{text.data()};
+void parse_into(std::string_view text, ast::tree& out) {
+  out.lines.clear();
+  out.words.clear();
+  parser::parse_state state{text.data(), &out.words};
   const parser::context_type context(state);
   parser::iterator_type first = text.data();
   const parser::iterator_type last = text.data() + text.size();
-  file_rule().parse(first, last, context, boost::spirit::x3::unused, lines);
-  return lines;  // the grammar accepts every input
+  file_rule().parse(first, last, context, boost::spirit::x3::unused, out.lines);  // accepts every input
 }
 
 }  // namespace staplint::grammar::apache

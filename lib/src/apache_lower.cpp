@@ -83,7 +83,10 @@ struct Open {
 
 ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesting) {
   const std::string& text = sm.file(file).text();
-  const std::vector<raw::line> lines = grammar::apache::parse(text);
+  // One scratch tree per thread: its vectors keep their capacity from file to file.
+  thread_local raw::tree scratch;
+  grammar::apache::parse_into(text, scratch);
+  const std::vector<raw::line>& lines = scratch.lines;
   NodeUnit& unit = sm.new_unit(file);
   std::vector<Open> stack(1);  // [0] is the file's top level
   auto fail = [&](InputProblemKind kind, Range at, std::string message) {
@@ -107,9 +110,11 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
       stack.back().children.push_back(Node::comment(unit, range, 1));
       continue;
     }
-    if (l.words.empty()) continue;
+    if (l.word_count == 0) continue;
     args.clear();
-    for (const raw::word& w : l.words) args.push_back(make_arg(w, text, sm));
+    for (std::uint32_t i = l.first_word; i < l.first_word + l.word_count; ++i) {
+      args.push_back(make_arg(scratch.words[i], text, sm));
+    }
     NodeDetail d;
     d.name_range = args.front().range;
     d.body_range = {l.end, l.end};
