@@ -54,8 +54,9 @@ Finding& Reporter::report_pairs(FileId file, Range range, const Fields& fields) 
 }
 
 void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources) {
+  // References, not copies: the key is built twice per comparison.
   auto key = [&](const Finding& f) {
-    return std::make_tuple(sources.file(f.file).path(), f.range.begin, f.rule_id, f.message);
+    return std::tie(sources.file(f.file).path(), f.range.begin, f.rule_id, f.message);
   };
   std::stable_sort(findings.begin(), findings.end(),
                    [&](const Finding& a, const Finding& b) { return key(a) < key(b); });

@@ -281,3 +281,18 @@ TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]")
     }
   }
 }
+
+#include "checks/common/name_set.hpp"
+
+TEST_CASE("a NameSet matches directive names without regard to case, and nothing else", "[rules]") {
+  const checks::NameSet set{"SSLUseStapling", "MDStapling", "SSLOCSPEnable"};
+  CHECK(set.contains("SSLUseStapling"));
+  CHECK(set.contains("sslusestapling"));
+  CHECK(set.contains("MDSTAPLING"));
+  CHECK(set.contains("SSLOCSPEnable"));
+  CHECK_FALSE(set.contains("SSLUseStaplin"));   // a prefix
+  CHECK_FALSE(set.contains("SSLUseStaplingX"));  // longer
+  CHECK_FALSE(set.contains("ServerName"));       // same first letter
+  CHECK_FALSE(set.contains("Header"));           // a first letter none has
+  CHECK_FALSE(set.contains(""));
+}

@@ -5,6 +5,7 @@
 
 #include "checks/apache/directives.hpp"
 #include "checks/common/edits.hpp"
+#include "checks/common/name_set.hpp"
 #include "checks/common/values.hpp"
 #include "rules/apache/SL9002_invalid_directive_value.hpp"
 
@@ -43,16 +44,27 @@ const std::vector<Enumerated>& enumerated() {
 }
 
 bool is_flag(std::string_view name) {
-  return named(
-      name, {"SSLUseStapling", "SSLStaplingReturnResponderErrors", "SSLStaplingFakeTryLater",
-             "SSLOCSPOverrideResponder", "SSLOCSPUseRequestNonce", "SSLOCSPNoverify", "SSLProxyEngine", "MDStapling"});
+  static const NameSet kFlags{"SSLUseStapling",          "SSLStaplingReturnResponderErrors",
+                              "SSLStaplingFakeTryLater", "SSLOCSPOverrideResponder",
+                              "SSLOCSPUseRequestNonce",  "SSLOCSPNoverify",
+                              "SSLProxyEngine",          "MDStapling"};
+  return kFlags.contains(name);
 }
 
 /// Read with atoi(); the two responder timeouts also refuse negative values.
 bool is_seconds(std::string_view name) {
-  return named(name, {"SSLStaplingResponderTimeout", "SSLStaplingStandardCacheTimeout", "SSLStaplingErrorCacheTimeout",
-                      "SSLStaplingResponseTimeSkew", "SSLStaplingResponseMaxAge", "SSLOCSPResponderTimeout",
-                      "SSLOCSPResponseTimeSkew", "SSLOCSPResponseMaxAge"});
+  static const NameSet kSeconds{"SSLStaplingResponderTimeout",  "SSLStaplingStandardCacheTimeout",
+                                "SSLStaplingErrorCacheTimeout", "SSLStaplingResponseTimeSkew",
+                                "SSLStaplingResponseMaxAge",    "SSLOCSPResponderTimeout",
+                                "SSLOCSPResponseTimeSkew",      "SSLOCSPResponseMaxAge"};
+  return kSeconds.contains(name);
+}
+
+const Enumerated* enumerated_named(std::string_view name) {
+  for (const Enumerated& e : enumerated()) {
+    if (iequals(name, e.name)) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -61,9 +73,14 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
   for (const ApacheDirective& d : ctx.apache.directives) {
     const Node& n = *d.node;
     if (n.kind != NodeKind::directive) continue;
+    // Which of the three kinds it is, before anything is built.
+    const bool flag = is_flag(n.name());
+    const Enumerated* choices = flag ? nullptr : enumerated_named(n.name());
+    const bool seconds = !flag && is_seconds(n.name());
+    if (!flag && !choices && !seconds) continue;
     const std::size_t words = words_before_comment(n);
     const std::string name(n.name());
-    if (is_flag(n.name())) {
+    if (flag) {
       // httpd reads a flag's first word only.
       if (words == 0) {
         note_conditions(r.report(n.file(), n.range, Fields{.detail = "'" + name + "' must be On or Off"}), {&d});
@@ -82,8 +99,8 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
       }
       continue;
     }
-    for (const Enumerated& e : enumerated()) {
-      if (!iequals(n.name(), e.name)) continue;
+    if (choices) {
+      const Enumerated& e = *choices;
       std::string detail;
       Range at = n.range;
       const std::size_t allowed_words = e.extra_flag.empty() ? 1 : 2;
@@ -104,7 +121,7 @@ void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r)
       }
       if (!detail.empty()) note_conditions(r.report(n.file(), at, Fields{.detail = detail}), {&d});
     }
-    if (is_seconds(n.name()) && words >= 1) {
+    if (seconds && words >= 1) {
       const Arg& a = n.args()[0];
       const std::string v(a.value);
       const bool numeric = !v.empty() && std::all_of(v.begin() + (v[0] == '-' ? 1 : 0), v.end(), [](char c) {
