@@ -64,13 +64,19 @@ bool parse(const Node& comment, Suppression& s) {
 /// `top`: the list is a file's top level, where a suppression before the
 /// file's first statement covers the whole file.
 void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) {
-  std::map<FileId, bool> seen_statement;  // per file: a statement came first
+  // Per file of a top-level list (an include's children may come from
+  // several files): a statement came first. Not kept below the top level,
+  // where nothing asks.
+  std::vector<FileId> seen_statement;
+  auto seen = [&](FileId f) {
+    return std::find(seen_statement.begin(), seen_statement.end(), f) != seen_statement.end();
+  };
   std::vector<Suppression> pending;
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::comment) {
       Suppression s;
       if (!parse(n, s)) continue;
-      if (top && !seen_statement[n.file()]) {
+      if (top && !seen(n.file())) {
         s.whole_file = true;
         out.push_back(std::move(s));
       } else {
@@ -78,7 +84,9 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
       }
       continue;
     }
-    seen_statement[n.file()] = true;
+    if (top && (seen_statement.empty() || seen_statement.back() != n.file()) && !seen(n.file())) {
+      seen_statement.push_back(n.file());
+    }
     for (Suppression& s : pending) {
       if (s.file != n.file()) continue;  // never across a file boundary
       s.applies = n.range;

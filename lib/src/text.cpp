@@ -65,6 +65,10 @@ bool is_unsafe_to_show(char32_t cp) {
 }
 
 std::string escape_for_display(std::string_view s) {
+  // Most text is printable ASCII (or a tab), which shows as it is.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\t'; })) {
+    return std::string(s);
+  }
   std::string out;
   out.reserve(s.size());
   for_each_code_point(s, [&](std::string_view bytes, char32_t cp) {
