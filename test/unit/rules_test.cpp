@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "checks/common/name_set.hpp"
 #include "staplint/lint.hpp"
 #include "staplint/rules.hpp"
 
@@ -282,15 +283,13 @@ TEST_CASE("the compiled-in catalog is exactly what rules/*.yaml say", "[rules]")
   }
 }
 
-#include "checks/common/name_set.hpp"
-
 TEST_CASE("a NameSet matches directive names without regard to case, and nothing else", "[rules]") {
   const checks::NameSet set{"SSLUseStapling", "MDStapling", "SSLOCSPEnable"};
   CHECK(set.contains("SSLUseStapling"));
   CHECK(set.contains("sslusestapling"));
   CHECK(set.contains("MDSTAPLING"));
   CHECK(set.contains("SSLOCSPEnable"));
-  CHECK_FALSE(set.contains("SSLUseStaplin"));   // a prefix
+  CHECK_FALSE(set.contains("SSLUseStaplin"));    // a prefix
   CHECK_FALSE(set.contains("SSLUseStaplingX"));  // longer
   CHECK_FALSE(set.contains("ServerName"));       // same first letter
   CHECK_FALSE(set.contains("Header"));           // a first letter none has
