@@ -58,15 +58,10 @@ bool is_kernel_path(const std::string& real) {
   return false;
 }
 
-ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
+namespace {
+/// open(2), fstat(2) and read(2) of a regular file, and nothing else.
+ReadResult read_regular_file(const std::string& p, std::size_t max_size) {
   ReadResult r;
-  // /proc/self/environ holds a CI runner's tokens, and /proc files say they
-  // are empty regular files: never read, whatever the path to them.
-  if (is_kernel_path(canonical(p))) {
-    r.status = ReadResult::Status::unreadable;
-    r.error = "it is under /proc, /sys or /dev, which staplint never reads";
-    return r;
-  }
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     r.status = errno == ENOENT || errno == ENOTDIR ? ReadResult::Status::missing : ReadResult::Status::unreadable;
@@ -103,6 +98,27 @@ ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) cons
   r.bytes.resize(got);
   ::close(fd);
   return r;
+}
+
+ReadResult kernel_path_refused() {
+  ReadResult r;
+  r.status = ReadResult::Status::unreadable;
+  r.error = "it is under /proc, /sys or /dev, which staplint never reads";
+  return r;
+}
+}  // namespace
+
+ReadResult DiskFileSystem::read(const std::string& p, std::size_t max_size) const {
+  // /proc/self/environ holds a CI runner's tokens, and /proc files say they
+  // are empty regular files: never read, whatever the path to them.
+  if (is_kernel_path(canonical(p))) return kernel_path_refused();
+  return read_regular_file(p, max_size);
+}
+
+std::optional<ReadResult> DiskFileSystem::read_concurrently(const std::string& p, const std::string& identity,
+                                                            std::size_t max_size) const {
+  if (is_kernel_path(identity)) return kernel_path_refused();
+  return read_regular_file(p, max_size);
 }
 
 std::vector<DirEntry> DiskFileSystem::list(const std::string& dir) const {

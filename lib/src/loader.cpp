@@ -7,10 +7,12 @@
 #include "staplint/xml_parse.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -128,50 +130,139 @@ void measure(std::span<const Node> nodes, std::size_t& count, unsigned& depth, u
 ConfigLoader::ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOptions options)
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
 
+namespace {
+ParseResult parse_text(FileId file, SourceManager& sources, Dialect dialect, unsigned max_nesting) {
+  return dialect == Dialect::jvm      ? parse_jvm_text(file, sources)
+         : dialect == Dialect::tomcat ? parse_xml_text(file, sources, max_nesting)
+         : dialect == Dialect::apache ? parse_apache_text(file, sources, max_nesting)
+                                      : parse_nginx_text(file, sources, max_nesting);
+}
+}  // namespace
+
+void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect dialect, std::size_t budget) {
+  if (options_.jobs < 2 || paths.size() < 2) return;
+  struct Work {
+    const std::string* path;
+    std::string identity;
+    std::string key;
+    std::optional<ParsedAhead> done;
+  };
+  std::vector<Work> work;
+  std::set<std::string> listed;
+  for (const std::string& p : paths) {
+    if (work.size() >= budget) break;
+    std::string identity = fs_.canonical(p);
+    std::string key = std::string(to_string(dialect)) + ":" + identity;
+    if (cache_.count(key) || ahead_.count(key) || !listed.insert(key).second) continue;
+    work.push_back({&p, std::move(identity), std::move(key), std::nullopt});
+  }
+  if (work.size() < 2) return;
+  const std::size_t max_size = options_.limits.max_file_size;
+  const unsigned max_nesting = options_.limits.max_nesting;
+  const auto threads = static_cast<unsigned>(std::min<std::size_t>(options_.jobs, work.size()));
+  std::vector<std::unique_ptr<SourceManager>> own(threads);
+  std::atomic<std::size_t> next{0};
+  auto run = [&](unsigned t) noexcept {
+    try {
+      own[t] = std::make_unique<SourceManager>();
+    } catch (...) {
+      return;  // out of memory: parse_file() does it all, and says so
+    }
+    SourceManager& sm = *own[t];
+    for (std::size_t i; (i = next.fetch_add(1)) < work.size();) try {
+        Work& w = work[i];
+        std::optional<ReadResult> r = fs_.read_concurrently(*w.path, w.identity, max_size);
+        // What a thread cannot do, parse_file() does, with its messages.
+        if (!r || r->status != ReadResult::Status::ok || r->bytes.find('\0') != std::string::npos) continue;
+        ParsedAhead a;
+        a.owner = &sm;  // the object stays where it is when sources_ takes it over
+        a.file = sm.add(*w.path, w.identity, std::move(r->bytes));
+        const std::size_t units = sm.unit_count();
+        a.parsed = parse_text(a.file, sm, dialect, max_nesting);
+        a.units = sm.units_since(units);
+        w.done = std::move(a);
+      } catch (...) {
+        // Left to parse_file(), whose own failure reaches the caller.
+      }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    run(0);
+  }  // joined
+  // The threads' managers (their arenas, units and kept strings) live as
+  // long as the sources; each file joins them when parse_file() takes it.
+  for (auto& sm : own) {
+    if (sm) sources_.keep_alive(std::move(sm));
+  }
+  for (Work& w : work) {
+    if (w.done) ahead_.emplace(std::move(w.key), std::move(*w.done));
+  }
+}
+
+ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& pf) {
+  // Parsed on another thread: the file joins the sources now, in the order
+  // a one-thread run adds it, and its problem points at its new id.
+  const auto it = ahead_.find(key);
+  ParsedAhead& a = it->second;
+  pf.file = sources_.take_file(*a.owner, a.file, a.units);
+  ParseResult parsed = std::move(*a.parsed);
+  if (!parsed) {
+    InputProblem& p = parsed.error();
+    auto retarget = [&](FileId& f) { f = f == a.file ? pf.file : f; };
+    retarget(p.file);
+    for (Note& n : p.notes) retarget(n.file);
+    if (p.fix) {
+      for (TextEdit& e : p.fix->edits) retarget(e.file);
+    }
+  }
+  ahead_.erase(it);
+  return parsed;
+}
+
 ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   const std::string identity = fs_.canonical(path);
   const std::string key = std::string(to_string(dialect)) + ":" + identity;
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   ParsedFile& pf = cache_[key];
-
-  ReadResult r = fs_.read(path, options_.limits.max_file_size);
-  auto fail = [&](std::string message) {
-    pf.file = sources_.add(path, identity, "");
-    InputProblem p;
-    p.kind = InputProblemKind::unreadable;
-    p.file = pf.file;
-    p.message = std::move(message);
-    pf.problem = std::move(p);
-  };
-  switch (r.status) {
-    case ReadResult::Status::ok:
-      break;
-    case ReadResult::Status::too_large:
-      fail("'" + path + "' is over the size limit of " + std::to_string(options_.limits.max_file_size) + " bytes (" +
-           r.error + ")");
+  const bool ahead = ahead_.count(key) != 0;
+  if (!ahead) {
+    ReadResult r = fs_.read(path, options_.limits.max_file_size);
+    auto fail = [&](std::string message) {
+      pf.file = sources_.add(path, identity, "");
+      InputProblem p;
+      p.kind = InputProblemKind::unreadable;
+      p.file = pf.file;
+      p.message = std::move(message);
+      pf.problem = std::move(p);
+    };
+    switch (r.status) {
+      case ReadResult::Status::ok:
+        break;
+      case ReadResult::Status::too_large:
+        fail("'" + path + "' is over the size limit of " + std::to_string(options_.limits.max_file_size) + " bytes (" +
+             r.error + ")");
+        return pf;
+      case ReadResult::Status::is_directory:
+        fail("'" + path + "' is a directory, not a configuration file");
+        return pf;
+      default:
+        fail("cannot read '" + path + "': " + r.error);
+        return pf;
+    }
+    if (const std::size_t at = r.bytes.find('\0'); at != std::string::npos) {
+      const auto line = 1 + std::count(r.bytes.begin(), r.bytes.begin() + static_cast<long>(at), '\n');
+      fail("'" + path + "' is not a text file (a NUL byte on line " + std::to_string(line) + ")");
       return pf;
-    case ReadResult::Status::is_directory:
-      fail("'" + path + "' is a directory, not a configuration file");
-      return pf;
-    default:
-      fail("cannot read '" + path + "': " + r.error);
-      return pf;
+    }
+    pf.file = sources_.add(path, identity, std::move(r.bytes));
   }
-  if (const std::size_t at = r.bytes.find('\0'); at != std::string::npos) {
-    const auto line = 1 + std::count(r.bytes.begin(), r.bytes.begin() + static_cast<long>(at), '\n');
-    fail("'" + path + "' is not a text file (a NUL byte on line " + std::to_string(line) + ")");
-    return pf;
-  }
-  pf.file = sources_.add(path, identity, std::move(r.bytes));
-  const unsigned max_nesting = options_.limits.max_nesting;
-  ParseResult parsed = dialect == Dialect::jvm      ? parse_jvm_text(pf.file, sources_)
-                       : dialect == Dialect::tomcat ? parse_xml_text(pf.file, sources_, max_nesting)
-                       : dialect == Dialect::apache ? parse_apache_text(pf.file, sources_, max_nesting)
-                                                    : parse_nginx_text(pf.file, sources_, max_nesting);
+  ParseResult parsed =
+      ahead ? take_parsed_ahead(key, pf) : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
   if (parsed) {
     pf.nodes = *parsed;
   } else {
-    pf.problem = parsed.error();
+    pf.problem = std::move(parsed.error());
   }
   const Node* deep = nullptr;
   measure(pf.nodes, pf.node_count, pf.depth, options_.limits.max_nesting, deep);
@@ -575,6 +666,9 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     paths.push_back(resolved);
   }
 
+  if (depth + 1 <= options_.limits.max_include_depth && tree.files.size() < options_.limits.max_files) {
+    parse_ahead(paths, tree.dialect, options_.limits.max_files - tree.files.size());
+  }
   for (const std::string& p : paths) {
     if (depth + 1 > options_.limits.max_include_depth) {
       problem(InputProblemKind::limit,

@@ -72,6 +72,23 @@ NodeUnit& SourceManager::copy_unit(const NodeUnit& unit) {
   return u;
 }
 
+std::vector<NodeUnit*> SourceManager::units_since(std::size_t since) const {
+  std::vector<NodeUnit*> out;
+  for (std::size_t i = since; i < units_.size(); ++i) out.push_back(units_[i].get());
+  return out;
+}
+
+SourceManager& SourceManager::keep_alive(std::unique_ptr<SourceManager> other) {
+  return *kept_alive_.emplace_back(std::move(other));
+}
+
+FileId SourceManager::take_file(SourceManager& from, FileId id, const std::vector<NodeUnit*>& units) {
+  files_.push_back(std::move(from.files_.at(id)));
+  const auto taken = static_cast<FileId>(files_.size() - 1);
+  for (NodeUnit* u : units) u->file = taken;
+  return taken;
+}
+
 FileId SourceManager::add(std::string display_path, std::string identity, std::string text) {
   files_.push_back(std::make_unique<SourceFile>(std::move(display_path), std::move(identity), std::move(text)));
   return static_cast<FileId>(files_.size() - 1);

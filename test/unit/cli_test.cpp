@@ -181,6 +181,19 @@ TEST_CASE("one option table drives parsing and --help", "[cli]") {
   CHECK(err == "unknown option '--fial-on'; did you mean '--fail-on'?");
   CHECK_FALSE(run({"-q"}, err));
   CHECK(err == "unknown option '-q'");
+  // -j: a count, attached or not; the default is the number of cores.
+  o = run({"-j", "3", "a"}, err);
+  REQUIRE(o);
+  CHECK(o->load.jobs == 3);
+  o = run({"-j2", "a"}, err);
+  REQUIRE(o);
+  CHECK(o->load.jobs == 2);
+  o = run({"a"}, err);
+  REQUIRE(o);
+  CHECK(o->load.jobs >= 1);
+  CHECK_FALSE(run({"-j", "0", "a"}, err));
+  CHECK_FALSE(run({"--jobs=257", "a"}, err));
+  CHECK(err == "option '--jobs' takes at most 256, not '257'");
   // --write-baseline records the findings, even with --fix.
   o = run({"--fix", "--write-baseline", "b.json", "a"}, err);
   REQUIRE(o);

@@ -1,5 +1,8 @@
 #include "cli.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <string_view>
 
 #include "staplint/format.hpp"
@@ -115,6 +118,7 @@ std::string unknown_option(const std::string& arg) {
 
 Result<Options> parse(int argc, const char* const* argv) {
   Options o;
+  o.load.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   bool only_paths = false;
   std::string error;
   for (int i = 1; i < argc; ++i) {
@@ -135,6 +139,14 @@ Result<Options> parse(int argc, const char* const* argv) {
       }
     }
     const OptionSpec* spec = find_option(arg);
+    // `-j4`: a short option with its value attached.
+    if (!spec && arg.size() > 2 && arg[0] == '-' && arg[1] != '-') {
+      if (const OptionSpec* s = find_option(arg.substr(0, 2)); s && s->takes == Takes::value) {
+        inline_value = arg.substr(2);
+        arg.resize(2);
+        spec = s;
+      }
+    }
     if (!spec) {
       const auto cluster = short_cluster(arg);
       if (!cluster) return Error{unknown_option(arg)};

@@ -17,8 +17,8 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "staplint/source.hpp"
@@ -82,6 +82,19 @@ class ArgList {
  public:
   ArgList() = default;
   explicit ArgList(std::span<const Arg> kept) : kept_(kept), size_(kept.size()) {}
+  // Copies only the inline arguments there are: the rest of the room is
+  // never written, and never read.
+  ArgList(const ArgList& o) : kept_(o.kept_), size_(o.size_), heap_(o.heap_) { copy_inline(o); }
+  ArgList& operator=(const ArgList& o) {
+    if (this != &o) {
+      kept_ = o.kept_;
+      size_ = o.size_;
+      heap_ = o.heap_;
+      copy_inline(o);
+    }
+    return *this;
+  }
+  ~ArgList() = default;
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -98,6 +111,9 @@ class ArgList {
 
  private:
   static constexpr std::size_t kInline = 6;
+  void copy_inline(const ArgList& o) {
+    if (o.kept_.empty() && o.size_ <= kInline) std::uninitialized_copy_n(o.inline_.items, o.size_, inline_.items);
+  }
   const Arg* data() const {
     if (!kept_.empty()) return kept_.data();
     return size_ <= kInline ? inline_.items : heap_.data();

@@ -43,7 +43,8 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const E& error() const { return std::get<1>(v_); }
+  const E& error() const& { return std::get<1>(v_); }
+  E& error() & { return std::get<1>(v_); }
 
  private:
   std::variant<T, E> v_;

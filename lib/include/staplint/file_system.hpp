@@ -50,6 +50,13 @@ class FileSystem {
   virtual std::optional<std::string> read_link(const std::string& /*path*/) const { return std::nullopt; }
   /// Reads a whole file, refusing files larger than `max_size` bytes.
   virtual ReadResult read(const std::string& path, std::size_t max_size) const = 0;
+  /// The same read, safe to call from several threads at once, for a path
+  /// whose canonical() form (`identity`) the caller already has; nullopt
+  /// when this file system cannot read from other threads (the default).
+  virtual std::optional<ReadResult> read_concurrently(const std::string& /*path*/, const std::string& /*identity*/,
+                                                      std::size_t /*max_size*/) const {
+    return std::nullopt;
+  }
   /// Entries of a directory (names, not paths) with their kinds, sorted
   /// bytewise by name; empty if unreadable.
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
@@ -77,6 +84,9 @@ class DiskFileSystem final : public FileSystem {
   bool can_read(const std::string& path) const override;
   std::optional<std::string> read_link(const std::string& path) const override;
   ReadResult read(const std::string& path, std::size_t max_size) const override;
+  /// No cache is touched: open(2) and read(2) only.
+  std::optional<ReadResult> read_concurrently(const std::string& path, const std::string& identity,
+                                              std::size_t max_size) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   /// realpath(3), remembered. A file that list() saw as a regular file (not a
   /// symlink) costs no system call, any other file that is not a symlink one

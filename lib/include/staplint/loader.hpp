@@ -5,7 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "staplint/config_tree.hpp"
@@ -29,6 +31,9 @@ struct LoadOptions {
   /// The working directory relative paths are taken from (confinement
   /// compares absolute paths); empty: paths are compared as written.
   std::string cwd;
+  /// Threads that read and parse the files an include names (`-j`). The
+  /// result is the same for any count: files join the tree in order.
+  unsigned jobs = 1;
 
   /// Where an absolute path as the server names it is read: below the
   /// longest `path_map` prefix that covers it, else below `root`, else
@@ -89,6 +94,14 @@ class ConfigLoader {
   std::string resolve(const std::string& pattern, const std::string& base_dir) const;
   /// Reads the JVM files that belong to the Tomcat instance of `server_xml`.
   void add_tomcat_jvm_files(ConfigTree& tree, const std::string& server_xml);
+  /// Reads and parses `paths` (the files one include names) on
+  /// options_.jobs threads, ahead of parse_file(), which takes each result
+  /// over in its turn. Only when the file system can read from several
+  /// threads; what a thread cannot do (an unreadable or binary file) is left
+  /// to parse_file().
+  void parse_ahead(const std::vector<std::string>& paths, Dialect dialect, std::size_t budget);
+  /// The result parse_ahead() left under `key`, its file now in sources_.
+  ParseResult take_parsed_ahead(const std::string& key, ParsedFile& pf);
   /// httpd's ServerRoot for this tree: `--prefix`, else the entry's
   /// `ServerRoot` if that directory exists, else the entry's directory (its
   /// parent when that is `conf/`, RHEL's layout).
@@ -98,6 +111,14 @@ class ConfigLoader {
   SourceManager& sources_;
   LoadOptions options_;
   std::map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
+  /// A file parse_ahead() parsed, by the same key, until parse_file() takes it.
+  struct ParsedAhead {
+    SourceManager* owner = nullptr;  ///< kept alive by sources_
+    FileId file = kNoFile;           ///< in owner
+    std::vector<NodeUnit*> units;
+    std::optional<ParseResult> parsed;
+  };
+  std::unordered_map<std::string, ParsedAhead> ahead_;
 };
 
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing),

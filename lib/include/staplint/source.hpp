@@ -90,10 +90,25 @@ class SourceManager {
   NodeUnit& copy_unit(const NodeUnit& unit);
   /// The manager owns every unit: this is the writable one behind `unit`.
   NodeUnit& own(const NodeUnit& unit) { return const_cast<NodeUnit&>(unit); }
+  /// How many units there are; the units made since `since`, for a parse
+  /// done apart (ConfigLoader's parallel reads).
+  std::size_t unit_count() const { return units_.size(); }
+  std::vector<NodeUnit*> units_since(std::size_t since) const;
+
+  // Files parsed on another thread, into a manager of their own, join this
+  // one in the order a one-thread run would have added them, so that every
+  // FileId (and so every output) is the same whatever the thread count.
+  /// Keeps `other` (its arena, units and kept strings) alive as long as this
+  /// manager; its files are taken one by one with take_file().
+  SourceManager& keep_alive(std::unique_ptr<SourceManager> other);
+  /// Moves file `id` of `from` (kept alive here) to the end of this manager,
+  /// and points its units there. Returns its new id.
+  FileId take_file(SourceManager& from, FileId id, const std::vector<NodeUnit*>& units);
+
   /// Bytes of file text held, for -vv statistics.
   std::size_t text_bytes() const {
     std::size_t n = 0;
-    for (const auto& f : files_) n += f->text().size();
+    for (const auto& f : files_) n += f ? f->text().size() : 0;
     return n;
   }
 
@@ -102,6 +117,7 @@ class SourceManager {
   std::deque<std::string> kept_;
   std::vector<std::unique_ptr<NodeUnit>> units_;
   Arena arena_;
+  std::vector<std::unique_ptr<SourceManager>> kept_alive_;
 };
 
 }  // namespace staplint
