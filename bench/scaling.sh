@@ -45,7 +45,7 @@ printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ---------- --------- ---------- --------
   ---------- ----------- ----------
 for dialect in ${BENCH_DIALECTS:-nginx apache tomcat}; do
   for n in "${sizes[@]}"; do
-    tree=$work/$dialect-$n
+    tree=$work/scale-$dialect-$n  # not run.sh's nginx-N, which is its nginx -t variant
     [ -d "$tree" ] || "$build/bench/gen_${dialect}_tree" "$tree" "$n"
     bytes=$("$floor" "$tree")
     s=$(median "$staplint" "${extra[@]}" --format gcc --no-certificates "$tree")
