@@ -21,7 +21,9 @@ unsigned long long read_tree(const std::string& root, std::vector<char>& buffer)
     const std::string path = pending.back();
     pending.pop_back();
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) continue;
+    // The root as named (a symlink to a tree is followed), below it lstat:
+    // as staplint walks.
+    if ((path == root ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) continue;
     if (S_ISDIR(st.st_mode)) {
       if (DIR* d = ::opendir(path.c_str())) {
         while (const dirent* e = ::readdir(d)) {
