@@ -3,7 +3,7 @@
 # sample (with fix goldens), the nginx -t differential test, the Debian default
 # tree, the CLI contract, the hostile corpus, and bounded ASan+UBSan fuzzing runs
 # (all grammars at once, then each grammar on its own), with the hostile corpus
-# again on the ASan+UBSan build.
+# again on the ASan+UBSan build, and -j's determinism on a ThreadSanitizer build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh --test
@@ -32,6 +32,14 @@ done
 # test/hostile must hold with the sanitizers watching (time budgets x5).
 cmake --build build-fuzz --target staplint -j "$jobs"
 python3 test/hostile/hostile.py build-fuzz/tools/staplint --slow 5 | tail -n 40
+
+# 2b. Threads (-j): every sample and two generated trees at -j 1, 2 and 7 on a
+# ThreadSanitizer build; a race report (or any difference) fails it.
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
+cmake --build build-tsan --target staplint gen_nginx_tree gen_apache_tree -j "$jobs"
+TSAN_OPTIONS=halt_on_error=1 test/system/jobs_determinism.sh build-tsan/tools/staplint . \
+  build-tsan/bench/gen_nginx_tree build-tsan/bench/gen_apache_tree | tail -n 3
 
 # 3. Build and run every other test; ctest's summary is the last thing printed.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=ON >/dev/null
