@@ -131,6 +131,12 @@ ConfigLoader::ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOpt
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
 
 namespace {
+/// parse_file()'s cache key, and parse_ahead()'s: the dialect and the
+/// canonical identity.
+std::string cache_key(Dialect dialect, const std::string& identity) {
+  return std::string(to_string(dialect)) + ":" + identity;
+}
+
 ParseResult parse_text(FileId file, SourceManager& sources, Dialect dialect, unsigned max_nesting) {
   return dialect == Dialect::jvm      ? parse_jvm_text(file, sources)
          : dialect == Dialect::tomcat ? parse_xml_text(file, sources, max_nesting)
@@ -152,7 +158,7 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
   for (const std::string& p : paths) {
     if (work.size() >= budget) break;
     std::string identity = fs_.canonical(p);
-    std::string key = std::string(to_string(dialect)) + ":" + identity;
+    std::string key = cache_key(dialect, identity);
     if (cache_.count(key) || ahead_.count(key) || !listed.insert(key).second) continue;
     work.push_back({&p, std::move(identity), std::move(key), std::nullopt});
   }
@@ -174,13 +180,11 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
         std::optional<ReadResult> r = fs_.read_concurrently(*w.path, w.identity, max_size);
         // What a thread cannot do, parse_file() does, with its messages.
         if (!r || r->status != ReadResult::Status::ok || r->bytes.find('\0') != std::string::npos) continue;
-        ParsedAhead a;
-        a.owner = &sm;  // the object stays where it is when sources_ takes it over
-        a.file = sm.add(*w.path, w.identity, std::move(r->bytes));
+        const FileId file = sm.add(*w.path, w.identity, std::move(r->bytes));
         const std::size_t units = sm.unit_count();
-        a.parsed = parse_text(a.file, sm, dialect, max_nesting);
-        a.units = sm.units_since(units);
-        w.done = std::move(a);
+        ParseResult parsed = parse_text(file, sm, dialect, max_nesting);
+        // `sm` stays where it is when sources_ takes it over.
+        w.done = ParsedAhead{&sm, file, sm.units_since(units), std::move(parsed)};
       } catch (...) {
         // Left to parse_file(), whose own failure reaches the caller.
       }
@@ -206,7 +210,7 @@ ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& 
   const auto it = ahead_.find(key);
   ParsedAhead& a = it->second;
   pf.file = sources_.take_file(*a.owner, a.file, a.units);
-  ParseResult parsed = std::move(*a.parsed);
+  ParseResult parsed = std::move(a.parsed);
   if (!parsed) {
     InputProblem& p = parsed.error();
     auto retarget = [&](FileId& f) { f = f == a.file ? pf.file : f; };
@@ -222,7 +226,7 @@ ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& 
 
 ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   const std::string identity = fs_.canonical(path);
-  const std::string key = std::string(to_string(dialect)) + ":" + identity;
+  const std::string key = cache_key(dialect, identity);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   ParsedFile& pf = cache_[key];
   const bool ahead = ahead_.count(key) != 0;

@@ -150,7 +150,9 @@ Result<Options> parse(int argc, const char* const* argv) {
     if (!spec) {
       const auto cluster = short_cluster(arg);
       if (!cluster) return Error{unknown_option(arg)};
-      for (const OptionSpec* c : *cluster) c->apply(o, c->name, {}, error);
+      for (const OptionSpec* c : *cluster) {
+        if (!c->apply(o, c->name, {}, error)) return Error{error};
+      }
       continue;
     }
     std::string value;

@@ -115,8 +115,8 @@ class ConfigLoader {
   struct ParsedAhead {
     SourceManager* owner = nullptr;  ///< kept alive by sources_
     FileId file = kNoFile;           ///< in owner
-    std::vector<NodeUnit*> units;
-    std::optional<ParseResult> parsed;
+    std::vector<NodeUnit*> units;    ///< the units its parse made, repointed when it is taken
+    ParseResult parsed;
   };
   std::unordered_map<std::string, ParsedAhead> ahead_;
 };
