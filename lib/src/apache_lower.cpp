@@ -88,6 +88,9 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
   grammar::apache::parse_into(text, scratch);
   const std::vector<raw::line>& lines = scratch.lines;
   NodeUnit& unit = sm.new_unit(file);
+  // At most one detail per line: reserved, so that the vector holds no
+  // doubling slack (nor a copy while it grows).
+  unit.details.reserve(lines.size());
   std::vector<Open> stack(1);  // [0] is the file's top level
   auto fail = [&](InputProblemKind kind, Range at, std::string message) {
     InputProblem p;

@@ -6,7 +6,9 @@
 #include <unordered_map>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 
 #include "staplint/source.hpp"
 #include "staplint/text.hpp"
@@ -159,12 +161,68 @@ std::string apache_module_id(std::string_view name) {
   return n;
 }
 
-ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view name) const {
-  for (auto it = host.own.rbegin(); it != host.own.rend(); ++it) {
-    if (iequals((*it)->node->name(), name)) return {*it, false};
+namespace {
+
+/// `name` lower-cased, in `small` when it fits (every directive name does).
+std::string_view lowered(std::string_view name, std::array<char, 64>& small, std::string& spill) {
+  if (name.size() > small.size()) {
+    spill = lower(name);
+    return spill;
   }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    small[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  }
+  return {small.data(), name.size()};
+}
+
+/// The indexes in `list` whose name is `name`, from the tags first: calls
+/// `found(i)` for each, last first when `backwards`, until it returns true.
+template <typename Found>
+void each_named(const std::vector<const ApacheDirective*>& list, const std::vector<std::uint8_t>& tags,
+                std::string_view name, bool backwards, Found found) {
+  if (tags.size() != list.size()) {  // no tags: compare every name
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const std::size_t i = backwards ? list.size() - 1 - k : k;
+      if (iequals(list[i]->node->name(), name) && found(i)) return;
+    }
+    return;
+  }
+  const std::uint8_t tag = ApacheHost::name_tag(name);
+  const std::uint8_t* const begin = tags.data();
+  if (backwards) {
+    std::size_t n = tags.size();
+    while (n > 0) {
+      const void* at = memrchr(begin, tag, n);
+      if (!at) return;
+      n = static_cast<std::size_t>(static_cast<const std::uint8_t*>(at) - begin);
+      if (iequals(list[n]->node->name(), name) && found(n)) return;
+    }
+    return;
+  }
+  const std::uint8_t* const end = begin + tags.size();
+  for (const std::uint8_t* p = begin; p < end; ++p) {
+    p = static_cast<const std::uint8_t*>(std::memchr(p, tag, static_cast<std::size_t>(end - p)));
+    if (!p) return;
+    const auto i = static_cast<std::size_t>(p - begin);
+    if (iequals(list[i]->node->name(), name) && found(i)) return;
+  }
+}
+
+}  // namespace
+
+ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view name) const {
+  const ApacheDirective* own = nullptr;
+  each_named(host.own, host.own_tags, name, true, [&](std::size_t i) {
+    own = host.own[i];
+    return true;
+  });
+  if (own) return {own, false};
   if (host.node) {
-    if (const auto it = server_by_name.find(lower(name)); it != server_by_name.end()) return {it->second.back(), true};
+    std::array<char, 64> small{};
+    std::string spill;
+    if (const auto it = server_by_name.find(lowered(name, small, spill)); it != server_by_name.end()) {
+      return {it->second.back(), true};
+    }
   }
   return {};
 }
@@ -177,16 +235,17 @@ std::vector<const ApacheDirective*> ApacheModel::all_in(const ApacheHost& host, 
     }
     return out;
   }
-  const auto it = in_host.find(host.node);
-  if (it == in_host.end()) return out;
-  for (const ApacheDirective* d : it->second) {
-    if (iequals(d->node->name(), name)) out.push_back(d);
-  }
+  each_named(host.inside, host.inside_tags, name, false, [&](std::size_t i) {
+    out.push_back(host.inside[i]);
+    return false;
+  });
   return out;
 }
 
 std::vector<const ApacheDirective*> ApacheModel::at_server(std::string_view name) const {
-  const auto it = server_by_name.find(lower(name));
+  std::array<char, 64> small{};
+  std::string spill;
+  const auto it = server_by_name.find(lowered(name, small, spill));
   return it == server_by_name.end() ? std::vector<const ApacheDirective*>{} : it->second;
 }
 
@@ -240,7 +299,12 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
     if (model.hosts[i].node) host_of.emplace(model.hosts[i].node, i);
   }
   for (const ApacheDirective& d : model.directives) {
-    if (d.vhost && d.node->kind != NodeKind::block) model.in_host[d.vhost].push_back(&d);
+    if (!d.vhost || d.node->kind == NodeKind::block) continue;
+    if (const auto it = host_of.find(d.vhost); it != host_of.end()) {
+      ApacheHost& h = model.hosts[it->second];
+      h.inside.push_back(&d);
+      h.inside_tags.push_back(ApacheHost::name_tag(d.node->name()));
+    }
   }
   for (const ApacheDirective& d : model.directives) {
     if (d.node->kind == NodeKind::include) continue;
@@ -254,7 +318,11 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       model.server_level.push_back(&d);
       continue;
     }
-    if (const auto it = host_of.find(d.vhost); it != host_of.end()) model.hosts[it->second].own.push_back(&d);
+    if (const auto it = host_of.find(d.vhost); it != host_of.end()) {
+      ApacheHost& h = model.hosts[it->second];
+      h.own.push_back(&d);
+      h.own_tags.push_back(ApacheHost::name_tag(d.node->name()));
+    }
   }
   for (const ApacheDirective* d : model.server_level) model.server_by_name[lower(d->node->name())].push_back(d);
   for (std::size_t i = 0; i < model.md_domains.size(); ++i) {

@@ -96,7 +96,11 @@ ParseResult parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting)
     return p;
   }
   std::optional<InputProblem> problem;  // from lowering: an entity only a DOCTYPE could define
-  Lowering l{out.tree, text, file, sm, sm.new_unit(file), problem};
+  NodeUnit& unit = sm.new_unit(file);
+  // One detail per element and per attribute: reserved, so that a large
+  // server.xml does not hold a doubled vector's slack (and its copy) at the peak.
+  unit.details.reserve(out.tree.items.size() + out.tree.attributes.size());
+  Lowering l{out.tree, text, file, sm, unit, problem};
   std::span<Node> nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
   if (problem) return *std::move(problem);
   return nodes;
