@@ -1,21 +1,32 @@
 #!/bin/bash
-# How staplint scales, per dialect: each generated tree (bench/gen_*_tree) at
-# each size, staplint's median wall time beside the read floor's
-# (bench/read_floor: open and read the same files, nothing more), as ms per
-# MB and as a ratio, with staplint's peak RSS against the input's size.
+# How staplint scales, per dialect, side by side with the read floor and with
+# the server's own check. For each generated tree (bench/gen_*_tree) at each
+# size: staplint's median wall time, as ms per MB and as a ratio to
+# bench/read_floor (open and read the same files, nothing more) and to the
+# server's check of the same tree, and staplint's peak RSS against the input.
+#   nginx        `nginx -t` on the same tree, whose certificates are named
+#                through a variable, so that neither loads any
+#   nginx-certs  the same with every site serving one of 10 certificates
+#                (made here): `nginx -t` loads them and staplint reads them
+#   apache       `apache2 -t` (a wrapper adds an MPM, mod_authz_core and
+#                mod_alias, and Debian's environment variables)
+#   tomcat       `xmllint --noout` on conf/server.xml
 # Ratios, not absolute times, are the contract: ms/MB should stay flat
 # across sizes (within 1.5x), and staplint within 3x of the floor.
 # Measures; asserts nothing.
 #   bench/scaling.sh BUILD_DIR [SITES...]     (default: 1000 5000 20000 100000)
-#   BENCH_DIALECTS="nginx apache tomcat"  BENCH_RUNS=5  BENCH_DIR=DIR (keeps the trees)
+#   BENCH_DIALECTS="nginx nginx-certs apache tomcat"  BENCH_RUNS=5
+#   BENCH_CHECK_RUNS=3  runs of a server check from 20,000 sites (they take seconds)
+#   BENCH_CHECKS=0      leave the server checks out
+#   BENCH_DIR=DIR       keep the trees there, and reuse them
 #   STAPLINT_ARGS="-j 1"  extra arguments for staplint
 set -eu
 build=${1:-build}
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 20000 100000)
-staplint=$build/tools/staplint
-floor=$build/bench/read_floor
+staplint=$(realpath "$build/tools/staplint")
+floor=$(realpath "$build/bench/read_floor")
 for t in "$staplint" "$floor" "$build/bench/gen_nginx_tree" "$build/bench/gen_apache_tree" \
   "$build/bench/gen_tomcat_tree"; do
   [ -x "$t" ] || { echo "build $t first (cmake --build $build)"; exit 1; }
@@ -24,12 +35,17 @@ command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hype
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 1; }
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
+work=$(realpath "$work")
 trap '[ -z "${BENCH_DIR:-}" ] && rm -rf "$work"' EXIT
 runs=${BENCH_RUNS:-5}
+check_runs=${BENCH_CHECK_RUNS:-3}
+checks=${BENCH_CHECKS:-1}
 read -r -a extra <<<"${STAPLINT_ARGS:-}"
 
-median() {  # median CMD... : median wall seconds of $runs runs, after one warm-up
-  hyperfine -N -i -w 1 -r "$runs" --export-json "$work/h.json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+median() {  # median RUNS CMD... : median wall seconds of RUNS runs, after one warm-up
+  local n=$1
+  shift
+  hyperfine -N -i -w 1 -r "$n" --export-json "$work/h.json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
   sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$work/h.json" | head -n 1
 }
 peak_rss_kb() {  # peak_rss_kb CMD...
@@ -37,23 +53,97 @@ peak_rss_kb() {  # peak_rss_kb CMD...
   tail -n 1 "$work/time"
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r)"
-echo "staplint ${extra[*]:-} --format gcc --no-certificates TREE; median of $runs runs (hyperfine), peak RSS by GNU time"
-printf "| %-7s | %7s | %8s | %10s | %8s | %10s | %8s | %9s | %8s |\n" \
-  dialect sites "input MB" staplint "ms/MB" floor "x floor" "peak RSS" "x input"
-printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ---------- --------- ---------- ------------ ---------- ------------ \
-  ---------- ----------- ----------
-for dialect in ${BENCH_DIALECTS:-nginx apache tomcat}; do
+make_certificates() {  # make_certificates DIR K: a CA (chain.pem), leaves sharedI.{key,fullchain.pem}, site.{pem,key}
+  local dir=$1 k=$2 i
+  [ -f "$dir/site.key" ] && return 0
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "/CN=bench CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -keyout "$dir/ca.key" -out "$dir/chain.pem" 2>/dev/null
+  for ((i = 0; i < k; i++)); do
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=shared$i.bench.example" \
+      -keyout "$dir/shared$i.key" -out "$dir/shared$i.csr" 2>/dev/null
+    openssl x509 -req -in "$dir/shared$i.csr" -CA "$dir/chain.pem" -CAkey "$dir/ca.key" -days 30 \
+      -set_serial "$((1000 + i))" -out "$dir/shared$i.pem" \
+      -extfile <(printf 'authorityInfoAccess=OCSP;URI:http://127.0.0.1:8888/\ncrlDistributionPoints=URI:http://127.0.0.1:8888/ca.crl\n') 2>/dev/null
+    cat "$dir/shared$i.pem" "$dir/chain.pem" >"$dir/shared$i.fullchain.pem"
+  done
+  cp "$dir/shared0.fullchain.pem" "$dir/site.pem"
+  cp "$dir/shared0.key" "$dir/site.key"
+}
+
+# nginx opens the log files at `nginx -t`: allow it as many as we may.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+certs=$work/certs
+make_certificates "$certs" 10
+# What Debian's apache2ctl would set; apache2 -t creates nothing there.
+mkdir -p "$work/apache2-run"
+export APACHE_RUN_DIR=$work/apache2-run APACHE_PID_FILE=$work/apache2-run/pid APACHE_RUN_USER=nobody \
+  APACHE_RUN_GROUP=nogroup APACHE_LOG_DIR=$work/apache2-run APACHE_LOCK_DIR=$work/apache2-run
+
+# make_tree DIALECT N DIR: the tree, and the server-check command in check[]
+make_tree() {
+  local dialect=$1 n=$2 tree=$3 m=/usr/lib/apache2/modules
+  case $dialect in
+    nginx)
+      [ -d "$tree" ] || "$build/bench/gen_nginx_tree" "$tree" "$n" --nginx-variant
+      check=(nginx -t -q -p "$tree/" -c "$tree/nginx.conf" -e stderr)
+      tool=nginx
+      ;;
+    nginx-certs)
+      [ -d "$tree" ] || "$build/bench/gen_nginx_tree" "$tree" "$n" --nginx-variant --shared-certificates 10 \
+        --cert-dir "$certs"
+      check=(nginx -t -q -p "$tree/" -c "$tree/nginx.conf" -e stderr)
+      tool=nginx
+      ;;
+    apache)
+      [ -d "$tree" ] || "$build/bench/gen_apache_tree" "$tree" "$n" --cert-dir "$certs"
+      printf 'LoadModule mpm_event_module %s/mod_mpm_event.so\nLoadModule authz_core_module %s/mod_authz_core.so\nLoadModule alias_module %s/mod_alias.so\nServerName bench.example\nInclude %s/apache2.conf\n' \
+        "$m" "$m" "$m" "$tree" >"$work/httpd-$n.conf"
+      check=(apache2 -t -d "$tree" -f "$work/httpd-$n.conf")
+      tool=apache2
+      ;;
+    tomcat)
+      [ -d "$tree" ] || "$build/bench/gen_tomcat_tree" "$tree" "$n"
+      check=(xmllint --noout "$tree/conf/server.xml")
+      tool=xmllint
+      ;;
+    *)
+      echo "unknown dialect $dialect"
+      exit 1
+      ;;
+  esac
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r), $(free -g | awk '/Mem:/ {print $2}') GB"
+echo "staplint ${extra[*]:-} --format gcc [--no-certificates] TREE; median of $runs runs (hyperfine; server checks $check_runs from 20,000 sites); peak RSS by GNU time"
+printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
+  dialect sites "input MB" staplint "ms/MB" floor "x floor" check "check" "x check" "peak RSS" "x input"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
+  ---------- --------- ---------- ----------- --------- ---------- ---------
+for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
   for n in "${sizes[@]}"; do
-    tree=$work/scale-$dialect-$n  # not run.sh's nginx-N, which is its nginx -t variant
-    [ -d "$tree" ] || "$build/bench/gen_${dialect}_tree" "$tree" "$n"
+    tree=$work/scale-$dialect-$n
+    make_tree "$dialect" "$n" "$tree"
+    cert_args=(--no-certificates)
+    [ "$dialect" = nginx-certs ] && cert_args=()
     bytes=$("$floor" "$tree")
-    s=$(median "$staplint" "${extra[@]}" --format gcc --no-certificates "$tree")
-    f=$(median "$floor" "$tree")
-    rss=$(peak_rss_kb "$staplint" "${extra[@]}" --format gcc --no-certificates "$tree")
-    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v r="$rss" 'BEGIN {
+    s=$(median "$runs" "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
+    f=$(median "$runs" "$floor" "$tree")
+    rss=$(peak_rss_kb "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
+    c=0
+    if [ "$checks" != 0 ] && command -v "$tool" >/dev/null; then
+      if "${check[@]}" >/dev/null 2>"$work/check.err"; then
+        c=$(median "$([ "$n" -ge 20000 ] && echo "$check_runs" || echo "$runs")" "${check[@]}")
+      else
+        echo "  ($tool refused the $n-site tree: $(grep -v -m1 -i warn "$work/check.err" | cut -c1-100))"
+      fi
+    fi
+    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v r="$rss" -v c="$c" -v t="$tool" 'BEGIN {
       mb = b / 1048576
-      printf "| %-7s | %7d | %8.1f | %7.0f ms | %8.2f | %7.1f ms | %8.1f | %5.0f MiB | %8.1f |\n",
-        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), r / 1024, r / 1024 / mb }'
+      check = c > 0 ? sprintf("%6.0f ms", c * 1000) : "-"
+      ratio = c > 0 ? sprintf("%7.2f", s / c) : "-"
+      printf "| %-11s | %6d | %8.1f | %6.0f ms | %6.2f | %5.1f ms | %7.1f | %-8s | %9s | %7s | %4.0f MiB | %7.1f |\n",
+        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), t, check, ratio, r / 1024, r / 1024 / mb }'
   done
 done
