@@ -116,9 +116,9 @@ make_tree() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r), $(free -g | awk '/Mem:/ {print $2}') GB"
-echo "staplint ${extra[*]:-} --format gcc [--no-certificates] TREE; median of $runs runs (hyperfine; server checks $check_runs from 20,000 sites); peak RSS by GNU time"
+echo "staplint ${extra[*]:+${extra[*]} }--format gcc [--no-certificates] TREE; median of $runs runs (hyperfine; server checks $check_runs from 20,000 sites); peak RSS by GNU time"
 printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
-  dialect sites "input MB" staplint "ms/MB" floor "x floor" check "check" "x check" "peak RSS" "x input"
+  dialect sites "input MB" staplint "ms/MB" floor "x floor" server "its check" "x check" "peak RSS" "x input"
 printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
   ---------- --------- ---------- ----------- --------- ---------- ---------
 for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
