@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "apache_parser.hpp"
+#include "blank_words.hpp"
 #include "lowering.hpp"
 #include "staplint/apache_parse.hpp"
 #include "staplint/text.hpp"
@@ -72,6 +73,27 @@ bool read_while_reading(std::string_view name) {
   return false;
 }
 
+/// Whether a directive line reads the same as blank-separated words: it
+/// starts with its name, and splitting it on blanks gives exactly its words,
+/// with their values as written (no quote, no escape, no continuation). Such
+/// a line becomes a lean node: no detail, no arguments kept (ast.hpp).
+bool plain_line(std::string_view text, Range line, const std::vector<Arg>& words) {
+  if (words.front().range.begin != line.begin) return false;
+  for (const Arg& a : words) {
+    if (a.quote != Quote::none || a.value.size() != a.range.end - a.range.begin ||
+        a.value.data() != text.data() + a.range.begin) {
+      return false;
+    }
+  }
+  std::size_t k = 1;
+  bool same = true;
+  for_each_blank_word(text, words.front().range.end, line.end, [&](std::uint32_t b, std::uint32_t e) {
+    if (k >= words.size() || words[k].range.begin != b || words[k].range.end != e) same = false;
+    ++k;
+  });
+  return same && k == words.size();
+}
+
 struct Open {
   NodeKind kind = NodeKind::block;
   Range range;
@@ -88,9 +110,7 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
   grammar::apache::parse_into(text, scratch);
   const std::vector<raw::line>& lines = scratch.lines;
   NodeUnit& unit = sm.new_unit(file);
-  // At most one detail per line: reserved, so that the vector holds no
-  // doubling slack (nor a copy while it grows).
-  unit.details.reserve(lines.size());
+  unit.words = NodeUnit::Words::blank_separated;
   std::vector<Open> stack(1);  // [0] is the file's top level
   auto fail = [&](InputProblemKind kind, Range at, std::string message) {
     InputProblem p;
@@ -192,6 +212,12 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
       continue;
     }
 
+    if (plain_line(text, range, args)) {
+      // Most lines: a lean node, whose words are read again from the text.
+      stack.back().children.push_back(
+          Node::lean(unit, NodeKind::directive, range, args.front().range.end - args.front().range.begin));
+      continue;
+    }
     d.name = args.front().value;
     d.args = copy_args(args);
     stack.back().children.push_back(detailed_node(unit, NodeKind::directive, range, d));

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <memory>
 
+#include "blank_words.hpp"
 #include "nginx_parser.hpp"
 #include "nginx_words.hpp"
 
@@ -91,6 +92,16 @@ ArgList Node::args() const {
   if (detailed_) return ArgList(unit_->details[word_].args);
   ArgList list;
   if (kind == NodeKind::comment || unit_ == nullptr) return list;
+  if (unit_->words == NodeUnit::Words::blank_separated) {
+    const std::string_view text = unit_->text;
+    for_each_blank_word(text, range.begin + word_, range.end, [&](std::uint32_t b, std::uint32_t e) {
+      Arg a;
+      a.value = text.substr(b, e - b);
+      a.range = {b, e};
+      list.push_back(a);
+    });
+    return list;
+  }
   Rescan r{unit_, &list};
   grammar::nginx::rescan_words(
       unit_->text, range.begin + word_,
@@ -105,6 +116,7 @@ ArgList Node::args() const {
 Range Node::body_range() const {
   if (detailed_) return unit_->details[word_].body_range;
   if (kind == NodeKind::comment || unit_ == nullptr) return {range.end, range.end};
+  if (unit_->words == NodeUnit::Words::blank_separated) return {range.end, range.end};
   if (kind == NodeKind::directive || kind == NodeKind::include) return {range.end - 1, range.end};
   const std::uint32_t at = grammar::nginx::rescan_words(
       unit_->text, range.begin + word_, [](void*, std::uint32_t, std::uint32_t) {}, nullptr);

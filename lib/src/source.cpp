@@ -69,6 +69,7 @@ NodeUnit& SourceManager::copy_unit(const NodeUnit& unit) {
   u.inclusion = unit.inclusion;
   u.text = unit.text;
   u.details = unit.details;
+  u.words = unit.words;
   return u;
 }
 

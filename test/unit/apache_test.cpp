@@ -126,3 +126,42 @@ TEST_CASE("apache: CRLF, blank lines and no final newline", "[apache]") {
   REQUIRE(p.nodes[1].children().size() == 1);
   CHECK(p.nodes[1].children()[0].name() == "SSLUseStapling");
 }
+
+TEST_CASE("apache: plain lines are lean nodes that read as kept ones would", "[apache]") {
+  // Lines 1, 3 and 5 are plain: no quote, no escape, no continuation. The
+  // others keep their words (a detail each), as does the section.
+  const std::string text =
+      "SSLUseStapling  on\t\r\n"
+      "Header set X \"a b\"\n"
+      "  SSLStaplingCache shmcb:/run/ocsp(128000)\n"
+      "B x\\\ny\n"
+      "LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n"
+      "<IfModule ssl_module>\n</IfModule>\n";
+  Parsed p(text);
+  REQUIRE(p.ok);
+  REQUIRE(p.nodes.size() == 6);
+  CHECK(p.nodes[0].unit()->details.size() == 3);
+  auto words = [&](const Node& n) {
+    std::vector<std::string> out;
+    for (const Arg& a : n.args()) {
+      CHECK(a.value == std::string_view(text).substr(a.range.begin, a.range.end - a.range.begin));
+      CHECK(a.quote == Quote::none);
+      out.emplace_back(a.value);
+    }
+    return out;
+  };
+  const Node& stapling = p.nodes[0];
+  CHECK(stapling.name() == "SSLUseStapling");
+  CHECK(words(stapling) == std::vector<std::string>{"on"});
+  CHECK(stapling.name_range().begin == 0);
+  CHECK(stapling.name_range().end == 14);
+  CHECK(stapling.body_range().begin == stapling.range.end);
+  CHECK(values(p.nodes[1]) == std::vector<std::string>{"set", "X", "a b"});
+  CHECK(p.nodes[2].name() == "SSLStaplingCache");
+  CHECK(p.nodes[2].name_range().begin == text.find("SSLStaplingCache"));
+  CHECK(words(p.nodes[2]) == std::vector<std::string>{"shmcb:/run/ocsp(128000)"});
+  CHECK(values(p.nodes[3]) == std::vector<std::string>{"xy"});
+  CHECK(words(p.nodes[4]) == std::vector<std::string>{"ssl_module", "/usr/lib/apache2/modules/mod_ssl.so"});
+  CHECK(p.nodes[5].name() == "IfModule");
+  CHECK(values(p.nodes[5]) == std::vector<std::string>{"ssl_module"});
+}

@@ -64,6 +64,11 @@ class NodeUnit {
   std::uint32_t inclusion = 0;
   std::string_view text;
   std::vector<NodeDetail> details;
+  /// How lean nodes' words are read again: nginx's lexer, or words between
+  /// blanks, for Apache lines the lowering found to hold no quote and no
+  /// escape (their words are their values).
+  enum class Words : std::uint8_t { nginx, blank_separated };
+  Words words = Words::nginx;
 
   /// A stable copy of `s`, the unescaped form of the word at `offset`: made
   /// once per word, however often its node's arguments are read.
@@ -135,8 +140,9 @@ class Node {
  public:
   Range range;  ///< whole statement, from name to `;` or `}`
 
-  /// A lean node: nginx's directives and blocks whose name is a plain word
-  /// (`name_length` bytes at range.begin), whose arguments are read again.
+  /// A lean node: nginx's directives and blocks, and Apache's plain directive
+  /// lines, whose name is a plain word (`name_length` bytes at range.begin),
+  /// whose arguments are read again (NodeUnit::words says how).
   static Node lean(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t name_length);
   /// A comment: its name is its text without `prefix` opening bytes (`#`,
   /// `<!--`) and `suffix` closing ones (`-->`).
