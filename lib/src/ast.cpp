@@ -102,6 +102,18 @@ ArgList Node::args() const {
     });
     return list;
   }
+  if (unit_->words == NodeUnit::Words::xml_attribute) {
+    // name = "value": the range ends past the closing quote (xml_lower.cpp).
+    const std::string_view text = unit_->text;
+    const char q = text[range.end - 1];
+    const std::size_t open = text.find(q, range.begin + word_);
+    Arg a;
+    a.range = {static_cast<std::uint32_t>(open + 1), range.end - 1};
+    a.value = text.substr(a.range.begin, a.range.end - a.range.begin);
+    a.quote = q == '"' ? Quote::double_ : Quote::single;
+    list.push_back(a);
+    return list;
+  }
   Rescan r{unit_, &list};
   grammar::nginx::rescan_words(
       unit_->text, range.begin + word_,
@@ -116,7 +128,7 @@ ArgList Node::args() const {
 Range Node::body_range() const {
   if (detailed_) return unit_->details[word_].body_range;
   if (kind == NodeKind::comment || unit_ == nullptr) return {range.end, range.end};
-  if (unit_->words == NodeUnit::Words::blank_separated) return {range.end, range.end};
+  if (unit_->words != NodeUnit::Words::nginx) return {range.end, range.end};
   if (kind == NodeKind::directive || kind == NodeKind::include) return {range.end - 1, range.end};
   const std::uint32_t at = grammar::nginx::rescan_words(
       unit_->text, range.begin + word_, [](void*, std::uint32_t, std::uint32_t) {}, nullptr);

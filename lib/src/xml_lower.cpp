@@ -40,6 +40,13 @@ struct Lowering {
       std::span<Node> children = sm.arena().make_array<Node>(it.attribute_count + inner.size());
       for (std::uint32_t a = 0; a < it.attribute_count; ++a) {
         const raw::attribute& attr = t.attributes[it.first_attribute + a];
+        const Range ar{attr.name.begin, attr.value.end + 1};
+        const std::string_view w = view(attr.value);
+        if (w.find('&') == std::string_view::npos) {
+          // Most attributes: a lean node, whose value is read again from the text.
+          children[a] = Node::lean(unit, NodeKind::attribute, ar, attr.name.end - attr.name.begin);
+          continue;
+        }
         NodeDetail ad;
         ad.name = view(attr.name);
         ad.name_range = {attr.name.begin, attr.name.end};
@@ -47,25 +54,19 @@ struct Lowering {
         Arg& v = args[0];
         v.range = {attr.value.begin, attr.value.end};
         v.quote = text[attr.value.begin - 1] == '"' ? Quote::double_ : Quote::single;
-        const std::string_view w = view(attr.value);
-        if (w.find('&') == std::string_view::npos) {
-          v.value = w;
-        } else {
-          bool known = true;
-          std::string decoded = grammar::xml::decode(w, known);
-          if (!known && !t.has_doctype && !problem) {
-            InputProblem p;
-            p.kind = InputProblemKind::syntax;
-            p.file = file;
-            p.range = v.range;
-            p.message = "undefined entity in the value of '" + std::string(ad.name) +
-                        "'; only &amp; &lt; &gt; &quot; &apos; and character references are predefined";
-            problem = std::move(p);
-          }
-          v.value = sm.keep(std::move(decoded));
+        bool known = true;
+        std::string decoded = grammar::xml::decode(w, known);
+        if (!known && !t.has_doctype && !problem) {
+          InputProblem p;
+          p.kind = InputProblemKind::syntax;
+          p.file = file;
+          p.range = v.range;
+          p.message = "undefined entity in the value of '" + std::string(ad.name) +
+                      "'; only &amp; &lt; &gt; &quot; &apos; and character references are predefined";
+          problem = std::move(p);
         }
+        v.value = sm.keep(std::move(decoded));
         ad.args = args;
-        const Range ar{attr.name.begin, attr.value.end + 1};
         ad.body_range = {ar.end, ar.end};
         children[a] = detailed_node(unit, NodeKind::attribute, ar, ad);
       }
@@ -97,9 +98,10 @@ ParseResult parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting)
   }
   std::optional<InputProblem> problem;  // from lowering: an entity only a DOCTYPE could define
   NodeUnit& unit = sm.new_unit(file);
-  // One detail per element and per attribute: reserved, so that a large
-  // server.xml does not hold a doubled vector's slack (and its copy) at the peak.
-  unit.details.reserve(out.tree.items.size() + out.tree.attributes.size());
+  unit.words = NodeUnit::Words::xml_attribute;  // lean nodes are attributes
+  // One detail per element (and per attribute with an entity): reserved, so
+  // that a large server.xml holds no doubled vector's slack (nor its copy).
+  unit.details.reserve(out.tree.items.size());
   Lowering l{out.tree, text, file, sm, unit, problem};
   std::span<Node> nodes = l.siblings(0, static_cast<std::uint32_t>(out.tree.items.size()));
   if (problem) return *std::move(problem);

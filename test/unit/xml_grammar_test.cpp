@@ -118,3 +118,30 @@ TEST_CASE("xml: nesting is bounded without recursion", "[xml]") {
   REQUIRE(l.problem);
   CHECK(l.problem->kind == InputProblemKind::limit);
 }
+
+TEST_CASE("xml: attributes without an entity are lean nodes that read as kept ones would", "[xml]") {
+  const std::string text = "<Connector port = '8443' scheme=\"https\" a=\"x &amp; y\" empty=\"\"/>\n";
+  Lowered l(text);
+  REQUIRE(l.ok);
+  REQUIRE(l.nodes.size() == 1);
+  const Node& c = l.nodes[0];
+  CHECK(c.unit()->details.size() == 2);  // the element, and the attribute with an entity
+  REQUIRE(c.children().size() == 4);
+  const Node& port = c.children()[0];
+  CHECK(port.kind == NodeKind::attribute);
+  CHECK(port.name() == "port");
+  CHECK(port.name_range().begin == text.find("port"));
+  CHECK(port.name_range().end == text.find("port") + 4);
+  REQUIRE(port.args().size() == 1);
+  CHECK(port.args()[0].value == "8443");
+  CHECK(port.args()[0].quote == Quote::single);
+  CHECK(port.args()[0].range.begin == text.find("8443"));
+  CHECK(port.args()[0].range.end == text.find("8443") + 4);
+  CHECK(port.range.end == text.find("8443") + 5);
+  CHECK(port.body_range().begin == port.range.end);
+  CHECK(attr(c, "scheme") == "https");
+  CHECK(c.children()[1].args()[0].quote == Quote::double_);
+  CHECK(attr(c, "a") == "x & y");
+  CHECK(attr(c, "empty").empty());
+  CHECK(c.children()[3].args()[0].range.begin == c.children()[3].args()[0].range.end);
+}

@@ -64,10 +64,11 @@ class NodeUnit {
   std::uint32_t inclusion = 0;
   std::string_view text;
   std::vector<NodeDetail> details;
-  /// How lean nodes' words are read again: nginx's lexer, or words between
+  /// How lean nodes' words are read again: nginx's lexer; words between
   /// blanks, for Apache lines the lowering found to hold no quote and no
-  /// escape (their words are their values).
-  enum class Words : std::uint8_t { nginx, blank_separated };
+  /// escape (their words are their values); or an XML attribute's quoted
+  /// value, for attributes with no entity reference in it.
+  enum class Words : std::uint8_t { nginx, blank_separated, xml_attribute };
   Words words = Words::nginx;
 
   /// A stable copy of `s`, the unescaped form of the word at `offset`: made
