@@ -31,8 +31,8 @@ for t in "$staplint" "$floor" "$build/bench/gen_nginx_tree" "$build/bench/gen_ap
   "$build/bench/gen_tomcat_tree"; do
   [ -x "$t" ] || { echo "build $t first (cmake --build $build)"; exit 1; }
 done
-command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 1; }
-[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 1; }
+command -v hyperfine >/dev/null || { echo "needs hyperfine (bash .ci/install-deps.sh --bench)"; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (bash .ci/install-deps.sh --bench)"; exit 1; }
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 work=$(realpath "$work")
