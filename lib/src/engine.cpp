@@ -54,15 +54,35 @@ Finding& Reporter::report_pairs(FileId file, Range range, const Fields& fields) 
 }
 
 void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources) {
+  // Files are ranked by path once, so that comparisons do not compare paths
+  // (100,000 site files share a long prefix). Files with the same path share
+  // a rank: the order is the one sorting by path gives.
+  std::vector<FileId> files;
+  for (const Finding& f : findings) {
+    if (f.file < sources.size()) files.push_back(f.file);
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::sort(files.begin(), files.end(),
+            [&](FileId a, FileId b) { return sources.file(a).path() < sources.file(b).path(); });
+  std::vector<std::uint32_t> rank(sources.size(), 0);  // 0: no file, before every path
+  std::uint32_t r = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i == 0 || sources.file(files[i]).path() != sources.file(files[i - 1]).path()) ++r;
+    rank[files[i]] = r;
+  }
+  auto rank_of = [&](const Finding& f) { return f.file < rank.size() ? rank[f.file] : 0u; };
   // References, not copies: the key is built twice per comparison.
-  auto key = [&](const Finding& f) {
-    return std::tie(sources.file(f.file).path(), f.range.begin, f.rule_id, f.message);
-  };
-  std::stable_sort(findings.begin(), findings.end(),
-                   [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
-                 findings.end());
+  auto key = [&](const Finding& f) { return std::tie(f.range.begin, f.rule_id, f.message); };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    const std::uint32_t ra = rank_of(a), rb = rank_of(b);
+    if (ra != rb) return ra < rb;
+    return key(a) < key(b);
+  });
+  findings.erase(
+      std::unique(findings.begin(), findings.end(),
+                  [&](const Finding& a, const Finding& b) { return rank_of(a) == rank_of(b) && key(a) == key(b); }),
+      findings.end());
 }
 
 std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx) {

@@ -2,6 +2,8 @@
 // from comment nodes, so a `#` inside a quoted word is never one.
 #include "staplint/suppressions.hpp"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <map>
 
@@ -67,10 +69,11 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
   // Per file of a top-level list (an include's children may come from
   // several files): a statement came first. Not kept below the top level,
   // where nothing asks.
-  std::vector<FileId> seen_statement;
-  auto seen = [&](FileId f) {
-    return std::find(seen_statement.begin(), seen_statement.end(), f) != seen_statement.end();
-  };
+  // A set, not a scan: an include of 100,000 site files brings 100,000 files
+  // into one list.
+  std::unordered_set<FileId> seen_statement;
+  FileId last_statement = kNoFile;
+  auto seen = [&](FileId f) { return f == last_statement || seen_statement.count(f) != 0; };
   std::vector<Suppression> pending;
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::comment) {
@@ -84,8 +87,9 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
       }
       continue;
     }
-    if (top && (seen_statement.empty() || seen_statement.back() != n.file()) && !seen(n.file())) {
-      seen_statement.push_back(n.file());
+    if (top && n.file() != last_statement) {
+      seen_statement.insert(n.file());
+      last_statement = n.file();
     }
     for (Suppression& s : pending) {
       if (s.file != n.file()) continue;  // never across a file boundary
