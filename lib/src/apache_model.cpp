@@ -336,9 +336,13 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
   }
   for (ApacheHost& h : model.hosts) {
     if (!h.node) continue;
+    std::string written;  // a template's first name, as it wrote it
     for (const ApacheDirective* d : h.own) {
       if (iequals(d->node->name(), "ServerName") || iequals(d->node->name(), "ServerAlias")) {
         for (const Arg& a : d->node->args()) {
+          if (h.names.empty() && d->node->unit() && d->node->unit()->shown(a.value) != a.value) {
+            written = std::string(d->node->unit()->shown(a.value));
+          }
           std::string name = lower(a.value);
           if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
           h.names.push_back(name);
@@ -347,7 +351,7 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
     }
     std::string address;
     for (const Arg& a : h.node->args()) address += (address.empty() ? "" : " ") + std::string(a.value);
-    h.display_name = h.names.empty() ? address : h.names.front() + " (" + address + ")";
+    h.display_name = h.names.empty() ? address : (written.empty() ? h.names.front() : written) + " (" + address + ")";
   }
   // Debian's layout: its entry file, or its run-time directory variable.
   const std::string& entry = sources.file(tree.entry).path();

@@ -4,6 +4,7 @@
 #include "staplint/dialect_sniff.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/template_mask.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint {
@@ -24,17 +25,23 @@ bool has_top_level_ci(std::span<const Node> nodes, std::string_view name) {
   return false;
 }
 
+std::string config_name(const std::string& p) {
+  std::optional<TemplateName> t = template_by_name(p);
+  return t ? t->rendered : p;
+}
+
 bool looks_like_entry(const std::string& p, const ParsedFile& pf) {
-  return path::basename(p) == "nginx.conf" || has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
+  return path::basename(config_name(p)) == "nginx.conf" ||
+         has_top_level(pf.nodes, {"http", "events", "stream", "worker_processes"});
 }
 
 bool is_apache_entry(const std::string& p) {
-  const std::string name = path::basename(p);
+  const std::string name = path::basename(config_name(p));
   return name == "apache2.conf" || name == "httpd.conf";
 }
 
 bool is_jvm_file(const std::string& p) {
-  const std::string name = path::basename(p);
+  const std::string name = path::basename(config_name(p));
   const std::string dir = path::basename(path::dirname(p));
   auto ends = [&](std::string_view s) {
     return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
@@ -54,7 +61,7 @@ bool is_jvm_file(const std::string& p) {
 }
 
 bool is_tomcat_file(const std::string& p) {
-  const std::string name = path::basename(p);
+  const std::string name = path::basename(config_name(p));
   const bool xml = name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
   return name == "context.xml" || (xml && name.rfind("server", 0) == 0);  // server.xml, server-tls.xml
 }
@@ -63,7 +70,7 @@ Dialect dialect_of_file(const std::string& path, const std::string& text) {
   if (is_jvm_file(path)) return Dialect::jvm;
   if (is_tomcat_file(path)) return Dialect::tomcat;
   if (is_apache_entry(path)) return Dialect::apache;
-  if (path::basename(path) == "nginx.conf") return Dialect::nginx;
+  if (path::basename(config_name(path)) == "nginx.conf") return Dialect::nginx;
   return sniff_dialect(path, text).dialect;
 }
 

@@ -13,6 +13,10 @@
 
 namespace staplint {
 
+/// The path a file configures under: a template's rendered name
+/// (`nginx.conf.j2` configures as `nginx.conf`), else the path itself. The
+/// checks below judge files by it.
+std::string config_name(const std::string& p);
 /// One of the top-level statements of `nodes` is named one of `names`.
 bool has_top_level(std::span<const Node> nodes, std::initializer_list<std::string_view> names);
 /// A top-level block named `name`, compared as httpd does (case-insensitively).

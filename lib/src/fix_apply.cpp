@@ -55,7 +55,7 @@ FixPlan plan_fixes(const LintResult& result, const SourceManager& sources, FixMo
     std::size_t skipped = 0;
     FilePatch p;
     p.path = src.path();
-    p.before = src.text();
+    p.before = src.original();
     p.after = apply_edits(p.before, std::move(list), &skipped);
     plan.skipped += skipped;
     if (p.after != p.before) plan.patches.push_back(std::move(p));

@@ -150,7 +150,7 @@ class Runner {
     for (const std::string& d : walked.loops) spdlog::info("'{}' is a directory seen before; not entered again", d);
     std::erase_if(files, [&](const std::string& f) { return excluded(f); });
     for (const std::string& f : files) {
-      if (path::basename(f) == "nginx.conf") lint_tree(f, false, nullptr);
+      if (path::basename(config_name(f)) == "nginx.conf") lint_tree(f, false, nullptr);
     }
     for (const std::string& f : files) {
       if (is_apache_entry(f)) lint_tree(f, false, nullptr, Dialect::apache);

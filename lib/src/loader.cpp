@@ -160,6 +160,7 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
     std::string identity = fs_.canonical(p);
     std::string key = cache_key(dialect, identity);
     if (cache_.count(key) || ahead_.count(key) || !listed.insert(key).second) continue;
+    if (template_engine(p)) continue;  // masked by parse_file(), on this thread
     work.push_back({&p, std::move(identity), std::move(key), std::nullopt});
   }
   if (work.size() < 2) return;
@@ -259,7 +260,23 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       fail("'" + path + "' is not a text file (a NUL byte on line " + std::to_string(line) + ")");
       return pf;
     }
-    pf.file = sources_.add(path, identity, std::move(r.bytes));
+    if (const std::optional<TemplateEngine> engine = template_engine(path)) {
+      // A template: the parsers read its mask, output shows it as written.
+      TemplateMask mask = mask_template(r.bytes, *engine);
+      std::optional<TemplateMask::Problem> problem = mask.problem;
+      pf.file = sources_.add_template(path, identity, std::move(r.bytes), std::move(mask));
+      if (problem) {
+        InputProblem p;
+        p.kind = InputProblemKind::syntax;
+        p.file = pf.file;
+        p.range = problem->range;
+        p.message = std::string(to_string(*engine)) + " template: " + problem->message;
+        pf.problem = std::move(p);
+        return pf;
+      }
+    } else {
+      pf.file = sources_.add(path, identity, std::move(r.bytes));
+    }
   }
   ParseResult parsed =
       ahead ? take_parsed_ahead(key, pf) : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
@@ -267,6 +284,37 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     pf.nodes = *parsed;
   } else {
     pf.problem = std::move(parsed.error());
+    const SourceFile& src = sources_.file(pf.file);
+    if (pf.problem->kind == InputProblemKind::syntax && !src.template_mask()) {
+      // A template its name does not announce: one note, not a syntax error
+      // at its first marker (SL0008).
+      // The marker is on the line the parse stopped at, or on one its notes
+      // name (httpd's `<% if %>` reads as a section opened there).
+      std::optional<TemplateMarker> marker = template_marker_at(src.text(), pf.problem->range.begin);
+      for (const Note& n : pf.problem->notes) {
+        if (!marker && n.file == pf.file) marker = template_marker_at(src.text(), n.range.begin);
+      }
+      if (marker) {
+        // Said at the file's first marker, where the template begins.
+        std::size_t first = marker->range.begin;
+        for (std::string_view open : {"{{", "{%", "<%"}) first = std::min(first, src.text().find(open));
+        if (auto earlier = template_marker_at(src.text(), static_cast<std::uint32_t>(first))) marker = earlier;
+        InputProblem p;
+        p.kind = InputProblemKind::template_unnamed;
+        p.file = pf.file;
+        p.range = marker->range;
+        const std::string_view engine = marker->engine == TemplateEngine::go    ? "a Go template"
+                                        : marker->engine == TemplateEngine::erb ? "an ERB template"
+                                                                                : "a Jinja2 template";
+        const std::string_view ext = marker->engine == TemplateEngine::go    ? "'.tmpl'"
+                                     : marker->engine == TemplateEngine::erb ? "'.erb'"
+                                                                             : "'.j2'";
+        p.message = "'" + path::basename(path) + "' reads as " + std::string(engine) +
+                    " (a template marker here), but its name says no template engine; name it with " +
+                    std::string(ext) + " to have staplint read it as a template; not linted";
+        pf.problem = std::move(p);
+      }
+    }
   }
   const Node* deep = nullptr;
   measure(pf.nodes, pf.node_count, pf.depth, options_.limits.max_nesting, deep);
@@ -283,6 +331,15 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
   }
   spdlog::debug("parsed '{}': {} top-level statements{}", path, pf.nodes.size(), pf.problem ? " (with a problem)" : "");
   return pf;
+}
+
+std::optional<TemplateEngine> ConfigLoader::template_engine(const std::string& path) const {
+  if (std::optional<TemplateName> name = template_by_name(path)) return name->engine;
+  const std::string dir = path::dirname(path);
+  if (path::basename(dir) == "templates" && fs_.kind(path::join(path::dirname(dir), "Chart.yaml")) == PathKind::file) {
+    return TemplateEngine::go;
+  }
+  return std::nullopt;
 }
 
 std::string ConfigLoader::apache_server_root(std::span<const Node> top, const std::string& entry_dir) const {

@@ -154,7 +154,7 @@ NginxServer make_server(const Node& server, const Node* parent, std::shared_ptr<
       if (n->name() != "server_name") continue;
       for (const Arg& a : n->args()) {
         if (!a.value.empty() && a.value != "_" && a.value != "\"\"") {
-          name = std::string(a.value);
+          name = std::string(n->unit() ? n->unit()->shown(a.value) : a.value);
           break;
         }
       }
@@ -162,7 +162,12 @@ NginxServer make_server(const Node& server, const Node* parent, std::shared_ptr<
     }
   }
   const Node* shown = tls_listen ? tls_listen : first_listen;
-  const std::string port = shown ? listen_port(*shown) : (module == Module::http ? "80" : "?");
+  std::string port = shown ? listen_port(*shown) : (module == Module::http ? "80" : "?");
+  if (shown && shown->unit() && !shown->args().empty()) {
+    // A template's `listen {{ port }}`: the address is the expression.
+    const std::string_view as_written = shown->unit()->shown(shown->args()[0].value);
+    if (as_written != shown->args()[0].value) port = std::string(as_written);
+  }
   if (name.empty()) {
     const ArgList args = shown ? shown->args() : ArgList();
     name =

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "staplint/arena.hpp"
+#include "staplint/template_mask.hpp"
 
 namespace staplint {
 
@@ -18,6 +19,8 @@ SourceFile::SourceFile(std::string display_path, std::string identity, std::stri
     : path_(std::move(display_path)), identity_(std::move(identity)), text_(std::move(text)) {
   bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
 }
+
+SourceFile::~SourceFile() = default;
 
 const std::vector<std::uint32_t>& SourceFile::lines() const {
   if (line_starts_.empty()) {
@@ -47,10 +50,11 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > starts.size()) return {};
   std::size_t begin = starts[line - 1];
   if (line == 1 && bom_) begin = 3;
-  std::size_t end = line < starts.size() ? starts[line] - 1 : text_.size();
-  if (end > begin && text_[end - 1] == '\r') --end;
+  const std::string& text = original();
+  std::size_t end = line < starts.size() ? starts[line] - 1 : text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
   if (end < begin) end = begin;
-  return std::string_view(text_).substr(begin, end - begin);
+  return std::string_view(text).substr(begin, end - begin);
 }
 
 SourceManager::SourceManager() = default;
@@ -60,6 +64,7 @@ NodeUnit& SourceManager::new_unit(FileId file) {
   auto& u = *units_.emplace_back(std::make_unique<NodeUnit>());
   u.file = file;
   u.text = files_.at(file)->text();
+  u.original = files_.at(file)->original();
   return u;
 }
 
@@ -68,6 +73,7 @@ NodeUnit& SourceManager::copy_unit(const NodeUnit& unit) {
   u.file = unit.file;
   u.inclusion = unit.inclusion;
   u.text = unit.text;
+  u.original = unit.original;
   u.details = unit.details;
   u.words = unit.words;
   return u;
@@ -88,6 +94,16 @@ FileId SourceManager::take_file(SourceManager& from, FileId id, const std::vecto
   const auto taken = static_cast<FileId>(files_.size() - 1);
   for (NodeUnit* u : units) u->file = taken;
   return taken;
+}
+
+FileId SourceManager::add_template(std::string display_path, std::string identity, std::string original,
+                                   TemplateMask mask) {
+  std::string text = std::move(mask.text);
+  const FileId id = add(std::move(display_path), std::move(identity), std::move(text));
+  SourceFile& f = *files_.back();
+  f.original_ = std::move(original);
+  f.mask_ = std::make_unique<const TemplateMask>(std::move(mask));
+  return id;
 }
 
 FileId SourceManager::add(std::string display_path, std::string identity, std::string text) {

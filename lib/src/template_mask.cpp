@@ -37,6 +37,7 @@ class Masker {
 
   /// Blanks [b, e): line ends stay, so that lines keep their numbers.
   void blank(std::size_t b, std::size_t e) {
+    note_masked(b, e);
     for (std::size_t i = b; i < e; ++i) {
       if (out_.text[i] != '\n' && out_.text[i] != '\r') out_.text[i] = ' ';
     }
@@ -49,6 +50,7 @@ class Masker {
       push_region(TemplateRegion::Kind::insertion, b, e);
       return;
     }
+    note_masked(b, e);
     for (std::size_t i = b; i < e; ++i) {
       if (out_.text[i] != '\n' && out_.text[i] != '\r') out_.text[i] = kHoleFiller;
     }
@@ -116,6 +118,14 @@ class Masker {
     Range tag;
     std::size_t region;
   };
+  void note_masked(std::size_t b, std::size_t e) {
+    if (b >= e) return;
+    if (!out_.masked.empty() && out_.masked.back().end >= b) {
+      out_.masked.back().end = std::max(out_.masked.back().end, static_cast<std::uint32_t>(e));
+      return;
+    }
+    out_.masked.push_back(range(b, e));
+  }
   void push_region(TemplateRegion::Kind kind, std::size_t b, std::size_t e) {
     TemplateRegion g{kind, range(b, e), range(b, e), -1};
     for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
@@ -445,13 +455,6 @@ std::optional<TemplateName> template_by_name(std::string_view path) {
       return TemplateName{s.engine, std::string(path.substr(0, path.size() - s.ext.size()))};
     }
   }
-  // A Helm chart's templates/ folder: Go templates whatever their names.
-  if (slash != std::string_view::npos) {
-    const std::string_view dir = path.substr(0, slash);
-    const std::size_t up = dir.rfind('/');
-    const std::string_view last = up == std::string_view::npos ? dir : dir.substr(up + 1);
-    if (last == "templates") return TemplateName{TemplateEngine::go, std::string(path)};
-  }
   return std::nullopt;
 }
 
@@ -460,6 +463,14 @@ bool TemplateMask::in_hole(Range r) const {
   auto it = std::upper_bound(holes.begin(), holes.end(), r.begin,
                              [](std::uint32_t at, const Range& h) { return at < h.end; });
   return it != holes.end() && it->begin < std::max(r.end, r.begin + 1);
+}
+
+bool TemplateMask::touches_markup(Range r) const {
+  auto it = std::upper_bound(masked.begin(), masked.end(), r.begin,
+                             [](std::uint32_t at, const Range& m) { return at < m.end; });
+  if (it == masked.end()) return false;
+  if (r.begin == r.end) return it->begin < r.begin;  // strictly inside
+  return it->begin < r.end;
 }
 
 const TemplateRegion* TemplateMask::region_of(Range r) const {
@@ -499,20 +510,37 @@ TemplateMask mask_template(std::string_view text, TemplateEngine engine) {
   return out;
 }
 
-std::optional<TemplateEngine> looks_templated(std::string_view text) {
-  auto pair = [&](std::string_view open, std::string_view close) {
-    const std::size_t o = text.find(open);
-    return o != std::string_view::npos && text.find(close, o + open.size()) != std::string_view::npos;
+std::optional<TemplateMarker> template_marker_at(std::string_view text, std::uint32_t at) {
+  at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(text.size()));
+  const std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+  const std::size_t end = std::min(text.find('\n', at), text.size());
+  const std::string_view line = text.substr(begin, end - begin);
+  struct Kind {
+    std::string_view open, close;
+    TemplateEngine engine;
   };
-  if (pair("{%", "%}")) return TemplateEngine::jinja;
-  if (pair("<%", "%>")) return TemplateEngine::erb;
-  if (pair("{{", "}}")) {
-    for (std::string_view go : {"{{ .", "{{- .", "{{.", "{{ end", "{{- end", "{{ range", "{{ include", "{{ $"}) {
-      if (text.find(go) != std::string_view::npos) return TemplateEngine::go;
+  static constexpr std::array<Kind, 3> kKinds{
+      {{"{%", "%}", TemplateEngine::jinja}, {"<%", "%>", TemplateEngine::erb}, {"{{", "}}", TemplateEngine::jinja}}};
+  std::optional<TemplateMarker> first;
+  for (const Kind& k : kKinds) {
+    const std::size_t o = line.find(k.open);
+    if (o == std::string_view::npos || text.find(k.close, begin + o + k.open.size()) == std::string_view::npos)
+      continue;
+    if (first && first->range.begin <= begin + o) continue;
+    TemplateMarker m{k.engine, {static_cast<std::uint32_t>(begin + o), static_cast<std::uint32_t>(begin + o + 2)}};
+    if (k.open == "{{") {
+      std::string_view after = trim(line.substr(o + 2));
+      if (!after.empty() && after.front() == '-') after = trim(after.substr(1));
+      const std::string_view word = first_word(after);
+      if ((!after.empty() && (after.front() == '.' || after.front() == '$')) || word == "end" || word == "range" ||
+          word == "include" || word == "template" || word == "with") {
+        m.engine = TemplateEngine::go;
+      }
     }
-    return TemplateEngine::jinja;
+    first = m;
   }
-  return std::nullopt;
+  return first;
 }
 
 }  // namespace staplint

@@ -105,9 +105,11 @@ TomcatModel build_tomcat_model(const ConfigTree& tree, const JvmModel& jvm, cons
     if (!enabled) tc.unresolved = xml_attribute(*c, "SSLEnabled");
     const Node* port = xml_attribute(*c, "port");
     const auto port_value = port ? model.value(*port) : std::nullopt;
-    tc.display_name = !port        ? "connector"
-                      : port_value ? "port " + *port_value
-                                   : "port " + std::string(port->args()[0].value);
+    const std::string_view port_written = port && port->unit() ? port->unit()->shown(port->args()[0].value) : "";
+    tc.display_name = !port                                   ? "connector"
+                      : port_written != port->args()[0].value ? "port " + std::string(port_written)  // a template's
+                      : port_value                            ? "port " + *port_value
+                                                              : "port " + std::string(port->args()[0].value);
     const Node* impl = xml_attribute(*c, "sslImplementationName");
     const Node* protocol = xml_attribute(*c, "protocol");
     const auto impl_value = impl ? model.value(*impl) : std::nullopt;

@@ -12,6 +12,7 @@
 #include "staplint/jvm_parse.hpp"
 #include "staplint/suppressions.hpp"
 #include "staplint/verdict.hpp"
+#include "template_findings.hpp"
 
 namespace staplint {
 
@@ -64,6 +65,9 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   bool refused = false;  // the server refuses the whole configuration, or does not start
   const auto first = first_inclusions(tree);
   for (Finding& f : run_rules(in.catalog, ctx)) {
+    // In a template: a finding about a hole's value is no finding, and what a
+    // condition holds is conditional; both before deciding what is refused.
+    if (!judge_template_finding(f, tree, in.sources)) continue;
     if (f.severity == Severity::error && !f.conditional) {
       const RuleSpec* rule = in.catalog.find(f.rule_id);
       refused = refused || (rule && rule->refuses);
@@ -99,32 +103,39 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   }
   for (const TomcatConnector& c : tomcat_model.tls_connectors) {
     if (!reported(c.node->file())) continue;
-    result.endpoints.push_back({Dialect::tomcat, c.node->file(), c.node->name_range(), c.display_name,
-                                refused ? Stapling::fatal
-                                        : tomcat_stapling_verdict(c, jvm_model, in.catalog.jvm_properties(),
-                                                                  in.request.lint, &tomcat_model, ctx.certificates),
-                                in.endpoint_certificates.of(ctx.certificates, [&] {
-                                  return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
-                                })});
+    result.endpoints.push_back(
+        {Dialect::tomcat, c.node->file(), c.node->name_range(),
+         show_holes(c.display_name, c.node->file(), c.node->range, in.sources),
+         refused ? Stapling::fatal
+                 : template_verdict(tomcat_stapling_verdict(c, jvm_model, in.catalog.jvm_properties(), in.request.lint,
+                                                            &tomcat_model, ctx.certificates),
+                                    *c.node, in.sources),
+         in.endpoint_certificates.of(ctx.certificates, [&] {
+           return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
+         })});
   }
   for (const ApacheHost& h : apache_model.hosts) {
     if (!apache_model.tls(h)) continue;
     const Node& at = h.node ? *h.node : *apache_model.effective(h, "SSLEngine").node();
     if (!reported(at.file())) continue;
-    result.endpoints.push_back({Dialect::apache, at.file(), at.name_range(), h.node ? h.display_name : "main server",
-                                refused ? Stapling::fatal : apache_stapling_verdict(apache_model, h, ctx.certificates),
-                                in.endpoint_certificates.of(ctx.certificates, [&] {
-                                  return checks::apache_stapling_facts(ctx.certificates, apache_model, h);
-                                })});
+    result.endpoints.push_back(
+        {Dialect::apache, at.file(), at.name_range(),
+         show_holes(h.node ? h.display_name : "main server", at.file(), at.range, in.sources),
+         refused ? Stapling::fatal
+                 : template_verdict(apache_stapling_verdict(apache_model, h, ctx.certificates), at, in.sources),
+         in.endpoint_certificates.of(
+             ctx.certificates, [&] { return checks::apache_stapling_facts(ctx.certificates, apache_model, h); })});
   }
   for (const NginxServer& s : model.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
     if (!reported(s.node->file())) continue;
-    result.endpoints.push_back({Dialect::nginx, s.node->file(), s.node->name_range(), s.display_name,
-                                refused ? Stapling::fatal : stapling_verdict(s, in.request.lint, ctx.certificates),
-                                in.endpoint_certificates.of(ctx.certificates, [&] {
-                                  return checks::nginx_stapling_facts(ctx.certificates, s);
-                                })});
+    result.endpoints.push_back(
+        {Dialect::nginx, s.node->file(), s.node->name_range(),
+         show_holes(s.display_name, s.node->file(), s.node->range, in.sources),
+         refused ? Stapling::fatal
+                 : template_verdict(stapling_verdict(s, in.request.lint, ctx.certificates), *s.node, in.sources),
+         in.endpoint_certificates.of(ctx.certificates,
+                                     [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
   }
 }
 

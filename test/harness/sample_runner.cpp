@@ -179,7 +179,7 @@ void apply_fix(OverlayFileSystem& fs, const Fix& fix, const SourceManager& sourc
       by_file[e.file].push_back(e);
   }
   for (const auto& [file, edits] : by_file) {
-    fs.set(sources.file(file).path(), apply_edits(sources.file(file).text(), edits));
+    fs.set(sources.file(file).path(), apply_edits(sources.file(file).original(), edits));
   }
 }
 
@@ -286,7 +286,7 @@ int main(int argc, char** argv) {
     auto it = fixes.find(f);
     if (std::getenv("STAPLINT_UPDATE_GOLDEN") && it != fixes.end()) {
       if (tree) std::system(("mkdir -p '" + path::dirname(golden_path) + "'").c_str());
-      std::ofstream(golden_path, std::ios::binary) << apply_edits(src.text(), it->second);
+      std::ofstream(golden_path, std::ios::binary) << apply_edits(src.original(), it->second);
       golden = fs.read(golden_path, 1 << 24);
     }
     if (golden.status != ReadResult::Status::ok) {
@@ -296,7 +296,7 @@ int main(int argc, char** argv) {
       continue;
     }
     any_golden = true;
-    const std::string fixed = apply_edits(src.text(), it == fixes.end() ? std::vector<TextEdit>{} : it->second);
+    const std::string fixed = apply_edits(src.original(), it == fixes.end() ? std::vector<TextEdit>{} : it->second);
     if (fixed != golden.bytes) {
       std::cerr << sample << ": fixed '" << src.path() << "' differs from '" << golden_path << "'\n--- got\n"
                 << fixed << "--- end\n";

@@ -58,6 +58,15 @@ TEST_CASE("template: a Jinja2 vhost keeps its length, lines and the text outside
   const std::size_t name = t.find("inventory_hostname");
   CHECK(m.in_hole({static_cast<std::uint32_t>(name), static_cast<std::uint32_t>(name + 4)}));
   CHECK_FALSE(m.in_hole({static_cast<std::uint32_t>(listen), static_cast<std::uint32_t>(listen + 6)}));
+  // Fixes may not edit markup: a hole, a tag, a comment; inserting at their
+  // edges is editing the text around them.
+  const auto tag = static_cast<std::uint32_t>(t.find("{% endif %}"));
+  CHECK(m.touches_markup({tag + 3, tag + 3}));
+  CHECK(m.touches_markup({tag - 2, tag + 1}));
+  CHECK_FALSE(m.touches_markup({tag, tag}));
+  CHECK_FALSE(m.touches_markup({tag + 11, tag + 11}));
+  CHECK(m.touches_markup({static_cast<std::uint32_t>(name), static_cast<std::uint32_t>(name + 1)}));
+  CHECK_FALSE(m.touches_markup({static_cast<std::uint32_t>(on), static_cast<std::uint32_t>(on + 16)}));
 }
 
 TEST_CASE("template: Jinja2 strings, raw blocks and nesting", "[template]") {
@@ -172,14 +181,25 @@ TEST_CASE("template: names", "[template]") {
   REQUIRE(env);
   CHECK(env->engine == TemplateEngine::envsubst);
   CHECK(env->rendered == "templates/default.conf");
-  auto helm = template_by_name("chart/templates/configmap.yaml");
-  REQUIRE(helm);
-  CHECK(helm->engine == TemplateEngine::go);
+  CHECK(template_by_name("chart/templates/configmap.yaml") == std::nullopt);  // the loader looks for Chart.yaml
   CHECK(template_by_name("sites-enabled/example.conf") == std::nullopt);
   CHECK(template_by_name(".j2") == std::nullopt);
-  CHECK(looks_templated("server { listen {{ port }}; }") == TemplateEngine::jinja);
-  CHECK(looks_templated("server { listen {{ .Port }}; }") == TemplateEngine::go);
-  CHECK(looks_templated("server { listen 443; }") == std::nullopt);
+  const std::string jinja = "server {\n  listen {{ port }};\n}\n";
+  const auto j = template_marker_at(jinja, static_cast<std::uint32_t>(jinja.find("port")));
+  REQUIRE(j);
+  CHECK(j->engine == TemplateEngine::jinja);
+  CHECK(j->range.begin == jinja.find("{{"));
+  const std::string go = "server {\n  listen {{ .Port }};\n}\n";
+  const auto g = template_marker_at(go, static_cast<std::uint32_t>(go.find("}}")));
+  REQUIRE(g);
+  CHECK(g->engine == TemplateEngine::go);
+  const std::string erb = "<VirtualHost *:443>\n  ServerName <%= @name %>\n";
+  const auto e = template_marker_at(erb, static_cast<std::uint32_t>(erb.find("@")));
+  REQUIRE(e);
+  CHECK(e->engine == TemplateEngine::erb);
+  // a syntax error on a line without a marker is not the template's
+  CHECK(template_marker_at(jinja, 0) == std::nullopt);
+  CHECK(template_marker_at("server { listen 443; }", 5) == std::nullopt);
   CHECK(parse_template_engine("jinja2") == TemplateEngine::jinja);
   CHECK(parse_template_engine("mustache") == std::nullopt);
 }

@@ -63,6 +63,9 @@ class NodeUnit {
   /// Index into ConfigTree::inclusions: how this file was brought in.
   std::uint32_t inclusion = 0;
   std::string_view text;
+  /// The file as written: a template's own text (text is its mask, of the
+  /// same length), else the same as text.
+  std::string_view original;
   std::vector<NodeDetail> details;
   /// How lean nodes' words are read again: nginx's lexer; words between
   /// blanks, for Apache lines the lowering found to hold no quote and no
@@ -70,6 +73,15 @@ class NodeUnit {
   /// value, for attributes with no entity reference in it.
   enum class Words : std::uint8_t { nginx, blank_separated, xml_attribute };
   Words words = Words::nginx;
+
+  /// `v` as the file wrote it, when `v` is a view into text that a template
+  /// masked (a hole's filler reads as its expression); else `v`.
+  std::string_view shown(std::string_view v) const {
+    if (original.data() == text.data() || v.data() < text.data() || v.data() + v.size() > text.data() + text.size()) {
+      return v;
+    }
+    return original.substr(static_cast<std::size_t>(v.data() - text.data()), v.size());
+  }
 
   /// A stable copy of `s`, the unescaped form of the word at `offset`: made
   /// once per word, however often its node's arguments are read.

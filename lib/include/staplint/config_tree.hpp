@@ -22,6 +22,7 @@ enum class InputProblemKind : std::uint8_t {
   unreadable,         ///< SL0004
   limit,              ///< SL0005
   dialect_uncertain,  ///< SL0007
+  template_unnamed,   ///< SL0008
 };
 
 struct InputProblem {

@@ -12,6 +12,7 @@
 
 #include "staplint/config_tree.hpp"
 #include "staplint/file_system.hpp"
+#include "staplint/template_mask.hpp"
 
 namespace staplint {
 
@@ -81,6 +82,12 @@ class ConfigLoader {
   ConfigTree load_adopting(const std::string& entry_path, Dialect dialect, const std::string& file);
 
   const LoadOptions& options() const { return options_; }
+
+  /// The template engine `path` is written for: by its name (`*.j2`,
+  /// `*.template`, ...: template_by_name), or a file in the `templates/`
+  /// folder of a Helm chart (a `Chart.yaml` beside that folder). Such a file
+  /// is read through its mask (template_mask.hpp).
+  std::optional<TemplateEngine> template_engine(const std::string& path) const;
 
  private:
   struct Expansion;

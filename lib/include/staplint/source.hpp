@@ -13,6 +13,7 @@
 namespace staplint {
 
 class NodeUnit;
+struct TemplateMask;
 
 using FileId = std::uint32_t;
 inline constexpr FileId kNoFile = 0xffffffffu;
@@ -33,12 +34,22 @@ struct LineCol {
 class SourceFile {
  public:
   SourceFile(std::string display_path, std::string identity, std::string text);
+  ~SourceFile();
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
 
   /// The path as the user gave it (or as an include resolved it).
   const std::string& path() const { return path_; }
   /// A canonical path for identity: include cycles and de-duplication.
   const std::string& identity() const { return identity_; }
+  /// What the parsers read: the file's bytes, or a template's mask.
   const std::string& text() const { return text_; }
+  /// A template read as configuration (template_mask.hpp): its holes and
+  /// regions; nullptr for a plain file.
+  const TemplateMask* template_mask() const { return mask_.get(); }
+  /// The bytes as written: the template itself for a template (same length
+  /// and offsets as text()), else text().
+  const std::string& original() const { return mask_ ? original_ : text_; }
   bool has_bom() const { return bom_; }
   /// Whether output may quote this file's text: it lies in what the user
   /// named (the paths, their trees' configuration directories, a checkout).
@@ -52,7 +63,7 @@ class SourceFile {
   }
 
   LineCol line_col(std::uint32_t offset) const;
-  /// The text of a 1-based line, without its line end.
+  /// The text of a 1-based line as written (a template's own), without its line end.
   std::string_view line_text(std::uint32_t line) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(lines().size()); }
 
@@ -64,6 +75,9 @@ class SourceFile {
   std::string path_;
   std::string identity_;
   std::string text_;
+  std::string original_;
+  std::unique_ptr<const TemplateMask> mask_;
+  friend class SourceManager;
   bool bom_ = false;
   mutable std::vector<std::uint32_t> line_starts_;
   mutable signed char crlf_ = -1;
@@ -78,6 +92,8 @@ class SourceManager {
   SourceManager(const SourceManager&) = delete;
   SourceManager& operator=(const SourceManager&) = delete;
   FileId add(std::string display_path, std::string identity, std::string text);
+  /// A template: the parsers read `mask.text`; output shows `original`.
+  FileId add_template(std::string display_path, std::string identity, std::string original, TemplateMask mask);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
   /// Keeps a string for the life of the manager (unescaped words).

@@ -34,8 +34,9 @@ std::string_view to_string(TemplateEngine e);
 std::optional<TemplateEngine> parse_template_engine(std::string_view name);
 
 /// The engine a file's name says (`nginx.conf.j2`, `default.conf.template`,
-/// `vhost.erb`, `nginx.tmpl`, a file under a Helm chart's `templates/`), and
-/// the name it renders to (`nginx.conf`); nullopt when the name says none.
+/// `vhost.erb`, `nginx.tmpl`), and the name it renders to (`nginx.conf`);
+/// nullopt when the name says none. (A Helm chart's `templates/` folder is
+/// recognised by ConfigLoader::template_engine, which can look for the chart.)
 struct TemplateName {
   TemplateEngine engine = TemplateEngine::jinja;
   std::string rendered;  ///< the path without the template's extension
@@ -58,8 +59,11 @@ struct TemplateRegion {
 };
 
 struct TemplateMask {
-  std::string text;                     ///< same length as the template, holes filled, tags blanked
-  std::vector<Range> holes;             ///< expressions, in order
+  std::string text;          ///< same length as the template, holes filled, tags blanked
+  std::vector<Range> holes;  ///< expressions, in order
+  /// Every span the mask changed (holes, tags, comments), in order: a fix
+  /// may not edit them.
+  std::vector<Range> masked;
   std::vector<TemplateRegion> regions;  ///< in order of their opening tags
   /// The first marker the masker could not read (an unterminated `{{`, an
   /// `{% endif %}` without its `{% if %}`): the mask is still whole, and this
@@ -72,6 +76,9 @@ struct TemplateMask {
 
   /// Whether [begin, end) overlaps a hole.
   bool in_hole(Range r) const;
+  /// Whether an edit of `r` would touch template markup: it overlaps a masked
+  /// span, or inserts (an empty `r`) strictly inside one.
+  bool touches_markup(Range r) const;
   /// The innermost region that holds `r`, or nullptr.
   const TemplateRegion* region_of(Range r) const;
 };
@@ -83,9 +90,15 @@ inline constexpr std::size_t kMaxTemplateNesting = 200;
 
 TemplateMask mask_template(std::string_view text, TemplateEngine engine);
 
-/// Whether `text` holds template markers of some engine (`{{`, `{%`, `<%`),
-/// for a file whose name says none: the lint then notes it instead of
-/// reporting a syntax error at the first marker.
-std::optional<TemplateEngine> looks_templated(std::string_view text);
+/// A template marker found in a file whose name says no engine.
+struct TemplateMarker {
+  TemplateEngine engine = TemplateEngine::jinja;
+  Range range;  ///< the marker's opening (`{{`, `{%`, `<%`)
+};
+/// The first template marker on the line that holds `at` (a syntax error's
+/// position), with its closing on the same or a later line: the error is
+/// then the template's, and SL0008 says so instead. Go and Jinja2 share
+/// `{{`: Go's is told by a leading `.`, `$` or keyword.
+std::optional<TemplateMarker> template_marker_at(std::string_view text, std::uint32_t at);
 
 }  // namespace staplint

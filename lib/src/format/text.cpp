@@ -54,7 +54,7 @@ class TextFormatter final : public Formatter {
           const LineCol lc = es.line_col(e.offset);
           std::string text = e.text;
           while (!text.empty() && (text.front() == '\n' || text.front() == '\r')) text.erase(0, 1);
-          std::string old(std::string_view(es.text()).substr(e.offset, e.length));
+          std::string old(std::string_view(es.original()).substr(e.offset, e.length));
           const auto lead = old.find_first_not_of(" \t\r\n");
           old = lead == std::string::npos ? "" : old.substr(lead, old.find_last_not_of(" \t\r\n") - lead + 1);
           out << "  " << esc(es.path()) << ":" << lc.line << ":" << lc.column << ": ";

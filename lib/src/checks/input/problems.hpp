@@ -1,4 +1,4 @@
-// The problems met while reading and parsing a tree (SL0001..SL0005, SL0007),
+// The problems met while reading and parsing a tree (SL0001..SL0005, SL0007, SL0008),
 // with the include directive httpd reads each from.
 #pragma once
 

@@ -1,0 +1,149 @@
+// Findings and verdicts in templates (template_findings.hpp).
+#include "template_findings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "staplint/template_mask.hpp"
+
+namespace staplint {
+
+namespace {
+
+std::string_view kind_words(TemplateRegion::Kind k) {
+  switch (k) {
+    case TemplateRegion::Kind::condition:
+      return "a template condition";
+    case TemplateRegion::Kind::loop:
+      return "a template loop";
+    case TemplateRegion::Kind::block:
+      return "a template block";
+    case TemplateRegion::Kind::insertion:
+      return "a template insertion";
+  }
+  return "a template region";
+}
+
+/// The block of `file` whose name starts at `at`, found without recursion.
+const Node* block_named_at(std::span<const Node> top, FileId file, std::uint32_t at) {
+  std::vector<std::span<const Node>> todo{top};
+  std::size_t visited = 0;
+  while (!todo.empty() && visited < 1'000'000) {
+    const std::span<const Node> nodes = todo.back();
+    todo.pop_back();
+    for (const Node& n : nodes) {
+      ++visited;
+      if (n.file() == file && n.is_block() && n.name_range().begin == at) return &n;
+      if (!n.children().empty()) todo.push_back(n.children());
+    }
+  }
+  return nullptr;
+}
+
+/// The first region (not a loop: its body is read once, as written) that
+/// lies inside `extent`.
+const TemplateRegion* region_inside(const TemplateMask& m, Range extent) {
+  for (const TemplateRegion& g : m.regions) {
+    if (g.range.begin >= extent.end) break;
+    if (g.kind != TemplateRegion::Kind::loop && g.range.begin >= extent.begin && g.range.end <= extent.end) return &g;
+  }
+  return nullptr;
+}
+
+bool fix_touches_markup(const Fix& fix, const SourceManager& sources) {
+  return std::any_of(fix.edits.begin(), fix.edits.end(), [&](const TextEdit& e) {
+    if (!e.create.empty() || e.file == kNoFile) return false;
+    const TemplateMask* m = sources.file(e.file).template_mask();
+    return m && m->touches_markup({e.offset, e.offset + e.length});
+  });
+}
+
+}  // namespace
+
+std::string show_holes(std::string s, FileId file, Range extent, const SourceManager& sources) {
+  if (file == kNoFile || s.find(kHoleFiller) == std::string::npos) return s;
+  const SourceFile& src = sources.file(file);
+  const TemplateMask* m = src.template_mask();
+  if (!m) return s;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != kHoleFiller) {
+      out += s[i++];
+      continue;
+    }
+    std::size_t e = i;
+    while (e < s.size() && s[e] == kHoleFiller) ++e;
+    const std::size_t len = e - i;
+    const Range* hole = nullptr;
+    for (int pass = 0; pass < 2 && !hole; ++pass) {
+      for (const Range& h : m->holes) {
+        if (h.end - h.begin != len) continue;
+        if (pass == 0 && (h.begin < extent.begin || h.end > extent.end)) continue;
+        hole = &h;
+        break;
+      }
+    }
+    if (hole) {
+      out.append(src.original(), hole->begin, len);
+    } else {
+      out.append(s, i, len);
+    }
+    i = e;
+  }
+  return out;
+}
+
+bool judge_template_finding(Finding& f, const ConfigTree& tree, const SourceManager& sources) {
+  std::erase_if(f.fixes, [&](const Fix& fix) { return fix_touches_markup(fix, sources); });
+  if (f.file == kNoFile) return true;
+  const TemplateMask* m = sources.file(f.file).template_mask();
+  if (!m) return true;
+  const bool input_problem = f.rule_id.rfind("SL000", 0) == 0;
+  if (!input_problem && m->in_hole(f.range)) return false;  // a value only rendering knows
+  const Node* block = block_named_at(tree.nodes, f.file, f.range.begin);
+  f.message = show_holes(std::move(f.message), f.file, block ? block->range : f.range, sources);
+  if (f.conditional) return true;
+  if (const TemplateRegion* g = m->region_of(f.range); g && g->kind != TemplateRegion::Kind::loop) {
+    f.conditional = true;
+    f.notes.push_back({f.file, g->tag,
+                       "this is inside " + std::string(kind_words(g->kind)) +
+                           ", which staplint does not evaluate: it holds only if the template renders it"});
+    return true;
+  }
+  if (input_problem) return true;
+  // A finding about a block (what it lacks) depends on what the template may
+  // leave out of it, or insert into it.
+  if (!block) return true;
+  if (const TemplateRegion* g = region_inside(*m, block->range)) {
+    f.conditional = true;
+    f.notes.push_back({f.file, g->tag,
+                       "this block holds " + std::string(kind_words(g->kind)) +
+                           ", which staplint does not evaluate: the rendered block may differ"});
+  }
+  return true;
+}
+
+Stapling template_verdict(Stapling v, const Node& block, const SourceManager& sources) {
+  // A fatal verdict may come from the hole itself (`ssl_stapling {{ x }};`
+  // reads as an invalid value): judged like the others.
+  if (v == Stapling::unknown || block.file() == kNoFile) return v;
+  const SourceFile& src = sources.file(block.file());
+  const TemplateMask* m = src.template_mask();
+  if (!m) return v;
+  if (region_inside(*m, block.range)) return Stapling::unknown;
+  for (const Range& h : m->holes) {
+    if (h.begin < block.range.begin || h.end > block.range.end) continue;
+    // The line of the hole: does it name stapling or OCSP?
+    const std::string& text = src.original();
+    const std::size_t b = text.rfind('\n', h.begin) == std::string::npos ? 0 : text.rfind('\n', h.begin) + 1;
+    const std::size_t e = std::min(text.find('\n', h.end), text.size());
+    std::string line = text.substr(b, e - b);
+    for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (line.find("stapl") != std::string::npos || line.find("ocsp") != std::string::npos) return Stapling::unknown;
+  }
+  return v;
+}
+
+}  // namespace staplint
