@@ -25,26 +25,14 @@ std::string_view kind_words(TemplateRegion::Kind k) {
   return "a template region";
 }
 
-/// The block of `file` whose name starts at `at`, found without recursion.
-const Node* block_named_at(std::span<const Node> top, FileId file, std::uint32_t at) {
-  std::vector<std::span<const Node>> todo{top};
-  std::size_t visited = 0;
-  while (!todo.empty() && visited < 1'000'000) {
-    const std::span<const Node> nodes = todo.back();
-    todo.pop_back();
-    for (const Node& n : nodes) {
-      ++visited;
-      if (n.file() == file && n.is_block() && n.name_range().begin == at) return &n;
-      if (!n.children().empty()) todo.push_back(n.children());
-    }
-  }
-  return nullptr;
-}
-
 /// The first region (not a loop: its body is read once, as written) that
 /// lies inside `extent`.
 const TemplateRegion* region_inside(const TemplateMask& m, Range extent) {
-  for (const TemplateRegion& g : m.regions) {
+  // Regions are in order of their starts: from the first inside `extent`.
+  auto it = std::lower_bound(m.regions.begin(), m.regions.end(), extent.begin,
+                             [](const TemplateRegion& g, std::uint32_t at) { return g.range.begin < at; });
+  for (; it != m.regions.end(); ++it) {
+    const TemplateRegion& g = *it;
     if (g.range.begin >= extent.end) break;
     if (g.kind != TemplateRegion::Kind::loop && g.range.begin >= extent.begin && g.range.end <= extent.end) return &g;
   }
@@ -76,12 +64,13 @@ std::string show_holes(std::string s, FileId file, Range extent, const SourceMan
     std::size_t e = i;
     while (e < s.size() && s[e] == kHoleFiller) ++e;
     const std::size_t len = e - i;
+    // The first hole of that length in `extent` (holes are in order).
     const Range* hole = nullptr;
-    for (int pass = 0; pass < 2 && !hole; ++pass) {
-      for (const Range& h : m->holes) {
-        if (h.end - h.begin != len) continue;
-        if (pass == 0 && (h.begin < extent.begin || h.end > extent.end)) continue;
-        hole = &h;
+    auto it = std::lower_bound(m->holes.begin(), m->holes.end(), extent.begin,
+                               [](const Range& h, std::uint32_t at) { return h.begin < at; });
+    for (; it != m->holes.end() && it->begin < extent.end; ++it) {
+      if (it->end - it->begin == len && it->end <= extent.end) {
+        hole = &*it;
         break;
       }
     }
@@ -95,14 +84,38 @@ std::string show_holes(std::string s, FileId file, Range extent, const SourceMan
   return out;
 }
 
-bool judge_template_finding(Finding& f, const ConfigTree& tree, const SourceManager& sources) {
+TemplateBlocks::TemplateBlocks(const ConfigTree& tree, const SourceManager& sources) {
+  const bool any = std::any_of(tree.files.begin(), tree.files.end(),
+                               [&](FileId f) { return f < sources.size() && sources.file(f).template_mask(); });
+  if (!any) return;
+  // Without recursion: an explicit stack over the tree's node lists.
+  std::vector<std::span<const Node>> todo{tree.nodes};
+  while (!todo.empty()) {
+    const std::span<const Node> nodes = todo.back();
+    todo.pop_back();
+    for (const Node& n : nodes) {
+      if (n.is_block() && n.file() != kNoFile && sources.file(n.file()).template_mask()) {
+        blocks_.emplace((std::uint64_t{n.file()} << 32) | n.name_range().begin, &n);
+      }
+      if (!n.children().empty()) todo.push_back(n.children());
+    }
+  }
+}
+
+const Node* TemplateBlocks::at(FileId file, std::uint32_t name_begin) const {
+  if (blocks_.empty()) return nullptr;
+  const auto it = blocks_.find((std::uint64_t{file} << 32) | name_begin);
+  return it == blocks_.end() ? nullptr : it->second;
+}
+
+bool judge_template_finding(Finding& f, const TemplateBlocks& blocks, const SourceManager& sources) {
   std::erase_if(f.fixes, [&](const Fix& fix) { return fix_touches_markup(fix, sources); });
   if (f.file == kNoFile) return true;
   const TemplateMask* m = sources.file(f.file).template_mask();
   if (!m) return true;
   const bool input_problem = f.rule_id.rfind("SL000", 0) == 0;
   if (!input_problem && m->in_hole(f.range)) return false;  // a value only rendering knows
-  const Node* block = block_named_at(tree.nodes, f.file, f.range.begin);
+  const Node* block = blocks.at(f.file, f.range.begin);
   f.message = show_holes(std::move(f.message), f.file, block ? block->range : f.range, sources);
   if (f.conditional) return true;
   if (const TemplateRegion* g = m->region_of(f.range); g && g->kind != TemplateRegion::Kind::loop) {
@@ -133,8 +146,11 @@ Stapling template_verdict(Stapling v, const Node& block, const SourceManager& so
   const TemplateMask* m = src.template_mask();
   if (!m) return v;
   if (region_inside(*m, block.range)) return Stapling::unknown;
-  for (const Range& h : m->holes) {
-    if (h.begin < block.range.begin || h.end > block.range.end) continue;
+  auto first = std::lower_bound(m->holes.begin(), m->holes.end(), block.range.begin,
+                                [](const Range& h, std::uint32_t at) { return h.begin < at; });
+  for (auto it = first; it != m->holes.end() && it->begin < block.range.end; ++it) {
+    const Range& h = *it;
+    if (h.end > block.range.end) continue;
     // The line of the hole: does it name stapling or OCSP?
     const std::string& text = src.original();
     const std::size_t b = text.rfind('\n', h.begin) == std::string::npos ? 0 : text.rfind('\n', h.begin) + 1;

@@ -64,10 +64,11 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   if (in.request.lint.read_certificates) ctx.certificates = &certificates;
   bool refused = false;  // the server refuses the whole configuration, or does not start
   const auto first = first_inclusions(tree);
+  const TemplateBlocks template_blocks(tree, in.sources);
   for (Finding& f : run_rules(in.catalog, ctx)) {
     // In a template: a finding about a hole's value is no finding, and what a
     // condition holds is conditional; both before deciding what is refused.
-    if (!judge_template_finding(f, tree, in.sources)) continue;
+    if (!judge_template_finding(f, template_blocks, in.sources)) continue;
     if (f.severity == Severity::error && !f.conditional) {
       const RuleSpec* rule = in.catalog.find(f.rule_id);
       refused = refused || (rule && rule->refuses);
