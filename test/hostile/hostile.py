@@ -571,6 +571,14 @@ def xml_nesting(c):
     c.lint(["conf/server.xml"], code=1, has=["SL0005"], seconds=5)
 
 
+@case("nesting", "a Jinja2 template: 100,000 nested {% if %} tags, and 100 unclosed {% for %} tags")
+def template_nesting(c):
+    write(f"{c.d}/a/nginx.conf.j2", "{% if x %}\n" * 100000 + "{% endif %}\n" * 100000)
+    c.lint(["a/nginx.conf.j2"], code=1, has=["SL0001", "nest deeper than 200"], seconds=5)
+    write(f"{c.d}/b/site.conf.j2", "server {\n" + "{% for x in y %}" * 100 + "\n}\n")
+    c.lint(["b/site.conf.j2"], code=1, has=["SL0001", "is not closed"], seconds=5)
+
+
 @case("nesting", "setenv.bat: 20,000 nested 'if (' blocks")
 def batch_nesting(c):
     n = 20000
@@ -649,6 +657,21 @@ def many_unreached_sites(c):
         " ssl_trusted_certificate /c.pem; }\n" % i for i in range(20000)))
     write_many(f"{c.d}/n/sites-available", 2000, "server { listen 443 ssl; server_name d%d; }\n", name="site%d")
     c.lint(["n"], code=1, seconds=10, mib=1024)
+
+
+@case("linear", "templates: 50,000 servers with holes and conditions in one Jinja2 file, and in one ERB file")
+def many_template_servers(c):
+    # Every server has holes, a condition and a finding: the findings are
+    # judged against an index of blocks, regions and holes, not a walk each.
+    write(f"{c.d}/j/sites.conf.j2", "".join(
+        "server { listen 443 ssl; server_name {{ host%d }}; ssl_certificate /a%d.pem;\n"
+        "{%% if s%d %%} ssl_stapling off; {%% endif %%} ssl_stapling_responder {{ r }}; }\n" % (i, i, i)
+        for i in range(50000)))
+    c.lint(["--no-certificates", "j/sites.conf.j2"], code=1, has=["SL1001"], seconds=15, mib=1024)
+    write(f"{c.d}/e/vhosts.conf.erb", "".join(
+        "<VirtualHost *:443>\nServerName <%%= @host%d %%>\nSSLEngine on\n<%% if @s %%>\nSSLUseStapling off\n"
+        "<%% end %%>\n</VirtualHost>\n" % i for i in range(50000)))
+    c.lint(["--no-certificates", "e/vhosts.conf.erb"], code=1, seconds=15, mib=1024)
 
 
 @case("linear", "Apache: 50,000 <VirtualHost>s in one 4 MB file")
