@@ -9,8 +9,10 @@
 // and the httpd, Tomcat and JDK versions vary with the nginx one.
 //
 // With STAPLINT_FUZZ_DIALECT set (nginx, apache, xml, shell, batch, systemd,
-// properties, yaml), the input is only that grammar's file in a tree that
-// reads it, so that the fuzzer learns one grammar at a time (each with its
+// properties, yaml, template), the input is only that grammar's file in a
+// tree that reads it (template: a Jinja2, Go, ERB and envsubst template of
+// nginx, Apache and Tomcat files, after each engine's mask is checked for
+// its invariants), so that the fuzzer learns one grammar at a time (each with its
 // dictionary in test/fuzz/dict/); .ci/test.sh runs each for a bounded time.
 // Every output format is written, and the machine-readable ones must parse
 // as their format requires: JSON and SARIF well-formed UTF-8, XML without
@@ -22,6 +24,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nginx_parser.hpp"
 #include "staplint/apache_parse.hpp"
@@ -29,6 +32,7 @@
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
 #include "staplint/project_config.hpp"
+#include "staplint/template_mask.hpp"
 #include "staplint/text.hpp"
 
 namespace {
@@ -67,6 +71,31 @@ void write_all_formats(const SourceManager& sources, const LintResult& result) {
   }
 }
 
+/// A template's mask keeps every offset and every line end, and its holes,
+/// masked spans and regions lie in order inside the text.
+void check_mask(std::string_view input, TemplateEngine engine) {
+  const TemplateMask m = mask_template(input, engine);
+  if (m.text.size() != input.size()) __builtin_trap();
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if ((input[i] == '\n') != (m.text[i] == '\n')) __builtin_trap();
+  }
+  std::uint32_t at = 0;
+  for (const Range& h : m.holes) {
+    if (h.begin < at || h.end < h.begin || h.end > input.size()) __builtin_trap();
+    at = h.end;
+  }
+  at = 0;
+  for (const Range& r : m.masked) {
+    if (r.begin < at || r.end <= r.begin || r.end > input.size()) __builtin_trap();
+    at = r.end;
+  }
+  for (const TemplateRegion& g : m.regions) {
+    if (g.range.end < g.range.begin || g.range.end > input.size()) __builtin_trap();
+    if (g.parent >= 0 && static_cast<std::size_t>(g.parent) >= m.regions.size()) __builtin_trap();
+    (void)m.region_of(g.range);
+  }
+}
+
 /// One grammar, in a tree that reads its file.
 int fuzz_dialect(std::string_view input) {
   static constexpr std::string_view kServerXml =
@@ -79,7 +108,21 @@ int fuzz_dialect(std::string_view input) {
   MemoryFileSystem fs;
   std::string where;
   const std::string text(input);
-  if (g_dialect == "nginx") {
+  std::vector<std::string> more;  // further paths to lint
+  if (g_dialect == "template") {
+    for (const TemplateEngine e :
+         {TemplateEngine::jinja, TemplateEngine::go, TemplateEngine::erb, TemplateEngine::envsubst}) {
+      check_mask(input, e);
+    }
+    fs.add("/t/nginx.conf.j2", text);
+    fs.add("/t/sites/vhost.conf.erb", text);
+    fs.add("/t/tomcat/conf/server.xml.j2", text);
+    fs.add("/t/docker/nginx.tmpl", text);
+    fs.add("/t/docker/default.conf.template", text);
+    where = "/t/nginx.conf.j2";
+    more = {"/t/sites/vhost.conf.erb", "/t/tomcat/conf/server.xml.j2", "/t/docker/nginx.tmpl",
+            "/t/docker/default.conf.template"};
+  } else if (g_dialect == "nginx") {
     fs.add("/t/nginx.conf", "events {}\nhttp {\n include site.conf;\n}\n");
     fs.add("/t/site.conf", text);
     where = "/t";
@@ -110,6 +153,7 @@ int fuzz_dialect(std::string_view input) {
   LintRequest req;
   req.paths = {where};
   if (g_dialect == "properties") req.paths.push_back("/j/java.security");
+  req.paths.insert(req.paths.end(), more.begin(), more.end());
   req.load.limits.max_files = 64;
   const LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
   write_all_formats(sources, result);
