@@ -113,7 +113,9 @@ bool judge_template_finding(Finding& f, const TemplateBlocks& blocks, const Sour
   if (f.file == kNoFile) return true;
   const TemplateMask* m = sources.file(f.file).template_mask();
   if (!m) return true;
-  const bool input_problem = f.rule_id.rfind("SL000", 0) == 0;
+  // Input problems are the file's own (a syntax error, a limit), except an
+  // include whose path is a hole: that path is unknown before rendering.
+  const bool input_problem = f.rule_id.rfind("SL000", 0) == 0 && f.rule_id != "SL0002" && f.rule_id != "SL0003";
   if (!input_problem && m->in_hole(f.range)) return false;  // a value only rendering knows
   const Node* block = blocks.at(f.file, f.range.begin);
   f.message = show_holes(std::move(f.message), f.file, block ? block->range : f.range, sources);

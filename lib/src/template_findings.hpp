@@ -25,7 +25,8 @@ class TemplateBlocks {
 
 /// Judges a finding in the light of the templates it touches. Returns false
 /// when it must not be reported: its range lies in a hole, a value nobody
-/// knows before rendering (syntax errors and limits are kept). Otherwise marks
+/// knows before rendering (an include's path too; syntax errors and limits
+/// are kept). Otherwise marks
 /// it conditional, with a note, when a template condition holds it or (for a
 /// block) when the block holds a condition or an insertion; and drops every
 /// fix that would edit template markup.
