@@ -44,21 +44,8 @@ measure() {  # measure LABEL BYTES RUNS CMD... -> one table row: median wall, ma
     printf "| %-34s | %8.3f s | %9.1f MB/s | %8.1f MiB |\n", l, s, mbs, r / 1024 }'
 }
 
-make_certificates() {  # make_certificates DIR K: a CA (chain.pem) and K leaves sharedI.fullchain.pem
-  local dir=$1 k=$2 i
-  mkdir -p "$dir"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "/CN=bench CA" \
-    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
-    -keyout "$dir/ca.key" -out "$dir/chain.pem" 2>/dev/null
-  for ((i = 0; i < k; i++)); do
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=shared$i.bench.example" \
-      -keyout "$dir/shared$i.key" -out "$dir/shared$i.csr" 2>/dev/null
-    openssl x509 -req -in "$dir/shared$i.csr" -CA "$dir/chain.pem" -CAkey "$dir/ca.key" -days 30 \
-      -set_serial "$((1000 + i))" -out "$dir/shared$i.pem" \
-      -extfile <(printf 'authorityInfoAccess=OCSP;URI:http://127.0.0.1:8888/\ncrlDistributionPoints=URI:http://127.0.0.1:8888/ca.crl\n') 2>/dev/null
-    cat "$dir/shared$i.pem" "$dir/chain.pem" > "$dir/shared$i.fullchain.pem"
-  done
-}
+# shellcheck source=bench/certificates.sh
+source "$(dirname "$0")/certificates.sh"
 
 # nginx opens every site's log files at `nginx -t`: allow it as many as we may.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true

@@ -53,24 +53,8 @@ peak_rss_kb() {  # peak_rss_kb CMD...
   tail -n 1 "$work/time"
 }
 
-make_certificates() {  # make_certificates DIR K: a CA (chain.pem), leaves sharedI.{key,fullchain.pem}, site.{pem,key}
-  local dir=$1 k=$2 i
-  [ -f "$dir/site.key" ] && return 0
-  mkdir -p "$dir"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "/CN=bench CA" \
-    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
-    -keyout "$dir/ca.key" -out "$dir/chain.pem" 2>/dev/null
-  for ((i = 0; i < k; i++)); do
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=shared$i.bench.example" \
-      -keyout "$dir/shared$i.key" -out "$dir/shared$i.csr" 2>/dev/null
-    openssl x509 -req -in "$dir/shared$i.csr" -CA "$dir/chain.pem" -CAkey "$dir/ca.key" -days 30 \
-      -set_serial "$((1000 + i))" -out "$dir/shared$i.pem" \
-      -extfile <(printf 'authorityInfoAccess=OCSP;URI:http://127.0.0.1:8888/\ncrlDistributionPoints=URI:http://127.0.0.1:8888/ca.crl\n') 2>/dev/null
-    cat "$dir/shared$i.pem" "$dir/chain.pem" >"$dir/shared$i.fullchain.pem"
-  done
-  cp "$dir/shared0.fullchain.pem" "$dir/site.pem"
-  cp "$dir/shared0.key" "$dir/site.key"
-}
+# shellcheck source=bench/certificates.sh
+source "$(dirname "$0")/certificates.sh"
 
 # nginx opens the log files at `nginx -t`: allow it as many as we may.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true

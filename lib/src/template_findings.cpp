@@ -155,7 +155,8 @@ Stapling template_verdict(Stapling v, const Node& block, const SourceManager& so
     if (h.end > block.range.end) continue;
     // The line of the hole: does it name stapling or OCSP?
     const std::string& text = src.original();
-    const std::size_t b = text.rfind('\n', h.begin) == std::string::npos ? 0 : text.rfind('\n', h.begin) + 1;
+    const std::size_t nl = h.begin == 0 ? std::string::npos : text.rfind('\n', h.begin - 1);
+    const std::size_t b = nl == std::string::npos ? 0 : nl + 1;
     const std::size_t e = std::min(text.find('\n', h.end), text.size());
     std::string line = text.substr(b, e - b);
     for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -61,22 +61,11 @@ class Masker {
     push_region(TemplateRegion::Kind::insertion, b, e);
   }
   void open(TemplateRegion::Kind kind, std::string_view closer, std::size_t b, std::size_t e) {
-    blank(b, e);
-    if (open_.size() >= kMaxTemplateNesting) {
-      problem(b, e, "template blocks nest deeper than " + std::to_string(kMaxTemplateNesting) + " levels");
-      return;
-    }
-    open_.push_back({kind, closer, range(b, e), out_.regions.size()});
-    push_region(kind, b, e);  // its end is set when it closes
+    if (push_open(kind, closer, b, e, true)) push_region(kind, b, e);  // its end is set when it closes
   }
   /// A scope with no region of its own (Jinja's `with`), kept to match its end.
   void open_neutral(std::string_view closer, std::size_t b, std::size_t e) {
-    blank(b, e);
-    if (open_.size() >= kMaxTemplateNesting) {
-      problem(b, e, "template blocks nest deeper than " + std::to_string(kMaxTemplateNesting) + " levels");
-      return;
-    }
-    open_.push_back({TemplateRegion::Kind::condition, closer, range(b, e), kNone});
+    push_open(TemplateRegion::Kind::condition, closer, b, e, false);
   }
   /// A closing tag: `closer` is what it says (`endif`), or empty when any
   /// open block ends with it (Go's and ERB's `end`).
@@ -118,6 +107,16 @@ class Masker {
     Range tag;
     std::size_t region;
   };
+  /// Blanks an opening tag and keeps it open, within kMaxTemplateNesting.
+  bool push_open(TemplateRegion::Kind kind, std::string_view closer, std::size_t b, std::size_t e, bool region) {
+    blank(b, e);
+    if (open_.size() >= kMaxTemplateNesting) {
+      problem(b, e, "template blocks nest deeper than " + std::to_string(kMaxTemplateNesting) + " levels");
+      return false;
+    }
+    open_.push_back({kind, closer, range(b, e), region ? out_.regions.size() : kNone});
+    return true;
+  }
   void note_masked(std::size_t b, std::size_t e) {
     if (b >= e) return;
     if (!out_.masked.empty() && out_.masked.back().end >= b) {
