@@ -17,6 +17,7 @@
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
 #include "dialect_choice.hpp"
+#include "phase_timer.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
@@ -43,7 +44,9 @@ class Runner {
   void lint_tree(const std::string& entry, bool fragment, const std::set<FileId>* only,
                  Dialect dialect = Dialect::nginx, const std::string& base_dir = {},
                  const DialectGuess* guess = nullptr) {
+    PhaseTimer timer;
     ConfigTree tree = loader_.load(entry, fragment, dialect, base_dir);
+    timer.lap("reading and parsing");
     if (guess && !guess->certain && tree.entry != kNoFile) {
       // One located note, and no fixes in a dialect that is only a guess.
       const std::string& text = sources_.file(tree.entry).text();
