@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 
 #include "staplint/source.hpp"
@@ -21,11 +20,7 @@ namespace {
 constexpr std::string_view kBuiltin[] = {"core_module",       "so_module",    "watchdog_module", "http_module",
                                          "log_config_module", "logio_module", "version_module",  "unixd_module"};
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lowered(s); }
 
 bool is_any(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(name, n); });
@@ -169,9 +164,7 @@ std::string_view lowered(std::string_view name, std::array<char, 64>& small, std
     spill = lower(name);
     return spill;
   }
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    small[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
-  }
+  for (std::size_t i = 0; i < name.size(); ++i) small[i] = ascii_lower(name[i]);
   return {small.data(), name.size()};
 }
 
@@ -218,7 +211,7 @@ ApacheEffective ApacheModel::effective(const ApacheHost& host, std::string_view 
   });
   if (own) return {own, false};
   if (host.node) {
-    std::array<char, 64> small{};
+    std::array<char, 64> small;  // NOLINT(cppcoreguidelines-pro-type-member-init): lowered() writes what it reads
     std::string spill;
     if (const auto it = server_by_name.find(lowered(name, small, spill)); it != server_by_name.end()) {
       return {it->second.back(), true};

@@ -21,6 +21,12 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string ascii_lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 std::vector<std::string_view> split_nonempty(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   std::size_t at = 0;

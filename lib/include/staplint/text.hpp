@@ -12,6 +12,11 @@ namespace staplint {
 /// way (ngx_strcasecmp), httpd directive and section names too.
 bool iequals(std::string_view a, std::string_view b);
 
+/// ASCII lower case, the folding iequals uses (no locale, no library call).
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+/// `s` in ASCII lower case.
+std::string ascii_lowered(std::string_view s);
+
 /// The non-empty pieces of `s` between `sep`s: path components, comma lists.
 std::vector<std::string_view> split_nonempty(std::string_view s, char sep);
 

@@ -1,23 +1,13 @@
 // SL4005: a certificate, CRL or OCSP file the configuration names cannot be read.
-#include <cctype>
 #include <map>
 #include <set>
 
 #include "checks/apache/certificate_facts.hpp"
 #include "checks/apache/directives.hpp"
 #include "rules/apache/SL4005_certificate_unreadable.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::checks::apache {
-
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 void SL4005_certificate_unreadable::check(const CheckContext& ctx, Reporter& r) {
   if (!ctx.certificates) return;
@@ -30,7 +20,10 @@ void SL4005_certificate_unreadable::check(const CheckContext& ctx, Reporter& r) 
   };
   std::set<std::string> reported;
   for (const ApacheDirective& d : ctx.apache.directives) {
-    const auto kind = names.find(lower(d.node->name()));
+    // Every name above starts with "SSL": most directives are not built a string.
+    const std::string_view name = d.node->name();
+    if (name.size() < 3 || !iequals(name.substr(0, 3), "ssl")) continue;
+    const auto kind = names.find(ascii_lowered(name));
     if (kind == names.end()) continue;
     const std::string* path = nullptr;
     const std::string why = unusable_reason(*ctx.certificates, *d.node, kind->second, &path);
