@@ -34,12 +34,14 @@ cmake --build build-fuzz --target staplint -j "$jobs"
 python3 test/hostile/hostile.py build-fuzz/tools/staplint --slow 5 | tail -n 40
 
 # 2b. Threads (-j): every sample and two generated trees at -j 1, 2 and 7 on a
-# ThreadSanitizer build; a race report (or any difference) fails it.
-cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=OFF \
+# ThreadSanitizer build; a race report (or any difference) fails it. Then every
+# sample's test, whose rules run on two threads whatever the sample's size.
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=ON \
   -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
-cmake --build build-tsan --target staplint gen_nginx_tree gen_apache_tree -j "$jobs"
+cmake --build build-tsan --target staplint gen_nginx_tree gen_apache_tree staplint-sample-runner -j "$jobs"
 TSAN_OPTIONS=halt_on_error=1 test/system/jobs_determinism.sh build-tsan/tools/staplint . \
   build-tsan/bench/gen_nginx_tree build-tsan/bench/gen_apache_tree | tail -n 3
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R '^sample:' | tail -n 3
 
 # 3. Build and run every other test; ctest's summary is the last thing printed.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTAPLINT_BUILD_TESTS=ON >/dev/null

@@ -3,6 +3,7 @@
 
 #include <cassert>
 #include <memory>
+#include <mutex>
 
 #include "blank_words.hpp"
 #include "nginx_parser.hpp"
@@ -23,6 +24,10 @@ bool Arg::has_variable() const {
 
 // `s` is taken by value and moved into the map. NOLINTNEXTLINE(performance-unnecessary-value-param)
 std::string_view NodeUnit::keep(std::uint32_t offset, std::string s) const {
+  // Rules run concurrently, and read the same lean nodes' words. (The map is
+  // node-based: a kept word does not move when others are added.)
+  static std::mutex keeping;
+  const std::lock_guard lock(keeping);
   if (!kept_) kept_ = std::make_unique<std::unordered_map<std::uint32_t, std::string>>();
   auto [it, fresh] = kept_->try_emplace(offset, std::move(s));
   return it->second;

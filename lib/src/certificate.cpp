@@ -527,7 +527,13 @@ std::uint64_t next_lookup_serial() {
   return ++counter;
 }
 
+std::recursive_mutex& derived_facts_mutex() {
+  static std::recursive_mutex m;
+  return m;
+}
+
 CertificateStore::Entry& CertificateStore::entry(const std::string& path, bool directory) const {
+  const std::lock_guard lock(mutex_);
   auto& map = directory ? directories_ : cache_;
   if (auto it = map.find(path); it != map.end()) return it->second;
   Entry e{directory ? read_directory(path) : read_file(path), {}};
@@ -564,6 +570,7 @@ CertificateFile CertificateStore::read_file(const std::string& path) const {
 }
 
 const std::string* CertificateStore::bytes(const std::string& path) const {
+  const std::lock_guard lock(mutex_);
   auto it = raw_.find(path);
   if (it == raw_.end()) {
     std::optional<std::string> bytes;
@@ -578,6 +585,7 @@ const std::string* CertificateStore::bytes(const std::string& path) const {
 
 const CertificateInfo* CertificateStore::issuer_of(const CertificateFile& own,
                                                    const std::vector<const CertificateFile*>& stores) const {
+  const std::lock_guard lock(mutex_);
   if (own.certificates.empty()) return nullptr;
   std::vector<const CertificateFile*> key{&own};
   key.insert(key.end(), stores.begin(), stores.end());
@@ -637,6 +645,7 @@ CertificateFile CertificateStore::read_directory(const std::string& path) const 
 
 const CertificateFile& CertificateStore::keystore(const std::string& path, const std::string& password,
                                                   const std::string& alias) const {
+  const std::lock_guard lock(mutex_);
   auto key = std::make_tuple(path, password, alias);
   if (auto it = keystores_.find(key); it != keystores_.end()) return it->second;
   CertificateFile f;

@@ -1,7 +1,12 @@
 #include "staplint/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <iterator>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 #include <fmt/args.h>
@@ -85,14 +90,62 @@ void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& source
       findings.end());
 }
 
-std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx) {
-  std::vector<Finding> findings;
+std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx, unsigned jobs,
+                               std::size_t bytes_per_thread) {
+  struct Run {
+    const RuleSpec* spec;
+    const RuleBinding* binding;
+    std::vector<Finding> findings;
+  };
+  std::vector<Run> runs;
   for (const RuleSpec& spec : catalog.rules()) {
     const RuleBinding* binding = spec.binding_for(ctx.tree.dialect);
     if (!binding || !binding->fn) continue;  // a catalog loaded at run time has no checks
-    Reporter reporter(spec, *binding, findings);
-    binding->fn(ctx, reporter);
+    runs.push_back({&spec, binding, {}});
   }
+  auto run = [&](Run& r) {
+    Reporter reporter(*r.spec, *r.binding, r.findings);
+    r.binding->fn(ctx, reporter);
+  };
+  // Threads only where the tree is large enough to repay starting them.
+  if (bytes_per_thread > 0) {
+    std::size_t bytes = 0;
+    for (FileId f : ctx.tree.files) bytes += f < ctx.sources.size() ? ctx.sources.file(f).text().size() : 0;
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, bytes / bytes_per_thread + 1));
+  }
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, runs.size()));
+  if (jobs <= 1) {
+    for (Run& r : runs) run(r);
+  } else {
+    // Each thread takes the next rule not taken; the results stay in the
+    // catalog's order whichever thread ran them. A check that throws is a
+    // bug: the exception is carried to this thread, as if run here.
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failed;
+    std::mutex failed_mutex;
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < runs.size();) {
+        try {
+          run(runs[i]);
+        } catch (...) {
+          const std::lock_guard lock(failed_mutex);
+          if (!failed) failed = std::current_exception();
+          next = runs.size();
+        }
+      }
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(work);
+      work();
+    }
+    if (failed) std::rethrow_exception(failed);
+  }
+  std::size_t total = 0;
+  for (const Run& r : runs) total += r.findings.size();
+  std::vector<Finding> findings;
+  findings.reserve(total);
+  for (Run& r : runs) std::move(r.findings.begin(), r.findings.end(), std::back_inserter(findings));
   sort_and_dedupe(findings, ctx.sources);
   spdlog::debug("{} findings", findings.size());
   return findings;

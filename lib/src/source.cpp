@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
 #include <new>
 
 #include <sys/mman.h>
@@ -23,7 +24,10 @@ SourceFile::SourceFile(std::string display_path, std::string identity, std::stri
 SourceFile::~SourceFile() = default;
 
 const std::vector<std::uint32_t>& SourceFile::lines() const {
-  if (line_starts_.empty()) {
+  if (lines_ready_.load(std::memory_order_acquire)) return line_starts_;
+  static std::mutex building;
+  const std::lock_guard lock(building);
+  if (!lines_ready_.load(std::memory_order_relaxed)) {
     line_starts_.push_back(0);
     const char* const begin = text_.data();
     const char* const end = begin + text_.size();
@@ -31,6 +35,7 @@ const std::vector<std::uint32_t>& SourceFile::lines() const {
       ++p;
       line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
     }
+    lines_ready_.store(true, std::memory_order_release);
   }
   return line_starts_;
 }

@@ -9,6 +9,7 @@
 #include "checks/apache/certificate_facts.hpp"
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
+#include "phase_timer.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/suppressions.hpp"
 #include "staplint/verdict.hpp"
@@ -44,6 +45,7 @@ std::vector<Note> include_chain(const ConfigTree& tree, const std::unordered_map
 
 void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::function<bool(FileId)>& reported,
                   LintResult& result) {
+  PhaseTimer timer;
   const bool apache = tree.dialect == Dialect::apache;
   const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
   const ApacheModel apache_model = apache ? build_apache_model(tree, in.sources) : ApacheModel{};
@@ -54,6 +56,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   const TomcatModel tomcat_model = tree.dialect == Dialect::tomcat
                                        ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, in.sources))
                                        : TomcatModel{};
+  timer.lap("models");
   const std::vector<Suppression> suppressions = collect_suppressions(tree);
   // Tomcat resolves relative paths against CATALINA_BASE.
   const TreeCertificates certificates(
@@ -65,7 +68,9 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   bool refused = false;  // the server refuses the whole configuration, or does not start
   const auto first = first_inclusions(tree);
   const TemplateBlocks template_blocks(tree, in.sources);
-  for (Finding& f : run_rules(in.catalog, ctx)) {
+  std::vector<Finding> findings = run_rules(in.catalog, ctx, in.request.load.jobs, in.request.load.rule_thread_bytes);
+  timer.lap("rules");
+  for (Finding& f : findings) {
     // In a template: a finding about a hole's value is no finding, and what a
     // condition holds is conditional; both before deciding what is refused.
     if (!judge_template_finding(f, template_blocks, in.sources)) continue;
@@ -95,6 +100,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
     }
     result.findings.push_back(std::move(f));
   }
+  timer.lap("findings");
   // Sized for this tree at once (20,000 endpoints would be copied as the
   // list grows), and still geometrically across the trees of a run.
   const std::size_t needed =
@@ -138,6 +144,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
          in.endpoint_certificates.of(ctx.certificates,
                                      [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
   }
+  timer.lap("endpoints");
 }
 
 }  // namespace staplint

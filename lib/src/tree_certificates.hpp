@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@ class TreeCertificates : public CertificateLookup {
     // Thousands of servers share an http-level directive, and every rule asks
     // again: one answer per directive, kept (node-based: it does not move).
     const std::uintptr_t key = reinterpret_cast<std::uintptr_t>(&directive) * 8 + arg;
+    const std::lock_guard lock(mutex_);  // rules run concurrently
     auto it = resolved_.find(key);
     if (it == resolved_.end()) it = resolved_.emplace(key, resolve_uncached(directive, arg)).first;
     return it->second;
@@ -96,6 +98,7 @@ class TreeCertificates : public CertificateLookup {
   std::string base_;
   UnixTime now_;
   mutable std::unordered_map<std::uintptr_t, const NamedFile*> resolved_;
+  mutable std::mutex mutex_;
 };
 
 /// The certificates endpoints serve, one object for each certificate, path

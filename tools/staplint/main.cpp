@@ -33,7 +33,7 @@ extern "C" void on_termination(int sig) {
 }
 
 void start_logging(int verbosity) {
-  auto logger = spdlog::stderr_logger_st("staplint");
+  auto logger = spdlog::stderr_logger_mt("staplint");
   logger->set_pattern("staplint: %l: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(verbosity >= 2 ? spdlog::level::debug : verbosity == 1 ? spdlog::level::info : spdlog::level::warn);

@@ -277,8 +277,8 @@ const OptionSpec kOptions[] = {
        return true;
      }},
     {"--jobs", "-j", "N", Takes::value,
-     "read and parse the files an include names on N threads (default: the\nnumber of cores, at most 256); "
-     "the output is the same for any N",
+     "read and parse the files an include names, and run a large tree's\nrules, on N threads (default: the "
+     "number of cores, at most 256);\nthe output is the same for any N",
      Completes::nothing, [](Options& o, S option, V v, E error) { return limit(option, v, 256, o.load.jobs, error); }},
     {"--dump-ast", "", "FILE", Takes::value, "print the syntax tree of FILE with includes expanded", Completes::files,
      [](Options& o, S, V v, E) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -166,12 +167,20 @@ class CertificateStore {
   mutable std::map<std::vector<const CertificateFile*>, const CertificateInfo*> issuers_;
   mutable std::map<std::tuple<std::string, std::string, std::string>, CertificateFile> keystores_;
   mutable std::unordered_map<std::string, Entry> directories_;
+  /// Held by each question that reads or fills the caches above (and reads
+  /// files): a tree's rules run concurrently.
+  mutable std::recursive_mutex mutex_;
 };
 
 class Node;
 
 /// A number no CertificateLookup of this process had before.
 std::uint64_t next_lookup_serial();
+
+/// Held while what the checks derive from certificates (CertificateLookup::
+/// derived, NginxServer::derived) is looked up or made: rules run
+/// concurrently, and ask for the same endpoints' facts.
+std::recursive_mutex& derived_facts_mutex();
 
 /// The certificate files a directive names, read, or nullptr when it cannot
 /// be known: a variable in the path, a path outside what may be read, or

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,8 @@ struct CheckContext {
   /// nginx's TLS upstreams with their verification settings, walked once on
   /// first use and shared by the upstream rules (checks/nginx/upstreams.hpp).
   mutable std::shared_ptr<const checks::UpstreamUses> nginx_upstream_uses = {};
+  /// Held while a lazy walk above is made (rules run concurrently).
+  mutable std::recursive_mutex lazy_mutex = {};
   /// The certificate files the configuration names, read on demand; nullptr
   /// where none may be read.
   const CertificateLookup* certificates = nullptr;
@@ -113,9 +116,13 @@ class Reporter {
 /// Formats a message template with fields; throws fmt::format_error.
 std::string format_message(const std::string& tmpl, const Reporter::Fields& fields);
 
-/// Runs every rule that applies to the tree's dialect. Findings are sorted and
-/// de-duplicated.
-std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx);
+/// Runs every rule that applies to the tree's dialect, on up to `jobs`
+/// threads, one for each `bytes_per_thread` of the tree's text (0: `jobs`). Findings are sorted and de-duplicated, the
+/// same for any `jobs`: each rule's findings are kept apart and joined in the catalog's order. Checks run concurrently:
+/// what they fill lazily (CheckContext's walks, the certificate lookup's caches, a file's line table) is filled under a
+/// lock.
+std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& ctx, unsigned jobs = 1,
+                               std::size_t bytes_per_thread = 0);
 
 void sort_and_dedupe(std::vector<Finding>& findings, const SourceManager& sources);
 

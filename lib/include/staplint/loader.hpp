@@ -35,6 +35,10 @@ struct LoadOptions {
   /// Threads that read and parse the files an include names (`-j`). The
   /// result is the same for any count: files join the tree in order.
   unsigned jobs = 1;
+  /// A tree's rules run on up to `jobs` threads, one for each this many bytes
+  /// of its text: starting threads costs more than the rules of a small tree
+  /// (a directory of site files is many small trees). 0: always `jobs`.
+  std::size_t rule_thread_bytes = 512 * 1024;
 
   /// Where an absolute path as the server names it is read: below the
   /// longest `path_map` prefix that covers it, else below `root`, else
@@ -88,6 +92,7 @@ class ConfigLoader {
   /// folder of a Helm chart (a `Chart.yaml` beside that folder). Such a file
   /// is read through its mask (template_mask.hpp).
   std::optional<TemplateEngine> template_engine(const std::string& path) const;
+
 
  private:
   struct Expansion;

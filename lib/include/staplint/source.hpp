@@ -1,6 +1,7 @@
 // Source files as bytes, and the mapping from byte offsets to line:column.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 
@@ -58,8 +59,10 @@ class SourceFile {
   void set_quotable(bool q) const { quotable_ = q; }
   /// Whether the file uses CRLF line ends (it holds one), looked up once.
   bool crlf() const {
-    if (crlf_ < 0) crlf_ = text_.find("\r\n") != std::string::npos ? 1 : 0;
-    return crlf_ == 1;
+    // Rules run concurrently: each thread that finds it unknown finds the same.
+    signed char c = crlf_.load(std::memory_order_relaxed);
+    if (c < 0) crlf_.store(c = text_.find("\r\n") != std::string::npos ? 1 : 0, std::memory_order_relaxed);
+    return c == 1;
   }
 
   LineCol line_col(std::uint32_t offset) const;
@@ -68,8 +71,9 @@ class SourceFile {
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(lines().size()); }
 
  private:
-  /// Line starts, built on first use: most files of a large tree are never
-  /// shown, so they never pay for the table.
+  /// Line starts, built on first use (under a lock: rules run concurrently):
+  /// most files of a large tree are never shown, so they never pay for the
+  /// table.
   const std::vector<std::uint32_t>& lines() const;
 
   std::string path_;
@@ -80,7 +84,8 @@ class SourceFile {
   friend class SourceManager;
   bool bom_ = false;
   mutable std::vector<std::uint32_t> line_starts_;
-  mutable signed char crlf_ = -1;
+  mutable std::atomic<bool> lines_ready_{false};
+  mutable std::atomic<signed char> crlf_{-1};
   mutable bool quotable_ = true;
 };
 

@@ -67,6 +67,7 @@ ApacheStaplingFacts compute_apache_stapling_facts(const CertificateLookup* certs
 std::shared_ptr<const ApacheStaplingFacts> apache_stapling_facts(const CertificateLookup* certs, const ApacheModel& m,
                                                                  const ApacheHost& h) {
   if (!certs) return std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));
+  const std::lock_guard lock(derived_facts_mutex());
   std::shared_ptr<const void>& slot = certs->derived[&h];
   if (!slot) slot = std::make_shared<const ApacheStaplingFacts>(compute_apache_stapling_facts(certs, m, h));
   return std::static_pointer_cast<const ApacheStaplingFacts>(slot);

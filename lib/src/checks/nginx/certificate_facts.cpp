@@ -56,6 +56,7 @@ std::vector<CheckedCrl> compute_checked_crls(const CheckContext& ctx) {
 const NginxStaplingFacts* nginx_stapling_facts(const CertificateLookup* certs, const NginxServer& s) {
   // Serial 0 stands for no lookup (no certificate read): no lookup has it.
   const std::uint64_t by = certs ? certs->serial : 0;
+  const std::lock_guard lock(derived_facts_mutex());
   if (!s.derived || s.derived_by != by) {
     s.derived = std::make_shared<const NginxStaplingFacts>(compute_nginx_stapling_facts(certs, s));
     s.derived_by = by;
@@ -64,6 +65,7 @@ const NginxStaplingFacts* nginx_stapling_facts(const CertificateLookup* certs, c
 }
 
 const std::vector<CheckedCrl>& nginx_checked_crls(const CheckContext& ctx) {
+  const std::lock_guard lock(derived_facts_mutex());
   std::shared_ptr<const void>& slot = ctx.certificates->derived[&ctx.nginx.servers];
   if (!slot) slot = std::make_shared<const std::vector<CheckedCrl>>(compute_checked_crls(ctx));
   return *std::static_pointer_cast<const std::vector<CheckedCrl>>(slot);

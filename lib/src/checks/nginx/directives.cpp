@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 
 #include "staplint/nginx_model.hpp"
@@ -144,6 +145,7 @@ void for_each_in_context(const ConfigTree& tree, const std::function<void(const 
 }
 
 const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx) {
+  const std::lock_guard lock(ctx.lazy_mutex);
   if (!ctx.nginx_directive_uses) {
     auto found = std::make_shared<DirectiveUses>();
     for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -92,6 +93,7 @@ void visit_tls_uses(const CheckContext& ctx, const Visit& fn) {
 }  // namespace
 
 const std::vector<UpstreamUse>& upstream_uses(const CheckContext& ctx) {
+  const std::lock_guard lock(ctx.lazy_mutex);
   if (!ctx.nginx_upstream_uses) {
     auto all = std::make_shared<UpstreamUses>();
     visit_tls_uses(ctx, [&](const Scopes& scopes, const TlsUse& use) {

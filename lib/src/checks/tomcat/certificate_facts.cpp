@@ -125,6 +125,7 @@ std::shared_ptr<const TomcatStaplingFacts> tomcat_stapling_facts(const Certifica
                                                                  const TomcatModel& tomcat, const JvmModel& jvm,
                                                                  const TomcatConnector& c) {
   if (!certs) return std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
+  const std::lock_guard lock(derived_facts_mutex());
   std::shared_ptr<const void>& slot = certs->derived[&c];
   if (!slot) slot = std::make_shared<const TomcatStaplingFacts>(compute_tomcat_stapling_facts(certs, tomcat, jvm, c));
   return std::static_pointer_cast<const TomcatStaplingFacts>(slot);
