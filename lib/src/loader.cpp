@@ -3,6 +3,7 @@
 
 #include "staplint/apache_parse.hpp"
 #include "staplint/jvm_parse.hpp"
+#include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
 #include "staplint/xml_parse.hpp"
 
@@ -263,6 +264,7 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     if (const std::optional<TemplateEngine> engine = template_engine(path)) {
       // A template: the parsers read its mask, output shows it as written.
       TemplateMask mask = mask_template(r.bytes, *engine);
+      apply_template_variables(mask, r.bytes, *engine, template_variables(path, *engine));
       std::optional<TemplateMask::Problem> problem = mask.problem;
       pf.file = sources_.add_template(path, identity, std::move(r.bytes), std::move(mask));
       if (problem) {
@@ -282,6 +284,9 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       ahead ? take_parsed_ahead(key, pf) : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
   if (parsed) {
     pf.nodes = *parsed;
+    if (TemplateMask* mask = sources_.template_mask_to_update(pf.file)) {
+      substitute_template_values(pf.nodes, *mask, sources_);
+    }
   } else {
     pf.problem = std::move(parsed.error());
     const SourceFile& src = sources_.file(pf.file);
@@ -334,12 +339,61 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
 }
 
 std::optional<TemplateEngine> ConfigLoader::template_engine(const std::string& path) const {
+  if (!options_.template_globs.empty()) {
+    const std::string absolute =
+        path::is_absolute(path) || options_.cwd.empty() ? path::normalize(path) : path::join(options_.cwd, path);
+    for (const auto& [glob, engine] : options_.template_globs) {
+      if (glob_match(glob, absolute) || glob_match(glob, path)) return engine;
+    }
+  }
   if (std::optional<TemplateName> name = template_by_name(path)) return name->engine;
   const std::string dir = path::dirname(path);
   if (path::basename(dir) == "templates" && fs_.kind(path::join(path::dirname(dir), "Chart.yaml")) == PathKind::file) {
     return TemplateEngine::go;
   }
   return std::nullopt;
+}
+
+TemplateVariables ConfigLoader::template_variables(const std::string& path, TemplateEngine engine) {
+  TemplateVariables vars;
+  // The `templates` folder the template lies in (it may have subfolders):
+  // its parent is the role or the chart.
+  std::string owner;
+  std::string dir = path::dirname(path);
+  for (int up = 0; up < 8 && !dir.empty() && dir != "/" && dir != "."; ++up) {
+    if (path::basename(dir) == "templates") {
+      owner = path::dirname(dir);
+      break;
+    }
+    dir = path::dirname(dir);
+  }
+  auto read = [&](const std::string& file, std::string_view prefix) {
+    const std::string key = std::string(to_string(engine)) + "\n" + file;
+    auto it = variable_files_.find(key);
+    if (it == variable_files_.end()) {
+      TemplateVariables read_vars;
+      if (fs_.kind(file) == PathKind::file) {
+        ReadResult r = fs_.read(file, options_.limits.max_file_size);
+        std::optional<std::string> error = r.status == ReadResult::Status::ok
+                                               ? read_template_variables(r.bytes, file, prefix, engine, read_vars)
+                                               : std::optional<std::string>(r.error);
+        if (error) spdlog::info("'{}': not read as template variables: {}", file, *error);
+      }
+      it = variable_files_.emplace(key, std::move(read_vars)).first;
+    }
+    vars.merge(it->second);
+  };
+  if (!owner.empty() && engine == TemplateEngine::jinja) {
+    // Ansible: role vars take precedence over role defaults.
+    for (const char* f : {"defaults/main.yml", "defaults/main.yaml", "vars/main.yml", "vars/main.yaml"}) {
+      read(path::join(owner, f), "");
+    }
+  } else if (!owner.empty() && engine == TemplateEngine::go &&
+             fs_.kind(path::join(owner, "Chart.yaml")) == PathKind::file) {
+    read(path::join(owner, "values.yaml"), ".Values.");
+  }
+  for (const LoadOptions::TemplateVar& v : options_.template_vars) vars.set(v.name, {v.value, v.source});
+  return vars;
 }
 
 std::string ConfigLoader::apache_server_root(std::span<const Node> top, const std::string& entry_dir) const {

@@ -30,6 +30,12 @@ constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
      "prefix wins over 'root'"},
     {"root", "DIR: the checkout of the server's /, where absolute includes are read"},
     {"severity", "{RULE: error | warning | info, ...}: a severity per rule"},
+    {"template-vars",
+     "{NAME: VALUE, ...}: values of template variables, by the name the template writes "
+     "(nginx_stapling, .Values.tls.stapling, @stapling, STAPLING); over a role's or chart's own"},
+    {"templates",
+     "{GLOB: jinja | go | erb | envsubst, ...}: files read as templates of that engine, whatever "
+     "their names"},
     {"versions",
      "{nginx: X.Y.Z, httpd: X.Y.Z, tomcat: X.Y.Z, jdk: V}: the versions version-dependent rules "
      "judge for"},
@@ -207,6 +213,25 @@ class Reader {
           std::string glob = exclude_glob(g.Scalar());
           if (glob.front() == '/') glob.erase(0, 1);  // anchored at the configuration's directory
           c.exclude.push_back(c.dir.empty() ? glob : path::join(c.dir, glob));
+        }
+      } else if (key == "template-vars") {
+        if (!v.IsMap()) fail(v, "'template-vars' takes a mapping of variable names to values, like {stapling: 'on'}");
+        for (const auto& m : v) {
+          const std::string name = scalar(m.first, key, "a mapping of variable names to values");
+          if (!m.second.IsScalar()) fail(m.second, "the value of '" + name + "' is not a plain value");
+          c.template_vars.emplace_back(name, m.second.Scalar());
+        }
+      } else if (key == "templates") {
+        if (!v.IsMap()) fail(v, "'templates' takes a mapping of globs to template engines, like {'*.conf.in': jinja}");
+        for (const auto& m : v) {
+          const std::string glob = scalar(m.first, key, "a mapping of globs to template engines");
+          const std::string name = scalar(m.second, glob, "jinja, go, erb or envsubst");
+          const std::optional<TemplateEngine> engine = parse_template_engine(name);
+          if (!engine) fail(m.second, "a template engine is jinja, go, erb or envsubst, not '" + name + "'");
+          if (glob.find_first_not_of(" \t/") == std::string::npos) fail(m.first, "an empty glob matches nothing");
+          std::string g = exclude_glob(glob);
+          if (g.front() == '/') g.erase(0, 1);  // anchored at the configuration's directory
+          c.templates.emplace_back(c.dir.empty() ? g : path::join(c.dir, g), *engine);
         }
       } else if (key == "versions") {
         if (!v.IsMap())

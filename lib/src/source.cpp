@@ -107,7 +107,7 @@ FileId SourceManager::add_template(std::string display_path, std::string identit
   const FileId id = add(std::move(display_path), std::move(identity), std::move(text));
   SourceFile& f = *files_.back();
   f.original_ = std::move(original);
-  f.mask_ = std::make_unique<const TemplateMask>(std::move(mask));
+  f.mask_ = std::make_unique<TemplateMask>(std::move(mask));
   return id;
 }
 

@@ -117,6 +117,16 @@ bool judge_template_finding(Finding& f, const TemplateBlocks& blocks, const Sour
   // include whose path is a hole: that path is unknown before rendering.
   const bool input_problem = f.rule_id.rfind("SL000", 0) == 0 && f.rule_id != "SL0002" && f.rule_id != "SL0003";
   if (!input_problem && m->in_hole(f.range)) return false;  // a value only rendering knows
+  if (const TemplateMask::Value* v = m->value_in(f.range)) {
+    // A value the repository gives: the finding is the rendered file's.
+    f.notes.push_back({f.file, v->range,
+                       v->yaml_boolean.empty()
+                           ? "'" + v->variable + "' renders as '" + v->value + "' here, as " + v->source +
+                                 " gives it; change it there"
+                           : "'" + v->variable + "' renders as '" + v->value + "' here: YAML reads the bare '" +
+                                 v->yaml_boolean + "' at " + v->source + " as a boolean; write it in quotes there ('" +
+                                 v->yaml_boolean + "')"});
+  }
   const Node* block = blocks.at(f.file, f.range.begin);
   f.message = show_holes(std::move(f.message), f.file, block ? block->range : f.range, sources);
   if (f.conditional) return true;

@@ -464,6 +464,12 @@ bool TemplateMask::in_hole(Range r) const {
   return it != holes.end() && it->begin < std::max(r.end, r.begin + 1);
 }
 
+const TemplateMask::Value* TemplateMask::value_in(Range r) const {
+  auto it = std::upper_bound(values.begin(), values.end(), r.begin,
+                             [](std::uint32_t at, const Value& v) { return at < v.range.end; });
+  return it != values.end() && it->range.begin < std::max(r.end, r.begin + 1) ? &*it : nullptr;
+}
+
 bool TemplateMask::touches_markup(Range r) const {
   auto it = std::upper_bound(masked.begin(), masked.end(), r.begin,
                              [](std::uint32_t at, const Range& m) { return at < m.end; });

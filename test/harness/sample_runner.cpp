@@ -16,7 +16,7 @@
 //   file that is not text, SL0004, keeps its expectations in its first lines);
 // - `# staplint-args: --nginx-version 1.22.1` (in XML `<!-- staplint-args: ... -->`)
 //   sets options for the sample (--nginx-, --httpd-, --tomcat-, --jdk-version,
-//   --root); a tree's come from its nginx.conf, apache2.conf, httpd.conf or
+//   --root, --template-var); a tree's come from its nginx.conf, apache2.conf, httpd.conf or
 //   conf/server.xml;
 // - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing goldens.
 #include <algorithm>
@@ -265,6 +265,11 @@ int main(int argc, char** argv) {
         req.lint.tomcat_version = Version::parse(args[++i]);
       } else if (args[i] == "--jdk-version" && i + 1 < args.size()) {
         req.lint.jdk_version = parse_jdk_version(args[++i]);
+      } else if (args[i] == "--template-var" && i + 1 < args.size()) {
+        const std::string v = args[++i];
+        const auto eq = v.find('=');
+        if (eq != std::string::npos)
+          req.load.template_vars.push_back({v.substr(0, eq), v.substr(eq + 1), "--template-var"});
       } else if (args[i] == "--root" && i + 1 < args.size()) {
         req.load.root = path::join(path::dirname(entry), args[++i]);
       }

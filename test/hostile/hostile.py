@@ -571,12 +571,48 @@ def xml_nesting(c):
     c.lint(["conf/server.xml"], code=1, has=["SL0005"], seconds=5)
 
 
+TEMPLATE_SITE = ("server {\n    listen 443 ssl;\n    server_name {{ host }};\n    ssl_certificate /etc/ssl/a.pem;\n"
+                 "    ssl_stapling {{ stapling }};\n    resolver {{ resolver }};\n}\n")
+
+
 @case("nesting", "a Jinja2 template: 100,000 nested {% if %} tags, and 100 unclosed {% for %} tags")
 def template_nesting(c):
     write(f"{c.d}/a/nginx.conf.j2", "{% if x %}\n" * 100000 + "{% endif %}\n" * 100000)
     c.lint(["a/nginx.conf.j2"], code=1, has=["SL0001", "nest deeper than 200"], seconds=5)
     write(f"{c.d}/b/site.conf.j2", "server {\n" + "{% for x in y %}" * 100 + "\n}\n")
     c.lint(["b/site.conf.j2"], code=1, has=["SL0001", "is not closed"], seconds=5)
+
+
+@case("nesting", "template variables: a YAML alias bomb, 10,000-deep maps and 200,000 keys in a role's defaults")
+def template_variable_files(c):
+    # Aliases are read once per use within a budget of names, maps flatten
+    # without recursion, and yaml-cpp's own depth guard stops the parse.
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 12):
+        bomb += "l%d: &l%d {%s}\n" % (i, i, ", ".join("k%d: *%s" % (k, "a" if i == 1 else "l%d" % (i - 1))
+                                                     for k in range(10)))
+    write(f"{c.d}/a/roles/web/defaults/main.yml", bomb + "stapling: \"off\"\n")
+    write(f"{c.d}/a/roles/web/templates/site.conf.j2", TEMPLATE_SITE)
+    c.lint(["a/roles/web/templates/site.conf.j2"], code=1, seconds=10, mib=1024)
+    write(f"{c.d}/b/roles/web/defaults/main.yml", "".join("%sk%d:\n" % ("  " * i, i) for i in range(10000)))
+    write(f"{c.d}/b/roles/web/templates/site.conf.j2", TEMPLATE_SITE)
+    c.lint(["b/roles/web/templates/site.conf.j2"], seconds=10, mib=1024)
+    write(f"{c.d}/c/roles/web/defaults/main.yml", "".join("k%d: v%d\n" % (i, i) for i in range(200000)))
+    write(f"{c.d}/c/roles/web/templates/site.conf.j2", TEMPLATE_SITE)
+    c.lint(["c/roles/web/templates/site.conf.j2"], seconds=10, mib=1024)
+
+
+@case("output", "template variables whose values hold a newline, ESC, quotes and a statement")
+def template_variable_values(c):
+    # Only a value of one word of printable ASCII substitutes: the rest stay
+    # holes, and nothing of them reaches the output.
+    write(f"{c.d}/roles/web/defaults/main.yml",
+          "stapling: \"off\\n::error file=x::FORGED\"\nresolver: \"1.1.1.1; ssl_stapling on\"\n"
+          "host: \"\\e[31mRED\"\n")
+    write(f"{c.d}/roles/web/templates/site.conf.j2", TEMPLATE_SITE)
+    c.lint(["roles/web/templates/site.conf.j2"], formats=True, lacks=["FORGED", "RED", "\x1b"])
+    c.lint(["--template-var", "stapling=off\n::error::FORGED", "roles/web/templates/site.conf.j2"], formats=True,
+           lacks=["FORGED"])
 
 
 @case("nesting", "setenv.bat: 20,000 nested 'if (' blocks")

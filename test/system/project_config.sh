@@ -138,9 +138,36 @@ contains bad-yaml "other/.staplint.yaml:[0-9]*:[0-9]*: error: "
 check cli-bad-rule 3 "$st" --no-config --disable SL9999 other/stream.conf
 contains cli-bad-rule "unknown rule 'SL9999'"
 
+# Templates the names do not announce, and template variables, from the file;
+# the command line's --template-var wins.
+mkdir -p "$work/tpl/deploy"
+cat > "$work/tpl/.staplint.yaml" <<'CONF'
+templates:
+  "deploy/*.conf.in": jinja
+template-vars:
+  stapling: "off"
+CONF
+cat > "$work/tpl/deploy/site.conf.in" <<'CONF'
+server {
+    listen 443 ssl;
+    server_name {{ host }};
+    ssl_certificate /etc/ssl/site.pem;
+    ssl_certificate_key /etc/ssl/site.key;
+    ssl_stapling {{ stapling }};
+}
+CONF
+cd "$work/tpl"
+check template-vars 1 "$st" --format text --color never deploy/site.conf.in
+contains template-vars "site.conf.in:6:5: warning: OCSP stapling is not enabled for TLS server .{{ host }}:443. \\[SL1001 stapling-disabled\\]"
+contains template-vars "site.conf.in:6:18: note: 'stapling' renders as 'off' here, as .staplint.yaml gives it"
+check template-vars-cli 1 "$st" --format gcc --template-var stapling=on deploy/site.conf.in
+lacks template-vars-cli "SL1001"
+contains template-vars-cli "SL1002"
+cd "$repo"
+
 # The published schema names every key the parser accepts (and no other).
 schema=$root/docs/staplint.schema.json
-for key in disable enable entries exclude fail-on format paths root severity versions nginx httpd tomcat jdk; do
+for key in disable enable entries exclude fail-on format paths root severity template-vars templates versions nginx httpd tomcat jdk; do
   grep -q "\"$key\": {" "$schema" || { echo "FAIL schema lacks '$key'"; fail=1; }
 done
 "$st" --list-rules | while read -r id name _; do

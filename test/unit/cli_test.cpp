@@ -126,6 +126,21 @@ TEST_CASE("the command line wins over the configuration file, which wins over th
   CHECK(err == "unknown rule 'stapling-disabeld'; did you mean 'stapling-disabled'?");
 }
 
+TEST_CASE("the command line gives template variables as NAME=VALUE, repeated, in order", "[cli]") {
+  std::string err;
+  auto o = run({"--template-var", "a=on", "--template-var", ".Values.x=b=c", "."}, err);
+  REQUIRE(o);
+  REQUIRE(o->load.template_vars.size() == 2);
+  CHECK(o->load.template_vars[0].name == "a");
+  CHECK(o->load.template_vars[0].value == "on");
+  CHECK(o->load.template_vars[1].name == ".Values.x");
+  CHECK(o->load.template_vars[1].value == "b=c");
+  CHECK(o->load.template_vars[1].source == "--template-var");
+  CHECK_FALSE(run({"--template-var", "=on", "."}, err));
+  CHECK(err.find("NAME=VALUE") != std::string::npos);
+  CHECK_FALSE(run({"--template-var", "novalue", "."}, err));
+}
+
 TEST_CASE("one option table drives parsing and --help", "[cli]") {
   std::string err;
   // Every option parses as the table spells it, and --help lists it.
@@ -148,6 +163,7 @@ TEST_CASE("one option table drives parsing and --help", "[cli]") {
               : spec.name == "--httpd-version"                ? "2.4.62"
               : spec.name == "--tomcat-version"               ? "10.1.34"
               : spec.name == "--jdk-version"                  ? "17"
+              : spec.name == "--template-var"                 ? "nginx_stapling=on"
                                                               : "3";
       args.push_back(value.c_str());
     }

@@ -52,6 +52,12 @@ versions:
   httpd: "2.4.62"
   tomcat: 10.1.34
   jdk: 1.8.0_251
+template-vars:
+  nginx_stapling: "off"
+  .Values.tls.stapling: on
+templates:
+  "*.conf.in": jinja
+  /helm/: go
 )");
   CHECK(c.dir == "/repo");
   CHECK(*c.enable == std::set<std::string>{"SL1001", "SL1002", "SL9003"});
@@ -69,6 +75,12 @@ versions:
   CHECK(c.httpd_version->patch == 62);
   CHECK(c.tomcat_version->minor == 1);
   CHECK((c.jdk_version->major == 8 && c.jdk_version->patch == 251));
+  // As written: the engine renders them (a bare `on` is the string the user typed).
+  CHECK(c.template_vars ==
+        std::vector<std::pair<std::string, std::string>>{{"nginx_stapling", "off"}, {".Values.tls.stapling", "on"}});
+  REQUIRE(c.templates.size() == 2);
+  CHECK(c.templates[0] == std::pair<std::string, TemplateEngine>{"/repo/**/*.conf.in", TemplateEngine::jinja});
+  CHECK(c.templates[1] == std::pair<std::string, TemplateEngine>{"/repo/helm", TemplateEngine::go});
 }
 
 TEST_CASE("an empty .staplint.yaml or one with only comments changes nothing", "[config]") {
@@ -119,6 +131,16 @@ TEST_CASE("a bad key or value is placed at its line and column, with did-you-mea
   e = parse_bad("disable: [SL9003\nformat: gcc\n");  // YAML syntax
   CHECK(e.line >= 1);
   CHECK_FALSE(e.message.empty());
+
+  e = parse_bad("templates:\n  '*.in': jinja3\n");
+  CHECK((e.line == 2 && e.column == 11));
+  CHECK(e.message == "a template engine is jinja, go, erb or envsubst, not 'jinja3'");
+
+  e = parse_bad("template-vars: [a]\n");
+  CHECK(e.message == "'template-vars' takes a mapping of variable names to values, like {stapling: 'on'}");
+
+  e = parse_bad("template-vars:\n  a: [on]\n");
+  CHECK(e.message == "the value of 'a' is not a plain value");
 
   e = parse_bad(std::string("format: gcc\0\x01", 14));
   CHECK(e.message == "not a text file");

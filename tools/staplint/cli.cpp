@@ -222,6 +222,11 @@ Result<Run> resolve(const Options& o, const ProjectConfig* c, const RuleCatalog&
     if (!req.lint.httpd_version) req.lint.httpd_version = c->httpd_version;
     if (!req.lint.tomcat_version) req.lint.tomcat_version = c->tomcat_version;
     if (!req.lint.jdk_version) req.lint.jdk_version = c->jdk_version;
+    // The command line's --template-var come after, and override these.
+    std::vector<LoadOptions::TemplateVar> given;
+    for (const auto& [name, value] : c->template_vars) given.push_back({name, value, here(c->file)});
+    req.load.template_vars.insert(req.load.template_vars.begin(), given.begin(), given.end());
+    for (const auto& [glob, engine] : c->templates) req.load.template_globs.emplace_back(absolute(glob), engine);
     if (c->format) run.format = *c->format;
   }
   if (o.enable && !(req.policy.enable = rule_ids(*o.enable))) return Error{error};

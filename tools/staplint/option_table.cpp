@@ -163,6 +163,19 @@ const OptionSpec kOptions[] = {
        o.load.path_map.emplace_back(v.substr(0, eq), v.substr(eq + 1));
        return true;
      }},
+    {"--template-var", "", "NAME=VALUE", Takes::value,
+     "read the template variable NAME as VALUE (repeatable), by the name the\ntemplate writes: nginx_stapling, "
+     ".Values.tls.stapling, @stapling, STAPLING",
+     Completes::nothing,
+     [](Options& o, S, V v, E error) {
+       const auto eq = v.find('=');
+       if (eq == std::string::npos || eq == 0) {
+         error = "--template-var takes NAME=VALUE, not '" + v + "'";
+         return false;
+       }
+       o.load.template_vars.push_back({v.substr(0, eq), v.substr(eq + 1), "--template-var"});
+       return true;
+     }},
     {"--nginx-version", "", "X.Y.Z", Takes::value,
      "judge version-dependent rules for this nginx (default: current mainline)", Completes::nothing,
      [](Options& o, S, V v, E error) {

@@ -13,6 +13,7 @@
 #include "staplint/config_tree.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/template_mask.hpp"
+#include "staplint/template_vars.hpp"
 
 namespace staplint {
 
@@ -39,6 +40,18 @@ struct LoadOptions {
   /// of its text: starting threads costs more than the rules of a small tree
   /// (a directory of site files is many small trees). 0: always `jobs`.
   std::size_t rule_thread_bytes = 512 * 1024;
+  /// Template variables given outside the repository's own files
+  /// (`--template-var NAME=VALUE`, `.staplint.yaml`'s `template-vars`), by the
+  /// name the template writes (`nginx_stapling`, `.Values.tls.stapling`,
+  /// `@stapling`, `STAPLING`); they override the role's and chart's files.
+  struct TemplateVar {
+    std::string name, value, source;
+  };
+  std::vector<TemplateVar> template_vars;
+  /// Globs (absolute, or relative to cwd) whose files are templates of an
+  /// engine their names do not say (`.staplint.yaml`'s `templates`); the
+  /// first that matches wins, before the names' own engines.
+  std::vector<std::pair<std::string, TemplateEngine>> template_globs;
 
   /// Where an absolute path as the server names it is read: below the
   /// longest `path_map` prefix that covers it, else below `root`, else
@@ -93,6 +106,12 @@ class ConfigLoader {
   /// is read through its mask (template_mask.hpp).
   std::optional<TemplateEngine> template_engine(const std::string& path) const;
 
+  /// The values the repository gives the variables of the template at `path`
+  /// (template_vars.hpp): an Ansible role's `defaults/main.yml` then its
+  /// `vars/main.yml` (Jinja2, a template under the role's `templates/`), a
+  /// Helm chart's `values.yaml` as `.Values.` (Go, a template under the
+  /// chart's `templates/`), then options().template_vars.
+  TemplateVariables template_variables(const std::string& path, TemplateEngine engine);
 
  private:
   struct Expansion;
@@ -123,6 +142,8 @@ class ConfigLoader {
   SourceManager& sources_;
   LoadOptions options_;
   std::map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
+  /// Files of variables, read once each, by engine and path.
+  std::map<std::string, TemplateVariables> variable_files_;
   /// A file parse_ahead() parsed, by the same key, until parse_file() takes it.
   struct ParsedAhead {
     SourceManager* owner = nullptr;  ///< kept alive by sources_

@@ -16,6 +16,7 @@
 #include "staplint/error.hpp"
 #include "staplint/file_system.hpp"
 #include "staplint/rules.hpp"
+#include "staplint/template_mask.hpp"
 
 namespace staplint {
 
@@ -36,6 +37,8 @@ struct ProjectConfig {
   std::vector<std::pair<std::string, std::string>> path_map;  ///< server prefix -> checkout dir
   std::vector<std::string> exclude;                           ///< globs, joined to `dir`
   std::optional<Version> nginx_version, httpd_version, tomcat_version, jdk_version;
+  std::vector<std::pair<std::string, std::string>> template_vars;  ///< name -> value
+  std::vector<std::pair<std::string, TemplateEngine>> templates;   ///< glob (joined to `dir`) -> engine
 };
 
 /// A file that cannot be used: where, and why (did-you-mean included).

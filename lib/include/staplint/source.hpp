@@ -80,7 +80,7 @@ class SourceFile {
   std::string identity_;
   std::string text_;
   std::string original_;
-  std::unique_ptr<const TemplateMask> mask_;
+  std::unique_ptr<TemplateMask> mask_;
   friend class SourceManager;
   bool bom_ = false;
   mutable std::vector<std::uint32_t> line_starts_;
@@ -100,6 +100,9 @@ class SourceManager {
   /// A template: the parsers read `mask.text`; output shows `original`.
   FileId add_template(std::string display_path, std::string identity, std::string original, TemplateMask mask);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
+  /// A template's mask, while its file is parsed (template_vars.hpp moves
+  /// the holes no node takes whole back to its holes); nullptr for a plain file.
+  TemplateMask* template_mask_to_update(FileId id) { return files_.at(id)->mask_.get(); }
   std::size_t size() const { return files_.size(); }
   /// Keeps a string for the life of the manager (unescaped words).
   std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }

@@ -60,7 +60,17 @@ struct TemplateRegion {
 
 struct TemplateMask {
   std::string text;          ///< same length as the template, holes filled, tags blanked
-  std::vector<Range> holes;  ///< expressions, in order
+  std::vector<Range> holes;  ///< expressions whose values are unknown, in order
+  /// An expression that names a variable the repository gives a literal
+  /// value (template_vars.hpp): the nodes read the value, not the filler.
+  struct Value {
+    Range range;
+    std::string value;              ///< as the engine renders it
+    std::string variable;           ///< as the template names it
+    std::string source;             ///< where the value is given
+    std::string yaml_boolean = {};  ///< the bare YAML word read as a boolean, if it was one
+  };
+  std::vector<Value> values;  ///< in order; never in `holes`
   /// Every span the mask changed (holes, tags, comments), in order: a fix
   /// may not edit them.
   std::vector<Range> masked;
@@ -74,8 +84,10 @@ struct TemplateMask {
   };
   std::optional<Problem> problem;
 
-  /// Whether [begin, end) overlaps a hole.
+  /// Whether [begin, end) overlaps a hole (a value only rendering knows).
   bool in_hole(Range r) const;
+  /// The first value that [begin, end) overlaps, or nullptr.
+  const Value* value_in(Range r) const;
   /// Whether an edit of `r` would touch template markup: it overlaps a masked
   /// span, or inserts (an empty `r`) strictly inside one.
   bool touches_markup(Range r) const;

@@ -1,0 +1,202 @@
+// Template variables from the repository (issue 17): which expressions name a
+// variable, how YAML values render in each engine, and how values reach the
+// nodes.
+#include <catch2/catch.hpp>
+
+#include "staplint/loader.hpp"
+#include "staplint/template_vars.hpp"
+
+using namespace staplint;
+
+namespace {
+
+std::string value_of(const TemplateVariables& v, std::string_view name) {
+  const TemplateValue* t = v.find(name);
+  return t ? t->value : "<unknown>";
+}
+
+/// The first directive named `name` in `nodes` (depth first), or nullptr.
+const Node* find_node(std::span<const Node> nodes, std::string_view name) {
+  for (const Node& n : nodes) {
+    if (n.kind != NodeKind::comment && n.name() == name) return &n;
+    if (const Node* c = find_node(n.children(), name)) return c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("template variables: the expressions that name a variable and nothing else", "[template]") {
+  using E = TemplateEngine;
+  CHECK(template_variable("{{ nginx_stapling }}", E::jinja) == "nginx_stapling");
+  CHECK(template_variable("{{-nginx.tls.dir-}}", E::jinja) == "nginx.tls.dir");
+  CHECK(template_variable("{{+ x +}}", E::jinja) == "x");
+  CHECK_FALSE(template_variable("{{ x | default('on') }}", E::jinja));
+  CHECK_FALSE(template_variable("{{ x['y'] }}", E::jinja));
+  CHECK_FALSE(template_variable("{{ x ~ 'y' }}", E::jinja));
+  CHECK_FALSE(template_variable("{{ 1x }}", E::jinja));
+  CHECK_FALSE(template_variable("{{ a..b }}", E::jinja));
+  CHECK(template_variable("{{ .Values.tls.stapling }}", E::go) == ".Values.tls.stapling");
+  CHECK(template_variable("{{- .Values.host -}}", E::go) == ".Values.host");
+  CHECK_FALSE(template_variable("{{ .Values.host | quote }}", E::go));
+  CHECK_FALSE(template_variable("{{ Values.host }}", E::go));
+  CHECK_FALSE(template_variable("{{ $host }}", E::go));
+  CHECK(template_variable("<%= @stapling %>", E::erb) == "@stapling");
+  CHECK(template_variable("<%= stapling -%>", E::erb) == "stapling");
+  CHECK_FALSE(template_variable("<%= node['nginx']['stapling'] %>", E::erb));
+  CHECK_FALSE(template_variable("<%= @a.b %>", E::erb));
+  CHECK(template_variable("${NGINX_HOST}", E::envsubst) == "NGINX_HOST");
+  CHECK(template_variable("$NGINX_HOST", E::envsubst) == "NGINX_HOST");
+  CHECK_FALSE(template_variable("${NGINX_HOST:-x}", E::envsubst));
+}
+
+TEST_CASE("template variables: YAML values render as each engine renders them", "[template]") {
+  const std::string yaml = R"(
+quoted_off: "off"
+bare_off: off
+bare_on: on
+bare_yes: yes
+bare_y: y
+bare_true: True
+port: 443
+octal: 0755
+float: 1.5
+empty:
+nothing: ~
+list: [a, b]
+computed: "{{ other }}"
+host: www.example.org
+tls:
+  dir: /etc/ssl
+  nested:
+    deep: value
+)";
+  TemplateVariables jinja;
+  REQUIRE_FALSE(read_template_variables(yaml, "defaults/main.yml", "", TemplateEngine::jinja, jinja));
+  CHECK(value_of(jinja, "quoted_off") == "off");
+  // PyYAML reads YAML 1.1: off/on/yes are booleans, and Jinja2 renders them
+  // as Python does; `y` stays a string.
+  CHECK(value_of(jinja, "bare_off") == "False");
+  CHECK(value_of(jinja, "bare_on") == "True");
+  CHECK(jinja.find("bare_on")->yaml_boolean == "on");
+  CHECK(value_of(jinja, "bare_yes") == "True");
+  CHECK(value_of(jinja, "bare_y") == "y");
+  CHECK(value_of(jinja, "bare_true") == "True");
+  CHECK(jinja.find("quoted_off")->yaml_boolean.empty());
+  CHECK(value_of(jinja, "port") == "443");
+  CHECK(value_of(jinja, "octal") == "<unknown>");
+  CHECK(value_of(jinja, "float") == "<unknown>");
+  CHECK(value_of(jinja, "empty") == "<unknown>");
+  CHECK(value_of(jinja, "nothing") == "<unknown>");
+  CHECK(value_of(jinja, "list") == "<unknown>");
+  CHECK(value_of(jinja, "computed") == "<unknown>");
+  CHECK(value_of(jinja, "host") == "www.example.org");
+  CHECK(value_of(jinja, "tls.dir") == "/etc/ssl");
+  CHECK(value_of(jinja, "tls.nested.deep") == "value");
+  CHECK(jinja.find("host")->source == "defaults/main.yml:15");
+
+  TemplateVariables go;
+  REQUIRE_FALSE(read_template_variables(yaml, "values.yaml", ".Values.", TemplateEngine::go, go));
+  // go-yaml v2 (Helm) reads y as a boolean too, and Go prints true/false.
+  CHECK(value_of(go, ".Values.bare_off") == "false");
+  CHECK(value_of(go, ".Values.bare_y") == "true");
+  CHECK(value_of(go, ".Values.tls.dir") == "/etc/ssl");
+  CHECK(value_of(go, "tls.dir") == "<unknown>");
+}
+
+TEST_CASE("template variables: a later file hides what it makes unknown; bad YAML is an error", "[template]") {
+  TemplateVariables v;
+  REQUIRE_FALSE(read_template_variables("a: one\nb: two\n", "defaults/main.yml", "", TemplateEngine::jinja, v));
+  REQUIRE_FALSE(read_template_variables("a: \"{{ x }}\"\nb: three\n", "vars/main.yml", "", TemplateEngine::jinja, v));
+  CHECK(value_of(v, "a") == "<unknown>");
+  CHECK(value_of(v, "b") == "three");
+  CHECK(v.find("b")->source == "vars/main.yml:2");
+  TemplateVariables bad;
+  CHECK(read_template_variables("a: [unclosed\n", "x.yml", "", TemplateEngine::jinja, bad));
+  CHECK(read_template_variables("- a\n- b\n", "x.yml", "", TemplateEngine::jinja, bad));
+  CHECK(read_template_variables(std::string("a: b\0c", 6), "x.yml", "", TemplateEngine::jinja, bad));
+  // Deep nesting is bounded: no crash, the deep names are left out.
+  std::string deep;
+  for (int i = 0; i < 40; ++i)
+    deep += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
+  deep += std::string(80, ' ') + "v: x\n";
+  TemplateVariables d;
+  CHECK_FALSE(read_template_variables(deep, "x.yml", "", TemplateEngine::jinja, d));
+  CHECK(d.size() <= kMaxTemplateVariables);
+}
+
+TEST_CASE("template variables: an Ansible role's values reach the nodes; computed ones stay holes", "[template]") {
+  MemoryFileSystem fs;
+  fs.add("/r/roles/web/defaults/main.yml", "stapling: \"off\"\ndir: /etc/ssl\nname: a.example\n");
+  fs.add("/r/roles/web/vars/main.yml", "name: b.example\n");
+  fs.add("/r/roles/web/templates/site.conf.j2",
+         "server {\n"
+         "    server_name {{ name }};\n"
+         "    ssl_certificate \"{{ dir }}/{{ name }}.pem\";\n"
+         "    ssl_stapling {{ stapling }};\n"
+         "    resolver {{ dns | first }};\n"
+         "    # {{ stapling }} in a comment\n"
+         "}\n");
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/r/roles/web/templates/site.conf.j2", true);
+  REQUIRE(t.problems.empty());
+  const Node* name = find_node(t.nodes, "server_name");
+  REQUIRE(name);
+  CHECK(name->args()[0].value == "b.example");  // role vars over role defaults
+  const Node* cert = find_node(t.nodes, "ssl_certificate");
+  REQUIRE(cert);
+  CHECK(cert->args()[0].value == "/etc/ssl/b.example.pem");
+  const Node* stapling = find_node(t.nodes, "ssl_stapling");
+  REQUIRE(stapling);
+  CHECK(stapling->args()[0].value == "off");
+  const Node* resolver = find_node(t.nodes, "resolver");
+  REQUIRE(resolver);
+  CHECK(resolver->args()[0].value.find(kHoleFiller) != std::string_view::npos);
+  const TemplateMask* mask = sm.file(t.entry).template_mask();
+  REQUIRE(mask);
+  // The filter and the comment's expression stay unknown; the rest have values.
+  CHECK(mask->holes.size() == 2);
+  CHECK(mask->values.size() == 4);
+  for (const TemplateMask::Value& v : mask->values) CHECK(mask->touches_markup(v.range));
+  const TemplateMask::Value* off = mask->value_in(stapling->args()[0].range);
+  REQUIRE(off);
+  CHECK(off->variable == "stapling");
+  CHECK(off->source == "/r/roles/web/defaults/main.yml:1");
+
+  // The command line overrides the role.
+  LoadOptions o;
+  o.template_vars.push_back({"stapling", "on", "--template-var"});
+  SourceManager sm2;
+  ConfigLoader loader2(fs, sm2, o);
+  const ConfigTree t2 = loader2.load("/r/roles/web/templates/site.conf.j2", true);
+  const Node* on = find_node(t2.nodes, "ssl_stapling");
+  REQUIRE(on);
+  CHECK(on->args()[0].value == "on");
+  // A value of more than one word stays unknown.
+  LoadOptions w;
+  w.template_vars.push_back({"stapling", "on; evil", "--template-var"});
+  SourceManager sm3;
+  ConfigLoader loader3(fs, sm3, w);
+  const ConfigTree t3 = loader3.load("/r/roles/web/templates/site.conf.j2", true);
+  const Node* held = find_node(t3.nodes, "ssl_stapling");
+  REQUIRE(held);
+  CHECK(held->args()[0].value.find(kHoleFiller) != std::string_view::npos);
+}
+
+TEST_CASE("template variables: .staplint.yaml's templates glob names an engine", "[template]") {
+  MemoryFileSystem fs;
+  fs.add("/r/conf/site.conf.in", "server { ssl_stapling {{ stapling }}; }\n");
+  LoadOptions o;
+  o.template_globs.emplace_back("/r/conf/*.in", TemplateEngine::jinja);
+  o.template_vars.push_back({"stapling", "off", ".staplint.yaml"});
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, o);
+  CHECK(loader.template_engine("/r/conf/site.conf.in") == TemplateEngine::jinja);
+  CHECK_FALSE(loader.template_engine("/r/other/site.conf.in"));
+  const ConfigTree t = loader.load("/r/conf/site.conf.in", true);
+  REQUIRE(t.problems.empty());
+  const Node* s = find_node(t.nodes, "ssl_stapling");
+  REQUIRE(s);
+  CHECK(s->args()[0].value == "off");
+}
