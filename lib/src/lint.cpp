@@ -20,6 +20,7 @@
 #include "phase_timer.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
+#include "staplint/template_mask.hpp"
 #include "staplint/text.hpp"
 #include "tree_analysis.hpp"
 #include "tree_certificates.hpp"
@@ -71,7 +72,84 @@ class Runner {
       tree.dialect_guessed = true;
     }
     add_named_security_files(tree);
+    const bool conditions =
+        !tree.dialect_guessed && !req_.load.template_conditions_out && has_optional_conditions(tree);
+    const std::size_t before = result.findings.size();
     lint_loaded(std::move(tree), only);
+    if (conditions) lint_conditions_out(entry, fragment, only, dialect, base_dir, before);
+  }
+
+  bool has_optional_conditions(const ConfigTree& tree) const {
+    return std::any_of(tree.files.begin(), tree.files.end(), [&](FileId f) {
+      const TemplateMask* m = sources_.file(f).template_mask();
+      return m && has_optional_condition(*m);
+    });
+  }
+
+  /// A template's tree read again as it renders when each condition without
+  /// an `else` is false (LoadOptions::template_conditions_out): what only
+  /// that reading finds (a server whose stapling stood inside the condition)
+  /// joins the findings from `first` on as conditional, with a note at the
+  /// condition. The second reading's files are the same files read again:
+  /// its findings are moved to the first reading's, by path.
+  void lint_conditions_out(const std::string& entry, bool fragment, const std::set<FileId>* only, Dialect dialect,
+                           const std::string& base_dir, std::size_t first) {
+    LoadOptions options = req_.load;
+    options.template_conditions_out = true;
+    ConfigLoader loader(fs_, sources_, options);
+    ConfigTree tree = loader.load(entry, fragment, dialect, base_dir);
+    std::map<std::string, FileId> by_path;  // the first reading's files
+    for (FileId f : result.files) by_path.emplace(sources_.file(f).path(), f);
+    auto mapped = [&](FileId f) {
+      if (f == kNoFile || f >= sources_.size()) return kNoFile;
+      const auto it = by_path.find(sources_.file(f).path());
+      return it == by_path.end() ? kNoFile : it->second;
+    };
+    LintResult second;
+    analyze_tree(
+        std::move(tree), {sources_, catalog_, req_, certificates_, endpoint_certificates_, now_},
+        [&](FileId f) {
+          const FileId m = mapped(f);
+          return m != kNoFile && (!only || only->count(m)) && !excluded(m);
+        },
+        second);
+    std::set<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>> have;
+    for (std::size_t i = first; i < result.findings.size(); ++i) {
+      const Finding& f = result.findings[i];
+      have.emplace(f.rule_id, f.file, f.range.begin, f.range.end);
+    }
+    for (Finding& f : second.findings) {
+      f.file = mapped(f.file);
+      if (f.file == kNoFile || !have.emplace(f.rule_id, f.file, f.range.begin, f.range.end).second) continue;
+      const TemplateMask* m = sources_.file(f.file).template_mask();
+      if (!m) continue;  // a plain file's finding the conditions changed: it is the first reading's to say
+      auto remap = [&](std::vector<Note>& notes) {
+        std::erase_if(notes, [&](Note& n) { return (n.file = mapped(n.file)) == kNoFile; });
+      };
+      remap(f.notes);
+      remap(f.included_from);
+      f.fixes.clear();
+      f.conditional = true;
+      // The condition: the first left out after the finding's start (a
+      // block's is inside it), else the last before.
+      const TemplateRegion* at = nullptr;
+      for (const TemplateRegion& g : m->regions) {
+        if (g.kind != TemplateRegion::Kind::condition || g.alternatives) continue;
+        at = &g;
+        if (g.range.begin >= f.range.begin) break;
+      }
+      if (at) {
+        // The second reading's own note at that tag (the block holds a
+        // condition) says less than this one.
+        std::erase_if(f.notes, [&](const Note& n) {
+          return n.file == f.file && n.range.begin == at->tag.begin && n.range.end == at->tag.end;
+        });
+        f.notes.push_back({f.file, at->tag,
+                           "this holds when this template condition is false: what it holds is left out of the "
+                           "rendering"});
+      }
+      result.findings.push_back(std::move(f));
+    }
   }
 
   /// The files that `-Djava.security.properties=FILE` (or `==FILE`) names are

@@ -264,6 +264,7 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     if (const std::optional<TemplateEngine> engine = template_engine(path)) {
       // A template: the parsers read its mask, output shows it as written.
       TemplateMask mask = mask_template(r.bytes, *engine);
+      if (options_.template_conditions_out) leave_out_conditions(mask);
       apply_template_variables(mask, r.bytes, *engine, template_variables(path, *engine));
       std::optional<TemplateMask::Problem> problem = mask.problem;
       pf.file = sources_.add_template(path, identity, std::move(r.bytes), std::move(mask));

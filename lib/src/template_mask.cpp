@@ -56,6 +56,15 @@ class Masker {
     }
     out_.holes.push_back(range(b, e));
   }
+  /// `else`, `elif`, `elsif`, `when`: a condition with another branch, one
+  /// of which renders (a loop's `else` is no such thing).
+  void alternative(std::size_t b, std::size_t e) {
+    blank(b, e);
+    if (!open_.empty() && open_.back().region != kNone &&
+        out_.regions[open_.back().region].kind == TemplateRegion::Kind::condition) {
+      out_.regions[open_.back().region].alternatives = true;
+    }
+  }
   void insertion(std::size_t b, std::size_t e) {
     blank(b, e);
     push_region(TemplateRegion::Kind::insertion, b, e);
@@ -126,7 +135,7 @@ class Masker {
     out_.masked.push_back(range(b, e));
   }
   void push_region(TemplateRegion::Kind kind, std::size_t b, std::size_t e) {
-    TemplateRegion g{kind, range(b, e), range(b, e), -1};
+    TemplateRegion g{kind, range(b, e), range(b, e), -1, false};
     for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
       if (it->region != kNone && it->region != out_.regions.size()) {
         g.parent = static_cast<std::int32_t>(it->region);
@@ -255,8 +264,10 @@ void mask_jinja(Masker& m) {
         m.close(word, "{% " + std::string(word) + " %}", i, end);
       } else if (word == "include" || word == "extends" || word == "import" || word == "from") {
         m.insertion(i, end);
+      } else if (word == "elif" || word == "else") {
+        m.alternative(i, end);
       } else {
-        m.blank(i, end);  // elif, else, set x = ..., do, break, continue, pluralize
+        m.blank(i, end);  // set x = ..., do, break, continue, pluralize
       }
     }
     i = end;
@@ -312,7 +323,9 @@ void mask_go(Masker& m) {
       m.close("", "{{ end }}", i, end);
     } else if (word == "template") {
       m.insertion(i, end);
-    } else if (word == "else" || word == "break" || word == "continue" || assigns(body)) {
+    } else if (word == "else") {
+      m.alternative(i, end);  // {{ else }}, {{ else if x }}, {{ else with x }}
+    } else if (word == "break" || word == "continue" || assigns(body)) {
       m.blank(i, end);  // {{ $x := ... }} prints nothing
     } else {
       m.expression(i, end);
@@ -364,8 +377,10 @@ void mask_erb(Masker& m) {
         m.open(K::loop, "end", i, end);
       } else if (word == "end") {
         m.close("", "<% end %>", i, end);
+      } else if (word == "elsif" || word == "else" || word == "when") {
+        m.alternative(i, end);
       } else {
-        m.blank(i, end);  // elsif, else, when, assignments, helpers
+        m.blank(i, end);  // assignments, helpers
       }
     }
     i = end;
@@ -462,6 +477,33 @@ bool TemplateMask::in_hole(Range r) const {
   auto it = std::upper_bound(holes.begin(), holes.end(), r.begin,
                              [](std::uint32_t at, const Range& h) { return at < h.end; });
   return it != holes.end() && it->begin < std::max(r.end, r.begin + 1);
+}
+
+bool has_optional_condition(const TemplateMask& m) {
+  return std::any_of(m.regions.begin(), m.regions.end(), [](const TemplateRegion& g) {
+    return g.kind == TemplateRegion::Kind::condition && !g.alternatives;
+  });
+}
+
+void leave_out_conditions(TemplateMask& m) {
+  std::vector<Range> out;
+  for (const TemplateRegion& g : m.regions) {
+    if (g.kind != TemplateRegion::Kind::condition || g.alternatives) continue;
+    if (!out.empty() && g.range.begin < out.back().end) continue;  // inside one left out already
+    out.push_back(g.range);
+  }
+  auto inside = [&](Range r) {
+    const auto it =
+        std::upper_bound(out.begin(), out.end(), r.begin, [](std::uint32_t at, const Range& o) { return at < o.end; });
+    return it != out.end() && it->begin <= r.begin && r.end <= it->end;
+  };
+  for (const Range& o : out) {
+    for (std::uint32_t i = o.begin; i < o.end && i < m.text.size(); ++i) {
+      if (m.text[i] != '\n' && m.text[i] != '\r') m.text[i] = ' ';
+    }
+  }
+  std::erase_if(m.holes, inside);
+  std::erase_if(m.values, [&](const TemplateMask::Value& v) { return inside(v.range); });
 }
 
 const TemplateMask::Value* TemplateMask::value_in(Range r) const {

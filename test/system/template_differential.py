@@ -27,14 +27,8 @@ import yaml
 
 # Differences known and not yet closed, each (template, assignment, rule,
 # template line): the test fails on any other, and on one of these that no
-# longer happens (then remove it here).
-#   - A condition that leaves stapling out: the template reads what the
-#     condition holds (`ssl_stapling on;` inside `{% if %}`), so it does not
-#     report the server whose rendering, with the condition false, has no
-#     stapling (docs/design.md, templates: not done).
-KNOWN = {
-    ("samples/templates/ansible-nginx-vhost.conf.j2", "false", "SL1001", 6),
-}
+# longer happens (then remove it here). None at present.
+KNOWN = set()
 
 EXPR = re.compile(r"\{\{.*?\}\}")
 TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)

@@ -1,6 +1,8 @@
 // Templates masked into configuration with holes (issue 17): every byte keeps
 // its offset, expressions become holes, control tags become blanks and mark
 // their regions.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "staplint/template_mask.hpp"
@@ -202,4 +204,39 @@ TEST_CASE("template: names", "[template]") {
   CHECK(template_marker_at("server { listen 443; }", 5) == std::nullopt);
   CHECK(parse_template_engine("jinja2") == TemplateEngine::jinja);
   CHECK(parse_template_engine("mustache") == std::nullopt);
+}
+
+TEST_CASE("template: conditions left out, as a false condition renders; an else keeps one branch", "[template]") {
+  const std::string t =
+      "server {\n"
+      "{% if a %}\n"
+      "  ssl_stapling on;\n"
+      "  {% if b %}x {{ v }};{% endif %}\n"
+      "{% endif %}\n"
+      "{% if c %}on{% else %}off{% endif %}\n"
+      "{% for x in y %}{% else %}none{% endfor %}\n"
+      "}\n";
+  TemplateMask m = mask_template(t, TemplateEngine::jinja);
+  REQUIRE_FALSE(m.problem);
+  REQUIRE(m.regions.size() == 4);
+  CHECK_FALSE(m.regions[0].alternatives);
+  CHECK_FALSE(m.regions[1].alternatives);
+  CHECK(m.regions[2].alternatives);        // if/else: one branch renders
+  CHECK_FALSE(m.regions[3].alternatives);  // a loop's else is not a branch
+  CHECK(has_optional_condition(m));
+  const std::string before = m.text;
+  REQUIRE(m.holes.size() == 1);
+  leave_out_conditions(m);
+  CHECK(m.text.size() == t.size());
+  CHECK(std::count(m.text.begin(), m.text.end(), '\n') == std::count(t.begin(), t.end(), '\n'));
+  CHECK(m.text.find("ssl_stapling") == std::string::npos);
+  CHECK(m.holes.empty());                         // the hole inside went with its condition
+  CHECK(m.text.find("on") != std::string::npos);  // the if/else is kept whole
+  CHECK(m.text.find("none") != std::string::npos);
+  CHECK(m.text.substr(0, 8) == "server {");
+
+  // Go's {{ else }} and ERB's <% else %> count too.
+  CHECK(mask_template("{{ if .a }}x{{ else }}y{{ end }}", TemplateEngine::go).regions[0].alternatives);
+  CHECK_FALSE(mask_template("{{ if .a }}x{{ end }}", TemplateEngine::go).regions[0].alternatives);
+  CHECK(mask_template("<% if @a %>x<% elsif @b %>y<% end %>", TemplateEngine::erb).regions[0].alternatives);
 }

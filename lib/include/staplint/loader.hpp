@@ -52,6 +52,10 @@ struct LoadOptions {
   /// engine their names do not say (`.staplint.yaml`'s `templates`); the
   /// first that matches wins, before the names' own engines.
   std::vector<std::pair<std::string, TemplateEngine>> template_globs;
+  /// Read templates as if every condition without an `else` rendered
+  /// nothing (leave_out_conditions()): lint() reads a template's tree this
+  /// way too, for what a condition that is false leaves out.
+  bool template_conditions_out = false;
 
   /// Where an absolute path as the server names it is read: below the
   /// longest `path_map` prefix that covers it, else below `root`, else

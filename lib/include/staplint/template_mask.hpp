@@ -56,6 +56,9 @@ struct TemplateRegion {
   Range tag;    ///< the opening tag
   /// The index in TemplateMask::regions of the region it lies in; -1: none.
   std::int32_t parent = -1;
+  /// A condition with an `else` or `elif` (`elsif`, `when`): one of its
+  /// branches renders, so it never leaves everything out.
+  bool alternatives = false;
 };
 
 struct TemplateMask {
@@ -101,6 +104,14 @@ inline constexpr char kHoleFiller = 'X';
 inline constexpr std::size_t kMaxTemplateNesting = 200;
 
 TemplateMask mask_template(std::string_view text, TemplateEngine engine);
+
+/// Whether `m` has a condition without an `else` (one that may render
+/// nothing).
+bool has_optional_condition(const TemplateMask& m);
+/// The mask as the template renders when each condition without an `else`
+/// is false: their text blanked (line ends kept, so the offsets and lines
+/// are the same), with the holes and values inside them.
+void leave_out_conditions(TemplateMask& m);
 
 /// A template marker found in a file whose name says no engine.
 struct TemplateMarker {
