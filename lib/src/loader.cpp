@@ -373,7 +373,13 @@ TemplateVariables ConfigLoader::template_variables(const std::string& path, Temp
     auto it = variable_files_.find(key);
     if (it == variable_files_.end()) {
       TemplateVariables read_vars;
-      if (fs_.kind(file) == PathKind::file) {
+      // Only a file inside the role or chart, symbolic links followed: its
+      // values are quoted in notes, and a link may point anywhere.
+      const std::string real = fs_.canonical(file);
+      const std::string inside = fs_.canonical(owner) + "/";
+      if (fs_.kind(file) == PathKind::file && (real.rfind(inside, 0) != 0 || is_kernel_path(real))) {
+        spdlog::info("'{}': not read as template variables: it leads outside '{}'", file, owner);
+      } else if (fs_.kind(file) == PathKind::file) {
         ReadResult r = fs_.read(file, options_.limits.max_file_size);
         std::optional<std::string> error = r.status == ReadResult::Status::ok
                                                ? read_template_variables(r.bytes, file, prefix, engine, read_vars)

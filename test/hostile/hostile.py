@@ -767,6 +767,17 @@ def secret_root_absolute_dotdot(c):
                 ["--root", "R", "R/etc/nginx/nginx.conf"], code=1, has=["SL0002"])
 
 
+@case("secrets", "an Ansible role whose defaults/main.yml links to a secret outside it, and to /proc")
+def secret_template_variables(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/outside/vars.yml", f"stapling: {SECRET}000\n")
+    for role, target in (("a", f"{c.d}/outside/vars.yml"), ("b", "/proc/self/environ")):
+        write(f"{c.d}/{role}/roles/web/templates/site.conf.j2", TEMPLATE_SITE)
+        os.makedirs(f"{c.d}/{role}/roles/web/defaults", exist_ok=True)
+        os.symlink(target, f"{c.d}/{role}/roles/web/defaults/main.yml")
+        c.lint([f"{role}/roles/web/templates/site.conf.j2"], formats=True, seconds=5)
+
+
 @case("secrets", "nginx 'include ../../../../secret' under --root")
 def secret_root_relative_dotdot(c):
     secret_tree(c, {"R/etc/nginx/nginx.conf": "events {}\nhttp {\n include ../../../outside/secret.txt;\n}\n"},
