@@ -39,7 +39,7 @@ struct LoadOptions {
   /// A tree's rules run on up to `jobs` threads, one for each this many bytes
   /// of its text: starting threads costs more than the rules of a small tree
   /// (a directory of site files is many small trees). 0: always `jobs`.
-  std::size_t rule_thread_bytes = 512 * 1024;
+  std::size_t rule_thread_bytes = std::size_t{512} * 1024;
   /// Template variables given outside the repository's own files
   /// (`--template-var NAME=VALUE`, `.staplint.yaml`'s `template-vars`), by the
   /// name the template writes (`nginx_stapling`, `.Values.tls.stapling`,
