@@ -343,7 +343,10 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       }
     }
     std::string address;
-    for (const Arg& a : h.node->args()) address += (address.empty() ? "" : " ") + std::string(a.value);
+    // As written: a template's expression (`{{ listen_ip }}:443`), not its filler.
+    for (const Arg& a : h.node->args()) {
+      address += (address.empty() ? "" : " ") + std::string(h.node->unit() ? h.node->unit()->shown(a.value) : a.value);
+    }
     h.display_name = h.names.empty() ? address : (written.empty() ? h.names.front() : written) + " (" + address + ")";
   }
   // Debian's layout: its entry file, or its run-time directory variable.
