@@ -3,6 +3,7 @@
 #include "staplint/template_vars.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <vector>
 
 #include <yaml-cpp/depthguard.h>
@@ -90,6 +91,20 @@ bool is_plain_int(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// Whether a plain scalar is a YAML 1.1 int, float or timestamp, by
+/// PyYAML's resolver patterns (go-yaml v2's are close to them).
+bool is_yaml11_typed(const std::string& s) {
+  if (s.size() > 64) return false;  // no number or date is this long
+  static const std::regex typed(
+      "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
+      "|[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+      "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
+      "|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
+      "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
+  return std::regex_match(s, typed);
+}
+
 /// How `engine` renders a YAML scalar; nullopt when staplint cannot say
 /// (a null, a float, a timestamp-like or other typed plain scalar, a string
 /// that is itself a template).
@@ -107,9 +122,8 @@ std::optional<std::string> rendered(const YAML::Node& n, TemplateEngine engine) 
   if (is_yaml11_false(s, engine)) return std::string(jinja ? "False" : "false");
   if (is_plain_int(s)) return s;
   // Numbers in other forms (floats, 0x, 1_000, 1:30) and timestamps render
-  // otherwise than written.
-  const char c = s.front();
-  if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') return std::nullopt;
+  // otherwise than written; anything else is a string (`10.96.0.10`).
+  if (is_yaml11_typed(s)) return std::nullopt;
   if (s.find("{{") != std::string::npos || s.find("{%") != std::string::npos) return std::nullopt;
   return s;
 }
@@ -171,6 +185,8 @@ std::optional<std::string> template_variable(std::string_view markup, TemplateEn
     case TemplateEngine::go:
       body = inside(markup, "{{", "}}", "-");
       // `{{- x -}}` needs a blank after the mark: inside() removed the mark.
+      // `$.Values.x` is the root's, wherever it stands: named `.Values.x`.
+      if (body && body->size() > 1 && body->front() == '$' && (*body)[1] == '.') body->remove_prefix(1);
       if (body && is_path(*body, true)) return std::string(*body);
       return std::nullopt;
     case TemplateEngine::erb:
@@ -219,9 +235,25 @@ void apply_template_variables(TemplateMask& mask, std::string_view original, Tem
                               const TemplateVariables& vars) {
   if (vars.empty()) return;
   std::vector<Range> unknown;
+  // Go rebinds the dot inside `range` and `with`: `.Values.x` there is not
+  // the chart's (`$.Values.x` is).
+  auto dot_rebound = [&](Range h) {
+    if (engine != TemplateEngine::go) return false;
+    for (const TemplateRegion* g = mask.region_of(h); g; g = g->parent >= 0 ? &mask.regions[g->parent] : nullptr) {
+      std::string_view tag = original.substr(g->tag.begin, g->tag.end - g->tag.begin);
+      tag.remove_prefix(std::min(tag.find_first_not_of("{- \t"), tag.size()));
+      if (g->kind == TemplateRegion::Kind::loop || (tag.substr(0, 4) == "with" && tag.size() > 4 && is_blank(tag[4]))) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const Range& h : mask.holes) {
     const std::string_view markup = original.substr(h.begin, h.end - h.begin);
-    const std::optional<std::string> name = template_variable(markup, engine);
+    std::optional<std::string> name = template_variable(markup, engine);
+    const std::string_view body =
+        markup.substr(std::min<std::size_t>(markup.find_first_not_of("{- \t"), markup.size()));
+    if (name && !body.empty() && body.front() != '$' && dot_rebound(h)) name.reset();
     const TemplateValue* v = name ? vars.find(*name) : nullptr;
     if (!v || !one_word(v->value) || markup.find('\n') != std::string_view::npos) {
       unknown.push_back(h);

@@ -38,6 +38,7 @@ TEST_CASE("template variables: the expressions that name a variable and nothing 
   CHECK_FALSE(template_variable("{{ a..b }}", E::jinja));
   CHECK(template_variable("{{ .Values.tls.stapling }}", E::go) == ".Values.tls.stapling");
   CHECK(template_variable("{{- .Values.host -}}", E::go) == ".Values.host");
+  CHECK(template_variable("{{ $.Values.host }}", E::go) == ".Values.host");  // the root's, in a range too
   CHECK_FALSE(template_variable("{{ .Values.host | quote }}", E::go));
   CHECK_FALSE(template_variable("{{ Values.host }}", E::go));
   CHECK_FALSE(template_variable("{{ $host }}", E::go));
@@ -66,6 +67,10 @@ nothing: ~
 list: [a, b]
 computed: "{{ other }}"
 host: www.example.org
+address: 10.96.0.10
+date: 2001-12-14
+sexagesimal: 1:30
+hex: 0x1F
 tls:
   dir: /etc/ssl
   nested:
@@ -91,6 +96,10 @@ tls:
   CHECK(value_of(jinja, "list") == "<unknown>");
   CHECK(value_of(jinja, "computed") == "<unknown>");
   CHECK(value_of(jinja, "host") == "www.example.org");
+  CHECK(value_of(jinja, "address") == "10.96.0.10");  // not a float: a string
+  CHECK(value_of(jinja, "date") == "<unknown>");      // a date, rendered otherwise
+  CHECK(value_of(jinja, "sexagesimal") == "<unknown>");
+  CHECK(value_of(jinja, "hex") == "<unknown>");
   CHECK(value_of(jinja, "tls.dir") == "/etc/ssl");
   CHECK(value_of(jinja, "tls.nested.deep") == "value");
   CHECK(jinja.find("host")->source == "defaults/main.yml:15");
@@ -199,4 +208,34 @@ TEST_CASE("template variables: .staplint.yaml's templates glob names an engine",
   const Node* s = find_node(t.nodes, "ssl_stapling");
   REQUIRE(s);
   CHECK(s->args()[0].value == "off");
+}
+
+TEST_CASE("template variables: Go rebinds the dot in range and with; $.Values is the chart's", "[template]") {
+  MemoryFileSystem fs;
+  fs.add("/c/Chart.yaml", "name: c\n");
+  fs.add("/c/values.yaml", "stapling: \"off\"\nresolver: 10.0.0.1\n");
+  fs.add("/c/templates/nginx.conf",
+         "http {\n"
+         "resolver {{ .Values.resolver }};\n"
+         "{{ range .Servers }}\n"
+         "server { ssl_stapling {{ $.Values.stapling }}; ssl_stapling_verify {{ .Values.stapling }}; }\n"
+         "{{ end }}\n"
+         "{{ with .Values.tls }}server { ssl_stapling {{ .Values.stapling }}; }{{ end }}\n"
+         "{{ if .Values.withTls }}server { ssl_stapling {{ .Values.stapling }}; }{{ end }}\n"
+         "}\n");
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, {});
+  const ConfigTree t = loader.load("/c/templates/nginx.conf", true);
+  REQUIRE(t.problems.empty());
+  const Node* resolver = find_node(t.nodes, "resolver");
+  REQUIRE(resolver);
+  CHECK(resolver->args()[0].value == "10.0.0.1");
+  const TemplateMask* mask = sm.file(t.entry).template_mask();
+  REQUIRE(mask);
+  std::vector<std::string> given;
+  for (const TemplateMask::Value& v : mask->values) given.push_back(v.variable);
+  // The root's resolver, $.Values in the range, and .Values under if; not
+  // .Values in the range nor under with.
+  CHECK(given == std::vector<std::string>{".Values.resolver", ".Values.stapling", ".Values.stapling"});
+  CHECK(mask->holes.size() == 2);
 }
