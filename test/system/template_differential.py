@@ -66,11 +66,13 @@ def role_values(template):
 
 def line_patterns(template_text):
     """Per template line: a regex its rendered lines match (expressions as
-    anything, tags and comments removed), or None for a line of markup only."""
+    anything, tags and comments removed), or None for a line of markup only
+    or of expressions only."""
     out = []
     for line in template_text.split("\n"):
         stripped = TAG.sub("", line).strip()
-        if not stripped:
+        if not stripped or not EXPR.sub("", stripped).strip():
+            # Markup only, or an expression alone (it stands for any text).
             out.append(None)
             continue
         pieces = EXPR.split(stripped)
@@ -142,6 +144,10 @@ def main():
         with open(t, encoding="utf-8") as fh:
             text = fh.read()
         env = jinja2.Environment(trim_blocks=True, keep_trailing_newline=True, undefined=jinja2.ChainableUndefined)
+        # Ansible's own filters the samples use, as Ansible defines them.
+        env.filters["comment"] = lambda s, *a, **k: "\n".join("# " + line for line in str(s).split("\n"))
+        env.filters["bool"] = lambda v: str(v).lower() in ("1", "true", "yes", "on")
+        env.filters["mandatory"] = lambda v, *a: v
         names = jinja2.meta.find_undeclared_variables(env.parse(text))
         role = role_values(t)
         known = plain_known(role)
