@@ -75,8 +75,10 @@ class Runner {
     const bool conditions =
         !tree.dialect_guessed && !req_.load.template_conditions_out && has_optional_conditions(tree);
     const std::size_t before = result.findings.size();
+    std::vector<FileId> files;  // the first reading's, for the second's to map to
+    if (conditions) files = tree.files;
     lint_loaded(std::move(tree), only);
-    if (conditions) lint_conditions_out(entry, fragment, only, dialect, base_dir, before);
+    if (conditions) lint_conditions_out(entry, fragment, only, dialect, base_dir, files, before);
   }
 
   bool has_optional_conditions(const ConfigTree& tree) const {
@@ -93,13 +95,15 @@ class Runner {
   /// condition. The second reading's files are the same files read again:
   /// its findings are moved to the first reading's, by path.
   void lint_conditions_out(const std::string& entry, bool fragment, const std::set<FileId>* only, Dialect dialect,
-                           const std::string& base_dir, std::size_t first) {
+                           const std::string& base_dir, const std::vector<FileId>& files, std::size_t first) {
     LoadOptions options = req_.load;
     options.template_conditions_out = true;
     ConfigLoader loader(fs_, sources_, options);
     ConfigTree tree = loader.load(entry, fragment, dialect, base_dir);
-    std::map<std::string, FileId> by_path;  // the first reading's files
-    for (FileId f : result.files) by_path.emplace(sources_.file(f).path(), f);
+    // This tree's files only: a directory of template files is as many
+    // trees, and the run's whole list would be read again for each.
+    std::map<std::string, FileId> by_path;
+    for (FileId f : files) by_path.emplace(sources_.file(f).path(), f);
     auto mapped = [&](FileId f) {
       if (f == kNoFile || f >= sources_.size()) return kNoFile;
       const auto it = by_path.find(sources_.file(f).path());
