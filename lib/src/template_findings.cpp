@@ -49,12 +49,95 @@ bool fix_touches_markup(const Fix& fix, const SourceManager& sources) {
 
 }  // namespace
 
+namespace {
+
+/// Where a message word ends: what no value of a configuration holds.
+bool ends_word(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == ',' || c == ';' || c == '(' || c == ')' ||
+         c == '[' || c == ']';
+}
+
+/// Whether the masked text may end a word before or after `c`: what ends a
+/// message word, and the markup around a value (`<VirtualHost x>`, `a="x"`).
+bool bounds_value(char c) {
+  return ends_word(c) || c == '\r' || c == '<' || c == '>' || c == '{' || c == '}' || c == '=';
+}
+
+/// The hole of `m` that begins at masked offset `at` and is `len` long.
+const Range* hole_at(const TemplateMask& m, std::size_t at, std::size_t len) {
+  auto it =
+      std::lower_bound(m.holes.begin(), m.holes.end(), at, [](const Range& h, std::size_t x) { return h.begin < x; });
+  if (it == m.holes.end() || it->begin != at || it->end - it->begin != len) return nullptr;
+  return &*it;
+}
+
+/// How far before and after a finding's extent show_holes looks for a word.
+constexpr std::uint32_t kNearBefore = 64 * 1024;
+constexpr std::uint32_t kNearAfter = 4 * 1024;
+
+/// How many places of a word show_holes tries in one direction.
+constexpr int kMaxPlaces = 64;
+
+/// The hole at `offset` in `word`, where the word stands bounded in the
+/// masked text at `at`; or nullptr.
+const Range* hole_at_place(const TemplateMask& m, std::string_view masked, std::size_t at, std::string_view word,
+                           std::size_t offset, std::size_t len) {
+  const std::size_t end = at + word.size();
+  if ((at > 0 && !bounds_value(masked[at - 1])) || (end < masked.size() && !bounds_value(masked[end]))) {
+    return nullptr;
+  }
+  return hole_at(m, at + offset, len);
+}
+
+/// The hole at `offset` of the first bounded place of `word` that lies in
+/// [b, e), trying at most kMaxPlaces places.
+const Range* word_hole_after(const TemplateMask& m, std::string_view masked, std::string_view word, std::size_t offset,
+                             std::size_t len, std::size_t b, std::size_t e) {
+  const std::string_view area = masked.substr(0, std::min(e, masked.size()));
+  int tries = 0;
+  for (std::size_t at = area.find(word, b); at != std::string_view::npos && tries < kMaxPlaces;
+       at = area.find(word, at + 1), ++tries) {
+    if (const Range* h = hole_at_place(m, masked, at, word, offset, len)) return h;
+  }
+  return nullptr;
+}
+
+/// The same, for the last place that begins in [b, e) (the nearest before e).
+const Range* word_hole_before(const TemplateMask& m, std::string_view masked, std::string_view word, std::size_t offset,
+                              std::size_t len, std::size_t b, std::size_t e) {
+  if (e <= b) return nullptr;
+  int tries = 0;
+  for (std::size_t at = masked.rfind(word, e - 1); at != std::string_view::npos && at >= b && tries < kMaxPlaces;
+       ++tries) {
+    if (const Range* h = hole_at_place(m, masked, at, word, offset, len)) return h;
+    if (at == 0) break;
+    at = masked.rfind(word, at - 1);
+  }
+  return nullptr;
+}
+
+/// The first hole `len` long in `extent` that begins at or after `from`.
+const Range* hole_of_length(const TemplateMask& m, Range extent, std::uint32_t from, std::size_t len) {
+  auto it = std::lower_bound(m.holes.begin(), m.holes.end(), std::max(extent.begin, from),
+                             [](const Range& h, std::uint32_t at) { return h.begin < at; });
+  for (; it != m.holes.end() && it->begin < extent.end; ++it) {
+    if (it->end - it->begin == len && it->end <= extent.end) return &*it;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string show_holes(std::string s, FileId file, Range extent, const SourceManager& sources) {
   if (file == kNoFile || s.find(kHoleFiller) == std::string::npos) return s;
   const SourceFile& src = sources.file(file);
   const TemplateMask* m = src.template_mask();
   if (!m) return s;
+  const std::string_view masked = src.text();  // the mask (the mask's own text moved there)
+  const Range within{std::min<std::uint32_t>(extent.begin, static_cast<std::uint32_t>(masked.size())),
+                     std::min<std::uint32_t>(extent.end, static_cast<std::uint32_t>(masked.size()))};
   std::string out;
+  std::uint32_t cursor = within.begin;  // after the hole shown last
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] != kHoleFiller) {
@@ -64,18 +147,31 @@ std::string show_holes(std::string s, FileId file, Range extent, const SourceMan
     std::size_t e = i;
     while (e < s.size() && s[e] == kHoleFiller) ++e;
     const std::size_t len = e - i;
-    // The first hole of that length in `extent` (holes are in order).
-    const Range* hole = nullptr;
-    auto it = std::lower_bound(m->holes.begin(), m->holes.end(), extent.begin,
-                               [](const Range& h, std::uint32_t at) { return h.begin < at; });
-    for (; it != m->holes.end() && it->begin < extent.end; ++it) {
-      if (it->end - it->begin == len && it->end <= extent.end) {
-        hole = &*it;
-        break;
-      }
+    // First the word that holds the run, found as such in the masked text of
+    // `extent`: its holes are the run's, exactly.
+    std::size_t wb = i;
+    while (wb > 0 && !ends_word(s[wb - 1])) --wb;
+    std::size_t we = e;
+    while (we < s.size() && !ends_word(s[we])) ++we;
+    const std::string_view word = std::string_view(s).substr(wb, we - wb);
+    const std::size_t offset = i - wb;
+    // In `extent`, the first place; else near it (a finding about an
+    // attribute names its element), the nearest place before it, else the
+    // first after; bounded, so that many findings in a large template stay cheap.
+    const Range* hole = word_hole_after(*m, masked, word, offset, len, within.begin, within.end);
+    if (!hole) {
+      const std::size_t b = within.begin > kNearBefore ? within.begin - kNearBefore : 0;
+      hole = word_hole_before(*m, masked, word, offset, len, b, within.begin);
     }
+    if (!hole)
+      hole = word_hole_after(*m, masked, word, offset, len, within.begin, std::size_t{within.end} + kNearAfter);
+    // Else the next hole of that length after the last one shown (a name's
+    // holes come in the order the template writes them), else the first.
+    if (!hole) hole = hole_of_length(*m, within, cursor, len);
+    if (!hole) hole = hole_of_length(*m, within, within.begin, len);
     if (hole) {
       out.append(src.original(), hole->begin, len);
+      cursor = hole->end;
     } else {
       out.append(s, i, len);
     }

@@ -35,8 +35,10 @@ bool judge_template_finding(Finding& f, const TemplateBlocks& blocks, const Sour
 /// `s` (a message, an endpoint's name) with each run of hole filler that
 /// stands for a hole of `file` shown as the template wrote it: the models
 /// read the mask, so a value taken from `{{ host }}` reads `XXXXXXXXXX`. A run
-/// maps to the first hole of its length in `extent` (a guess when two holes
-/// there have that length); a run no hole there explains stays as it is.
+/// maps to the hole at its place in the message's word (`XXXXXXXXXX:XXXXXX`)
+/// where that word stands in the masked text of `extent`; else to the next
+/// hole of its length after the hole shown before it (a guess); a run no hole
+/// there explains stays as it is.
 std::string show_holes(std::string s, FileId file, Range extent, const SourceManager& sources);
 
 /// An endpoint's verdict in a template: unknown when its block holds a

@@ -708,6 +708,14 @@ def many_template_servers(c):
         "<VirtualHost *:443>\nServerName <%%= @host%d %%>\nSSLEngine on\n<%% if @s %%>\nSSLUseStapling off\n"
         "<%% end %%>\n</VirtualHost>\n" % i for i in range(50000)))
     c.lint(["--no-certificates", "e/vhosts.conf.erb"], code=1, seconds=15, mib=1024)
+    # Findings on attributes whose messages name holes of the element before
+    # them, all of one length: each is looked up near its place, in bounded tries.
+    write(f"{c.d}/t/server.xml.j2", '<Server port="8005" shutdown="S"><Service name="C">\n' + "".join(
+        '<Connector port="{{ p }}" SSLEnabled="true">\n<SSLHostConfig hostName="{{ h }}" '
+        'certificateVerification="required" truststoreFile="conf/{{ h }}.jks">\n'
+        '<Certificate certificateKeystoreFile="conf/{{ h }}.p12"/></SSLHostConfig></Connector>\n'
+        for _ in range(20000)) + "</Service></Server>\n")
+    c.lint(["--no-certificates", "t/server.xml.j2"], code=1, has=["SL2001"], seconds=15, mib=1024)
 
 
 @case("linear", "Apache: 50,000 <VirtualHost>s in one 4 MB file")

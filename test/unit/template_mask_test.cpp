@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "staplint/source.hpp"
 #include "staplint/template_mask.hpp"
+#include "template_findings.hpp"
 
 using namespace staplint;
 
@@ -239,4 +241,41 @@ TEST_CASE("template: conditions left out, as a false condition renders; an else 
   CHECK(mask_template("{{ if .a }}x{{ else }}y{{ end }}", TemplateEngine::go).regions[0].alternatives);
   CHECK_FALSE(mask_template("{{ if .a }}x{{ end }}", TemplateEngine::go).regions[0].alternatives);
   CHECK(mask_template("<% if @a %>x<% elsif @b %>y<% end %>", TemplateEngine::erb).regions[0].alternatives);
+}
+
+TEST_CASE("template: a message shows each hole as the template wrote it, by its place in the word", "[template]") {
+  const std::string t =
+      "server {\n"
+      "    listen {{ addr }}:{{ port }} ssl;\n"
+      "    server_name {{ host }};\n"
+      "    ssl_certificate {{ crt }}/{{ name }}.pem;\n"
+      "}\n";
+  SourceManager sources;
+  const FileId f = sources.add_template("v.conf.j2", "v.conf.j2", t, mask_template(t, TemplateEngine::jinja));
+  const Range all{0, static_cast<std::uint32_t>(t.size())};
+  // Three holes of ten bytes: each run finds its own, not the first of its length.
+  CHECK(show_holes("server 'XXXXXXXXXX:XXXXXXXXXX' does not staple", f, all, sources) ==
+        "server '{{ addr }}:{{ port }}' does not staple");
+  CHECK(show_holes("'XXXXXXXXXX' has no resolver", f, all, sources) == "'{{ host }}' has no resolver");
+  CHECK(show_holes("file 'XXXXXXXXX/XXXXXXXXXX.pem'", f, all, sources) == "file '{{ crt }}/{{ name }}.pem'");
+  // A word the masked text does not hold as such: the holes of that length,
+  // in order from the extent's start.
+  CHECK(show_holes("'*:XXXXXXXXXX' and '*:XXXXXXXXXX'", f, all, sources) == "'*:{{ addr }}' and '*:{{ port }}'");
+  // Within an extent: the server_name line alone.
+  const auto line3 = static_cast<std::uint32_t>(t.find("    server_name"));
+  CHECK(show_holes("'x-XXXXXXXXXX'", f, {line3, line3 + 27}, sources) == "'x-{{ host }}'");
+  // Outside the extent (an attribute's finding names its element): the
+  // nearest place of the word before it; no guess by length out there.
+  const std::string x =
+      "<SSLHostConfig hostName=\"{{ tomcat_host }}\" certificateVerification=\"required\">\n"
+      "  <Certificate certificateKeystoreFile=\"conf/{{ tomcat_host }}.p12\"/>\n";
+  const FileId xf = sources.add_template("s.xml.j2", "s.xml.j2", x, mask_template(x, TemplateEngine::jinja));
+  const auto attr = static_cast<std::uint32_t>(x.find("certificateVerification"));
+  CHECK(show_holes("'port 443 (XXXXXXXXXXXXXXXXX)'", xf, {attr, attr + 34}, sources) ==
+        "'port 443 ({{ tomcat_host }})'");
+  CHECK(show_holes("'XXXXXXXXXXXXXXXXXXXXXXX'", xf, {attr, attr + 34}, sources) == "'XXXXXXXXXXXXXXXXXXXXXXX'");
+  // A run no hole explains, and a plain file, stay as they are.
+  CHECK(show_holes("'XXXX'", f, all, sources) == "'XXXX'");
+  const FileId plain = sources.add("p.conf", "p.conf", "server_name XXXXXXXXXX;\n");
+  CHECK(show_holes("'XXXXXXXXXX'", plain, {0, 24}, sources) == "'XXXXXXXXXX'");
 }
