@@ -340,16 +340,16 @@ def go_cases(src, renderer):
 
 
 def go_rendered_name(template, top):
-    """Where the rendered file goes in the copy: at the copy's top (outside
-    any templates/ folder, so that it is read as plain configuration), named
-    so that its dialect is known."""
+    """Where the rendered file goes in the copy: in a folder of its own at
+    the copy's top (outside any templates/ folder, so that it is read as
+    plain configuration), under the name it is mounted as."""
     base = os.path.basename(template)
     for ext in (".tmpl", ".gotmpl", ".tpl"):
         if base.endswith(ext):
             base = base[:-len(ext)]
     if not base.endswith((".conf", ".xml")):
         base += ".conf"
-    return "rendered-" + base
+    return os.path.join("rendered", base)
 
 
 # Jinja2 -------------------------------------------------------------------
@@ -434,6 +434,7 @@ def compare(staplint, src, engine, cases):
                 # Jinja2: beside the template, as Ansible's template module
                 # writes it; Go: see go_rendered_name.
                 rendered_name = name[:-3] if engine == "jinja2" else go_rendered_name(t, top)
+                os.makedirs(os.path.dirname(os.path.join(copy, rendered_name)), exist_ok=True)
                 with open(os.path.join(copy, rendered_name), "w", encoding="utf-8") as fh:
                     fh.write(rendered)
                 on_template = lint(staplint, name, copy)

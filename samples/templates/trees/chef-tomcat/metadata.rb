@@ -1,0 +1,5 @@
+name 'tomcat_mtls'
+maintainer 'Platform team'
+license 'Apache-2.0'
+description 'Tomcat with client certificates'
+version '2.3.0'
