@@ -49,12 +49,14 @@ parse_output parse(std::string_view text, const parse_options& options = {});
 std::optional<syntax_error> parse_into(std::string_view text, const parse_options& options, ast::tree& out);
 
 /// Receives one word of a statement: its byte range, quotes included.
-using word_sink = void (*)(void* ctx, std::uint32_t begin, std::uint32_t end);
+/// Returns false to stop the scan there.
+using word_sink = bool (*)(void* ctx, std::uint32_t begin, std::uint32_t end);
 
 /// Re-reads the words of a statement that `parse` accepted, from `from` (just
 /// past its name): blanks and comments are skipped, each word goes to `sink`,
 /// and the scan stops at the `;`, `{` or Lua body that ends the statement,
-/// whose offset it returns.
+/// whose offset it returns (or, where `sink` stops it, the end of the word
+/// it stopped at).
 std::uint32_t rescan_words(std::string_view text, std::uint32_t from, word_sink sink, void* ctx);
 
 }  // namespace staplint::grammar::nginx

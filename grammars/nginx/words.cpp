@@ -19,7 +19,7 @@ std::uint32_t rescan_words(std::string_view text, std::uint32_t from, word_sink 
       x3::parse(i, last, parser::ws);
       const char* start = i;
       if (!x3::parse(i, last, parser::any_word) || i == start) break;
-      sink(ctx, static_cast<std::uint32_t>(start - base), static_cast<std::uint32_t>(i - base));
+      if (!sink(ctx, static_cast<std::uint32_t>(start - base), static_cast<std::uint32_t>(i - base))) break;
     }
   } catch (const std::exception&) {
     // Not reached for text the grammar accepted; stop at the bad word.

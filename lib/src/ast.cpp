@@ -90,16 +90,21 @@ namespace {
 struct Rescan {
   const NodeUnit* unit;
   ArgList* out;
+  std::size_t max;
 };
 }  // namespace
 
-ArgList Node::args() const {
-  if (detailed_) return ArgList(unit_->details[word_].args);
+ArgList Node::args(std::size_t max) const {
+  if (detailed_) {
+    const std::span<const Arg> kept = unit_->details[word_].args;
+    return ArgList(kept.first(std::min(max, kept.size())));
+  }
   ArgList list;
-  if (kind == NodeKind::comment || unit_ == nullptr) return list;
+  if (kind == NodeKind::comment || unit_ == nullptr || max == 0) return list;
   if (unit_->words == NodeUnit::Words::blank_separated) {
     const std::string_view text = unit_->text;
     for_each_blank_word(text, range.begin + word_, range.end, [&](std::uint32_t b, std::uint32_t e) {
+      if (list.size() == max) return;
       Arg a;
       a.value = text.substr(b, e - b);
       a.range = {b, e};
@@ -119,12 +124,13 @@ ArgList Node::args() const {
     list.push_back(a);
     return list;
   }
-  Rescan r{unit_, &list};
+  Rescan r{unit_, &list, max};
   grammar::nginx::rescan_words(
       unit_->text, range.begin + word_,
       [](void* ctx, std::uint32_t b, std::uint32_t e) {
         auto* r = static_cast<Rescan*>(ctx);
         r->out->push_back(nginx_word(*r->unit, b, e));
+        return r->out->size() < r->max;
       },
       &r);
   return list;
@@ -136,7 +142,7 @@ Range Node::body_range() const {
   if (unit_->words != NodeUnit::Words::nginx) return {range.end, range.end};
   if (kind == NodeKind::directive || kind == NodeKind::include) return {range.end - 1, range.end};
   const std::uint32_t at = grammar::nginx::rescan_words(
-      unit_->text, range.begin + word_, [](void*, std::uint32_t, std::uint32_t) {}, nullptr);
+      unit_->text, range.begin + word_, [](void*, std::uint32_t, std::uint32_t) { return true; }, nullptr);
   return {at, range.end};
 }
 

@@ -10,20 +10,21 @@
 namespace staplint {
 
 std::string_view Effective::value(std::string_view fallback) const {
-  if (!node || node->args().empty()) return fallback;
-  return node->args().front().value;
+  if (!node) return fallback;
+  const ArgList first = node->args(1);
+  return first.empty() ? fallback : first.front().value;
 }
 
 // nginx reads flags with ngx_strcasecmp: `On` and `ON` are `on` too.
 bool flag_is_on(const Node* n) {
   if (!n) return false;
-  const ArgList args = n->args();
+  const ArgList args = n->args(1);
   return !args.empty() && iequals(args[0].value, "on");
 }
 
 bool flag_is_invalid(const Node* n) {
   if (!n) return false;
-  const ArgList args = n->args();
+  const ArgList args = n->args(2);  // one, or more than one
   return args.size() != 1 || !(iequals(args[0].value, "on") || iequals(args[0].value, "off"));
 }
 
@@ -89,7 +90,7 @@ bool listen_has_ssl(const Node& listen) {
 /// The port of a `listen` address: `443`, `[::]:443`, `10.0.0.1:8443`,
 /// `localhost` (80), `unix:/path`.
 std::string listen_port(const Node& listen) {
-  const ArgList args = listen.args();
+  const ArgList args = listen.args(1);
   if (args.empty()) return "80";
   const std::string_view a = args[0].value;
   if (a.rfind("unix:", 0) == 0) return std::string(a);
@@ -163,13 +164,14 @@ NginxServer make_server(const Node& server, const Node* parent, std::shared_ptr<
   }
   const Node* shown = tls_listen ? tls_listen : first_listen;
   std::string port = shown ? listen_port(*shown) : (module == Module::http ? "80" : "?");
-  if (shown && shown->unit() && !shown->args().empty()) {
+  const ArgList address = shown ? shown->args(1) : ArgList();
+  if (shown && shown->unit() && !address.empty()) {
     // A template's `listen {{ port }}`: the address is the expression.
-    const std::string_view as_written = shown->unit()->shown(shown->args()[0].value);
-    if (as_written != shown->args()[0].value) port = std::string(as_written);
+    const std::string_view as_written = shown->unit()->shown(address[0].value);
+    if (as_written != address[0].value) port = std::string(as_written);
   }
   if (name.empty()) {
-    const ArgList args = shown ? shown->args() : ArgList();
+    const ArgList& args = address;
     name =
         !args.empty() && port != args[0].value ? std::string(args[0].value.substr(0, args[0].value.rfind(':'))) : "_";
   }

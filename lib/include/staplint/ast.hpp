@@ -163,11 +163,16 @@ class Node {
   /// A detailed node: `detail` indexes unit.details.
   static Node detailed(const NodeUnit& unit, NodeKind kind, Range range, std::uint32_t detail);
 
+  static constexpr std::size_t kAllArgs = static_cast<std::size_t>(-1);
+
   std::string_view name() const {
     if (!detailed_ && kind != NodeKind::comment && unit_) return {unit_->text.data() + range.begin, word_};
     return slow_name();
   }
-  ArgList args() const;
+  ArgList args() const { return args(kAllArgs); }
+  /// The first `max` arguments at most: a lean node reads no further (a
+  /// flag's value, whether there is a second).
+  ArgList args(std::size_t max) const;
   std::span<const Node> children() const { return {children_, child_count_}; }
   std::span<Node> children() { return {children_, child_count_}; }
   void set_children(std::span<Node> c);

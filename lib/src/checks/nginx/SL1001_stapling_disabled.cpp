@@ -17,7 +17,8 @@ bool is_stapling_anchor(const Node& n) { return n.name().rfind("ssl_", 0) == 0 &
 /// One of the server's certificates is Let's Encrypt's (lets_encrypt_by_path).
 bool certificate_is_lets_encrypt(const CheckContext& ctx, const NginxServer& s) {
   for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args().empty() && lets_encrypt_by_path(ctx.certificates, c->args()[0].value)) return true;
+    const ArgList path = c->args(1);
+    if (!path.empty() && lets_encrypt_by_path(ctx.certificates, path[0].value)) return true;
   }
   return false;
 }

@@ -10,7 +10,8 @@ void SL1008_stapling_variable_certificate::check(const CheckContext& ctx, Report
     const Effective stapling = s.effective("ssl_stapling");
     if (!stapling.is_on()) continue;
     for (const Node* c : s.all("ssl_certificate")) {
-      if (c->args().size() != 1 || !c->args()[0].has_variable()) continue;
+      const ArgList path = c->args(2);  // exactly one
+      if (path.size() != 1 || !path[0].has_variable()) continue;
       Finding& f = r.report(c->file(), c->range, Fields{});
       f.notes.push_back({stapling.node->file(), stapling.node->range, "stapling is turned on here"});
     }

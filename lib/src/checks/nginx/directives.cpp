@@ -1,9 +1,11 @@
 #include "checks/nginx/directives.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cstdint>
 #include <mutex>
-#include <unordered_map>
+#include <vector>
 
 #include "staplint/nginx_model.hpp"
 
@@ -121,23 +123,22 @@ std::string_view context_name(Context c) {
 
 const DirectiveInfo* find_directive(std::string_view name) {
   // Called for every directive by several rules, and almost always for one
-  // that is not in the table: a hash lookup, after a length filter.
-  struct Index {
-    std::unordered_map<std::string_view, const DirectiveInfo*> by_name;
-    std::size_t shortest = SIZE_MAX, longest = 0;
-  };
-  static const Index index = [] {
-    Index ix;
+  // that is not in the table: the few names of the same length are compared
+  // (their last byte first), which costs less than hashing the name.
+  constexpr std::size_t kLongest = 64;
+  static const auto by_length = [] {
+    std::array<std::vector<const DirectiveInfo*>, kLongest + 1> ix;
     for (const DirectiveInfo& d : table()) {
-      ix.by_name.emplace(d.name, &d);
-      ix.shortest = std::min(ix.shortest, d.name.size());
-      ix.longest = std::max(ix.longest, d.name.size());
+      assert(d.name.size() <= kLongest);  // the longest is 29 bytes
+      if (d.name.size() <= kLongest) ix[d.name.size()].push_back(&d);
     }
     return ix;
   }();
-  if (name.size() < index.shortest || name.size() > index.longest) return nullptr;
-  const auto it = index.by_name.find(name);
-  return it == index.by_name.end() ? nullptr : it->second;
+  if (name.empty() || name.size() > kLongest) return nullptr;
+  for (const DirectiveInfo* d : by_length[name.size()]) {
+    if (d->name.back() == name.back() && d->name == name) return d;
+  }
+  return nullptr;
 }
 
 void for_each_in_context(const ConfigTree& tree, const std::function<void(const Node&, Context, const Node*)>& fn) {

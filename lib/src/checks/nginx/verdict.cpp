@@ -23,7 +23,8 @@ Stapling stapling_verdict(const NginxServer& s, const LintOptions& options, cons
   }
   if (!stapling.is_on()) return Stapling::off;
   for (const Node* c : s.all("ssl_certificate")) {
-    if (!c->args().empty() && c->args()[0].has_variable()) return Stapling::ineffective;
+    const ArgList path = c->args(1);
+    if (!path.empty() && path[0].has_variable()) return Stapling::ineffective;
   }
   const Node* stapling_file = s.effective("ssl_stapling_file").node;
   if (certificates && checks::nginx_stapling_facts(certificates, s)->none_stapled()) return Stapling::ineffective;
