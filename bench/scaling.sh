@@ -2,8 +2,10 @@
 # How staplint scales, per dialect, side by side with the read floor and with
 # the server's own check. For each generated tree (bench/gen_*_tree) at each
 # size: staplint's median wall time, as ms per MB and as a ratio to
-# bench/read_floor (open and read the same files, nothing more) and to the
-# server's check of the same tree, and staplint's peak RSS against the input.
+# bench/read_floor (open and read the same files, nothing more), to
+# bench/parse_floor (read them and run staplint's grammar over each, on the
+# cores, nothing more: what no change outside the grammars can beat) and to
+# the server's check of the same tree, and staplint's peak RSS against the input.
 #   nginx        `nginx -t` on the same tree, whose certificates are named
 #                through a variable, so that neither loads any
 #   nginx-certs  the same with every site serving one of 10 certificates
@@ -27,7 +29,8 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 20000 100000)
 staplint=$(realpath "$build/tools/staplint")
 floor=$(realpath "$build/bench/read_floor")
-for t in "$staplint" "$floor" "$build/bench/gen_nginx_tree" "$build/bench/gen_apache_tree" \
+parse_floor=$(realpath "$build/bench/parse_floor")
+for t in "$staplint" "$floor" "$parse_floor" "$build/bench/gen_nginx_tree" "$build/bench/gen_apache_tree" \
   "$build/bench/gen_tomcat_tree"; do
   [ -x "$t" ] || { echo "build $t first (cmake --build $build)"; exit 1; }
 done
@@ -73,12 +76,14 @@ make_tree() {
       [ -d "$tree" ] || "$build/bench/gen_nginx_tree" "$tree" "$n" --nginx-variant
       check=(nginx -t -q -p "$tree/" -c "$tree/nginx.conf" -e stderr)
       tool=nginx
+      grammar=(nginx "$tree")
       ;;
     nginx-certs)
       [ -d "$tree" ] || "$build/bench/gen_nginx_tree" "$tree" "$n" --nginx-variant --shared-certificates 10 \
         --cert-dir "$certs"
       check=(nginx -t -q -p "$tree/" -c "$tree/nginx.conf" -e stderr)
       tool=nginx
+      grammar=(nginx "$tree")
       ;;
     apache)
       [ -d "$tree" ] || "$build/bench/gen_apache_tree" "$tree" "$n" --cert-dir "$certs"
@@ -86,11 +91,13 @@ make_tree() {
         "$m" "$m" "$m" "$tree" >"$work/httpd-$n.conf"
       check=(apache2 -t -d "$tree" -f "$work/httpd-$n.conf")
       tool=apache2
+      grammar=(apache "$tree")
       ;;
     tomcat)
       [ -d "$tree" ] || "$build/bench/gen_tomcat_tree" "$tree" "$n"
       check=(xmllint --noout "$tree/conf/server.xml")
       tool=xmllint
+      grammar=(xml "$tree/conf/server.xml")
       ;;
     *)
       echo "unknown dialect $dialect"
@@ -101,10 +108,11 @@ make_tree() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "staplint ${extra[*]:+${extra[*]} }--format gcc [--no-certificates] TREE; median of $runs runs (hyperfine; server checks $check_runs from 20,000 sites); peak RSS by GNU time"
-printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
-  dialect sites "input MB" staplint "ms/MB" floor "x floor" server "its check" "x check" "peak RSS" "x input"
-printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
-  ---------- --------- ---------- ----------- --------- ---------- ---------
+printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
+  dialect sites "input MB" staplint "ms/MB" floor "x floor" parse "x parse" server "its check" "x check" "peak RSS" \
+  "x input"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
+  ---------- --------- ---------- --------- ---------- ----------- --------- ---------- ---------
 for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
   for n in "${sizes[@]}"; do
     tree=$work/scale-$dialect-$n
@@ -114,6 +122,7 @@ for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
     bytes=$("$floor" "$tree")
     s=$(median "$runs" "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
     f=$(median "$runs" "$floor" "$tree")
+    p=$(median "$runs" "$parse_floor" "${grammar[@]}")
     rss=$(peak_rss_kb "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
     c=0
     if [ "$checks" != 0 ] && command -v "$tool" >/dev/null; then
@@ -123,11 +132,12 @@ for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
         echo "  ($tool refused the $n-site tree: $(grep -v -m1 -i warn "$work/check.err" | cut -c1-100))"
       fi
     fi
-    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v r="$rss" -v c="$c" -v t="$tool" 'BEGIN {
+    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v p="$p" -v r="$rss" -v c="$c" -v t="$tool" 'BEGIN {
       mb = b / 1048576
       check = c > 0 ? sprintf("%6.0f ms", c * 1000) : "-"
       ratio = c > 0 ? sprintf("%7.2f", s / c) : "-"
-      printf "| %-11s | %6d | %8.1f | %6.0f ms | %6.2f | %5.1f ms | %7.1f | %-8s | %9s | %7s | %4.0f MiB | %7.1f |\n",
-        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), t, check, ratio, r / 1024, r / 1024 / mb }'
+      printf "| %-11s | %6d | %8.1f | %6.0f ms | %6.2f | %5.1f ms | %7.1f | %5.1f ms | %7.1f | %-8s | %9s | %7s | %4.0f MiB | %7.1f |\n",
+        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), p * 1000, (p > 0 ? s / p : 0), t, check,
+        ratio, r / 1024, r / 1024 / mb }'
   done
 done
