@@ -2,6 +2,8 @@
 // from comment nodes, so a `#` inside a quoted word is never one.
 #include "staplint/suppressions.hpp"
 
+#include <string.h>  // memmem (glibc)
+
 #include <unordered_set>
 
 #include <algorithm>
@@ -65,7 +67,11 @@ bool parse(const Node& comment, Suppression& s) {
 
 /// `top`: the list is a file's top level, where a suppression before the
 /// file's first statement covers the whole file.
-void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) {
+/// Files whose text holds the marker, by FileId: only their comments can be
+/// suppressions (most trees have none, and then nothing is walked).
+using Marked = std::vector<bool>;
+
+void walk(std::span<const Node> nodes, bool top, const Marked& marked, std::vector<Suppression>& out) {
   // Per file of a top-level list (an include's children may come from
   // several files): a statement came first. Not kept below the top level,
   // where nothing asks.
@@ -74,9 +80,11 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
   std::unordered_set<FileId> seen_statement;
   FileId last_statement = kNoFile;
   auto seen = [&](FileId f) { return f == last_statement || seen_statement.count(f) != 0; };
+  auto is_marked = [&](FileId f) { return f < marked.size() && marked[f]; };
   std::vector<Suppression> pending;
   for (const Node& n : nodes) {
     if (n.kind == NodeKind::comment) {
+      if (!is_marked(n.file())) continue;
       Suppression s;
       if (!parse(n, s)) continue;
       if (top && !seen(n.file())) {
@@ -87,7 +95,7 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
       }
       continue;
     }
-    if (top && n.file() != last_statement) {
+    if (top && n.file() != last_statement && is_marked(n.file())) {
       seen_statement.insert(n.file());
       last_statement = n.file();
     }
@@ -98,9 +106,9 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
     }
     pending.clear();
     if (n.kind == NodeKind::include) {
-      walk(n.children(), true, out);
+      walk(n.children(), true, marked, out);
     } else if (!n.children().empty()) {
-      walk(n.children(), false, out);
+      walk(n.children(), false, marked, out);
     }
   }
   // A suppression with nothing after it applies to nothing; it stays known
@@ -110,10 +118,21 @@ void walk(std::span<const Node> nodes, bool top, std::vector<Suppression>& out) 
 
 }  // namespace
 
-std::vector<Suppression> collect_suppressions(const ConfigTree& tree) {
+std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources) {
   std::vector<Suppression> out;
-  walk(tree.nodes, true, out);
-  for (const ConfigTree::JvmFile& jf : tree.jvm_files) walk(jf.nodes, true, out);
+  Marked marked(sources.size(), false);
+  bool any = false;
+  auto mark = [&](FileId f) {
+    if (f >= sources.size()) return;
+    // memmem, not find: find stops at every 's' of the text.
+    const std::string& t = sources.file(f).text();
+    if (::memmem(t.data(), t.size(), kMarker.data(), kMarker.size()) != nullptr) any = marked[f] = true;
+  };
+  for (const FileId f : tree.files) mark(f);
+  for (const ConfigTree::JvmFile& jf : tree.jvm_files) mark(jf.file);
+  if (!any) return out;
+  walk(tree.nodes, true, marked, out);
+  for (const ConfigTree::JvmFile& jf : tree.jvm_files) walk(jf.nodes, true, marked, out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "staplint/config_tree.hpp"
 #include "staplint/diagnostic.hpp"
+#include "staplint/source.hpp"
 
 namespace staplint {
 
@@ -31,7 +32,7 @@ struct Suppression {
 
 /// The suppressions written in a tree's files (its nodes, included files and
 /// JVM files alike).
-std::vector<Suppression> collect_suppressions(const ConfigTree& tree);
+std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources);
 
 /// The suppression that turns `f` off, or nullptr.
 const Suppression* suppressing(const std::vector<Suppression>& suppressions, const Finding& f,
