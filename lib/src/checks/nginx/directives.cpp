@@ -92,6 +92,15 @@ void walk(std::span<const Node> nodes, Context ctx, const Node* block,
   });
 }
 
+/// walk() for known_directive_uses, without a std::function call per
+/// directive: it visits every directive of the tree.
+void collect_known(std::span<const Node> nodes, Context ctx, const Node* block, std::vector<DirectiveUse>& out) {
+  for_each_directive(nodes, [&](const Node& n) {
+    if (const DirectiveInfo* d = find_directive(n.name())) out.push_back({&n, d, ctx, block});
+    if (n.is_block() && !opaque_block(n.name())) collect_known(n.children(), child_context(ctx, n.name()), &n, out);
+  });
+}
+
 }  // namespace
 
 std::string_view context_name(Context c) {
@@ -149,9 +158,7 @@ const std::vector<DirectiveUse>& known_directive_uses(const CheckContext& ctx) {
   const std::lock_guard lock(ctx.lazy_mutex);
   if (!ctx.nginx_directive_uses) {
     auto found = std::make_shared<DirectiveUses>();
-    for_each_in_context(ctx.tree, [&](const Node& n, Context c, const Node* block) {
-      if (const DirectiveInfo* d = find_directive(n.name())) found->uses.push_back({&n, d, c, block});
-    });
+    collect_known(ctx.tree.nodes, ctx.tree.fragment ? kHttp : kMain, nullptr, found->uses);
     ctx.nginx_directive_uses = std::move(found);
   }
   return ctx.nginx_directive_uses->uses;

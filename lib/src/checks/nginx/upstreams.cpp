@@ -24,6 +24,8 @@ namespace {
 using Scopes = std::vector<const Node*>;
 
 bool upstream_directive(std::string_view name) {
+  // Most names start otherwise than proxy_, grpc_ and uwsgi_ do.
+  if (name.empty() || (name[0] != 'p' && name[0] != 'g' && name[0] != 'u')) return false;
   for (const UpstreamModule& m : kUpstreamModules) {
     if (name.size() > m.prefix.size() && name.compare(0, m.prefix.size(), m.prefix) == 0 &&
         name[m.prefix.size()] == '_') {
@@ -41,7 +43,9 @@ const Node* effective(const Scopes& scopes, std::string_view name) {
 }
 
 bool nests_scope(const Node& n) {
-  return n.is_block() && (n.name() == "location" || n.name() == "if" || n.name() == "server");
+  if (!n.is_block()) return false;
+  const std::string_view name = n.name();
+  return name == "location" || name == "if" || name == "server";
 }
 
 /// A scope that talks TLS to its upstream: `proxy_pass https://...`, or a pass
