@@ -34,7 +34,7 @@ bool host_level_only(std::string_view name, bool in_proxy_section) {
 void SL9001_directive_not_allowed_here::check(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : ctx.apache.directives) {
     const Node& n = *d.node;
-    if (n.kind != NodeKind::directive) continue;
+    if (n.kind != NodeKind::directive || !ssl_named(n.name())) continue;  // every name below is SSL*
     std::string context;
     if (d.section) {
       const bool proxy_section = named(d.section->name(), {"Proxy", "ProxyMatch"});

@@ -15,12 +15,11 @@ namespace {
 
 /// The arguments before a trailing `# comment` (SL9003 reports those).
 std::size_t words_before_comment(const Node& n) {
-  for (std::size_t i = 0; i < n.args().size(); ++i) {
-    if (n.args()[i].quote == Quote::none && !n.args()[i].value.empty() && n.args()[i].value[0] == '#') {
-      return i;
-    }
+  const ArgList args = n.args();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i].quote == Quote::none && !args[i].value.empty() && args[i].value[0] == '#') return i;
   }
-  return n.args().size();
+  return args.size();
 }
 
 struct Enumerated {
@@ -72,7 +71,8 @@ const Enumerated* enumerated_named(std::string_view name) {
 void SL9002_invalid_directive_value::check(const CheckContext& ctx, Reporter& r) {
   for (const ApacheDirective& d : ctx.apache.directives) {
     const Node& n = *d.node;
-    if (n.kind != NodeKind::directive) continue;
+    // Every name below is SSL*, but for MDStapling.
+    if (n.kind != NodeKind::directive || !(ssl_named(n.name()) || iequals(n.name(), "MDStapling"))) continue;
     // Which of the three kinds it is, before anything is built.
     const bool flag = is_flag(n.name());
     const Enumerated* choices = flag ? nullptr : enumerated_named(n.name());

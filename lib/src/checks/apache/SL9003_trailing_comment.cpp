@@ -63,18 +63,24 @@ void SL9003_trailing_comment::check(const CheckContext& ctx, Reporter& r) {
   const ApacheModel& m = ctx.apache;
   for (const ApacheDirective& d : m.directives) {
     const Node& n = *d.node;
-    if (n.kind != NodeKind::directive) continue;
+    if (n.kind != NodeKind::directive || !ssl_named(n.name())) continue;
+    // Most directives hold no '#' at all: their words are not read.
+    if (n.file() != kNoFile) {
+      const std::string_view text = ctx.sources.file(n.file()).text();
+      if (text.substr(n.range.begin, n.range.end - n.range.begin).find('#') == std::string_view::npos) continue;
+    }
     const bool flag = is_flag_directive(n.name());
     if (!flag && !is_one_arg_directive(n.name())) continue;
-    std::size_t hash = n.args().size();
-    for (std::size_t i = 0; i < n.args().size(); ++i) {
-      if (n.args()[i].quote == Quote::none && !n.args()[i].value.empty() && n.args()[i].value[0] == '#') {
+    const ArgList args = n.args();
+    std::size_t hash = args.size();
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i].quote == Quote::none && !args[i].value.empty() && args[i].value[0] == '#') {
         hash = i;
         break;
       }
     }
-    if (hash == n.args().size() || hash == 0) continue;
-    const Range comment{n.args()[hash].range.begin, n.args().back().range.end};
+    if (hash == args.size() || hash == 0) continue;
+    const Range comment{args[hash].range.begin, args.back().range.end};
     Finding& f = r.report(n.file(), comment,
                           Fields{.directive = n.name(),
                                  .effect = flag ? "httpd ignores it, by luck: only the first word of a "
@@ -87,7 +93,7 @@ void SL9003_trailing_comment::check(const CheckContext& ctx, Reporter& r) {
     const std::string text = src.text().substr(comment.begin, comment.end - comment.begin);
     TextEdit cut;
     cut.file = n.file();
-    cut.offset = n.args()[hash - 1].range.end;
+    cut.offset = args[hash - 1].range.end;
     cut.length = comment.end - cut.offset;
     f.fixes.push_back({"move the comment to its own line above",
                        {insert_before(ctx.sources, n, {text}), cut},

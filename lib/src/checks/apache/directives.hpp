@@ -51,6 +51,12 @@ inline bool verifies_peer(std::string_view value) {
 }
 
 /// `name` is one of `names`, case-insensitively (httpd's directive names).
+/// Whether `name` starts with `SSL`, in any case: mod_ssl's directives. A
+/// check about them skips every other directive on this alone.
+inline bool ssl_named(std::string_view name) {
+  return name.size() > 3 && (name[0] | 0x20) == 's' && (name[1] | 0x20) == 's' && (name[2] | 0x20) == 'l';
+}
+
 inline bool named(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(name, n); });
 }
