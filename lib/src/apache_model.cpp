@@ -86,7 +86,8 @@ struct Walker {
   }
 
   void block(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
-    const std::string_view arg = n.args().empty() ? std::string_view{} : n.args()[0].value;
+    const ArgList first = n.args(1);
+    const std::string_view arg = first.empty() ? std::string_view{} : first[0].value;
     if (iequals(n.name(), "IfModule") || iequals(n.name(), "IfDefine")) {
       const Truth t = iequals(n.name(), "IfModule") ? if_module(arg) : if_define(arg);
       if (t == Truth::no) return;
@@ -139,10 +140,12 @@ bool any_load_module(std::span<const Node> nodes) {
 }  // namespace
 
 std::string_view ApacheDirective::value() const {
-  return node && !node->args().empty() ? node->args()[0].value : std::string_view{};
+  if (!node) return {};
+  const ArgList first = node->args(1);  // the first word alone is read
+  return first.empty() ? std::string_view{} : first[0].value;
 }
 
-bool ApacheDirective::is_on() const { return node && node->args().size() >= 1 && iequals(value(), "on"); }
+bool ApacheDirective::is_on() const { return iequals(value(), "on"); }
 
 std::string apache_module_id(std::string_view name) {
   std::string n = lower(name);
@@ -286,17 +289,52 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
   w.walk(tree.nodes, nullptr, nullptr, nullptr);
 
   // Each directive to its host by a lookup, not a scan of the hosts: a
-  // file of 50,000 <VirtualHost>s is linear.
+  // file of 50,000 <VirtualHost>s is linear. A host's directives come one
+  // after another, so the last answer is tried first.
   std::unordered_map<const Node*, std::size_t> host_of;
   for (std::size_t i = 0; i < model.hosts.size(); ++i) {
     if (model.hosts[i].node) host_of.emplace(model.hosts[i].node, i);
   }
+  const Node* last_vhost = nullptr;
+  ApacheHost* last_host = nullptr;
+  auto host = [&](const Node* vhost) -> ApacheHost* {
+    if (vhost != last_vhost) {
+      const auto it = host_of.find(vhost);
+      last_vhost = vhost;
+      last_host = it == host_of.end() ? nullptr : &model.hosts[it->second];
+    }
+    return last_host;
+  };
+  // Where a directive goes: -1 nowhere, 0 the host's `inside` only, 1 its
+  // `own` too. Counted first, so that each host's lists are allocated once.
+  auto own = [](const ApacheDirective& d) {
+    if (d.node->kind == NodeKind::include) return false;
+    if (iequals(d.node->name(), "MDomain") ||
+        (d.node->kind == NodeKind::block && iequals(d.node->name(), "MDomainSet"))) {
+      return false;
+    }
+    return !d.section && d.vhost;
+  };
+  std::vector<std::uint32_t> inside_count(model.hosts.size()), own_count(model.hosts.size());
+  for (const ApacheDirective& d : model.directives) {
+    if (!d.vhost) continue;
+    if (ApacheHost* h = host(d.vhost)) {
+      const auto i = static_cast<std::size_t>(h - model.hosts.data());
+      if (d.node->kind != NodeKind::block) ++inside_count[i];
+      if (own(d)) ++own_count[i];
+    }
+  }
+  for (std::size_t i = 0; i < model.hosts.size(); ++i) {
+    model.hosts[i].inside.reserve(inside_count[i]);
+    model.hosts[i].inside_tags.reserve(inside_count[i]);
+    model.hosts[i].own.reserve(own_count[i]);
+    model.hosts[i].own_tags.reserve(own_count[i]);
+  }
   for (const ApacheDirective& d : model.directives) {
     if (!d.vhost || d.node->kind == NodeKind::block) continue;
-    if (const auto it = host_of.find(d.vhost); it != host_of.end()) {
-      ApacheHost& h = model.hosts[it->second];
-      h.inside.push_back(&d);
-      h.inside_tags.push_back(ApacheHost::name_tag(d.node->name()));
+    if (ApacheHost* h = host(d.vhost)) {
+      h->inside.push_back(&d);
+      h->inside_tags.push_back(ApacheHost::name_tag(d.node->name()));
     }
   }
   for (const ApacheDirective& d : model.directives) {
@@ -311,10 +349,9 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       model.server_level.push_back(&d);
       continue;
     }
-    if (const auto it = host_of.find(d.vhost); it != host_of.end()) {
-      ApacheHost& h = model.hosts[it->second];
-      h.own.push_back(&d);
-      h.own_tags.push_back(ApacheHost::name_tag(d.node->name()));
+    if (ApacheHost* h = host(d.vhost)) {
+      h->own.push_back(&d);
+      h->own_tags.push_back(ApacheHost::name_tag(d.node->name()));
     }
   }
   for (const ApacheDirective* d : model.server_level) model.server_by_name[lower(d->node->name())].push_back(d);
