@@ -17,6 +17,7 @@
 #include "apache.hpp"
 #include "ast.hpp"
 #include "config.hpp"
+#include "lexer.hpp"
 
 namespace staplint::grammar::apache::parser {
 namespace x3 = boost::spirit::x3;
@@ -34,8 +35,7 @@ const file_type file = "configuration";
 const auto eol = x3::lit("\r\n") | x3::lit('\n');
 const auto continuation = x3::lit('\\') >> eol;
 const auto hspace = x3::omit[x3::char_(" \t\r") | continuation];
-const auto line_char = continuation | (x3::char_ - eol);
-const auto bare = +(continuation | (x3::char_ - x3::char_(" \t\r\n")));
+// bare and rest_of_line: lexer.hpp.
 const auto dq = x3::lit('"') >>
                 *((x3::lit('\\') >> x3::char_("\"\\")) | continuation | (x3::char_ - x3::char_("\"\n"))) >>
                 -x3::lit('"');
@@ -66,7 +66,7 @@ const auto word_def = x3::omit[dq | sq | bare];
 // first word cannot happen (words end only at an end of line), and one that
 // fails before leaves nothing behind.
 const auto words_def = word[push_word] >> *(*hspace >> word[push_word]);
-const auto comment_line = x3::lit('#')[mark<ast::line_kind::comment>] >> *line_char;
+const auto comment_line = x3::lit('#')[mark<ast::line_kind::comment>] >> rest_of_line;
 const auto close_line = (&x3::lit("</"))[mark<ast::line_kind::close>] >> words;
 const auto open_line = (&x3::lit('<'))[mark<ast::line_kind::open>] >> words;
 const auto directive_line = x3::eps[mark<ast::line_kind::directive>] >> words;
