@@ -94,11 +94,45 @@ bool plain_line(std::string_view text, Range line, const std::vector<Arg>& words
   return same && k == words.size();
 }
 
+/// No quote and no backslash: every word is bare, and blanks alone end them.
+bool no_quote_or_escape(std::string_view line) {
+  for (const char c : line) {
+    if (c == '"' || c == '\'' || c == '\\') return false;
+  }
+  return true;
+}
+
 struct Open {
   NodeKind kind = NodeKind::block;
   Range range;
   NodeDetail detail;
   std::vector<Node> children;
+};
+
+/// The open sections, [0] the file's top level. A closed section's entry
+/// keeps its children's capacity for the next section at its depth: a file
+/// of 50,000 <VirtualHost>s allocates a handful of child lists, not 50,000.
+class OpenStack {
+ public:
+  std::size_t size() const { return n_; }
+  Open& back() { return items_[n_ - 1]; }
+  Open& front() { return items_[0]; }
+  Open& operator[](std::size_t i) { return items_[i]; }
+  std::vector<Open>::iterator begin() { return items_.begin(); }
+  std::vector<Open>::iterator end() { return items_.begin() + static_cast<std::ptrdiff_t>(n_); }
+  void push(NodeKind kind, Range range, const NodeDetail& detail) {
+    if (n_ == items_.size()) items_.emplace_back();
+    Open& o = items_[n_++];
+    o.kind = kind;
+    o.range = range;
+    o.detail = detail;
+    o.children.clear();
+  }
+  void pop_back() { --n_; }
+
+ private:
+  std::vector<Open> items_{1};
+  std::size_t n_ = 1;
 };
 
 }  // namespace
@@ -111,7 +145,7 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
   const std::vector<raw::line>& lines = scratch.lines;
   NodeUnit& unit = sm.new_unit(file);
   unit.words = NodeUnit::Words::blank_separated;
-  std::vector<Open> stack(1);  // [0] is the file's top level
+  OpenStack stack;
   auto fail = [&](InputProblemKind kind, Range at, std::string message) {
     InputProblem p;
     p.kind = kind;
@@ -134,6 +168,14 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
       continue;
     }
     if (l.word_count == 0) continue;
+    if (l.kind == raw::line_kind::directive && scratch.words[l.first_word].begin == l.begin &&
+        no_quote_or_escape(std::string_view(text).substr(l.begin, l.end - l.begin))) {
+      // Most lines, at once: bare words only, which blanks alone separate
+      // (what plain_line finds of the words below): a lean node.
+      const raw::word& name = scratch.words[l.first_word];
+      stack.back().children.push_back(Node::lean(unit, NodeKind::directive, range, name.end - name.begin));
+      continue;
+    }
     args.clear();
     for (std::uint32_t i = l.first_word; i < l.first_word + l.word_count; ++i) {
       args.push_back(make_arg(scratch.words[i], text, sm));
@@ -208,7 +250,7 @@ ParseResult parse_apache_text(FileId file, SourceManager& sm, unsigned max_nesti
         return fail(InputProblemKind::limit, d.name_range,
                     "sections nest deeper than " + std::to_string(max_nesting) + " levels");
       }
-      stack.push_back({NodeKind::block, range, d, {}});
+      stack.push(NodeKind::block, range, d);
       continue;
     }
 
