@@ -28,13 +28,18 @@ const std::vector<std::uint32_t>& SourceFile::lines() const {
   static std::mutex building;
   const std::lock_guard lock(building);
   if (!lines_ready_.load(std::memory_order_relaxed)) {
-    line_starts_.push_back(0);
+    // Gathered in a reused buffer, then kept at their exact size: one
+    // allocation per file, not one per doubling.
+    static std::vector<std::uint32_t> scratch;  // under `building`
+    scratch.clear();
+    scratch.push_back(0);
     const char* const begin = text_.data();
     const char* const end = begin + text_.size();
     for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
       ++p;
-      line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+      scratch.push_back(static_cast<std::uint32_t>(p - begin));
     }
+    line_starts_.assign(scratch.begin(), scratch.end());
     lines_ready_.store(true, std::memory_order_release);
   }
   return line_starts_;
