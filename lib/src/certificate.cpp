@@ -522,6 +522,61 @@ OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateIn
   return out;
 }
 
+std::optional<CertificateInfo> parse_certificate_der(const std::string& der) {
+  init_openssl();
+  return certificate_from_der(reinterpret_cast<const unsigned char*>(der.data()), der.size());
+}
+
+OcspSignature verify_ocsp_signature(const std::string& der, const CertificateInfo& issuer,
+                                    const std::vector<CertificateInfo>& served, UnixTime now) {
+  init_openssl();
+  OcspSignature out;
+  auto fail = [&](std::string why) {
+    out.signer = OcspSignature::Signer::invalid;
+    out.problem = std::move(why);
+    ERR_clear_error();
+    return out;
+  };
+  if (der.empty() || der.size() > static_cast<std::size_t>(INT32_MAX) || !issuer.handle) {
+    return fail("no response or no issuer");
+  }
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  std::unique_ptr<OCSP_RESPONSE, decltype(&OCSP_RESPONSE_free)> resp(
+      d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())), OCSP_RESPONSE_free);
+  if (!resp) return fail("not an OCSP response");
+  std::unique_ptr<OCSP_BASICRESP, decltype(&OCSP_BASICRESP_free)> basic(OCSP_response_get1_basic(resp.get()),
+                                                                        OCSP_BASICRESP_free);
+  if (!basic)
+    return fail("the response holds no signed answer (status " +
+                std::string(OCSP_response_status_str(OCSP_response_status(resp.get()))) + ")");
+  // The issuer is the only trust anchor (partial chains allowed: it is an
+  // intermediate), checked at `now`; the served chain helps find the signer.
+  std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)> store(X509_STORE_new(), X509_STORE_free);
+  struct StackFree {
+    void operator()(STACK_OF(X509) * s) const { sk_X509_free(s); }  // the certificates stay the caller's
+  };
+  std::unique_ptr<STACK_OF(X509), StackFree> extra(sk_X509_new_null());
+  if (!store || !extra) return fail("out of memory");
+  X509_STORE_add_cert(store.get(), const_cast<X509*>(x509_of(issuer)));
+  X509_VERIFY_PARAM* param = X509_STORE_get0_param(store.get());
+  X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_PARTIAL_CHAIN);
+  X509_VERIFY_PARAM_set_time(param, static_cast<time_t>(now));
+  for (const CertificateInfo& c : served) {
+    if (c.handle) sk_X509_push(extra.get(), const_cast<X509*>(x509_of(c)));
+  }
+  if (OCSP_basic_verify(basic.get(), extra.get(), store.get(), 0) <= 0) {
+    const unsigned long e = ERR_peek_last_error();
+    const char* why = e ? ERR_reason_error_string(e) : nullptr;
+    return fail(why ? why : "the signature does not verify");
+  }
+  X509* signer = nullptr;
+  OCSP_resp_get0_signer(basic.get(), &signer, extra.get());
+  out.signer = signer && X509_cmp(signer, x509_of(issuer)) == 0 ? OcspSignature::Signer::issuer
+                                                                : OcspSignature::Signer::delegated_responder;
+  ERR_clear_error();
+  return out;
+}
+
 std::uint64_t next_lookup_serial() {
   static std::atomic<std::uint64_t> counter{0};
   return ++counter;

@@ -141,6 +141,33 @@ TEST_CASE("the command line gives template variables as NAME=VALUE, repeated, in
   CHECK_FALSE(run({"--template-var", "novalue", "."}, err));
 }
 
+TEST_CASE("probe: its command, targets and options", "[cli]") {
+  std::string err;
+  auto o = run({"probe", "--sni", "www.example.org", "--attempts", "4", "--timeout", "2", "--tls", "1.3", "--connect",
+                "www.example.org:443=192.0.2.7", "www.example.org", "[::1]:8443"},
+               err);
+  REQUIRE(o);
+  CHECK(o->command() == cli::Options::Command::probe);
+  CHECK(o->paths == std::vector<std::string>{"www.example.org", "[::1]:8443"});
+  CHECK(o->probe.sni == "www.example.org");
+  CHECK(o->probe.attempts == 4);
+  CHECK(o->probe.timeout_ms == 2000);
+  CHECK(o->probe.tls == "1.3");
+  REQUIRE(o->probe.connect.size() == 1);
+  CHECK(o->probe.connect[0].second == "192.0.2.7");
+  CHECK_FALSE(run({"probe"}, err));
+  CHECK(err.find("needs a target") != std::string::npos);
+  CHECK_FALSE(run({"probe", "--tls", "1.1", "a.example"}, err));
+  CHECK_FALSE(run({"probe", "--attempts", "21", "a.example"}, err));
+  CHECK_FALSE(run({"probe", "--timeout", "0", "a.example"}, err));
+  CHECK_FALSE(run({"probe", "--connect", "noequals", "a.example"}, err));
+  CHECK_FALSE(run({"probe", "--sni", "bad name", "a.example"}, err));
+  // `probe` is a command only as the first word: elsewhere it is a path.
+  o = run({".", "probe"}, err);
+  REQUIRE(o);
+  CHECK(o->command() == cli::Options::Command::lint);
+}
+
 TEST_CASE("one option table drives parsing and --help", "[cli]") {
   std::string err;
   // Every option parses as the table spells it, and --help lists it.
@@ -150,7 +177,11 @@ TEST_CASE("one option table drives parsing and --help", "[cli]") {
     CHECK(help.find("  " + spec.synopsis()) != std::string::npos);
     CHECK(spec.apply != nullptr);
     CHECK_FALSE(spec.help.empty());
-    std::vector<const char*> args = {spec.name.data()};
+    // A probe option is given to `staplint probe TARGET`.
+    const bool probe = spec.help.rfind("probe:", 0) == 0;
+    std::vector<const char*> args;
+    if (probe) args.push_back("probe");
+    args.push_back(spec.name.data());
     std::string value;
     if (spec.takes == cli::Takes::value) {
       // A value each option takes: its first choice, else something plausible.
@@ -164,10 +195,18 @@ TEST_CASE("one option table drives parsing and --help", "[cli]") {
               : spec.name == "--tomcat-version"               ? "10.1.34"
               : spec.name == "--jdk-version"                  ? "17"
               : spec.name == "--template-var"                 ? "nginx_stapling=on"
+              : spec.name == "--connect"                      ? "example.org:443=127.0.0.1"
                                                               : "3";
       args.push_back(value.c_str());
     }
+    if (probe) args.push_back("example.org");
     CHECK(run(args, err));
+    if (probe) {
+      // Outside probe, a probe option is a usage error that says so.
+      args.erase(args.begin());
+      CHECK_FALSE(run(args, err));
+      CHECK(err.find("is an option of 'staplint probe") != std::string::npos);
+    }
   }
   // --format offers exactly the formats there are.
   for (const cli::OptionSpec& spec : cli::option_table()) {

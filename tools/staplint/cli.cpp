@@ -25,6 +25,13 @@ the context of the entry above it that includes it, or a standalone fragment).
 With no PATH, the 'entries' of the .staplint.yaml found from the current
 directory are linted. Each PATH is linted under the .staplint.yaml in its
 directory or the nearest one above it; options given here win over it.
+
+'staplint probe HOST[:PORT]...' connects to each live endpoint (port 443 by
+default), asks for its OCSP staple over TLS 1.2 and TLS 1.3, and checks what
+comes back: the staple's signature, that it names the served certificate, its
+status and its freshness. It connects only to the targets named, and never to
+the OCSP responder. Its verdicts: stapled-good, stapled-revoked, stapled-stale,
+stapled-invalid, no-staple, no-ocsp-url, handshake-failed, unreachable.
 )";
 }
 
@@ -78,6 +85,7 @@ Options::Command Options::command() const {
   if (list_rules) return Command::list_rules;
   if (!explain.empty()) return Command::explain;
   if (!dump_ast.empty()) return Command::dump_ast;
+  if (probe.on) return Command::probe;
   if (!write_baseline.empty()) return Command::lint;  // records the findings; fixes nothing
   if (fix || diff) return Command::fix;
   return Command::lint;
@@ -121,7 +129,12 @@ Result<Options> parse(int argc, const char* const* argv) {
   o.load.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   bool only_paths = false;
   std::string error;
-  for (int i = 1; i < argc; ++i) {
+  int first = 1;
+  if (argc > 1 && std::string_view(argv[1]) == "probe") {
+    o.probe.on = true;  // `staplint probe TARGET...`: the targets take the paths' place
+    first = 2;
+  }
+  for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
     if (only_paths || arg.empty() || arg[0] != '-' || arg == "-") {
       o.paths.push_back(arg);
@@ -180,6 +193,12 @@ Result<Options> parse(int argc, const char* const* argv) {
     return Error{"'--baseline' and '--write-baseline' exclude each other: a new baseline records every finding"};
   }
   if (o.no_config && !o.config_file.empty()) return Error{"'--config' and '--no-config' exclude each other"};
+  if (!o.probe.on && !o.probe.given.empty()) {
+    return Error{"'" + o.probe.given.front() + "' is an option of 'staplint probe TARGET...'"};
+  }
+  if (o.probe.on && o.command() == Options::Command::probe && o.paths.empty()) {
+    return Error{"'staplint probe' needs a target: HOST[:PORT], such as example.org or 127.0.0.1:8443"};
+  }
   return o;
 }
 

@@ -42,8 +42,20 @@ struct Options {
   std::string baseline;        ///< --baseline FILE
   std::string write_baseline;  ///< --write-baseline FILE
 
+  /// `staplint probe TARGET...` (its targets are `paths`), and its options.
+  struct Probe {
+    bool on = false;
+    std::string sni;                                           ///< --sni NAME
+    std::vector<std::pair<std::string, std::string>> connect;  ///< --connect HOST:PORT=ADDR
+    std::size_t attempts = 3;                                  ///< --attempts N
+    unsigned timeout_ms = 5000;                                ///< --timeout SECONDS
+    std::optional<std::string> tls;                            ///< --tls 1.2|1.3
+    /// The probe-only options given, for the error a lint run gives.
+    std::vector<std::string> given;
+  } probe;
+
   /// What this command line asks staplint to do.
-  enum class Command : std::uint8_t { help, version, list_rules, explain, dump_ast, fix, lint };
+  enum class Command : std::uint8_t { help, version, list_rules, explain, dump_ast, fix, lint, probe };
   Command command() const;
 };
 

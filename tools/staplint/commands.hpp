@@ -21,5 +21,6 @@ int fix_command(const Invocation& in);         ///< --fix, --diff
 int explain_command(const Invocation& in);     ///< --explain RULE
 int list_rules_command(const Invocation& in);  ///< --list-rules
 int dump_ast_command(const Invocation& in);    ///< --dump-ast FILE
+int probe_command(const Invocation& in);       ///< probe HOST[:PORT]...: live stapling verdicts
 
 }  // namespace staplint::cli

@@ -50,6 +50,7 @@ constexpr CommandEntry kCommands[] = {
     {Command::dump_ast, cli::dump_ast_command},
     {Command::fix, cli::fix_command},
     {Command::lint, cli::lint_command},
+    {Command::probe, cli::probe_command},
 };
 
 int run(int argc, char** argv) {

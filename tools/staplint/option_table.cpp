@@ -289,6 +289,57 @@ const OptionSpec kOptions[] = {
        o.baseline = v;
        return true;
      }},
+    {"--sni", "", "NAME", Takes::value,
+     "probe: the server name to send (default: the target's host, unless\nit is an address)", Completes::nothing,
+     [](Options& o, S option, V v, E error) {
+       o.probe.given.emplace_back(option);
+       if (v.empty() || v.find_first_of(" \t\r\n/:") != std::string::npos) {
+         error = "--sni takes a host name, not '" + v + "'";
+         return false;
+       }
+       o.probe.sni = v;
+       return true;
+     }},
+    {"--connect", "", "HOST:PORT=ADDR", Takes::value,
+     "probe: connect to ADDR for the target HOST:PORT (repeatable): a\nserver before DNS points at it", Completes::nothing,
+     [](Options& o, S option, V v, E error) {
+       o.probe.given.emplace_back(option);
+       const auto eq = v.find('=');
+       if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
+         error = "--connect takes HOST:PORT=ADDR, not '" + v + "'";
+         return false;
+       }
+       o.probe.connect.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+       return true;
+     }},
+    {"--attempts", "", "N", Takes::value,
+     "probe: handshakes per endpoint and TLS version until a staple comes\n(default: 3, at most 20): a cold nginx "
+     "staples only later",
+     Completes::nothing,
+     [](Options& o, S option, V v, E error) {
+       o.probe.given.emplace_back(option);
+       return limit(option, v, 20, o.probe.attempts, error);
+     }},
+    {"--timeout", "", "SECONDS", Takes::value, "probe: the bound on each handshake (default: 5, at most 120)",
+     Completes::nothing,
+     [](Options& o, S option, V v, E error) {
+       o.probe.given.emplace_back(option);
+       unsigned seconds = 0;
+       if (!limit(option, v, 120, seconds, error)) return false;
+       o.probe.timeout_ms = seconds * 1000;
+       return true;
+     }},
+    {"--tls", "", "1.2|1.3", Takes::value, "probe: only this TLS version (default: both, as the staple travels\n"
+     "differently in each)", Completes::words,
+     [](Options& o, S option, V v, E error) {
+       o.probe.given.emplace_back(option);
+       if (v != "1.2" && v != "1.3") {
+         error = "--tls takes 1.2 or 1.3, not '" + v + "'";
+         return false;
+       }
+       o.probe.tls = v;
+       return true;
+     }},
     {"--jobs", "-j", "N", Takes::value,
      "read and parse the files an include names, and run a large tree's\nrules, on N threads (default: the "
      "number of cores, at most 256);\nthe output is the same for any N",

@@ -1,7 +1,8 @@
 // What certificate, CRL and OCSP files say, as far as revocation goes: read
-// with OpenSSL 3 (libcrypto), from bytes a FileSystem returned. The one place
-// in lib/ that knows OpenSSL; rules see only these structures, and the parsed
-// objects they keep are opaque handles.
+// with OpenSSL 3 (libcrypto), from bytes a FileSystem returned (or a TLS
+// handshake received, for `staplint probe`). With probe_tls.cpp (libssl: the
+// probe's handshakes), the only place in lib/ that knows OpenSSL; rules see
+// only these structures, and the parsed objects they keep are opaque handles.
 //
 // Private keys are never decoded: the PEM splitter hands OpenSSL only the
 // CERTIFICATE and X509 CRL blocks of a file, and keystores are read without
@@ -113,6 +114,22 @@ struct OcspResponseFacts {
 bool is_ocsp_response(const std::string& der);
 OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateInfo& leaf,
                                      const CertificateInfo* issuer);
+
+/// A certificate from its DER bytes (what a TLS handshake serves), or nullopt.
+std::optional<CertificateInfo> parse_certificate_der(const std::string& der);
+
+/// Who signed an OCSP response, checked as an OCSP client must (RFC 6960
+/// 4.2.2.2): the leaf's issuer itself, or a responder the issuer certified
+/// with the OCSPSigning extended key usage; the signature verified with the
+/// signer's key, and the signer valid at `now`. `served` are certificates the
+/// response may need to find its signer (a TLS server's chain).
+struct OcspSignature {
+  enum class Signer : std::uint8_t { issuer, delegated_responder, invalid };
+  Signer signer = Signer::invalid;
+  std::string problem;  ///< for `invalid`: OpenSSL's reason, in words
+};
+OcspSignature verify_ocsp_signature(const std::string& der, const CertificateInfo& issuer,
+                                    const std::vector<CertificateInfo>& served, UnixTime now);
 
 /// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
 /// `ssl_crl`), resolved the way its server resolves it.

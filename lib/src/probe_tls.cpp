@@ -1,0 +1,188 @@
+// The probe's TLS client (probe.hpp): one handshake with OpenSSL 3 (libssl)
+// over a socket whose every wait is bounded by poll(), asking for the OCSP
+// staple (status_request). It verifies nothing: the verdict judges the chain
+// and the staple (probe_verdict.cpp). It sends nothing after the handshake.
+#include <fcntl.h>
+#include <netdb.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "staplint/probe.hpp"
+
+namespace staplint {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Fd {
+  int fd = -1;
+  Fd() = default;
+  explicit Fd(int f) : fd(f) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  Fd(Fd&& o) noexcept : fd(o.fd) { o.fd = -1; }
+  Fd& operator=(Fd&& o) noexcept {
+    std::swap(fd, o.fd);
+    return *this;
+  }
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+int millis_left(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return left <= 0 ? 0 : static_cast<int>(std::min<long long>(left, 1 << 30));
+}
+
+/// Waits for `events` on `fd` until `deadline`: false on timeout.
+bool wait_for(int fd, short events, Clock::time_point deadline) {
+  for (;;) {
+    pollfd p{fd, events, 0};
+    const int left = millis_left(deadline);
+    if (left == 0) return false;
+    const int r = ::poll(&p, 1, left);
+    if (r > 0) return true;
+    if (r == 0) return false;
+    if (errno != EINTR) return true;  // let the next call report the error
+  }
+}
+
+/// A TCP connection to `host`:`port` by the first address that answers in
+/// time; `error` says why none did.
+Fd connect_to(const std::string& host, std::uint16_t port, Clock::time_point deadline, std::string& error,
+              bool& timed_out) {
+  timed_out = false;
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string service = std::to_string(port);
+  if (const int r = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); r != 0) {
+    error = "cannot resolve '" + host + "': " + ::gai_strerror(r);
+    return Fd{};
+  }
+  std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, ::freeaddrinfo);
+  error = "no address";
+  for (const addrinfo* a = list.get(); a; a = a->ai_next) {
+    Fd s(::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol));
+    if (s.fd < 0) {
+      error = std::strerror(errno);
+      continue;
+    }
+    if (::connect(s.fd, a->ai_addr, a->ai_addrlen) == 0) return s;
+    if (errno != EINPROGRESS) {
+      error = std::string("connect: ") + std::strerror(errno);
+      continue;
+    }
+    if (!wait_for(s.fd, POLLOUT, deadline)) {
+      error = "connect: no answer in time";
+      timed_out = true;
+      continue;
+    }
+    int so_error = 0;
+    socklen_t len = sizeof so_error;
+    ::getsockopt(s.fd, SOL_SOCKET, SO_ERROR, &so_error, &len);
+    if (so_error == 0) return s;
+    error = std::string("connect: ") + std::strerror(so_error);
+  }
+  return Fd{};
+}
+
+/// Whether an OpenSSL failure means the peer does not speak TLS.
+bool not_tls(unsigned long e) {
+  if (ERR_GET_LIB(e) != ERR_LIB_SSL) return false;
+  const int r = ERR_GET_REASON(e);
+  return r == SSL_R_WRONG_VERSION_NUMBER || r == SSL_R_PACKET_LENGTH_TOO_LONG || r == SSL_R_UNEXPECTED_RECORD ||
+         r == SSL_R_HTTP_REQUEST || r == SSL_R_HTTPS_PROXY_REQUEST || r == SSL_R_UNKNOWN_PROTOCOL;
+}
+
+class OpenSslTlsClient final : public TlsClient {
+ public:
+  Handshake handshake(const ProbeTarget& target, TlsVersion version, std::chrono::milliseconds timeout) const override {
+    const Clock::time_point start = Clock::now();
+    const Clock::time_point deadline = start + timeout;
+    Handshake h;
+    h.version = version;
+    auto done = [&](Handshake::Outcome o, std::string detail) {
+      h.outcome = o;
+      h.detail = std::move(detail);
+      h.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      ERR_clear_error();
+      return h;
+    };
+    std::string error;
+    bool timed_out = false;
+    Fd sock =
+        connect_to(target.connect.empty() ? target.host : target.connect, target.port, deadline, error, timed_out);
+    if (sock.fd < 0) return done(Handshake::Outcome::unreachable, error);
+
+    std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> ctx(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+    if (!ctx) return done(Handshake::Outcome::failed, "cannot set up TLS");
+    const int v = version == TlsVersion::tls12 ? TLS1_2_VERSION : TLS1_3_VERSION;
+    SSL_CTX_set_min_proto_version(ctx.get(), v);
+    SSL_CTX_set_max_proto_version(ctx.get(), v);
+    SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);
+    std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx.get()), SSL_free);
+    if (!ssl || SSL_set_fd(ssl.get(), sock.fd) != 1) return done(Handshake::Outcome::failed, "cannot set up TLS");
+    const std::string sni = !target.sni.empty() ? target.sni : is_ip_literal(target.host) ? "" : target.host;
+    if (!sni.empty()) SSL_set_tlsext_host_name(ssl.get(), sni.c_str());
+    SSL_set_tlsext_status_type(ssl.get(), TLSEXT_STATUSTYPE_ocsp);
+
+    for (;;) {
+      ERR_clear_error();
+      const int r = SSL_connect(ssl.get());
+      if (r == 1) break;
+      const int err = SSL_get_error(ssl.get(), r);
+      if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
+        if (!wait_for(sock.fd, err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline)) {
+          return done(Handshake::Outcome::timeout, "no TLS answer in " + std::to_string(timeout.count()) + " ms");
+        }
+        continue;
+      }
+      const unsigned long e = ERR_peek_last_error();
+      if (e && not_tls(e)) return done(Handshake::Outcome::not_tls, "the peer does not speak TLS");
+      if (e) {
+        const char* why = ERR_reason_error_string(e);
+        return done(Handshake::Outcome::failed, why ? why : "TLS error");
+      }
+      if (err == SSL_ERROR_SYSCALL || err == SSL_ERROR_ZERO_RETURN) {
+        return done(Handshake::Outcome::failed,
+                    errno ? std::string("connection: ") + std::strerror(errno) : "the peer closed the connection");
+      }
+      return done(Handshake::Outcome::failed, "TLS error");
+    }
+    h.protocol = SSL_get_version(ssl.get());
+    if (STACK_OF(X509)* chain = SSL_get_peer_cert_chain(ssl.get())) {
+      for (int i = 0; i < sk_X509_num(chain); ++i) {
+        unsigned char* der = nullptr;
+        const int n = i2d_X509(sk_X509_value(chain, i), &der);
+        if (n > 0) h.chain_der.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(n));
+        OPENSSL_free(der);
+      }
+    }
+    const unsigned char* resp = nullptr;
+    const long n = SSL_get_tlsext_status_ocsp_resp(ssl.get(), &resp);
+    if (n > 0 && resp) h.staple = std::string(reinterpret_cast<const char*>(resp), static_cast<std::size_t>(n));
+    return done(Handshake::Outcome::ok, {});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<TlsClient> make_openssl_tls_client() {
+  OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+  return std::make_unique<OpenSslTlsClient>();
+}
+
+}  // namespace staplint

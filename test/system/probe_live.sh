@@ -1,0 +1,131 @@
+#!/bin/bash
+# `staplint probe` against live TLS endpoints (issue 18): `openssl s_server`
+# processes serving the throwaway PKI's certificates with and without a
+# stapled response, a port that speaks plain HTTP, one that accepts and never
+# answers, and one nothing listens on, all on 127.0.0.1 inside a private
+# network namespace. staplint's verdict must be the case's, at TLS 1.2 and
+# 1.3, and whether it saw a staple must agree with `openssl s_client -status`.
+# Prints the table. Every process is stopped by PID.
+#   probe_live.sh STAPLINT
+set -u
+if [ -z "${STAPLINT_IN_NETNS:-}" ]; then
+  exec unshare -n env STAPLINT_IN_NETNS=1 bash "$0" "$@"
+fi
+ip link set lo up || { echo "cannot bring up loopback in the namespace"; exit 1; }
+st=$(readlink -f "$1")
+here=$(dirname "$(readlink -f "$0")")
+work=$(mktemp -d)
+. "$here/lib/processes.sh"
+trap 'stop_started "$work"' EXIT
+. "$here/lib/ocsp_pki.sh"
+pki=$work/pki; mkdir -p "$pki"
+make_ocsp_pki "$pki" 18981 18982 || exit 1
+
+# A revoked certificate's response, and a response whose nextUpdate has
+# passed (built with python3-cryptography: openssl's responder cannot date
+# one in the past), both signed by the delegated responder.
+openssl ocsp -issuer "$pki/inter.pem" -cert "$pki/revoked.pem" -url http://127.0.0.1:18981/ \
+  -CAfile "$pki/trusted.pem" -respout "$pki/revoked.ocsp.der" >/dev/null 2>&1
+[ -s "$pki/revoked.ocsp.der" ] || { echo "no response for the revoked certificate"; exit 1; }
+python3 - "$pki" <<'EOF' || { echo "cannot build the stale response"; exit 1; }
+import datetime, sys
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.x509 import ocsp
+d = sys.argv[1]
+load = lambda n: x509.load_pem_x509_certificate(open(f"{d}/{n}.pem", "rb").read())
+key = serialization.load_pem_private_key(open(f"{d}/signer.key", "rb").read(), None)
+now = datetime.datetime.utcnow()
+resp = ocsp.OCSPResponseBuilder().add_response(
+    cert=load("ip"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
+    this_update=now - datetime.timedelta(days=3), next_update=now - datetime.timedelta(days=2),
+    revocation_time=None, revocation_reason=None,
+).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
+open(f"{d}/stale.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
+EOF
+
+# serve PORT CERT KEY CHAIN STATUS_FILE|-: an s_server on 127.0.0.1:PORT.
+serve() {
+  local status=()
+  [ "$5" != - ] && status=(-status_file "$5")
+  local chain=()
+  [ "$4" != - ] && chain=(-cert_chain "$4")
+  openssl s_server -accept "127.0.0.1:$1" -cert "$2" -key "$3" "${chain[@]}" "${status[@]}" -www -quiet \
+    >"$work/s_server-$1.log" 2>&1 &
+  pids+=($!)
+}
+# name | port | expected verdict | a fact the output must hold | server
+cases=(
+"good, delegated responder|19001|stapled-good|signed by a responder the issuer authorized|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ip.ocsp.der"
+"good, issuer-signed|19002|stapled-good|signed by the issuer|$pki/ipself.pem $pki/ipself.key $pki/inter.pem $pki/ipself.ocsp.der"
+"revoked|19003|stapled-revoked|status revoked|$pki/revoked.pem $pki/revoked.key $pki/inter.pem $pki/revoked.ocsp.der"
+"stale|19004|stapled-stale|nextUpdate has passed|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/stale.ocsp.der"
+"another certificate's staple|19005|stapled-invalid|answers for another certificate|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ipself.ocsp.der"
+"stapling off|19006|no-staple|no staple in 2 handshakes|$pki/ip.pem $pki/ip.key $pki/inter.pem -"
+"no OCSP URL|19007|no-ocsp-url|names no OCSP responder|$pki/noocsp.pem $pki/noocsp.key $pki/inter.pem -"
+"Must-Staple, no staple|19008|no-staple|Must-Staple certificate without a staple|$pki/muststaple.pem $pki/muststaple.key $pki/inter.pem -"
+"leaf-only chain|19009|stapled-good|the served chain lacks the issuer|$pki/ip.pem $pki/ip.key - $pki/ip.ocsp.der"
+)
+for c in "${cases[@]}"; do
+  IFS='|' read -r _ port _ _ server <<<"$c"
+  # shellcheck disable=SC2086
+  serve "$port" $server
+done
+# A port that speaks plain HTTP, one that accepts and never answers, and one
+# nothing listens on.
+python3 -m http.server --bind 127.0.0.1 19010 >"$work/http.log" 2>&1 &
+pids+=($!)
+python3 -c 'import socket, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", 19011)); s.listen(8)
+time.sleep(600)' &
+pids+=($!)
+cases+=("plain HTTP|19010|handshake-failed|not TLS|-"
+        "accepts, never answers|19011|handshake-failed|timed out|-"
+        "nothing listens|19012|unreachable|connect|-")
+for port in 19001 19002 19003 19004 19005 19006 19007 19008 19009 19010 19011; do
+  for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+done
+
+fail=0
+printf '%-30s %-5s %-18s %-18s %-14s %s\n' case tls expected staplint "s_client" agreement
+for c in "${cases[@]}"; do
+  IFS='|' read -r name port expected fact _ <<<"$c"
+  for tls in 1.2 1.3; do
+    out=$("$st" probe --tls "$tls" --attempts 2 --timeout 2 "127.0.0.1:$port" 2>&1)
+    code=$?
+    verdict=$(printf '%s\n' "$out" | sed -n '1s/.*: \([a-z-]*\)$/\1/p')
+    wire=$(timeout 5 openssl s_client -connect "127.0.0.1:$port" "-tls${tls/./_}" -status </dev/null 2>/dev/null |
+      grep -q 'OCSP Response Status: successful' && echo staple || echo none)
+    seen=$([ "${verdict#stapled-}" != "$verdict" ] && echo staple || echo none)
+    agree=yes
+    [ "$verdict" = "$expected" ] || agree="NO: expected $expected"
+    [ "$seen" = "$wire" ] || agree="NO: s_client saw $wire"
+    printf '%s\n' "$out" | grep -qF -- "$fact" || agree="NO: lacks '$fact'"
+    want_code=$([ "$expected" = stapled-good ] && echo 0 || echo 1)
+    [ "$code" = "$want_code" ] || agree="NO: exit $code, not $want_code"
+    printf '%-30s %-5s %-18s %-18s %-14s %s\n' "$name" "$tls" "$expected" "${verdict:-?}" "$wire" "$agree"
+    if [ "$agree" != yes ]; then
+      fail=1
+      printf '%s\n' "$out" | sed 's/^/    /'
+    fi
+  done
+done
+
+# JSON: versioned, one object per endpoint and version, in the targets' order.
+"$st" probe --format json --attempts 1 --timeout 2 127.0.0.1:19001 127.0.0.1:19012 >"$work/probe.json"
+python3 - "$work/probe.json" <<'EOF' || fail=1
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["version"] == 1, r
+got = [(p["target"], p["tls"], p["verdict"]) for p in r["probes"]]
+want = [("127.0.0.1:19001", "TLS 1.2", "stapled-good"), ("127.0.0.1:19001", "TLS 1.3", "stapled-good"),
+        ("127.0.0.1:19012", "TLS 1.2", "unreachable")]
+assert got == want, got
+print("json: " + ", ".join(f"{t} {v} {d}" for t, v, d in got))
+EOF
+# Usage errors exit 3.
+"$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }
+"$st" probe 127.0.0.1:99999 >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL a bad port does not exit 3"; fail=1; }
+"$st" --sni a.example /dev/null >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL --sni outside probe does not exit 3"; fail=1; }
+[ "$fail" = 0 ] && echo "probe: every verdict as expected, and as openssl s_client saw the wire"
+exit "$fail"

@@ -1,0 +1,222 @@
+// staplint probe (issue 18): targets, and the verdict on scripted handshakes
+// that carry the test PKI's certificates and OCSP responses (samples/certs).
+// No network: a fake TlsClient plays the server.
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <catch2/catch.hpp>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "staplint/probe.hpp"
+
+using namespace staplint;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(STAPLINT_SOURCE_DIR) + "/samples/certs/" + name, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// The certificates of a PEM fixture, as DER: what a handshake serves.
+std::vector<std::string> der_chain(const std::string& pem_name) {
+  const std::string pem = fixture(pem_name);
+  std::vector<std::string> out;
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  while (X509* x = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
+    unsigned char* der = nullptr;
+    const int n = i2d_X509(x, &der);
+    out.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(n));
+    OPENSSL_free(der);
+    X509_free(x);
+  }
+  BIO_free(bio);
+  return out;
+}
+
+Handshake served(const std::string& chain, std::optional<std::string> staple, TlsVersion v = TlsVersion::tls13) {
+  Handshake h;
+  h.outcome = Handshake::Outcome::ok;
+  h.version = v;
+  h.protocol = v == TlsVersion::tls13 ? "TLSv1.3" : "TLSv1.2";
+  h.chain_der = der_chain(chain);
+  h.staple = std::move(staple);
+  return h;
+}
+
+JudgeOptions now() {
+  JudgeOptions o;
+  o.now = static_cast<UnixTime>(std::time(nullptr));
+  return o;
+}
+
+bool has_fact(const LiveResult& r, const std::string& part) {
+  return std::any_of(r.facts.begin(), r.facts.end(),
+                     [&](const std::string& f) { return f.find(part) != std::string::npos; });
+}
+
+/// Plays a server: handshake i returns script[min(i, last)].
+class ScriptedClient : public TlsClient {
+ public:
+  explicit ScriptedClient(std::vector<Handshake> script) : script_(std::move(script)) {}
+  Handshake handshake(const ProbeTarget&, TlsVersion v, std::chrono::milliseconds) const override {
+    Handshake h = script_[std::min(calls_++, script_.size() - 1)];
+    h.version = v;
+    return h;
+  }
+  std::size_t calls() const { return calls_; }
+
+ private:
+  std::vector<Handshake> script_;
+  mutable std::size_t calls_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("probe: targets", "[probe]") {
+  std::string error;
+  auto t = parse_probe_target("example.org", error);
+  REQUIRE(t);
+  CHECK(t->host == "example.org");
+  CHECK(t->port == 443);
+  CHECK(t->label() == "example.org:443");
+  t = parse_probe_target("127.0.0.1:8443", error);
+  REQUIRE(t);
+  CHECK(t->host == "127.0.0.1");
+  CHECK(t->port == 8443);
+  t = parse_probe_target("[::1]:8443", error);
+  REQUIRE(t);
+  CHECK(t->host == "::1");
+  CHECK(t->label() == "[::1]:8443");
+  t = parse_probe_target("2001:db8::1", error);  // an address alone: the default port
+  REQUIRE(t);
+  CHECK(t->port == 443);
+  for (const char* bad :
+       {":443", "host:0", "host:65536", "host:99999999", "host:", "host:https", "[::1", "[::1]x", "a b", "a/b", ""}) {
+    INFO(bad);
+    CHECK_FALSE(parse_probe_target(bad, error));
+    CHECK_FALSE(error.empty());
+  }
+}
+
+TEST_CASE("probe: the verdict on a staple", "[probe]") {
+  const JudgeOptions o = now();
+  LiveResult r = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-good.der"))}, o);
+  CHECK(r.verdict == LiveVerdict::stapled_good);
+  CHECK(r.chain_has_issuer);
+  REQUIRE(r.staple);
+  CHECK(r.staple->signature == StapleCheck::Signature::by_issuer);
+  CHECK(r.stapled_at == 1);
+  CHECK(has_fact(r, "signed by the issuer"));
+
+  CHECK(judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-revoked.der"))}, o).verdict ==
+        LiveVerdict::stapled_revoked);
+  r = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-stale.der"))}, o);
+  CHECK(r.verdict == LiveVerdict::stapled_stale);
+  CHECK(has_fact(r, "nextUpdate has passed"));
+  r = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-other-certificate.der"))}, o);
+  CHECK(r.verdict == LiveVerdict::stapled_invalid);
+  CHECK(has_fact(r, "another certificate"));
+  r = judge_endpoint({served("leaf-chain.pem", std::string("\x30\x03\x0a\x01\x03", 5))}, o);  // tryLater
+  CHECK(r.verdict == LiveVerdict::stapled_invalid);
+  CHECK(has_fact(r, "trylater"));
+
+  // A signature that does not verify: a digit of the signed producedAt
+  // changed (the response stays well-formed).
+  std::string forged = fixture("ocsp-leaf-good.der");
+  const std::size_t produced = forged.find("\x18\x0f");  // the first GeneralizedTime: producedAt
+  REQUIRE(produced != std::string::npos);
+  char& second = forged[produced + 2 + 13];  // YYYYMMDDHHMMSS: the last digit of the seconds
+  second = second == '0' ? '1' : '0';
+  r = judge_endpoint({served("leaf-chain.pem", forged)}, o);
+  CHECK(r.verdict == LiveVerdict::stapled_invalid);
+  CHECK(has_fact(r, "signature does not verify"));
+
+  // Without the issuer in the chain the signature is not checked, and the
+  // facts say so.
+  r = judge_endpoint({served("leaf.pem", fixture("ocsp-leaf-good.der"))}, o);
+  CHECK(r.verdict == LiveVerdict::stapled_good);
+  CHECK_FALSE(r.chain_has_issuer);
+  CHECK(has_fact(r, "the served chain lacks the issuer"));
+
+  // Freshness, judged at a given time with the skew: a day past the good
+  // response's nextUpdate (its certificates still valid), and within the skew.
+  r = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-stale.der"))}, o);
+  REQUIRE(r.staple);
+  REQUIRE(r.staple->next_update);
+  JudgeOptions later = o;
+  later.now = *r.staple->next_update + 86400;
+  CHECK(judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-stale.der"))}, later).verdict ==
+        LiveVerdict::stapled_stale);
+  later.now = *r.staple->next_update + 200;  // within the default 300 s of skew
+  CHECK(judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-stale.der"))}, later).verdict ==
+        LiveVerdict::stapled_good);
+}
+
+TEST_CASE("probe: the verdict without a staple, and without a handshake", "[probe]") {
+  const JudgeOptions o = now();
+  LiveResult r = judge_endpoint({served("leaf-chain.pem", std::nullopt), served("leaf-chain.pem", std::nullopt)}, o);
+  CHECK(r.verdict == LiveVerdict::no_staple);
+  CHECK(r.handshakes == 2);
+  CHECK(r.stapled_at == 0);
+  CHECK(has_fact(r, "no staple in 2 handshakes"));
+  CHECK(judge_endpoint({served("no-ocsp-chain.pem", std::nullopt)}, o).verdict == LiveVerdict::no_ocsp_url);
+  r = judge_endpoint({served("must-staple-chain.pem", std::nullopt)}, o);
+  CHECK(r.verdict == LiveVerdict::no_staple);
+  CHECK(has_fact(r, "Must-Staple certificate without a staple"));
+
+  Handshake refused;
+  refused.outcome = Handshake::Outcome::unreachable;
+  refused.detail = "connect: Connection refused";
+  r = judge_endpoint({refused}, o);
+  CHECK(r.verdict == LiveVerdict::unreachable);
+  CHECK(r.failure == "connect: Connection refused");
+  Handshake silent;
+  silent.outcome = Handshake::Outcome::timeout;
+  silent.detail = "no TLS answer in 1000 ms";
+  r = judge_endpoint({silent}, o);
+  CHECK(r.verdict == LiveVerdict::handshake_failed);
+  CHECK(has_fact(r, "timed out"));
+  Handshake http;
+  http.outcome = Handshake::Outcome::not_tls;
+  http.detail = "the peer does not speak TLS";
+  CHECK(judge_endpoint({http}, o).verdict == LiveVerdict::handshake_failed);
+  CHECK(judge_endpoint({}, o).verdict == LiveVerdict::unreachable);
+}
+
+TEST_CASE("probe: a cold server staples only after some handshakes", "[probe]") {
+  ProbeOptions po;
+  po.attempts = 5;
+  po.backoff = std::chrono::milliseconds(0);
+  po.versions = {TlsVersion::tls12};
+  po.judge = now();
+  const ProbeTarget t{"127.0.0.1", 443, "", ""};
+  ScriptedClient cold({served("leaf-chain.pem", std::nullopt), served("leaf-chain.pem", std::nullopt),
+                       served("leaf-chain.pem", fixture("ocsp-leaf-good.der"))});
+  std::vector<LiveResult> r = probe_endpoint(cold, t, po);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].verdict == LiveVerdict::stapled_good);
+  CHECK(r[0].stapled_at == 3);
+  CHECK(r[0].handshakes == 3);  // stops at the staple
+  CHECK(cold.calls() == 3);
+
+  po.attempts = 2;  // too few for this server
+  ScriptedClient colder({served("leaf-chain.pem", std::nullopt), served("leaf-chain.pem", std::nullopt),
+                         served("leaf-chain.pem", fixture("ocsp-leaf-good.der"))});
+  r = probe_endpoint(colder, t, po);
+  CHECK(r[0].verdict == LiveVerdict::no_staple);
+  CHECK(colder.calls() == 2);
+
+  // Unreachable: one handshake, and the next version is not tried.
+  Handshake refused;
+  refused.outcome = Handshake::Outcome::unreachable;
+  po.versions = {TlsVersion::tls12, TlsVersion::tls13};
+  ScriptedClient down({refused});
+  r = probe_endpoint(down, t, po);
+  CHECK(r.size() == 1);
+  CHECK(down.calls() == 1);
+}

@@ -1,0 +1,86 @@
+// `staplint probe HOST[:PORT]...`: each endpoint's live stapling verdict
+// (lib/src/probe_tls.cpp, lib/src/probe_verdict.cpp), probed concurrently
+// (at most -j at a time), printed in the targets' order.
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "staplint/text.hpp"
+
+#include "commands.hpp"
+#include "staplint/probe.hpp"
+
+namespace staplint::cli {
+
+int probe_command(const Invocation& in) {
+  const Options& o = in.options;
+  // A peer that closes while the client hello is written must not end the
+  // process: the write fails, and the handshake says so.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::vector<ProbedEndpoint> all;
+  for (const std::string& t : o.paths) {
+    std::string error;
+    auto target = parse_probe_target(t, error);
+    if (!target) {
+      std::cerr << "staplint: " << escape_for_display(error) << "\n";
+      return 3;
+    }
+    target->sni = o.probe.sni;
+    for (const auto& [named, addr] : o.probe.connect) {
+      if (named == target->label() || named == t) target->connect = addr;
+    }
+    all.push_back({std::move(*target), {}});
+  }
+  for (const auto& [named, addr] : o.probe.connect) {
+    const bool used = std::any_of(all.begin(), all.end(), [&](const ProbedEndpoint& p) {
+      return named == p.target.label() || p.target.connect == addr;
+    });
+    if (!used) {
+      std::cerr << "staplint: '--connect " << escape_for_display(named) << "=...' names no target given\n";
+      return 3;
+    }
+  }
+  const std::string format = o.format.value_or("text");
+  if (format != "text" && format != "json") {
+    std::cerr << "staplint: 'staplint probe' writes text or json for now, not '" << escape_for_display(format) << "'\n";
+    return 3;
+  }
+  ProbeOptions po;
+  po.attempts = o.probe.attempts;
+  po.timeout = std::chrono::milliseconds(o.probe.timeout_ms);
+  if (o.probe.tls) po.versions = {*o.probe.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13};
+  po.judge.now = static_cast<UnixTime>(std::time(nullptr));
+  const std::unique_ptr<TlsClient> client = make_openssl_tls_client();
+
+  // Concurrently, at most -j endpoints at a time; each result in its slot.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < all.size();) {
+      all[i].results = probe_endpoint(*client, all[i].target, po);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(std::max(1u, o.load.jobs), all.size());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  if (format == "json") {
+    write_probe_json(all, std::cout);
+  } else {
+    write_probe_text(all, std::cout);
+  }
+  std::cout.flush();
+  for (const ProbedEndpoint& p : all) {
+    for (const LiveResult& r : p.results) {
+      if (r.verdict != LiveVerdict::stapled_good) return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace staplint::cli
