@@ -1,6 +1,6 @@
 // `staplint probe HOST[:PORT]...`: each endpoint's live stapling verdict
 // (lib/src/probe_tls.cpp, lib/src/probe_verdict.cpp), probed concurrently
-// (at most -j at a time), printed in the targets' order.
+// (at most 32 at a time), printed in the targets' order.
 #include <algorithm>
 #include <atomic>
 #include <csignal>
@@ -56,14 +56,16 @@ int probe_command(const Invocation& in) {
   po.judge.now = static_cast<UnixTime>(std::time(nullptr));
   const std::unique_ptr<TlsClient> client = make_openssl_tls_client();
 
-  // Concurrently, at most -j endpoints at a time; each result in its slot.
+  // Concurrently: the waits are the network's, not the cores', so up to
+  // kProbeConcurrency endpoints at a time; each result goes in its slot.
+  constexpr std::size_t kProbeConcurrency = 32;
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < all.size();) {
       all[i].results = probe_endpoint(*client, all[i].target, po);
     }
   };
-  const std::size_t threads = std::min<std::size_t>(std::max(1u, o.load.jobs), all.size());
+  const std::size_t threads = std::min(kProbeConcurrency, all.size());
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
