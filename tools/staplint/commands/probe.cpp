@@ -35,12 +35,12 @@ int probe_command(const Invocation& in) {
     }
     all.push_back({std::move(*target), {}});
   }
-  for (const auto& [named, addr] : o.probe.connect) {
+  for (const std::pair<std::string, std::string>& c : o.probe.connect) {
     const bool used = std::any_of(all.begin(), all.end(), [&](const ProbedEndpoint& p) {
-      return named == p.target.label() || p.target.connect == addr;
+      return c.first == p.target.label() || p.target.connect == c.second;
     });
     if (!used) {
-      std::cerr << "staplint: '--connect " << escape_for_display(named) << "=...' names no target given\n";
+      std::cerr << "staplint: '--connect " << escape_for_display(c.first) << "=...' names no target given\n";
       return 3;
     }
   }
