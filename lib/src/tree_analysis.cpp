@@ -19,6 +19,66 @@ namespace staplint {
 
 namespace {
 
+/// A server name a client can send: not `_`, empty, a wildcard or a regex.
+bool sni_name(std::string_view n) {
+  return !n.empty() && n != "_" && n != "\"\"" && n.find_first_of("*~") == std::string_view::npos;
+}
+
+/// nginx: the TLS `listen`s of a server (every `listen` where `ssl on` makes
+/// it TLS), and its first server name.
+void nginx_addresses(const NginxServer& s, EndpointReport& e) {
+  const bool by_listen = s.tls_marker && s.tls_marker->name() == "listen";
+  for (const Node* n : s.own) {
+    if (n->name() != "listen") continue;
+    const ArgList a = n->args();
+    if (a.empty()) continue;
+    const bool ssl = std::any_of(a.begin() + 1, a.end(), [](const Arg& w) { return w.value == "ssl"; });
+    if (by_listen && !ssl) continue;
+    if (auto addr = parse_endpoint_address(a[0].value, 80)) e.addresses.push_back(*addr);
+  }
+  for (const Node* n : s.own) {
+    if (n->name() != "server_name") continue;
+    for (const Arg& a : n->args()) {
+      if (sni_name(a.value)) {
+        e.server_name = std::string(a.value);
+        return;
+      }
+    }
+  }
+}
+
+/// Apache: the <VirtualHost>'s addresses, and its ServerName.
+void apache_addresses(const ApacheHost& h, EndpointReport& e) {
+  if (!h.node) return;  // the main server: its Listen lines say nothing of names
+  for (const Arg& a : h.node->args()) {
+    if (auto addr = parse_endpoint_address(a.value, 443)) e.addresses.push_back(*addr);
+  }
+  for (const std::string& n : h.names) {
+    if (sni_name(n)) {
+      e.server_name = n;
+      return;
+    }
+  }
+}
+
+/// Tomcat: the connector's port and address, and its first SSLHostConfig's
+/// hostName.
+void tomcat_addresses(const TomcatConnector& c, const TomcatModel& m, EndpointReport& e) {
+  const auto port = m.attribute(*c.node, "port");
+  if (!port) return;
+  const auto address = m.attribute(*c.node, "address");
+  if (auto addr = parse_endpoint_address((address ? *address + ":" : std::string()) + *port, 443)) {
+    e.addresses.push_back(*addr);
+  }
+  for (const Node& child : c.node->children()) {
+    if (child.name() != "SSLHostConfig") continue;
+    if (const auto host = m.attribute(child, "hostName"); host && sni_name(*host) && *host != "_default_") {
+      e.server_name = *host;
+      return;
+    }
+  }
+}
+
 /// For each file of a tree, its first inclusion (index into tree.inclusions).
 std::unordered_map<FileId, std::size_t> first_inclusions(const ConfigTree& tree) {
   std::unordered_map<FileId, std::size_t> first;
@@ -120,6 +180,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
          in.endpoint_certificates.of(ctx.certificates, [&] {
            return checks::tomcat_stapling_facts(ctx.certificates, tomcat_model, jvm_model, c);
          })});
+    if (!in.sources.file(c.node->file()).template_mask()) tomcat_addresses(c, tomcat_model, result.endpoints.back());
   }
   for (const ApacheHost& h : apache_model.hosts) {
     if (!apache_model.tls(h)) continue;
@@ -132,6 +193,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
                  : template_verdict(apache_stapling_verdict(apache_model, h, ctx.certificates), at, in.sources),
          in.endpoint_certificates.of(
              ctx.certificates, [&] { return checks::apache_stapling_facts(ctx.certificates, apache_model, h); })});
+    if (!in.sources.file(at.file()).template_mask()) apache_addresses(h, result.endpoints.back());
   }
   for (const NginxServer& s : model.servers) {
     if (!s.tls || s.rejects_handshakes) continue;
@@ -143,8 +205,44 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
                  : template_verdict(stapling_verdict(s, in.request.lint, ctx.certificates), *s.node, in.sources),
          in.endpoint_certificates.of(ctx.certificates,
                                      [&] { return checks::nginx_stapling_facts(ctx.certificates, s); })});
+    // A template's addresses are its holes: none for `probe --from`.
+    if (!in.sources.file(s.node->file()).template_mask()) nginx_addresses(s, result.endpoints.back());
   }
   timer.lap("endpoints");
+}
+
+std::optional<EndpointReport::Address> parse_endpoint_address(std::string_view text, std::uint16_t default_port) {
+  auto number = [](std::string_view p) -> std::optional<std::uint16_t> {
+    if (p.empty() || p.size() > 5 || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return std::nullopt;
+    }
+    const long v = std::stol(std::string(p));
+    if (v < 1 || v > 65535) return std::nullopt;
+    return static_cast<std::uint16_t>(v);
+  };
+  if (text.empty() || text.rfind("unix:", 0) == 0) return std::nullopt;
+  EndpointReport::Address a;
+  std::string_view host = text, port;
+  if (text.front() == '[') {
+    const auto close = text.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    host = text.substr(1, close - 1);
+    if (close + 1 < text.size()) {
+      if (text[close + 1] != ':') return std::nullopt;
+      port = text.substr(close + 2);
+    }
+  } else if (const auto colon = text.rfind(':'); colon != std::string_view::npos) {
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  } else if (number(text)) {
+    host = {};
+    port = text;
+  }
+  const auto p = port.empty() ? std::optional<std::uint16_t>(default_port) : number(port);
+  if (!p) return std::nullopt;
+  a.port = *p;
+  if (host != "*" && host != "_default_" && host != "::" && host != "0.0.0.0") a.host = std::string(host);
+  return a;
 }
 
 }  // namespace staplint

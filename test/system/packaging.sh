@@ -66,6 +66,11 @@ check_completion "SL1001 SL1002 SL1003 SL1004 SL1005 SL1006 SL1007 SL1008 SL1009
 check_completion "stapling-disabled " --disable stapling-dis
 check_completion "SL9003,SL1001 " --disable SL9003,SL1001
 check_completion "SL1002=error " --severity SL1002=e
+# `staplint probe` offers its own options, and the word `probe` first.
+check_completion "--format --from " probe --f
+check_completion "--sni " probe --sn
+check_completion "1.2 1.3 " probe --tls ""
+check_completion "probe " pro
 
 # 4. cpack -G DEB
 (cd "$build" && "$cpack" -G DEB -B "$work/pkg" > "$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; bad "cpack -G DEB"; }

@@ -146,6 +146,32 @@ want = [("127.0.0.1:19001", "TLS 1.2", "stapled-good"), ("127.0.0.1:19001", "TLS
 assert got == want, got
 print("json: " + ", ".join(f"{t} {v} {d}" for t, v, d in got))
 EOF
+# --from: the endpoints a configuration declares, at the address each listens
+# on; one that listens on every address is probed only with --connect.
+cat >"$work/nginx.conf" <<EOF
+events {}
+http {
+  resolver 127.0.0.1;
+  server { listen 127.0.0.1:19001 ssl; server_name ip.test; ssl_certificate $pki/ip.chain.pem;
+           ssl_certificate_key $pki/ip.key; ssl_stapling on; }
+  server { listen 19006 ssl; server_name every.test; ssl_certificate $pki/ip.chain.pem;
+           ssl_certificate_key $pki/ip.key; ssl_stapling on; }
+  server { listen 19007 ssl; server_name noocsp.test; ssl_certificate $pki/noocsp.chain.pem;
+           ssl_certificate_key $pki/noocsp.key; }
+}
+EOF
+"$st" probe --from "$work/nginx.conf" --connect noocsp.test:19007=127.0.0.1 --tls 1.3 --attempts 1 --timeout 2 \
+  >"$work/from.out" 2>"$work/from.err"
+code=$?
+cat "$work/from.out" "$work/from.err" | grep -v '^  ' | sed 's/^/from: /'
+grep -q "^ip.test:19001 (SNI ip.test) via 127.0.0.1 (.*nginx.conf:4), TLS 1.3: stapled-good" "$work/from.out" ||
+  { echo "FAIL --from: ip.test at its listen address"; fail=1; }
+grep -q "^noocsp.test:19007 (SNI noocsp.test) via 127.0.0.1 (.*nginx.conf:8), TLS 1.3: no-ocsp-url" "$work/from.out" ||
+  { echo "FAIL --from: noocsp.test through --connect"; fail=1; }
+grep -q "'every.test:19006' listens on every address on port 19006; not probed" "$work/from.err" ||
+  { echo "FAIL --from: every.test should be left out with a note"; fail=1; }
+[ "$code" = 1 ] || { echo "FAIL --from exits $code, not 1"; fail=1; }
+
 # Usage errors exit 3.
 "$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }
 "$st" probe 127.0.0.1:99999 >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL a bad port does not exit 3"; fail=1; }

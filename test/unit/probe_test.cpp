@@ -4,12 +4,18 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
+#include "staplint/file_system.hpp"
+#include "staplint/lint.hpp"
 #include "staplint/probe.hpp"
+#include "staplint/result.hpp"
+#include "staplint/rules.hpp"
+#include "staplint/source.hpp"
 
 using namespace staplint;
 
@@ -219,4 +225,55 @@ TEST_CASE("probe: a cold server staples only after some handshakes", "[probe]") 
   r = probe_endpoint(down, t, po);
   CHECK(r.size() == 1);
   CHECK(down.calls() == 1);
+}
+
+TEST_CASE("probe: addresses as configurations write them", "[probe]") {
+  using A = EndpointReport::Address;
+  auto is = [](std::string_view text, std::uint16_t def, const std::string& host, std::uint16_t port) {
+    const std::optional<A> a = parse_endpoint_address(text, def);
+    return a && a->host == host && a->port == port;
+  };
+  CHECK(is("443", 80, "", 443));
+  CHECK(is("10.0.0.1:8443", 80, "10.0.0.1", 8443));
+  CHECK(is("[::1]:443", 80, "::1", 443));
+  CHECK(is("[::]:443", 80, "", 443));
+  CHECK(is("*:443", 80, "", 443));
+  CHECK(is("_default_:443", 80, "", 443));
+  CHECK(is("0.0.0.0:443", 80, "", 443));
+  CHECK(is("localhost", 80, "localhost", 80));
+  CHECK(is("*", 443, "", 443));
+  for (const char* bad : {"unix:/run/a.sock", "", "host:0", "host:70000", "host:x", "[::1", "[::1]x"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_endpoint_address(bad, 443));
+  }
+}
+
+TEST_CASE("probe: each dialect's endpoints carry their addresses and server names", "[probe]") {
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf",
+         "events {}\nhttp {\n server { listen 10.0.0.1:443 ssl; listen 80; listen [::]:8443 ssl;\n"
+         "  server_name _ *.example.org www.example.org; ssl_certificate /a.pem; }\n"
+         " server { listen 443; ssl on; server_name b.example; ssl_certificate /b.pem; }\n}\n");
+  fs.add("/etc/apache2/apache2.conf",
+         "LoadModule ssl_module mod_ssl.so\n<VirtualHost 192.0.2.1:443 *:8443>\n ServerName Shop.Example.com\n"
+         " SSLEngine on\n SSLCertificateFile /c.pem\n</VirtualHost>\n");
+  fs.add("/srv/tomcat/conf/server.xml",
+         "<Server><Service name=\"C\"><Connector port=\"8443\" address=\"127.0.0.2\" SSLEnabled=\"true\">"
+         "<SSLHostConfig hostName=\"api.example.net\"><Certificate certificateFile=\"/d.pem\"/></SSLHostConfig>"
+         "</Connector></Service></Server>\n");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/etc/nginx/nginx.conf", "/etc/apache2/apache2.conf", "/srv/tomcat/conf/server.xml"};
+  req.lint.read_certificates = false;
+  const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+  std::vector<std::string> got;
+  for (const EndpointReport& e : r.endpoints) {
+    std::string line = e.server_name + " @";
+    for (const EndpointReport::Address& a : e.addresses) line += " " + a.host + ":" + std::to_string(a.port);
+    got.push_back(line);
+  }
+  std::sort(got.begin(), got.end());
+  CHECK(got == std::vector<std::string>{"api.example.net @ 127.0.0.2:8443", "b.example @ :443",
+                                        "shop.example.com @ 192.0.2.1:443 :8443",
+                                        "www.example.org @ 10.0.0.1:443 :8443"});
 }

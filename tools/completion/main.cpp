@@ -21,7 +21,8 @@ std::string join(const std::vector<std::string>& words, const char* sep) {
 }
 
 void write_script(std::ostream& out) {
-  std::vector<std::string> all;  // what `--<TAB>` offers
+  std::vector<std::string> all;    // what `--<TAB>` offers
+  std::vector<std::string> probe;  // what `staplint probe --<TAB>` offers
   std::map<Completes, std::vector<std::string>> by_kind;
   std::vector<std::pair<std::string, std::string>> words;         // option, its choices
   std::vector<std::pair<std::string, std::string>> inline_words;  // --fix=: only after '='
@@ -29,7 +30,10 @@ void write_script(std::ostream& out) {
     const std::string name(o.name);
     std::vector<std::string> choices;
     for (std::string_view w : o.words()) choices.emplace_back(w);
-    all.push_back(name);
+    // `probe:` options belong to `staplint probe`; it takes a few others.
+    const bool probe_only = o.help.rfind("probe:", 0) == 0;
+    if (probe_only || name == "--format" || name == "--verbose" || name == "--help") probe.push_back(name);
+    if (!probe_only) all.push_back(name);
     if (o.takes == Takes::inline_value) {
       for (const std::string& c : choices) all.push_back(name + "=" + c);
       inline_words.emplace_back(name, join(choices, " "));
@@ -59,6 +63,11 @@ void write_script(std::ostream& out) {
          "  local options=\""
       << join(all, " ")
       << "\"\n"
+         "  if [[ ${COMP_WORDS[1]} == probe ]]; then\n"
+         "    options=\""
+      << join(probe, " ")
+      << "\"\n"
+         "  fi\n"
          "  # --opt=value\n"
          "  if [[ $cur == --*=* ]]; then\n"
          "    prev=${cur%%=*}\n"
@@ -108,6 +117,8 @@ void write_script(std::ostream& out) {
   out << "  esac\n"
          "  if [[ $cur == -* ]]; then\n"
          "    mapfile -t COMPREPLY < <(compgen -W \"$options\" -- \"$cur\")\n"
+         "  elif [[ $COMP_CWORD == 1 && probe == \"$cur\"* ]]; then\n"
+         "    mapfile -t COMPREPLY < <(compgen -W probe -- \"$cur\"; compgen -f -- \"$cur\")\n"
          "  else\n"
          "    mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n"
          "  fi\n"

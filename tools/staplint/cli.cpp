@@ -196,7 +196,7 @@ Result<Options> parse(int argc, const char* const* argv) {
   if (!o.probe.on && !o.probe.given.empty()) {
     return Error{"'" + o.probe.given.front() + "' is an option of 'staplint probe TARGET...'"};
   }
-  if (o.probe.on && o.command() == Options::Command::probe && o.paths.empty()) {
+  if (o.probe.on && o.command() == Options::Command::probe && o.paths.empty() && o.probe.from.empty()) {
     return Error{"'staplint probe' needs a target: HOST[:PORT], such as example.org or 127.0.0.1:8443"};
   }
   return o;

@@ -50,6 +50,7 @@ struct Options {
     std::size_t attempts = 3;                                  ///< --attempts N
     unsigned timeout_ms = 5000;                                ///< --timeout SECONDS
     std::optional<std::string> tls;                            ///< --tls 1.2|1.3
+    std::vector<std::string> from;                             ///< --from CONFIG
     /// The probe-only options given, for the error a lint run gives.
     std::vector<std::string> given;
   } probe;

@@ -312,6 +312,15 @@ const OptionSpec kOptions[] = {
        o.probe.connect.emplace_back(v.substr(0, eq), v.substr(eq + 1));
        return true;
      }},
+    {"--from", "", "PATH", Takes::value,
+     "probe: the TLS endpoints the configuration at PATH declares (repeatable),\neach at the address it listens on "
+     "(or --connect's), with its server name",
+     Completes::files,
+     [](Options& o, S option, V v, E) {
+       o.probe.given.emplace_back(option);
+       o.probe.from.push_back(v);
+       return true;
+     }},
     {"--attempts", "", "N", Takes::value,
      "probe: handshakes per endpoint and TLS version until a staple comes\n(default: 3, at most 20): a cold nginx "
      "staples only later",

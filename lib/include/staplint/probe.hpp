@@ -136,6 +136,9 @@ std::vector<LiveResult> probe_endpoint(const TlsClient& client, const ProbeTarge
 struct ProbedEndpoint {
   ProbeTarget target;
   std::vector<LiveResult> results;
+  /// Where the configuration declares it (`sites/a.conf:12`, `--from`);
+  /// empty for a target named on the command line.
+  std::string declared_at = {};
 };
 
 /// The probe's report, one formatter per file under lib/src/format/: `text`

@@ -46,7 +46,21 @@ struct EndpointReport {
   /// that serve the same certificate share one (trees hold 20,000 servers and
   /// a handful of certificates).
   std::vector<std::shared_ptr<const EndpointCertificate>> certificates = {};
+  /// Where it takes TLS, for `staplint probe --from`: each address as
+  /// written, with its port (`host` empty: every address, `*`, `_default_`,
+  /// `[::]`); and the name a client sends (SNI), empty when it names none.
+  struct Address {
+    std::string host;
+    std::uint16_t port = 0;
+  };
+  std::vector<Address> addresses = {};
+  std::string server_name = {};
 };
+
+/// `listen`'s, `<VirtualHost>`'s or `address`'s text as an address: `443`,
+/// `10.0.0.1:8443`, `[::1]:443`, `*:443`, `_default_:443`, `localhost`
+/// (`default_port`). nullopt for a socket path or anything unreadable.
+std::optional<EndpointReport::Address> parse_endpoint_address(std::string_view text, std::uint16_t default_port);
 
 /// A finding an inline suppression turned off.
 struct SuppressedFinding {

@@ -23,6 +23,7 @@ void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, std::ostream
       append_quoted(j, p.target.label());
       field("sni", p.target.sni);
       field("connect", p.target.connect);
+      field("declared_at", p.declared_at);
       field("tls", to_string(r.version));
       field("verdict", to_string(r.verdict));
       j += ",\"handshakes\":" + std::to_string(r.handshakes) + ",\"stapled_at\":" + std::to_string(r.stapled_at);

@@ -12,6 +12,7 @@ void write_probe_text(const std::vector<ProbedEndpoint>& endpoints, std::ostream
       out << escape_for_display(p.target.label());
       if (!p.target.sni.empty()) out << " (SNI " << escape_for_display(p.target.sni) << ")";
       if (!p.target.connect.empty()) out << " via " << escape_for_display(p.target.connect);
+      if (!p.declared_at.empty()) out << " (" << escape_for_display(p.declared_at) << ")";
       out << ", " << to_string(r.version) << ": " << to_string(r.verdict) << "\n";
       for (const std::string& f : r.facts) out << "  " << escape_for_display(f) << "\n";
     }

@@ -12,9 +12,66 @@
 #include "staplint/text.hpp"
 
 #include "commands.hpp"
+#include "runs.hpp"
 #include "staplint/probe.hpp"
 
 namespace staplint::cli {
+
+namespace {
+
+/// The address --connect gives `label`, or empty.
+std::string connect_for(const Options& o, const std::string& label) {
+  for (const std::pair<std::string, std::string>& c : o.probe.connect) {
+    if (c.first == label) return c.second;
+  }
+  return {};
+}
+
+/// --from: the TLS endpoints the configuration declares, each at the
+/// address it listens on (or --connect's for its NAME:PORT), with its server
+/// name as the target and SNI. One that listens on every address and has no
+/// --connect is not probed: connecting by its name would reach wherever DNS
+/// points, which the configuration does not say. Returns an exit status.
+int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
+  Options lo = in.options;
+  lo.paths = in.options.probe.from;
+  lo.probe = {};
+  DiskFileSystem fs;
+  auto session = open_session(lo, fs, in.catalog);
+  if (!session) return session.error().status;
+  SourceManager sources;
+  bool failed = false;
+  const LintResult result = lint_all(fs, sources, in.catalog, session->runs, session->baseline, failed);
+  report_unusable(result, fs);
+  if (!result.unusable.empty()) return 2;
+  std::size_t declared = 0;
+  for (const EndpointReport& e : result.endpoints) {
+    const SourceFile& file = sources.file(e.file);
+    const std::string at =
+        path::relative_to(file.path(), session->cwd) + ":" + std::to_string(file.line_col(e.range.begin).line);
+    for (const EndpointReport::Address& a : e.addresses) {
+      ++declared;
+      ProbeTarget t;
+      t.port = a.port;
+      t.host = !e.server_name.empty() ? e.server_name : a.host;
+      t.sni = !in.options.probe.sni.empty() ? in.options.probe.sni : e.server_name;
+      t.connect = connect_for(in.options, t.label());
+      if (t.connect.empty() && !a.host.empty() && a.host != t.host) t.connect = a.host;
+      if (t.host.empty() || (a.host.empty() && t.connect.empty())) {
+        std::cerr << "staplint: note: " << escape_for_display(at) << ": '" << escape_for_display(e.name)
+                  << "' listens on every address on port " << a.port << "; not probed: give --connect "
+                  << escape_for_display(t.host.empty() ? "NAME" : t.host) << ":" << a.port << "=ADDRESS\n";
+        continue;
+      }
+      all.push_back({std::move(t), {}, at});
+    }
+  }
+  if (declared == 0) std::cerr << "staplint: note: the configuration declares no TLS endpoint with an address\n";
+  if (all.empty()) return 3;
+  return 0;
+}
+
+}  // namespace
 
 int probe_command(const Invocation& in) {
   const Options& o = in.options;
@@ -34,6 +91,10 @@ int probe_command(const Invocation& in) {
       if (named == target->label() || named == t) target->connect = addr;
     }
     all.push_back({std::move(*target), {}});
+  }
+  if (!o.probe.from.empty()) {
+    const int status = add_declared(in, all);
+    if (status != 0) return status;
   }
   for (const std::pair<std::string, std::string>& c : o.probe.connect) {
     const bool used = std::any_of(all.begin(), all.end(), [&](const ProbedEndpoint& p) {
