@@ -261,6 +261,60 @@ LiveResult judge_endpoint(const std::vector<Handshake>& handshakes, const JudgeO
   return r;
 }
 
+std::string_view to_string(Agreement::Kind k) {
+  switch (k) {
+    case Agreement::Kind::agrees:
+      return "agrees";
+    case Agreement::Kind::disagrees:
+      return "disagrees";
+    case Agreement::Kind::not_comparable:
+      return "not-comparable";
+  }
+  return "not-comparable";
+}
+
+Agreement compare_configured(Stapling configured, const LiveResult& live) {
+  using K = Agreement::Kind;
+  const bool stapled = live.stapled_at != 0;
+  const std::string tries = std::to_string(live.handshakes) + " handshake" + (live.handshakes == 1 ? "" : "s");
+  switch (live.verdict) {
+    case LiveVerdict::unreachable:
+    case LiveVerdict::handshake_failed:
+      return {K::not_comparable, "no TLS session: " + live.failure};
+    default:
+      break;
+  }
+  switch (configured) {
+    case Stapling::on:
+      if (live.verdict == LiveVerdict::stapled_good) return {K::agrees, {}};
+      if (!stapled) {
+        return {K::disagrees, live.verdict == LiveVerdict::no_ocsp_url
+                                  ? "configured to staple, but the served certificate names no OCSP responder: "
+                                    "the server has nothing to fetch (is it the certificate the configuration names?)"
+                                  : "configured to staple, but no staple in " + tries +
+                                        ": check that the resolver answers, that the OCSP responder is reachable "
+                                        "from the server, and that the trusted chain verifies its responses"};
+      }
+      return {K::disagrees, "configured to staple, and it staples, but the staple is " +
+                                std::string(to_string(live.verdict)).substr(8) +
+                                ": check the responder's answers and the trusted chain (ssl_trusted_certificate, "
+                                "SSLCACertificateFile) the server verifies them with"};
+    case Stapling::off:
+    case Stapling::ineffective:
+      if (!stapled) return {K::agrees, {}};
+      return {K::disagrees,
+              "the configuration does not staple, but the server does: is it the configuration the "
+              "server runs?"};
+    case Stapling::fatal:
+      return {K::disagrees,
+              "the configuration would stop the server from starting, but a server answers: is it the "
+              "configuration the server runs?"};
+    case Stapling::unknown:
+      return {K::not_comparable, "the static verdict is unknown: the live one decides"};
+  }
+  return {K::not_comparable, {}};
+}
+
 std::vector<LiveResult> probe_endpoint(const TlsClient& client, const ProbeTarget& target, const ProbeOptions& o) {
   std::vector<LiveResult> out;
   for (const TlsVersion v : o.versions) {

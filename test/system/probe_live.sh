@@ -172,6 +172,32 @@ grep -q "'every.test:19006' listens on every address on port 19006; not probed" 
   { echo "FAIL --from: every.test should be left out with a note"; fail=1; }
 [ "$code" = 1 ] || { echo "FAIL --from exits $code, not 1"; fail=1; }
 
+# --against: each live verdict beside the configuration's static one.
+cat >"$work/against.conf" <<EOF
+events {}
+http {
+  resolver 127.0.0.1;
+  server { listen 127.0.0.1:19001 ssl; server_name ip.test; ssl_certificate $pki/ip.chain.pem;
+           ssl_certificate_key $pki/ip.key; ssl_stapling on; }
+  server { listen 127.0.0.1:19006 ssl; server_name off.test; ssl_certificate $pki/ip.chain.pem;
+           ssl_certificate_key $pki/ip.key; ssl_stapling on; }
+  server { listen 127.0.0.1:19002 ssl; server_name ipself.test; ssl_certificate $pki/ipself.chain.pem;
+           ssl_certificate_key $pki/ipself.key; }
+  server { listen 127.0.0.1:19007 ssl; server_name noocsp.test; ssl_certificate $pki/noocsp.chain.pem;
+           ssl_certificate_key $pki/noocsp.key; }
+}
+EOF
+"$st" probe --against "$work/against.conf" --tls 1.2 --attempts 1 --timeout 2 >"$work/against.out" 2>&1
+code=$?
+grep -E '^[a-z]|configured:' "$work/against.out" | sed 's/^/against: /'
+for want in "ip.test:19001.*stapled-good" "configured: on; agrees" \
+            "off.test:19006.*no-staple" "configured: on; disagrees: configured to staple, but no staple in 1 handshake: check that the resolver answers" \
+            "ipself.test:19002.*stapled-good" "configured: off; disagrees: the configuration does not staple, but the server does" \
+            "noocsp.test:19007.*no-ocsp-url" "configured: off; agrees"; do
+  grep -q -- "$want" "$work/against.out" || { echo "FAIL --against: no line matches '$want'"; fail=1; }
+done
+[ "$code" = 1 ] || { echo "FAIL --against exits $code, not 1"; fail=1; }
+
 # Usage errors exit 3.
 "$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }
 "$st" probe 127.0.0.1:99999 >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL a bad port does not exit 3"; fail=1; }

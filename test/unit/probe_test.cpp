@@ -277,3 +277,34 @@ TEST_CASE("probe: each dialect's endpoints carry their addresses and server name
                                         "shop.example.com @ 192.0.2.1:443 :8443",
                                         "www.example.org @ 10.0.0.1:443 :8443"});
 }
+
+TEST_CASE("probe: the configured verdict beside the live one", "[probe]") {
+  const JudgeOptions o = now();
+  const LiveResult good = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-good.der"))}, o);
+  const LiveResult none = judge_endpoint({served("leaf-chain.pem", std::nullopt)}, o);
+  const LiveResult stale = judge_endpoint({served("leaf-chain.pem", fixture("ocsp-leaf-stale.der"))}, o);
+  const LiveResult no_url = judge_endpoint({served("no-ocsp-chain.pem", std::nullopt)}, o);
+  Handshake refused;
+  refused.outcome = Handshake::Outcome::unreachable;
+  refused.detail = "connect: Connection refused";
+  const LiveResult down = judge_endpoint({refused}, o);
+  using K = Agreement::Kind;
+  CHECK(compare_configured(Stapling::on, good).kind == K::agrees);
+  CHECK(compare_configured(Stapling::off, none).kind == K::agrees);
+  CHECK(compare_configured(Stapling::ineffective, none).kind == K::agrees);
+  Agreement a = compare_configured(Stapling::on, none);
+  CHECK(a.kind == K::disagrees);
+  CHECK(a.why.find("resolver") != std::string::npos);
+  a = compare_configured(Stapling::on, stale);
+  CHECK(a.kind == K::disagrees);
+  CHECK(a.why.find("the staple is stale") != std::string::npos);
+  CHECK(compare_configured(Stapling::on, no_url).why.find("names no OCSP responder") != std::string::npos);
+  a = compare_configured(Stapling::off, good);
+  CHECK(a.kind == K::disagrees);
+  CHECK(a.why.find("is it the configuration the server runs") != std::string::npos);
+  CHECK(compare_configured(Stapling::fatal, good).kind == K::disagrees);
+  CHECK(compare_configured(Stapling::unknown, good).kind == K::not_comparable);
+  a = compare_configured(Stapling::on, down);
+  CHECK(a.kind == K::not_comparable);
+  CHECK(a.why.find("Connection refused") != std::string::npos);
+}

@@ -50,7 +50,8 @@ struct Options {
     std::size_t attempts = 3;                                  ///< --attempts N
     unsigned timeout_ms = 5000;                                ///< --timeout SECONDS
     std::optional<std::string> tls;                            ///< --tls 1.2|1.3
-    std::vector<std::string> from;                             ///< --from CONFIG
+    std::vector<std::string> from;                             ///< --from CONFIG, --against CONFIG
+    bool against = false;                                      ///< --against: compare with the static verdicts
     /// The probe-only options given, for the error a lint run gives.
     std::vector<std::string> given;
   } probe;

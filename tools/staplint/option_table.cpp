@@ -321,6 +321,16 @@ const OptionSpec kOptions[] = {
        o.probe.from.push_back(v);
        return true;
      }},
+    {"--against", "", "PATH", Takes::value,
+     "probe: as --from, and set each live verdict beside the configuration's\nstatic one, saying where they "
+     "disagree and what to check",
+     Completes::files,
+     [](Options& o, S option, V v, E) {
+       o.probe.given.emplace_back(option);
+       o.probe.from.push_back(v);
+       o.probe.against = true;
+       return true;
+     }},
     {"--attempts", "", "N", Takes::value,
      "probe: handshakes per endpoint and TLS version until a staple comes\n(default: 3, at most 20): a cold nginx "
      "staples only later",

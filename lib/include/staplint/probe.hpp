@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "staplint/certificate.hpp"
+#include "staplint/result.hpp"
 #include "staplint/unix_time.hpp"
 
 namespace staplint {
@@ -139,7 +140,18 @@ struct ProbedEndpoint {
   /// Where the configuration declares it (`sites/a.conf:12`, `--from`);
   /// empty for a target named on the command line.
   std::string declared_at = {};
+  /// `--against`: the configuration's static verdict for it.
+  std::optional<Stapling> configured = {};
 };
+
+/// The static verdict beside a live one (`--against`).
+struct Agreement {
+  enum class Kind : std::uint8_t { agrees, disagrees, not_comparable };
+  Kind kind = Kind::not_comparable;
+  std::string why;  ///< what to check where they disagree; why not comparable
+};
+Agreement compare_configured(Stapling configured, const LiveResult& live);
+std::string_view to_string(Agreement::Kind k);
 
 /// The probe's report, one formatter per file under lib/src/format/: `text`
 /// (a line per endpoint and version, then its facts, indented; what the

@@ -32,6 +32,12 @@ void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, std::ostream
       j += r.chain_has_issuer ? "true" : "false";
       j += ",\"must_staple\":";
       j += r.leaf && r.leaf->must_staple ? "true" : "false";
+      if (p.configured) {
+        const Agreement a = compare_configured(*p.configured, r);
+        field("configured", to_string(*p.configured));
+        field("agreement", to_string(a.kind));
+        field("agreement_why", a.why);
+      }
       j += ",\"facts\":[";
       for (std::size_t i = 0; i < r.facts.size(); ++i) {
         if (i) j += ",";

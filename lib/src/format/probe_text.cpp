@@ -15,6 +15,12 @@ void write_probe_text(const std::vector<ProbedEndpoint>& endpoints, std::ostream
       if (!p.declared_at.empty()) out << " (" << escape_for_display(p.declared_at) << ")";
       out << ", " << to_string(r.version) << ": " << to_string(r.verdict) << "\n";
       for (const std::string& f : r.facts) out << "  " << escape_for_display(f) << "\n";
+      if (p.configured) {
+        const Agreement a = compare_configured(*p.configured, r);
+        out << "  configured: " << to_string(*p.configured) << "; " << to_string(a.kind);
+        if (!a.why.empty()) out << ": " << escape_for_display(a.why);
+        out << "\n";
+      }
     }
   }
 }

@@ -64,6 +64,7 @@ int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
         continue;
       }
       all.push_back({std::move(t), {}, at});
+      if (in.options.probe.against) all.back().configured = e.stapling;
     }
   }
   if (declared == 0) std::cerr << "staplint: note: the configuration declares no TLS endpoint with an address\n";
@@ -141,6 +142,7 @@ int probe_command(const Invocation& in) {
   for (const ProbedEndpoint& p : all) {
     for (const LiveResult& r : p.results) {
       if (r.verdict != LiveVerdict::stapled_good) return 1;
+      if (p.configured && compare_configured(*p.configured, r).kind == Agreement::Kind::disagrees) return 1;
     }
   }
   return 0;
