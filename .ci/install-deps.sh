@@ -7,7 +7,8 @@
 # fuzzer, clang-format and clang-tidy (the style tests), git and patch (the --diff output is checked with both),
 # pre-commit with python3 (the hook test, the problem-matcher test),
 # python3-jinja2 and python3-yaml (templates rendered as Ansible renders them),
-# python3-cryptography (the probe test's stale OCSP response),
+# python3-cryptography (the probe test's stale OCSP response), testssl.sh and
+# sslscan (peers the probe is compared with),
 # golang-go (Go templates rendered by text/template), and dpkg-dev, man-db and
 # binutils (the .deb, its man page and its libraries).
 # --bench installs what bench/run.sh and bench/scaling.sh use: hyperfine and
@@ -18,7 +19,7 @@ pkgs=(g++ cmake ninja-build libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-de
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(nginx libnginx-mod-stream libnginx-mod-mail apache2 tomcat10 openssl iproute2 util-linux clang libclang-rt-14-dev
          clang-format clang-tidy time
-         git patch pre-commit python3 python3-yaml python3-jinja2 python3-cryptography golang-go dpkg-dev man-db binutils)
+         git patch pre-commit python3 python3-yaml python3-jinja2 python3-cryptography golang-go testssl.sh sslscan dpkg-dev man-db binutils)
 fi
 if [ "${1:-}" = "--bench" ]; then
   pkgs+=(hyperfine time nginx apache2 libxml2-utils openssl)
