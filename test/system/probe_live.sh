@@ -89,7 +89,22 @@ cases+=("plain HTTP|19010|handshake-failed|not TLS|-"
         "accepts, never answers|19011|handshake-failed|timed out|-"
         "nothing listens|19012|unreachable|connect|-"
         "truncated handshake|19013|handshake-failed|-|-")
-for port in 19001 19002 19003 19004 19005 19006 19007 19008 19009 19010 19011 19013; do
+# A server that trickles a TLS record a byte a second, forever: the handshake's
+# deadline holds however the bytes come.
+python3 -c 'import socket, threading, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", 19014)); s.listen(8)
+def trickle(c):
+    try:
+        c.recv(4096)
+        for b in bytes.fromhex("160303ffff") + b"\x02" * 100000:
+            c.sendall(bytes([b])); time.sleep(1)
+    except OSError:
+        pass
+while True:
+    c, _ = s.accept(); threading.Thread(target=trickle, args=(c,), daemon=True).start()' &
+pids+=($!)
+cases+=("trickles a byte a second|19014|handshake-failed|timed out|-")
+for port in 19001 19002 19003 19004 19005 19006 19007 19008 19009 19010 19011 19013 19014; do
   for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 done
 
