@@ -577,6 +577,24 @@ OcspSignature verify_ocsp_signature(const std::string& der, const CertificateInf
   return out;
 }
 
+std::string ocsp_request_der(const CertificateInfo& leaf, const CertificateInfo& issuer) {
+  init_openssl();
+  if (!leaf.handle || !issuer.handle) return {};
+  std::unique_ptr<OCSP_REQUEST, decltype(&OCSP_REQUEST_free)> req(OCSP_REQUEST_new(), OCSP_REQUEST_free);
+  OCSP_CERTID* id = OCSP_cert_to_id(EVP_sha1(), x509_of(leaf), x509_of(issuer));
+  if (!req || !id || !OCSP_request_add0_id(req.get(), id)) {
+    OCSP_CERTID_free(id);
+    ERR_clear_error();
+    return {};
+  }
+  unsigned char* der = nullptr;
+  const int n = i2d_OCSP_REQUEST(req.get(), &der);
+  std::string out = n > 0 ? std::string(reinterpret_cast<const char*>(der), static_cast<std::size_t>(n)) : "";
+  OPENSSL_free(der);
+  ERR_clear_error();
+  return out;
+}
+
 std::uint64_t next_lookup_serial() {
   static std::atomic<std::uint64_t> counter{0};
   return ++counter;

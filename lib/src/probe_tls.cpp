@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "staplint/probe.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 
@@ -178,7 +179,101 @@ class OpenSslTlsClient final : public TlsClient {
   }
 };
 
+/// The most of an OCSP responder's answer read (a response is a few KiB).
+constexpr std::size_t kMaxResponderAnswer = std::size_t{64} * 1024;
+
+class HttpOcspFetcher final : public OcspFetcher {
+ public:
+  ResponderAnswer fetch(const std::string& url, const std::string& request,
+                        std::chrono::milliseconds timeout) const override {
+    ResponderAnswer a;
+    const Clock::time_point deadline = Clock::now() + timeout;
+    if (url.rfind("http://", 0) != 0) {
+      a.error = "only http:// responders are asked";
+      return a;
+    }
+    std::string rest = url.substr(7);
+    const std::size_t slash = rest.find('/');
+    const std::string authority = rest.substr(0, slash);
+    const std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
+    const std::string host = url_host(url);
+    std::uint16_t port = 80;
+    if (const auto colon = authority.rfind(':');
+        colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
+      const std::string p = authority.substr(colon + 1);
+      if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) < 1 ||
+          std::stoi(p) > 65535) {
+        a.error = "the responder URL's port is not a port";
+        return a;
+      }
+      port = static_cast<std::uint16_t>(std::stoi(p));
+    }
+    if (host.empty() || path.find_first_of("\r\n ") != std::string::npos ||
+        authority.find_first_of("\r\n ") != std::string::npos) {
+      a.error = "the responder URL is not one staplint asks";
+      return a;
+    }
+    std::string error;
+    bool timed_out = false;
+    Fd sock = connect_to(host, port, deadline, error, timed_out);
+    if (sock.fd < 0) {
+      a.error = error;
+      return a;
+    }
+    const std::string head =
+        "POST " + path + " HTTP/1.0\r\nHost: " + authority +
+        "\r\nContent-Type: application/ocsp-request\r\nContent-Length: " + std::to_string(request.size()) +
+        "\r\nConnection: close\r\n\r\n";
+    const std::string out = head + request;
+    for (std::size_t sent = 0; sent < out.size();) {
+      if (!wait_for(sock.fd, POLLOUT, deadline)) {
+        a.error = "the responder did not take the request in time";
+        return a;
+      }
+      const ssize_t n = ::send(sock.fd, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
+      if (n < 0 && errno != EAGAIN && errno != EINTR) {
+        a.error = std::string("send: ") + std::strerror(errno);
+        return a;
+      }
+      if (n > 0) sent += static_cast<std::size_t>(n);
+    }
+    std::string in;
+    char buf[4096];
+    for (;;) {
+      if (!wait_for(sock.fd, POLLIN, deadline)) {
+        a.error = "the responder did not answer in time";
+        return a;
+      }
+      const ssize_t n = ::recv(sock.fd, buf, sizeof buf, 0);
+      if (n == 0) break;
+      if (n < 0) {
+        if (errno == EAGAIN || errno == EINTR) continue;
+        a.error = std::string("recv: ") + std::strerror(errno);
+        return a;
+      }
+      in.append(buf, static_cast<std::size_t>(n));
+      if (in.size() > kMaxResponderAnswer) {
+        a.error = "the responder's answer is over 64 KiB";
+        return a;
+      }
+    }
+    const std::size_t body = in.find("\r\n\r\n");
+    if (in.rfind("HTTP/1.", 0) != 0 || body == std::string::npos || in.size() < 12) {
+      a.error = "the responder's answer is not HTTP";
+      return a;
+    }
+    if (in.compare(9, 3, "200") != 0) {
+      a.error = "the responder answered HTTP " + escape_for_display(in.substr(9, 3));
+      return a;
+    }
+    a.der = in.substr(body + 4);
+    return a;
+  }
+};
+
 }  // namespace
+
+std::unique_ptr<OcspFetcher> make_http_ocsp_fetcher() { return std::make_unique<HttpOcspFetcher>(); }
 
 std::unique_ptr<TlsClient> make_openssl_tls_client() {
   OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);

@@ -69,6 +69,49 @@ StapleCheck check_staple(const std::string& der, const CertificateInfo& leaf, co
   return c;
 }
 
+/// --ask-responder: the leaf's responder's answer now, beside the staple.
+void ask_responder(const OcspFetcher& fetcher, const std::vector<Handshake>& made, const ProbeOptions& o,
+                   LiveResult& r) {
+  if (!r.leaf || r.leaf->ocsp_urls.empty()) return;
+  const Handshake* h = nullptr;
+  for (const Handshake& x : made) {
+    if (x.outcome == Handshake::Outcome::ok) h = &x;
+  }
+  if (!h) return;
+  std::vector<CertificateInfo> served;
+  for (const std::string& der : h->chain_der) {
+    if (auto c = parse_certificate_der(der)) served.push_back(std::move(*c));
+  }
+  const CertificateInfo* issuer = nullptr;
+  for (std::size_t i = 1; i < served.size() && !issuer; ++i) {
+    if (issued_by(served.front(), served[i])) issuer = &served[i];
+  }
+  const std::string& url = r.leaf->ocsp_urls.front();
+  if (!issuer) {
+    r.facts.push_back("the responder is not asked: the served chain lacks the issuer a request names");
+    return;
+  }
+  const ResponderAnswer a = fetcher.fetch(url, ocsp_request_der(served.front(), *issuer), o.timeout);
+  if (!a.der) {
+    r.facts.push_back("asked " + url + ": " + a.error);
+    return;
+  }
+  const StapleCheck now = check_staple(*a.der, served.front(), issuer, served, o.judge);
+  if (now.response_status != "successful" || !now.for_leaf) {
+    r.facts.push_back("asked " + url + ": no answer for the certificate (" + now.response_status + ")");
+    return;
+  }
+  std::string says = "asked " + url + ": it says " + std::string(status_words(now.cert_status)) + " now";
+  if (now.signature == StapleCheck::Signature::invalid) says += ", in a response whose signature does not verify";
+  if (r.staple && r.staple->for_leaf && r.staple->cert_status != now.cert_status) {
+    says +=
+        "; the staple says " + std::string(status_words(r.staple->cert_status)) + ": the server staples an old answer";
+  } else if (r.staple && r.staple->for_leaf) {
+    says += ", as the staple does";
+  }
+  r.facts.push_back(says);
+}
+
 }  // namespace
 
 std::string ProbeTarget::label() const {
@@ -332,6 +375,7 @@ std::vector<LiveResult> probe_endpoint(const TlsClient& client, const ProbeTarge
       if (h.outcome != Handshake::Outcome::ok) break;
     }
     out.push_back(judge_endpoint(made, o.judge));
+    if (o.ask_responder) ask_responder(*o.ask_responder, made, o, out.back());
     // Unreachable at one version is unreachable at the next.
     if (out.back().verdict == LiveVerdict::unreachable) break;
   }

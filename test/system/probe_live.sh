@@ -42,6 +42,14 @@ resp = ocsp.OCSPResponseBuilder().add_response(
     revocation_time=None, revocation_reason=None,
 ).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
 open(f"{d}/stale.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
+# A good answer for the revoked certificate, from before it was revoked: what
+# a server keeps stapling when it stops refreshing.
+resp = ocsp.OCSPResponseBuilder().add_response(
+    cert=load("revoked"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
+    this_update=now - datetime.timedelta(hours=1), next_update=now + datetime.timedelta(days=1),
+    revocation_time=None, revocation_reason=None,
+).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
+open(f"{d}/oldgood.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
 EOF
 
 # serve PORT CERT KEY CHAIN STATUS_FILE|-: an s_server on 127.0.0.1:PORT.
@@ -212,6 +220,21 @@ for want in "ip.test:19001.*stapled-good" "configured: on; agrees" \
   grep -q -- "$want" "$work/against.out" || { echo "FAIL --against: no line matches '$want'"; fail=1; }
 done
 [ "$code" = 1 ] || { echo "FAIL --against exits $code, not 1"; fail=1; }
+
+# --ask-responder: the responder's answer now, beside the staple.
+serve 19015 "$pki/revoked.pem" "$pki/revoked.key" "$pki/inter.pem" "$pki/oldgood.ocsp.der"
+for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/19015) 2>/dev/null && break; sleep 0.1; done
+"$st" probe --ask-responder --tls 1.3 --attempts 1 --timeout 3 127.0.0.1:19001 127.0.0.1:19003 127.0.0.1:19015 \
+  127.0.0.1:19007 >"$work/ask.out" 2>&1
+grep -E '^[0-9]|asked' "$work/ask.out" | sed 's/^/ask: /'
+for want in "asked http://127.0.0.1:18981/: it says good now, as the staple does" \
+            "asked http://127.0.0.1:18981/: it says revoked now, as the staple does" \
+            "asked http://127.0.0.1:18981/: it says revoked now; the staple says good: the server staples an old answer"; do
+  grep -qF -- "$want" "$work/ask.out" || { echo "FAIL --ask-responder: no line '$want'"; fail=1; }
+done
+# Without the option, no fact says the responder was asked.
+"$st" probe --tls 1.3 --attempts 1 --timeout 3 127.0.0.1:19015 >"$work/noask.out" 2>&1
+! grep -q "asked " "$work/noask.out" || { echo "FAIL the responder was asked without --ask-responder"; fail=1; }
 
 # Usage errors exit 3.
 "$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }

@@ -308,3 +308,56 @@ TEST_CASE("probe: the configured verdict beside the live one", "[probe]") {
   CHECK(a.kind == K::not_comparable);
   CHECK(a.why.find("Connection refused") != std::string::npos);
 }
+
+namespace {
+/// Plays an OCSP responder: answers every request with `der`, and counts.
+class FixedResponder : public OcspFetcher {
+ public:
+  explicit FixedResponder(ResponderAnswer a) : answer_(std::move(a)) {}
+  ResponderAnswer fetch(const std::string& url, const std::string& request, std::chrono::milliseconds) const override {
+    ++asked_;
+    last_url_ = url;
+    request_size_ = request.size();
+    return answer_;
+  }
+  ResponderAnswer answer_;
+  mutable int asked_ = 0;
+  mutable std::string last_url_;
+  mutable std::size_t request_size_ = 0;
+};
+}  // namespace
+
+TEST_CASE("probe: --ask-responder sets the responder's answer beside the staple", "[probe]") {
+  ProbeOptions po;
+  po.attempts = 1;
+  po.versions = {TlsVersion::tls13};
+  po.judge = now();
+  const ProbeTarget t{"127.0.0.1", 443, "", ""};
+  ScriptedClient server({served("leaf-chain.pem", fixture("ocsp-leaf-good.der"))});
+  FixedResponder revoked(ResponderAnswer{fixture("ocsp-leaf-revoked.der"), {}});
+  po.ask_responder = &revoked;
+  std::vector<LiveResult> r = probe_endpoint(server, t, po);
+  REQUIRE(r.size() == 1);
+  CHECK(revoked.asked_ == 1);
+  CHECK(revoked.last_url_ == r[0].leaf->ocsp_urls.front());
+  CHECK(revoked.request_size_ > 0);                  // a DER OCSPRequest
+  CHECK(r[0].verdict == LiveVerdict::stapled_good);  // the staple itself is good and fresh
+  CHECK(has_fact(r[0], "it says revoked now; the staple says good: the server staples an old answer"));
+
+  FixedResponder good(ResponderAnswer{fixture("ocsp-leaf-good.der"), {}});
+  po.ask_responder = &good;
+  r = probe_endpoint(server, t, po);
+  CHECK(has_fact(r[0], "it says good now, as the staple does"));
+
+  FixedResponder down(ResponderAnswer{std::nullopt, "connect: Connection refused"});
+  po.ask_responder = &down;
+  r = probe_endpoint(server, t, po);
+  CHECK(has_fact(r[0], ": connect: Connection refused"));
+
+  // Without it, nothing is asked.
+  FixedResponder never(ResponderAnswer{fixture("ocsp-leaf-good.der"), {}});
+  po.ask_responder = nullptr;
+  r = probe_endpoint(server, t, po);
+  CHECK(never.asked_ == 0);
+  CHECK_FALSE(has_fact(r[0], "asked "));
+}

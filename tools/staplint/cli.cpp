@@ -29,9 +29,10 @@ directory or the nearest one above it; options given here win over it.
 'staplint probe HOST[:PORT]...' connects to each live endpoint (port 443 by
 default), asks for its OCSP staple over TLS 1.2 and TLS 1.3, and checks what
 comes back: the staple's signature, that it names the served certificate, its
-status and its freshness. It connects only to the targets named, and never to
-the OCSP responder. Its verdicts: stapled-good, stapled-revoked, stapled-stale,
-stapled-invalid, no-staple, no-ocsp-url, handshake-failed, unreachable.
+status and its freshness. It connects only to the targets named, and to the
+OCSP responder only with --ask-responder. Its verdicts: stapled-good,
+stapled-revoked, stapled-stale, stapled-invalid, no-staple, no-ocsp-url,
+handshake-failed, unreachable.
 )";
 }
 

@@ -52,6 +52,7 @@ struct Options {
     std::optional<std::string> tls;                            ///< --tls 1.2|1.3
     std::vector<std::string> from;                             ///< --from CONFIG, --against CONFIG
     bool against = false;                                      ///< --against: compare with the static verdicts
+    bool ask_responder = false;                                ///< --ask-responder
     /// The probe-only options given, for the error a lint run gives.
     std::vector<std::string> given;
   } probe;

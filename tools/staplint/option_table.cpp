@@ -331,6 +331,15 @@ const OptionSpec kOptions[] = {
        o.probe.against = true;
        return true;
      }},
+    {"--ask-responder", "", "", Takes::nothing,
+     "probe: also ask each leaf's OCSP responder (http:// only), and compare\nits answer with the staple; "
+     "without it the responder is never contacted",
+     Completes::nothing,
+     [](Options& o, S option, V, E) {
+       o.probe.given.emplace_back(option);
+       o.probe.ask_responder = true;
+       return true;
+     }},
     {"--attempts", "", "N", Takes::value,
      "probe: handshakes per endpoint and TLS version until a staple comes\n(default: 3, at most 20): a cold nginx "
      "staples only later",

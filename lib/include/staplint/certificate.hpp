@@ -131,6 +131,10 @@ struct OcspSignature {
 OcspSignature verify_ocsp_signature(const std::string& der, const CertificateInfo& issuer,
                                     const std::vector<CertificateInfo>& served, UnixTime now);
 
+/// A DER OCSPRequest for `leaf` (SHA-1 CertID, as servers and responders
+/// expect; no nonce), or empty when it cannot be built.
+std::string ocsp_request_der(const CertificateInfo& leaf, const CertificateInfo& issuer);
+
 /// The file a directive names (`ssl_certificate`, `SSLCertificateFile`,
 /// `ssl_crl`), resolved the way its server resolves it.
 struct NamedFile {

@@ -3,7 +3,8 @@
 // The handshake is I/O behind TlsClient (OpenSSL 3 in lib/src/probe_tls.cpp;
 // tests give a fake); the verdict (judge_endpoint) is pure: it reads the
 // handshakes' bytes with OpenSSL, and never connects anywhere. The probe
-// connects only to the target it is given, and never to the OCSP responder.
+// connects only to the target it is given, and to the OCSP responder only
+// when asked to (--ask-responder: OcspFetcher).
 #pragma once
 
 #include <chrono>
@@ -68,6 +69,21 @@ class TlsClient {
 /// and the staple itself).
 std::unique_ptr<TlsClient> make_openssl_tls_client();
 
+/// Asks an OCSP responder (`--ask-responder`): an HTTP POST of `request`
+/// to `url`, bounded by `timeout`. Only `http://` URLs are asked (as servers
+/// fetch them); the answer's body, or why there is none.
+struct ResponderAnswer {
+  std::optional<std::string> der;
+  std::string error;
+};
+class OcspFetcher {
+ public:
+  virtual ~OcspFetcher() = default;
+  virtual ResponderAnswer fetch(const std::string& url, const std::string& request,
+                                std::chrono::milliseconds timeout) const = 0;
+};
+std::unique_ptr<OcspFetcher> make_http_ocsp_fetcher();
+
 /// The live verdict of an endpoint.
 enum class LiveVerdict : std::uint8_t {
   stapled_good,
@@ -126,6 +142,9 @@ struct ProbeOptions {
   std::chrono::milliseconds backoff{500};   ///< before the second attempt; doubled each time
   std::vector<TlsVersion> versions{TlsVersion::tls12, TlsVersion::tls13};
   JudgeOptions judge;
+  /// `--ask-responder`: also ask the leaf's OCSP responder, and compare its
+  /// answer with the staple; nullptr: never contact it.
+  const OcspFetcher* ask_responder = nullptr;
 };
 
 /// Handshakes with `target` at each version, retrying while no staple comes

@@ -117,6 +117,8 @@ int probe_command(const Invocation& in) {
   if (o.probe.tls) po.versions = {*o.probe.tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13};
   po.judge.now = static_cast<UnixTime>(std::time(nullptr));
   const std::unique_ptr<TlsClient> client = make_openssl_tls_client();
+  const std::unique_ptr<OcspFetcher> fetcher = o.probe.ask_responder ? make_http_ocsp_fetcher() : nullptr;
+  po.ask_responder = fetcher.get();
 
   // Concurrently: the waits are the network's, not the cores', so up to
   // kProbeConcurrency endpoints at a time; each result goes in its slot.
