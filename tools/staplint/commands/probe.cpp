@@ -46,6 +46,7 @@ int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
   if (!result.unusable.empty()) return 2;
   std::size_t declared = 0;
   for (const EndpointReport& e : result.endpoints) {
+    if (e.file == kNoFile) continue;  // every endpoint has its file; never index past the sources
     const SourceFile& file = sources.file(e.file);
     const std::string at =
         path::relative_to(file.path(), session->cwd) + ":" + std::to_string(file.line_col(e.range.begin).line);
