@@ -6,7 +6,6 @@
 #include <csignal>
 #include <ctime>
 #include <iostream>
-#include <mutex>
 #include <thread>
 
 #include "staplint/text.hpp"
@@ -80,6 +79,11 @@ int probe_command(const Invocation& in) {
   // A peer that closes while the client hello is written must not end the
   // process: the write fails, and the handshake says so.
   std::signal(SIGPIPE, SIG_IGN);
+  const std::string format = o.format.value_or("text");
+  if (format != "text" && format != "json") {
+    std::cerr << "staplint: 'staplint probe' writes text or json for now, not '" << escape_for_display(format) << "'\n";
+    return 3;
+  }
   std::vector<ProbedEndpoint> all;
   for (const std::string& t : o.paths) {
     std::string error;
@@ -106,11 +110,6 @@ int probe_command(const Invocation& in) {
       std::cerr << "staplint: '--connect " << escape_for_display(c.first) << "=...' names no target given\n";
       return 3;
     }
-  }
-  const std::string format = o.format.value_or("text");
-  if (format != "text" && format != "json") {
-    std::cerr << "staplint: 'staplint probe' writes text or json for now, not '" << escape_for_display(format) << "'\n";
-    return 3;
   }
   ProbeOptions po;
   po.attempts = o.probe.attempts;
