@@ -91,9 +91,16 @@ const JvmProperty* JvmPropertyCatalog::intended_for(std::string_view wrong) cons
 }
 
 std::optional<std::string> JvmPropertyCatalog::suggest(std::string_view name) const {
+  // No property is anywhere near this long, and the distance costs the
+  // product of the lengths: a name a shell value doubled into a megabyte
+  // would cost seconds per catalog entry (found by fuzzing).
+  if (name.size() > kMaxSuggestedLength) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_d = std::max<std::size_t>(3, name.size() / 4) + 1;
   for (const JvmProperty& p : list_) {
+    // The distance is at least the difference of the lengths.
+    const std::size_t gap = name.size() > p.name.size() ? name.size() - p.name.size() : p.name.size() - name.size();
+    if (gap >= best_d) continue;
     const std::size_t d = edit_distance(name, p.name);
     if (d < best_d) best_d = d, best = p.name;
   }

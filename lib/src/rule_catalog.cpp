@@ -99,9 +99,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string>& options) {
+  if (word.size() > kMaxSuggestedLength) return std::nullopt;  // the distance costs the product of the lengths
   std::optional<std::string> best;
   std::size_t best_d = std::max<std::size_t>(3, word.size() / 3) + 1;
   for (const std::string& o : options) {
+    const std::size_t gap = word.size() > o.size() ? word.size() - o.size() : o.size() - word.size();
+    if (gap >= best_d) continue;  // the distance is at least the difference of the lengths
     const std::size_t d = edit_distance(word, o);
     if (d < best_d) best_d = d, best = o;
   }

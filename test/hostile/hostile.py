@@ -495,6 +495,18 @@ def shell_doubling(c):
     c.lint(["tc"], code=1, has=["SL0005"], seconds=5, mib=512)
 
 
+@case("expansion", "setenv.sh: unknown JDK properties doubled to the budget (each needs a did-you-mean)")
+def shell_doubling_unknown_properties(c):
+    # Found by fuzzing: thousands of options, each an unknown property whose
+    # suggestion compares it with the catalog, or one name a megabyte long.
+    write(f"{c.d}/tc/conf/server.xml", SERVER_XML)
+    write(f"{c.d}/tc/bin/setenv.sh",
+          'CATALINA_OPTS="-Djdk.tls.server.enableStatusRequestExtenson=true"\n' +
+          'CATALINA_OPTS="$CATALINA_OPTS $CATALINA_OPTS"\n' * 40 +
+          'PAD=jdk.tls.ocsp.x\n' + 'PAD="$PAD$PAD"\n' * 40 + 'CATALINA_OPTS="$CATALINA_OPTS -D$PAD=1"\n')
+    c.lint(["tc"], code=1, has=["SL1101"], seconds=5, mib=512)
+
+
 @case("expansion", "setenv.bat: CATALINA_OPTS doubled 40 times")
 def batch_doubling(c):
     write(f"{c.d}/tc/conf/server.xml", SERVER_XML)

@@ -118,6 +118,9 @@ class RuleCatalog {
 
 /// Levenshtein distance, for did-you-mean suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// Words longer than this get no did-you-mean: nothing suggested is that
+/// long, and the distance costs the product of the lengths.
+inline constexpr std::size_t kMaxSuggestedLength = 256;
 /// The option nearest to `word` when it is near enough to be a typo of it.
 std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string>& options);
 

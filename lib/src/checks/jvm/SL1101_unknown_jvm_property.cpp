@@ -5,6 +5,8 @@
 #include "staplint/jvm_properties.hpp"
 #include "staplint/text.hpp"
 
+#include <unordered_map>
+
 namespace staplint::checks::jvm {
 
 namespace {
@@ -21,10 +23,17 @@ std::string advice_for_unknown(const JvmPropertyCatalog& catalog, std::string_vi
 
 void SL1101_unknown_jvm_property::check(const CheckContext& ctx, Reporter& r) {
   const JvmPropertyCatalog& catalog = ctx.jvm_properties;
+  // Each name's advice once: a shell value doubled to its budget repeats one
+  // option thousands of times, and a suggestion compares with the catalog.
+  std::unordered_map<std::string_view, std::string> advice_of;
+  auto advice = [&](std::string_view name) -> const std::string& {
+    auto it = advice_of.find(name);
+    if (it == advice_of.end()) it = advice_of.emplace(name, advice_for_unknown(catalog, name)).first;
+    return it->second;
+  };
   for (const JvmOption& o : ctx.jvm.options) {
     if (!in_checked_property_family(o.name) || catalog.find(o.name)) continue;
-    Finding& f =
-        r.report(o.file, option_range(o), Fields{.advice = advice_for_unknown(catalog, o.name), .property = o.name});
+    Finding& f = r.report(o.file, option_range(o), Fields{.advice = advice(o.name), .property = o.name});
     mark_uncertain(f, o);
     if (const JvmProperty* p = catalog.intended_for(o.name); p && o.name_range.end > o.name_range.begin) {
       TextEdit e;
