@@ -527,6 +527,34 @@ std::optional<CertificateInfo> parse_certificate_der(const std::string& der) {
   return certificate_from_der(reinterpret_cast<const unsigned char*>(der.data()), der.size());
 }
 
+std::string certificate_der(const CertificateInfo& c) {
+  const X509* x = x509_of(c);
+  if (!x) return {};
+  unsigned char* out = nullptr;
+  const int n = i2d_X509(x, &out);
+  if (n <= 0 || !out) {
+    ERR_clear_error();
+    return {};
+  }
+  std::string der(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  OPENSSL_free(out);
+  return der;
+}
+
+std::string certificate_pem(const std::string& der) {
+  init_openssl();
+  const std::optional<CertificateInfo> c = parse_certificate_der(der);
+  if (!c) return {};
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_X509(bio.get(), const_cast<X509*>(x509_of(*c))) != 1) {
+    ERR_clear_error();
+    return {};
+  }
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio.get(), &data);
+  return n > 0 && data ? std::string(data, static_cast<std::size_t>(n)) : std::string();
+}
+
 OcspSignature verify_ocsp_signature(const std::string& der, const CertificateInfo& issuer,
                                     const std::vector<CertificateInfo>& served, UnixTime now) {
   init_openssl();

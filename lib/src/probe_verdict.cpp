@@ -87,19 +87,29 @@ void ask_responder(const OcspFetcher& fetcher, const std::vector<Handshake>& mad
     if (issued_by(served.front(), served[i])) issuer = &served[i];
   }
   const std::string& url = r.leaf->ocsp_urls.front();
+  LiveResult::ResponderAnswerCheck& asked = r.responder.emplace();
+  asked.url = url;
   if (!issuer) {
-    r.facts.push_back("the responder is not asked: the served chain lacks the issuer a request names");
+    asked.error = "the served chain lacks the issuer a request names";
+    r.facts.push_back("the responder is not asked: " + asked.error);
     return;
   }
   const ResponderAnswer a = fetcher.fetch(url, ocsp_request_der(served.front(), *issuer), o.timeout);
   if (!a.der) {
+    asked.error = a.error;
     r.facts.push_back("asked " + url + ": " + a.error);
     return;
   }
   const StapleCheck now = check_staple(*a.der, served.front(), issuer, served, o.judge);
   if (now.response_status != "successful" || !now.for_leaf) {
-    r.facts.push_back("asked " + url + ": no answer for the certificate (" + now.response_status + ")");
+    asked.error = "no answer for the certificate (" + now.response_status + ")";
+    r.facts.push_back("asked " + url + ": " + asked.error);
     return;
+  }
+  if (now.signature == StapleCheck::Signature::invalid) {
+    asked.error = "its answer's signature does not verify: " + now.signature_problem;
+  } else {
+    asked.status = now.cert_status;
   }
   std::string says = "asked " + url + ": it says " + std::string(status_words(now.cert_status)) + " now";
   if (now.signature == StapleCheck::Signature::invalid) says += ", in a response whose signature does not verify";
@@ -254,11 +264,13 @@ LiveResult judge_endpoint(const std::vector<Handshake>& handshakes, const JudgeO
   r.staple = c;
   if (c.response_status != "successful") {
     r.verdict = LiveVerdict::stapled_invalid;
+    r.problem = "its response status is '" + c.response_status + "'";
     r.facts.push_back("the staple's response status is '" + c.response_status + "'");
     return r;
   }
   if (!c.for_leaf) {
     r.verdict = LiveVerdict::stapled_invalid;
+    r.problem = "it answers for another certificate";
     r.facts.push_back("the staple answers for another certificate");
     return r;
   }
@@ -271,6 +283,7 @@ LiveResult judge_endpoint(const std::vector<Handshake>& handshakes, const JudgeO
       break;
     case StapleCheck::Signature::invalid:
       r.verdict = LiveVerdict::stapled_invalid;
+      r.problem = "its signature does not verify: " + c.signature_problem;
       r.facts.push_back("the signature does not verify: " + c.signature_problem);
       return r;
     case StapleCheck::Signature::not_checked:
@@ -285,16 +298,20 @@ LiveResult judge_endpoint(const std::vector<Handshake>& handshakes, const JudgeO
   }
   if (c.this_update > o.now + o.skew_seconds) {
     r.verdict = LiveVerdict::stapled_stale;
+    r.problem = "its thisUpdate, " + day_of(c.this_update) + ", is in the future, beyond " +
+                std::to_string(o.skew_seconds) + " s of clock skew";
     r.facts.push_back("thisUpdate is in the future, beyond " + std::to_string(o.skew_seconds) + " s of skew");
     return r;
   }
   if (c.next_update && *c.next_update < o.now - o.skew_seconds) {
     r.verdict = LiveVerdict::stapled_stale;
+    r.problem = "its nextUpdate, " + day_of(*c.next_update) + ", has passed";
     r.facts.push_back("nextUpdate has passed");
     return r;
   }
   if (c.cert_status == OcspResponseFacts::CertStatus::unknown) {
     r.verdict = LiveVerdict::stapled_invalid;
+    r.problem = "its status is 'unknown': the responder does not know the certificate";
     r.facts.push_back("the responder does not know the certificate");
     return r;
   }

@@ -25,6 +25,8 @@ std::string_view to_string(Dialect d) {
       return "jvm";
     case Dialect::tomcat:
       return "tomcat";
+    case Dialect::live:
+      return "live";
     default:
       return "nginx";
   }
@@ -47,7 +49,7 @@ std::string_view to_string(Stapling v) {
 }
 
 std::optional<Dialect> parse_dialect(std::string_view name) {
-  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat}) {
+  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat, Dialect::live}) {
     if (to_string(d) == name) return d;
   }
   return std::nullopt;
@@ -174,7 +176,7 @@ bool usable_field_name(const std::string& name) {
 }
 
 /// The folders of lib/src/checks/ that hold checks.
-const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "nginx", "tomcat"};
+const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "live", "nginx", "tomcat"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& what) { throw RuleError(file + ": " + what); }
 
@@ -280,7 +282,13 @@ RuleSpec parse_rule(const RuleText& text) {
     if (std::find(kCheckFolders.begin(), kCheckFolders.end(), b.check) == kCheckFolders.end()) {
       std::string msg = "unknown check folder '" + b.check + "'";
       if (auto c = closest_word(b.check, kCheckFolders)) msg += "; did you mean '" + *c + "'?";
-      fail(file, msg + " (lib/src/checks/ has apache, input, jvm, nginx and tomcat)");
+      fail(file, msg + " (lib/src/checks/ has apache, input, jvm, live, nginx and tomcat)");
+    }
+    // A live check judges handshakes, the others a configuration tree: they
+    // take different contexts, so neither folder serves the other's dialect.
+    if ((d == Dialect::live) != (b.check == "live")) {
+      fail(file, d == Dialect::live ? "dialect 'live' needs 'check: live' (its checks judge handshakes)"
+                                    : "check folder 'live' serves only dialect 'live'");
     }
     // The template must format with the fields it names, and each field must
     // be usable as a member of the check's generated Fields struct.

@@ -163,3 +163,13 @@ else
   echo "keytool not found: leaf-chain.jks and truststore.jks not rewritten" >&2
 fi
 echo "wrote $(ls "$out" | grep -c -v -e make.sh -e README.md) files to $out"
+
+# The live rules' samples (samples/live/, probe recordings) name the files a
+# server sent beside them: copies of these chains and responses.
+live="$out/../live/certs"
+mkdir -p "$live"
+for f in leaf.pem leaf-chain.pem no-ocsp-chain.pem must-staple-chain.pem ocsp-leaf-good.der ocsp-leaf-revoked.der \
+  ocsp-leaf-stale.der ocsp-other-certificate.der; do
+  cp "$out/$f" "$live/$f"
+done
+echo "copied the live samples' files to $live"

@@ -21,6 +21,7 @@
 // - STAPLINT_UPDATE_GOLDEN=1 writes missing or differing goldens.
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -33,6 +34,8 @@
 #include "staplint/fixer.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/live_rules.hpp"
+#include "staplint/probe_recording.hpp"
 #include "staplint/project_config.hpp"
 
 using namespace staplint;
@@ -98,9 +101,10 @@ std::vector<std::string> sample_args(const std::string& text) {
   return args;
 }
 
-bool check(const FileSystem& fs, const LintRequest& req, const std::string& marker, const std::string& label,
-           LintResult* keep, SourceManager& sources) {
-  LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+/// Whether `result`'s findings are exactly what its files expect; says what
+/// differs, and prints the findings, when they are not.
+bool compare(const LintResult& result, const std::string& marker, const std::string& label,
+             const SourceManager& sources) {
   std::multiset<Key> expected;
   for (FileId f : result.files) {
     const SourceFile& src = sources.file(f);
@@ -145,8 +149,33 @@ bool check(const FileSystem& fs, const LintRequest& req, const std::string& mark
     std::cerr << "--- staplint output (" << label << ")\n";
     make_formatter("text", false)->write({sources, result, RuleCatalog::builtin()}, std::cerr);
   }
+  return ok;
+}
+
+bool check(const FileSystem& fs, const LintRequest& req, const std::string& marker, const std::string& label,
+           LintResult* keep, SourceManager& sources) {
+  LintResult result = lint(fs, sources, RuleCatalog::builtin(), req);
+  const bool ok = compare(result, marker, label, sources);
   if (keep) *keep = std::move(result);
   return ok;
+}
+
+/// A probe recording (samples/live/): replayed as `staplint probe --replay`
+/// replays it, its findings those of the live rules.
+bool check_recording(const FileSystem& fs, const std::string& sample) {
+  SourceManager sources;
+  LintResult result;
+  auto rec = read_probe_recording(fs, sources, sample, 1 << 24);
+  if (!rec) {
+    std::cerr << sample << ": " << rec.error().message << "\n";
+    return false;
+  }
+  JudgeOptions judge;
+  judge.now = static_cast<UnixTime>(std::time(nullptr));
+  const std::vector<ProbedEndpoint> endpoints{replay_probe_recording(*rec, judge)};
+  result.files.push_back(endpoints.front().file);
+  result.findings = run_live_rules(RuleCatalog::builtin(), endpoints, RulePolicy{});
+  return compare(result, "expect:", sample, sources);
 }
 
 /// What the server refuses, by rule: unconditional error-severity findings.
@@ -240,6 +269,11 @@ int main(int argc, char** argv) {
     std::cout << "FAIL " << sample << "\n";
     return 1;
   }
+  if (sample.size() > 11 && sample.compare(sample.size() - 11, 11, ".probe.yaml") == 0) {
+    const bool ok = check_recording(fs, sample);
+    std::cout << (ok ? "PASS " : "FAIL ") << sample << "\n";
+    return ok ? 0 : 1;
+  }
   LintRequest req;
   req.paths = {sample};
   // Every sample's rules run on two threads, as a large tree's do (the CLI's
@@ -266,7 +300,7 @@ int main(int argc, char** argv) {
       } else if (args[i] == "--jdk-version" && i + 1 < args.size()) {
         req.lint.jdk_version = parse_jdk_version(args[++i]);
       } else if (args[i] == "--template-var" && i + 1 < args.size()) {
-        const std::string v = args[++i];
+        const std::string& v = args[++i];
         const auto eq = v.find('=');
         if (eq != std::string::npos)
           req.load.template_vars.push_back({v.substr(0, eq), v.substr(eq + 1), "--template-var"});

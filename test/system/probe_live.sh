@@ -62,20 +62,20 @@ serve() {
     >"$work/s_server-$1.log" 2>&1 &
   pids+=($!)
 }
-# name | port | expected verdict | a fact the output must hold | server
+# name | port | expected verdict | a fact the output must hold | the live rules that fire | server
 cases=(
-"good, delegated responder|19001|stapled-good|signed by a responder the issuer authorized|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ip.ocsp.der"
-"good, issuer-signed|19002|stapled-good|signed by the issuer|$pki/ipself.pem $pki/ipself.key $pki/inter.pem $pki/ipself.ocsp.der"
-"revoked|19003|stapled-revoked|status revoked|$pki/revoked.pem $pki/revoked.key $pki/inter.pem $pki/revoked.ocsp.der"
-"stale|19004|stapled-stale|nextUpdate has passed|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/stale.ocsp.der"
-"another certificate's staple|19005|stapled-invalid|answers for another certificate|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ipself.ocsp.der"
-"stapling off|19006|no-staple|no staple in 2 handshakes|$pki/ip.pem $pki/ip.key $pki/inter.pem -"
-"no OCSP URL|19007|no-ocsp-url|names no OCSP responder|$pki/noocsp.pem $pki/noocsp.key $pki/inter.pem -"
-"Must-Staple, no staple|19008|no-staple|Must-Staple certificate without a staple|$pki/muststaple.pem $pki/muststaple.key $pki/inter.pem -"
-"leaf-only chain|19009|stapled-good|the served chain lacks the issuer|$pki/ip.pem $pki/ip.key - $pki/ip.ocsp.der"
+"good, delegated responder|19001|stapled-good|signed by a responder the issuer authorized|-|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ip.ocsp.der"
+"good, issuer-signed|19002|stapled-good|signed by the issuer|-|$pki/ipself.pem $pki/ipself.key $pki/inter.pem $pki/ipself.ocsp.der"
+"revoked|19003|stapled-revoked|status revoked|SL5002|$pki/revoked.pem $pki/revoked.key $pki/inter.pem $pki/revoked.ocsp.der"
+"stale|19004|stapled-stale|nextUpdate has passed|SL5003|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/stale.ocsp.der"
+"another certificate's staple|19005|stapled-invalid|answers for another certificate|SL5004|$pki/ip.pem $pki/ip.key $pki/inter.pem $pki/ipself.ocsp.der"
+"stapling off|19006|no-staple|no staple in 2 handshakes|SL5001|$pki/ip.pem $pki/ip.key $pki/inter.pem -"
+"no OCSP URL|19007|no-ocsp-url|names no OCSP responder|SL5005|$pki/noocsp.pem $pki/noocsp.key $pki/inter.pem -"
+"Must-Staple, no staple|19008|no-staple|Must-Staple certificate without a staple|SL5001,SL5008|$pki/muststaple.pem $pki/muststaple.key $pki/inter.pem -"
+"leaf-only chain|19009|stapled-good|the served chain lacks the issuer|SL5009|$pki/ip.pem $pki/ip.key - $pki/ip.ocsp.der"
 )
 for c in "${cases[@]}"; do
-  IFS='|' read -r _ port _ _ server <<<"$c"
+  IFS='|' read -r _ port _ _ _ server <<<"$c"
   # shellcheck disable=SC2086
   serve "$port" $server
 done
@@ -93,10 +93,10 @@ s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.
 while True:
     c, _ = s.accept(); c.recv(4096); c.sendall(bytes.fromhex("160303004002")); c.close()' &
 pids+=($!)
-cases+=("plain HTTP|19010|handshake-failed|not TLS|-"
-        "accepts, never answers|19011|handshake-failed|timed out|-"
-        "nothing listens|19012|unreachable|connect|-"
-        "truncated handshake|19013|handshake-failed|-|-")
+cases+=("plain HTTP|19010|handshake-failed|not TLS|SL5006|-"
+        "accepts, never answers|19011|handshake-failed|timed out|SL5006|-"
+        "nothing listens|19012|unreachable|connect|SL5007|-"
+        "truncated handshake|19013|handshake-failed|-|SL5006|-")
 # A server that trickles a TLS record a byte a second, forever: the handshake's
 # deadline holds however the bytes come.
 python3 -c 'import socket, threading, time
@@ -111,15 +111,15 @@ def trickle(c):
 while True:
     c, _ = s.accept(); threading.Thread(target=trickle, args=(c,), daemon=True).start()' &
 pids+=($!)
-cases+=("trickles a byte a second|19014|handshake-failed|timed out|-")
+cases+=("trickles a byte a second|19014|handshake-failed|timed out|SL5006|-")
 for port in 19001 19002 19003 19004 19005 19006 19007 19008 19009 19010 19011 19013 19014; do
   for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 done
 
 fail=0
-printf '%-30s %-5s %-18s %-18s %-14s %s\n' case tls expected staplint "s_client" agreement
+printf '%-30s %-5s %-18s %-18s %-14s %-14s %s\n' case tls expected staplint "s_client" rules agreement
 for c in "${cases[@]}"; do
-  IFS='|' read -r name port expected fact _ <<<"$c"
+  IFS='|' read -r name port expected fact rules _ <<<"$c"
   for tls in 1.2 1.3; do
     out=$("$st" probe --tls "$tls" --attempts 2 --timeout 2 "127.0.0.1:$port" 2>&1)
     code=$?
@@ -131,9 +131,13 @@ for c in "${cases[@]}"; do
     [ "$verdict" = "$expected" ] || agree="NO: expected $expected"
     [ "$seen" = "$wire" ] || agree="NO: s_client saw $wire"
     [ "$fact" = - ] || printf '%s\n' "$out" | grep -qF -- "$fact" || agree="NO: lacks '$fact'"
-    want_code=$([ "$expected" = stapled-good ] && echo 0 || echo 1)
+    # The live rules that fire, exactly; the exit is 1 when one of them is a
+    # warning or an error (all but SL5005, a note).
+    fired=$(printf '%s\n' "$out" | grep -o '\[SL5[0-9]*' | tr -d '[' | sort -u | paste -sd, -)
+    [ "${fired:--}" = "$rules" ] || agree="NO: rules ${fired:-none}, not $rules"
+    want_code=$([ "$rules" = - ] || [ "$rules" = SL5005 ] && echo 0 || echo 1)
     [ "$code" = "$want_code" ] || agree="NO: exit $code, not $want_code"
-    printf '%-30s %-5s %-18s %-18s %-14s %s\n' "$name" "$tls" "$expected" "${verdict:-?}" "$wire" "$agree"
+    printf '%-30s %-5s %-18s %-18s %-14s %-14s %s\n' "$name" "$tls" "$expected" "${verdict:-?}" "$wire" "$rules" "$agree"
     if [ "$agree" != yes ]; then
       fail=1
       printf '%s\n' "$out" | sed 's/^/    /'
@@ -193,7 +197,16 @@ grep -q "^noocsp.test:19007 (SNI noocsp.test) via 127.0.0.1 (.*nginx.conf:8), TL
   { echo "FAIL --from: noocsp.test through --connect"; fail=1; }
 grep -q "'every.test:19006' listens on every address on port 19006; not probed" "$work/from.err" ||
   { echo "FAIL --from: every.test should be left out with a note"; fail=1; }
-[ "$code" = 1 ] || { echo "FAIL --from exits $code, not 1"; fail=1; }
+# The live rules' findings stand where the configuration declares each
+# endpoint; a certificate without an OCSP URL is a note (SL5005, info), which
+# fails nothing unless --fail-on info says so.
+grep -q "nginx.conf:8:3: note: the certificate 'noocsp.test:19007' serves names no OCSP responder.*\[SL5005 live-no-ocsp-url\]" \
+  "$work/from.out" || { echo "FAIL --from: SL5005 at the server block of noocsp.test (nginx.conf:8)"; fail=1; }
+[ "$code" = 0 ] || { echo "FAIL --from exits $code, not 0 (its only finding is a note)"; fail=1; }
+"$st" probe --from "$work/nginx.conf" --connect noocsp.test:19007=127.0.0.1 --tls 1.3 --attempts 1 --timeout 2 \
+  --fail-on info >/dev/null 2>&1
+code=$?
+[ "$code" = 1 ] || { echo "FAIL --from --fail-on info exits $code, not 1"; fail=1; }
 
 # --against: each live verdict beside the configuration's static one.
 cat >"$work/against.conf" <<EOF
@@ -220,6 +233,12 @@ for want in "ip.test:19001.*stapled-good" "configured: on; agrees" \
   grep -q -- "$want" "$work/against.out" || { echo "FAIL --against: no line matches '$want'"; fail=1; }
 done
 [ "$code" = 1 ] || { echo "FAIL --against exits $code, not 1"; fail=1; }
+# Where they disagree, SL5010 stands at the server block, saying what to check.
+for want in "against.conf:6:3: warning: 'off.test:19006' is configured 'on' but is 'no-staple' live (TLS 1.2): configured to staple, but no staple in 1 handshake: check that the resolver answers.*\[SL5010" \
+            "against.conf:8:3: warning: 'ipself.test:19002' is configured 'off' but is 'stapled-good' live (TLS 1.2).*\[SL5010"; do
+  grep -q -- "$want" "$work/against.out" || { echo "FAIL --against: no finding matches '$want'"; fail=1; }
+done
+! grep -q "against.conf:4:3: .*SL5010" "$work/against.out" || { echo "FAIL --against: SL5010 where they agree"; fail=1; }
 
 # --ask-responder: the responder's answer now, beside the staple.
 serve 19015 "$pki/revoked.pem" "$pki/revoked.key" "$pki/inter.pem" "$pki/oldgood.ocsp.der"
@@ -232,6 +251,47 @@ for want in "asked http://127.0.0.1:18981/: it says good now, as the staple does
             "asked http://127.0.0.1:18981/: it says revoked now; the staple says good: the server staples an old answer"; do
   grep -qF -- "$want" "$work/ask.out" || { echo "FAIL --ask-responder: no line '$want'"; fail=1; }
 done
+grep -qF "tls://127.0.0.1:19015:1:1: error: the OCSP responder 'http://127.0.0.1:18981/' says 'revoked' for the certificate '127.0.0.1:19015' serves, but its staple says 'good' (TLS 1.3) [SL5011" \
+  "$work/ask.out" || { echo "FAIL --ask-responder: SL5011 for the old answer 19015 staples"; fail=1; }
+[ "$(grep -c "SL5011" "$work/ask.out")" = 1 ] || { echo "FAIL --ask-responder: SL5011 only where they differ"; fail=1; }
+
+# Every format the lint writes, over the live findings: a revoked staple
+# (SL5002), a certificate without an OCSP URL (SL5005) and nothing listening
+# (SL5007).
+for format in gcc github json sarif checkstyle junit; do
+  "$st" probe --format "$format" --tls 1.3 --attempts 1 --timeout 2 127.0.0.1:19003 127.0.0.1:19007 127.0.0.1:19012 \
+    >"$work/format.$format" 2>&1
+  code=$?
+  [ "$code" = 1 ] || { echo "FAIL --format $format exits $code, not 1"; fail=1; }
+done
+python3 - "$work" <<'EOF' || fail=1
+import json, re, sys, xml.etree.ElementTree as ET
+work, ok = sys.argv[1], True
+def check(what, cond):
+    global ok
+    if not cond:
+        print(f"FAIL formats: {what}"); ok = False
+want = {("tls://127.0.0.1:19003", "SL5002"), ("tls://127.0.0.1:19007", "SL5005"), ("tls://127.0.0.1:19012", "SL5007")}
+gcc = open(f"{work}/format.gcc").read().splitlines()
+got = {(m.group(1), m.group(2)) for l in gcc if (m := re.match(r"^(.*):1:1: (?:error|warning|note): .* \[(SL5\d{3})\]$", l))}
+check(f"gcc lines {sorted(got)}", got == want)
+gh = open(f"{work}/format.github").read()
+# GitHub's workflow commands escape ':' in a property as %3A.
+check("github annotations", all(f"file={f.replace(':', '%3A')}" in gh and r in gh for f, r in want))
+j = json.load(open(f"{work}/format.json"))
+check("json version 1 with findings", j["version"] == 1 and {(f["path"], f["rule"]) for f in j["findings"]} == want)
+s = json.load(open(f"{work}/format.sarif"))
+res = s["runs"][0]["results"]
+check("sarif results", {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]) for r in res} == want)
+cs = ET.parse(f"{work}/format.checkstyle").getroot()
+check("checkstyle", {(f.get("name"), e.get("source").split(".")[-1] if "." in e.get("source", "") else e.get("source"))
+                     for f in cs.iter("file") for e in f.iter("error")} and len(list(cs.iter("error"))) == 3)
+ju = ET.parse(f"{work}/format.junit").getroot()
+check("junit failures", sum(1 for _ in ju.iter("failure")) == 3)
+print("formats: gcc, github, json, sarif, checkstyle and junit carry SL5002, SL5005 and SL5007" if ok else "formats: FAILED")
+sys.exit(0 if ok else 1)
+EOF
+
 # Without the option, no fact says the responder was asked.
 "$st" probe --tls 1.3 --attempts 1 --timeout 3 127.0.0.1:19015 >"$work/noask.out" 2>&1
 ! grep -q "asked " "$work/noask.out" || { echo "FAIL the responder was asked without --ask-responder"; fail=1; }

@@ -49,7 +49,12 @@ TEST_CASE("rule files are validated with did-you-mean", "[rules]") {
   CHECK(load_error(kValid + "sumary: x\n") == "rules/x.yaml: unknown key 'sumary'; did you mean 'summary'?");
   CHECK(load_error(kValid + "check: ngnix\n") ==
         "rules/x.yaml: unknown check folder 'ngnix'; did you mean 'nginx'? (lib/src/checks/ has apache, "
-        "input, jvm, nginx and tomcat)");
+        "input, jvm, live, nginx and tomcat)");
+  // A live check judges handshakes: dialect and folder go together.
+  CHECK(load_error(replace(kValid, "[nginx]", "[live]") + "check: nginx\n") ==
+        "rules/x.yaml: dialect 'live' needs 'check: live' (its checks judge handshakes)");
+  CHECK(load_error(kValid + "check: live\n") == "rules/x.yaml: check folder 'live' serves only dialect 'live'");
+  CHECK(load_error(replace(kValid, "[nginx]", "[live]")).empty());
   CHECK(load_error(replace(kValid, "{server}", "{}")).find("positional fields are not allowed") != std::string::npos);
   CHECK(load_error(replace(kValid, "{server}", "{class}")) ==
         "rules/x.yaml: message field 'class' cannot name a member of the check's Fields struct (a C++ keyword, or "
@@ -107,7 +112,7 @@ TEST_CASE("every built-in rule is bound to its compiled check", "[rules]") {
   for (const RuleSpec& r : RuleCatalog::builtin().rules()) {
     for (const RuleBinding& b : r.bindings) {
       INFO(r.id << " " << to_string(b.dialect));
-      CHECK(b.fn != nullptr);
+      CHECK((b.dialect == Dialect::live ? b.live_fn != nullptr : b.fn != nullptr));
     }
   }
   CHECK(check_file("nginx", "SL1003", "stapling-no-resolver") == "nginx/SL1003_stapling_no_resolver.cpp");
@@ -193,7 +198,7 @@ TEST_CASE("every rule has a firing and a silent sample per dialect", "[rules][sa
   // one in none. The sample runner checks that each gets what it expects.
   const std::regex name("(^|-)sl([0-9]{4})-(fires|silent)([-.]|$)");
   std::map<std::tuple<std::string, std::string, bool>, std::vector<std::filesystem::path>> samples;
-  for (const char* dialect : {"nginx", "apache", "tomcat", "jvm"}) {
+  for (const char* dialect : {"nginx", "apache", "tomcat", "jvm", "live"}) {
     const std::filesystem::path dir = std::filesystem::path(STAPLINT_SOURCE_DIR) / "samples" / dialect;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
       const std::string n = e.path().filename().string();

@@ -103,7 +103,7 @@ std::string check_header(const CheckUnit& unit) {
   std::ostringstream out;
   out << "// Generated from " << r.source << " by staplint-rulegen. Do not edit.\n"
       << "// The check: lib/src/checks/" << staplint::check_file(unit.folder, r.id, r.name) << "\n"
-      << "#pragma once\n\n#include \"staplint/engine.hpp\"\n\n"
+      << "#pragma once\n\n#include \"staplint/" << (unit.folder == "live" ? "live_rules" : "engine") << ".hpp\"\n\n"
       << "namespace staplint::checks::" << unit.folder << " {\n\n"
       << "/// " << r.id << " " << r.name << ": " << r.summary << "\n";
   for (std::size_t i = 0; i < unit.dialects.size(); ++i) {
@@ -125,7 +125,8 @@ std::string check_header(const CheckUnit& unit) {
     out << (i ? ", " : "") << "{" << literal(unit.fields[i]) << ", " << unit.fields[i] << ".value}";
   }
   out << "}; }\n  };\n"
-      << "  static void check(const CheckContext& ctx, Reporter& r);\n};\n\n"
+      << "  static void check(const " << (unit.folder == "live" ? "LiveContext" : "CheckContext")
+      << "& ctx, Reporter& r);\n};\n\n"
       << "}  // namespace staplint::checks::" << unit.folder << "\n";
   return out.str();
 }
@@ -152,9 +153,11 @@ std::string catalog_source(const staplint::RuleCatalog& catalog, const staplint:
     out << "};\n";
     out << "    r.summary = " << literal(r.summary) << ";\n";
     for (const staplint::RuleBinding& b : r.bindings) {
+      // A live check takes a LiveContext: it is bound as live_fn.
+      const bool live = b.check == "live";
       out << "    r.bindings.push_back({" << dialect_value(b.dialect) << ", " << literal(b.check) << ", "
-          << literal(b.message) << ", &checks::" << b.check << "::" << staplint::check_class(r.id, r.name)
-          << "::check});\n";
+          << literal(b.message) << ", " << (live ? "nullptr, " : "") << "&checks::" << b.check
+          << "::" << staplint::check_class(r.id, r.name) << "::check});\n";
     }
     for (const auto& [key, values] : r.args) {
       out << "    r.args[" << literal(key) << "] = " << strings(values) << ";\n";

@@ -198,7 +198,16 @@ Result<Options> parse(int argc, const char* const* argv) {
     return Error{"'" + o.probe.given.front() + "' is an option of 'staplint probe TARGET...'"};
   }
   if (o.probe.on && o.command() == Options::Command::probe && o.paths.empty() && o.probe.from.empty()) {
-    return Error{"'staplint probe' needs a target: HOST[:PORT], such as example.org or 127.0.0.1:8443"};
+    return Error{o.probe.replay
+                     ? "'staplint probe --replay' needs a recording: NAME.probe.yaml, or a folder of them"
+                     : "'staplint probe' needs a target: HOST[:PORT], such as example.org or 127.0.0.1:8443"};
+  }
+  if (o.probe.replay) {
+    // A replay connects to nothing: the options that say where or how are not its.
+    for (const std::string& g : o.probe.given) {
+      if (g != "--replay")
+        return Error{"'" + g + "' probes a live endpoint; 'staplint probe --replay' connects to nothing"};
+    }
   }
   return o;
 }

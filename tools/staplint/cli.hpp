@@ -53,6 +53,7 @@ struct Options {
     std::vector<std::string> from;                             ///< --from CONFIG, --against CONFIG
     bool against = false;                                      ///< --against: compare with the static verdicts
     bool ask_responder = false;                                ///< --ask-responder
+    bool replay = false;                                       ///< --replay: the paths are recordings
     /// The probe-only options given, for the error a lint run gives.
     std::vector<std::string> given;
   } probe;

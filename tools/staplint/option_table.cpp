@@ -331,6 +331,15 @@ const OptionSpec kOptions[] = {
        o.probe.against = true;
        return true;
      }},
+    {"--replay", "", "", Takes::nothing,
+     "probe: the arguments are probe recordings (NAME.probe.yaml, or folders\nof them), judged again offline; "
+     "nothing is connected to",
+     Completes::nothing,
+     [](Options& o, S option, V, E) {
+       o.probe.given.emplace_back(option);
+       o.probe.replay = true;
+       return true;
+     }},
     {"--ask-responder", "", "", Takes::nothing,
      "probe: also ask each leaf's OCSP responder (http:// only), and compare\nits answer with the staple; "
      "without it the responder is never contacted",

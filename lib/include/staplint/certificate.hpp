@@ -117,6 +117,10 @@ OcspResponseFacts read_ocsp_response(const std::string& der, const CertificateIn
 
 /// A certificate from its DER bytes (what a TLS handshake serves), or nullopt.
 std::optional<CertificateInfo> parse_certificate_der(const std::string& der);
+/// A parsed certificate's DER bytes; empty when it has none.
+std::string certificate_der(const CertificateInfo& c);
+/// DER certificate bytes as a PEM block; empty when they do not parse.
+std::string certificate_pem(const std::string& der);
 
 /// Who signed an OCSP response, checked as an OCSP client must (RFC 6960
 /// 4.2.2.2): the leaf's issuer itself, or a responder the issuer certified

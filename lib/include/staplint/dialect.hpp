@@ -9,10 +9,12 @@ namespace staplint {
 
 /// The server family a tree belongs to. `jvm` covers what configures the Java
 /// runtime: java.security and other properties files, setenv.sh and friends;
-/// `tomcat` is Tomcat's XML (server.xml, context.xml).
-enum class Dialect : std::uint8_t { nginx, apache, jvm, tomcat };
+/// `tomcat` is Tomcat's XML (server.xml, context.xml). `live` is no file a
+/// server reads: it is the endpoint itself, as `staplint probe` meets it (its
+/// rules, SL5xxx, judge handshakes, never a configuration tree).
+enum class Dialect : std::uint8_t { nginx, apache, jvm, tomcat, live };
 std::string_view to_string(Dialect d);
-/// `nginx`, `apache`, `jvm` or `tomcat`; nullopt for anything else.
+/// `nginx`, `apache`, `jvm`, `tomcat` or `live`; nullopt for anything else.
 std::optional<Dialect> parse_dialect(std::string_view name);
 
 }  // namespace staplint

@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "staplint/certificate.hpp"
+#include "staplint/diagnostic.hpp"
 #include "staplint/result.hpp"
+#include "staplint/source.hpp"
 #include "staplint/unix_time.hpp"
 
 namespace staplint {
@@ -121,6 +123,17 @@ struct LiveResult {
   std::optional<CertificateInfo> leaf;
   bool chain_has_issuer = false;  ///< the served chain holds the leaf's issuer
   std::optional<StapleCheck> staple;
+  /// For stapled-stale and stapled-invalid: what is wrong with the staple,
+  /// in words (`its signature does not verify: ...`).
+  std::string problem;
+  /// `--ask-responder`: what the leaf's OCSP responder answered.
+  struct ResponderAnswerCheck {
+    std::string url;
+    /// Its status for the leaf; unset when it gave none (`error` says why).
+    std::optional<OcspResponseFacts::CertStatus> status;
+    std::string error;
+  };
+  std::optional<ResponderAnswerCheck> responder;
   /// The facts, one short line each, in the order they were established.
   std::vector<std::string> facts;
 };
@@ -161,6 +174,11 @@ struct ProbedEndpoint {
   std::string declared_at = {};
   /// `--against`: the configuration's static verdict for it.
   std::optional<Stapling> configured = {};
+  /// Where its findings (the live rules, SL5xxx) are reported: the
+  /// configuration's endpoint (`--from`), the recording's target
+  /// (`--replay`), or a file of its own named `tls://HOST:PORT`.
+  FileId file = kNoFile;
+  Range range = {};
 };
 
 /// The static verdict beside a live one (`--against`).
@@ -174,8 +192,11 @@ std::string_view to_string(Agreement::Kind k);
 
 /// The probe's report, one formatter per file under lib/src/format/: `text`
 /// (a line per endpoint and version, then its facts, indented; what the
-/// server sent is escaped for display) and `json` (versioned: "version": 1).
+/// server sent is escaped for display) and `json` (versioned: "version": 1,
+/// with the live rules' findings as the lint report writes findings). The
+/// other formats are the lint formatters', over the findings.
 void write_probe_text(const std::vector<ProbedEndpoint>& endpoints, std::ostream& out);
-void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, std::ostream& out);
+void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, const std::vector<Finding>& findings,
+                      const SourceManager& sources, std::ostream& out);
 
 }  // namespace staplint

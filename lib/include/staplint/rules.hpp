@@ -27,20 +27,26 @@ struct RuleExample {
 };
 
 struct CheckContext;
+struct LiveContext;
 class Reporter;
 /// The C++ check of one rule for one dialect.
 using Predicate = void (*)(const CheckContext&, Reporter&);
+/// The check of a live rule (dialect `live`): one endpoint as probed.
+using LivePredicate = void (*)(const LiveContext&, Reporter&);
 
 /// How a rule runs for one dialect: its check and message template.
 struct RuleBinding {
   Dialect dialect = Dialect::nginx;
   /// The folder of lib/src/checks/ that holds its check (YAML `check`;
-  /// default: the dialect): `nginx`, `apache`, `tomcat`, `jvm` or `input`.
+  /// default: the dialect): `nginx`, `apache`, `tomcat`, `jvm`, `input` or
+  /// `live`.
   std::string check;
   std::string message;  ///< fmt template with named fields
   /// The compiled check, set in the built-in catalog only (staplint-rulegen
-  /// binds it); a catalog loaded from YAML at run time has none.
+  /// binds it); a catalog loaded from YAML at run time has none. A `live`
+  /// binding has `live_fn` instead of `fn`.
   Predicate fn = nullptr;
+  LivePredicate live_fn = nullptr;
 };
 
 /// The one C++ file a rule's check lives in for a folder of checks, by

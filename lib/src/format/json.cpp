@@ -220,5 +220,19 @@ class JsonFormatter final : public Formatter {
 
 }  // namespace
 
+void write_findings_json(const SourceManager& sm, const std::vector<Finding>& findings, std::ostream& out) {
+  JsonWriter w(sm, out);
+  w.raw("[");
+  bool first = true;
+  for (const Finding& f : findings) {
+    w.raw(first ? "\n  " : ",\n  ");
+    first = false;
+    write_finding(w, sm, f);
+    w.raw("]}");
+    w.item_done();
+  }
+  w.raw(first ? "]" : "\n ]");
+}
+
 std::unique_ptr<Formatter> make_json_formatter() { return std::make_unique<JsonFormatter>(); }
 }  // namespace staplint

@@ -10,6 +10,12 @@
 
 #include "staplint/text.hpp"
 
+#include <ostream>
+#include <vector>
+
+#include "staplint/diagnostic.hpp"
+#include "staplint/source.hpp"
+
 namespace staplint {
 
 /// Appends `s` to `out` as a JSON string literal. Runs of printable ASCII,
@@ -70,5 +76,9 @@ inline std::string quote(std::string_view s) {
   append_quoted(out, s);
   return out;
 }
+
+/// `[finding, ...]` as the JSON report (version 2) writes its findings; for
+/// `staplint probe --format json`, which shares their shape.
+void write_findings_json(const SourceManager& sm, const std::vector<Finding>& findings, std::ostream& out);
 
 }  // namespace staplint

@@ -1,12 +1,14 @@
 // `staplint probe`'s JSON report (probe.hpp), versioned from its first
-// release: {"version": 1, "tool": "staplint", "probes": [...]}, one object per
-// endpoint and TLS version.
+// release: {"version": 1, "tool": "staplint", "probes": [...], "findings":
+// [...]}, one probe object per endpoint and TLS version, and the live rules'
+// findings in the shape of the lint report's.
 #include "format/json_text.hpp"
 #include "staplint/probe.hpp"
 
 namespace staplint {
 
-void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, std::ostream& out) {
+void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, const std::vector<Finding>& findings,
+                      const SourceManager& sources, std::ostream& out) {
   std::string j = "{\"version\":1,\"tool\":\"staplint\",\"probes\":[";
   bool first = true;
   auto field = [&](std::string_view name, std::string_view value) {
@@ -46,8 +48,10 @@ void write_probe_json(const std::vector<ProbedEndpoint>& endpoints, std::ostream
       j += "]}";
     }
   }
-  j += "]}\n";
+  j += "],\n\"findings\": ";
   out << j;
+  write_findings_json(sources, findings, out);
+  out << "}\n";
 }
 
 }  // namespace staplint

@@ -1,6 +1,8 @@
 // `staplint probe HOST[:PORT]...`: each endpoint's live stapling verdict
 // (lib/src/probe_tls.cpp, lib/src/probe_verdict.cpp), probed concurrently
-// (at most 32 at a time), printed in the targets' order.
+// (at most 32 at a time), then judged by the live rules (SL5xxx,
+// lib/src/checks/live/) into findings every format writes. `--replay` judges
+// probe recordings instead, and connects to nothing.
 #include <algorithm>
 #include <atomic>
 #include <csignal>
@@ -8,11 +10,13 @@
 #include <iostream>
 #include <thread>
 
-#include "staplint/text.hpp"
-
 #include "commands.hpp"
 #include "runs.hpp"
+#include "staplint/format.hpp"
+#include "staplint/live_rules.hpp"
 #include "staplint/probe.hpp"
+#include "staplint/probe_recording.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint::cli {
 
@@ -28,17 +32,17 @@ std::string connect_for(const Options& o, const std::string& label) {
 
 /// --from: the TLS endpoints the configuration declares, each at the
 /// address it listens on (or --connect's for its NAME:PORT), with its server
-/// name as the target and SNI. One that listens on every address and has no
-/// --connect is not probed: connecting by its name would reach wherever DNS
-/// points, which the configuration does not say. Returns an exit status.
-int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
+/// name as the target and SNI, its findings reported where it is declared.
+/// One that listens on every address and has no --connect is not probed:
+/// connecting by its name would reach wherever DNS points, which the
+/// configuration does not say. Returns an exit status.
+int add_declared(const Invocation& in, SourceManager& sources, std::vector<ProbedEndpoint>& all) {
   Options lo = in.options;
   lo.paths = in.options.probe.from;
   lo.probe = {};
   DiskFileSystem fs;
   auto session = open_session(lo, fs, in.catalog);
   if (!session) return session.error().status;
-  SourceManager sources;
   bool failed = false;
   const LintResult result = lint_all(fs, sources, in.catalog, session->runs, session->baseline, failed);
   report_unusable(result, fs);
@@ -63,8 +67,12 @@ int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
                   << escape_for_display(t.host.empty() ? "NAME" : t.host) << ":" << a.port << "=ADDRESS\n";
         continue;
       }
-      all.push_back({std::move(t), {}, at});
-      if (in.options.probe.against) all.back().configured = e.stapling;
+      ProbedEndpoint& p = all.emplace_back();
+      p.target = std::move(t);
+      p.declared_at = at;
+      if (in.options.probe.against) p.configured = e.stapling;
+      p.file = e.file;
+      p.range = e.range;
     }
   }
   if (declared == 0) std::cerr << "staplint: note: the configuration declares no TLS endpoint with an address\n";
@@ -72,19 +80,8 @@ int add_declared(const Invocation& in, std::vector<ProbedEndpoint>& all) {
   return 0;
 }
 
-}  // namespace
-
-int probe_command(const Invocation& in) {
-  const Options& o = in.options;
-  // A peer that closes while the client hello is written must not end the
-  // process: the write fails, and the handshake says so.
-  std::signal(SIGPIPE, SIG_IGN);
-  const std::string format = o.format.value_or("text");
-  if (format != "text" && format != "json") {
-    std::cerr << "staplint: 'staplint probe' writes text or json for now, not '" << escape_for_display(format) << "'\n";
-    return 3;
-  }
-  std::vector<ProbedEndpoint> all;
+/// The named targets, with --sni and --connect. Returns an exit status.
+int add_named(const Options& o, std::vector<ProbedEndpoint>& all) {
   for (const std::string& t : o.paths) {
     std::string error;
     auto target = parse_probe_target(t, error);
@@ -96,21 +93,14 @@ int probe_command(const Invocation& in) {
     for (const auto& [named, addr] : o.probe.connect) {
       if (named == target->label() || named == t) target->connect = addr;
     }
-    all.push_back({std::move(*target), {}});
+    all.emplace_back().target = std::move(*target);
   }
-  if (!o.probe.from.empty()) {
-    const int status = add_declared(in, all);
-    if (status != 0) return status;
-  }
-  for (const std::pair<std::string, std::string>& c : o.probe.connect) {
-    const bool used = std::any_of(all.begin(), all.end(), [&](const ProbedEndpoint& p) {
-      return c.first == p.target.label() || p.target.connect == c.second;
-    });
-    if (!used) {
-      std::cerr << "staplint: '--connect " << escape_for_display(c.first) << "=...' names no target given\n";
-      return 3;
-    }
-  }
+  return 0;
+}
+
+/// Probes every endpoint, up to kProbeConcurrency at a time: the waits are
+/// the network's, not the cores'. Each result goes in its endpoint's slot.
+void probe_all(const Options& o, std::vector<ProbedEndpoint>& all) {
   ProbeOptions po;
   po.attempts = o.probe.attempts;
   po.timeout = std::chrono::milliseconds(o.probe.timeout_ms);
@@ -119,9 +109,6 @@ int probe_command(const Invocation& in) {
   const std::unique_ptr<TlsClient> client = make_openssl_tls_client();
   const std::unique_ptr<OcspFetcher> fetcher = o.probe.ask_responder ? make_http_ocsp_fetcher() : nullptr;
   po.ask_responder = fetcher.get();
-
-  // Concurrently: the waits are the network's, not the cores', so up to
-  // kProbeConcurrency endpoints at a time; each result goes in its slot.
   constexpr std::size_t kProbeConcurrency = 32;
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -134,20 +121,134 @@ int probe_command(const Invocation& in) {
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+}
 
-  if (format == "json") {
-    write_probe_json(all, std::cout);
-  } else {
-    write_probe_text(all, std::cout);
-  }
-  std::cout.flush();
-  for (const ProbedEndpoint& p : all) {
-    for (const LiveResult& r : p.results) {
-      if (r.verdict != LiveVerdict::stapled_good) return 1;
-      if (p.configured && compare_configured(*p.configured, r).kind == Agreement::Kind::disagrees) return 1;
+/// A recording that cannot be read, as the finding of its rule (SL0001 or
+/// SL0004).
+Finding problem_finding(const RuleCatalog& catalog, const InputProblem& p) {
+  Finding f;
+  const RuleSpec* rule = catalog.find(p.kind == InputProblemKind::syntax ? "SL0001" : "SL0004");
+  f.rule_id = rule ? rule->id : "SL0001";
+  f.rule_name = rule ? rule->name : "syntax-error";
+  f.severity = Severity::error;
+  f.file = p.file;
+  f.range = p.range;
+  f.message = p.message;
+  return f;
+}
+
+/// --replay: the recordings named (a folder: its `*.probe.yaml` files), each
+/// judged again. Returns an exit status.
+int add_replayed(const Options& o, const RuleCatalog& catalog, SourceManager& sources, std::vector<ProbedEndpoint>& all,
+                 std::vector<Finding>& problems) {
+  DiskFileSystem fs;
+  std::vector<std::string> files;
+  for (const std::string& p : o.paths) {
+    if (fs.kind(p) != PathKind::directory) {
+      files.push_back(p);
+      continue;
+    }
+    path::WalkReport walked;
+    for (std::string& f : path::files_below(fs, p, 32, true, walked)) {
+      const std::string base = path::basename(f);
+      if (base.size() > 11 && base.compare(base.size() - 11, 11, ".probe.yaml") == 0) files.push_back(std::move(f));
+    }
+    if (walked.over_budget) {
+      std::cerr << "staplint: error: '" << escape_for_display(p) << "' holds more than " << path::kMaxWalkEntries
+                << " directory entries\n";
+      return 2;
     }
   }
+  if (files.empty()) {
+    std::cerr << "staplint: error: no probe recording (NAME.probe.yaml) in what was named\n";
+    return 2;
+  }
+  JudgeOptions judge;
+  judge.now = o.lint.now ? *o.lint.now : static_cast<UnixTime>(std::time(nullptr));
+  for (const std::string& f : files) {
+    auto rec = read_probe_recording(fs, sources, f, o.load.limits.max_file_size);
+    if (!rec) {
+      problems.push_back(problem_finding(catalog, rec.error()));
+      continue;
+    }
+    all.push_back(replay_probe_recording(*rec, judge));
+  }
   return 0;
+}
+
+}  // namespace
+
+int probe_command(const Invocation& in) {
+  const Options& o = in.options;
+  // A peer that closes while the client hello is written must not end the
+  // process: the write fails, and the handshake says so.
+  std::signal(SIGPIPE, SIG_IGN);
+  // The rules, their severities, --fail-on and the format: the command line's.
+  const Result<Run> run = resolve(o, nullptr, in.catalog, current_directory());
+  if (!run) {
+    std::cerr << "staplint: " << escape_for_display(run.error().message) << "\n";
+    return 3;
+  }
+  const std::string format = o.format.value_or("text");
+  const bool color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
+  std::unique_ptr<Formatter> formatter = make_formatter(format, color);
+  if (!formatter) {
+    std::cerr << "staplint: unknown format '" << escape_for_display(format) << "'\n";
+    return 3;
+  }
+
+  SourceManager sources;
+  std::vector<ProbedEndpoint> all;
+  LintResult result;
+  if (o.probe.replay) {
+    if (const int status = add_replayed(o, in.catalog, sources, all, result.findings)) return status;
+  } else {
+    if (const int status = add_named(o, all)) return status;
+    if (!o.probe.from.empty()) {
+      if (const int status = add_declared(in, sources, all)) return status;
+    }
+    for (const std::pair<std::string, std::string>& c : o.probe.connect) {
+      const bool used = std::any_of(all.begin(), all.end(), [&](const ProbedEndpoint& p) {
+        return c.first == p.target.label() || p.target.connect == c.second;
+      });
+      if (!used) {
+        std::cerr << "staplint: '--connect " << escape_for_display(c.first) << "=...' names no target given\n";
+        return 3;
+      }
+    }
+    probe_all(o, all);
+  }
+  // An endpoint named on the command line has no file: its findings go to
+  // one named for it, `tls://HOST:PORT`, with no text.
+  for (ProbedEndpoint& p : all) {
+    if (p.file != kNoFile) continue;
+    const std::string name = "tls://" + p.target.label();
+    p.file = sources.add(name, name, "");
+  }
+  for (const ProbedEndpoint& p : all) {
+    if (std::find(result.files.begin(), result.files.end(), p.file) == result.files.end()) {
+      result.files.push_back(p.file);
+      result.file_dialects.push_back(Dialect::live);
+    }
+  }
+  std::vector<Finding> live = run_live_rules(in.catalog, all, run->request.policy);
+  std::move(live.begin(), live.end(), std::back_inserter(result.findings));
+
+  if (format == "json") {
+    write_probe_json(all, result.findings, sources, std::cout);
+  } else if (format == "text") {
+    write_probe_text(all, std::cout);
+    if (!result.findings.empty()) {
+      std::cout << "\n";
+      formatter->write({sources, result, in.catalog, false}, std::cout);
+    }
+  } else {
+    formatter->write({sources, result, in.catalog, false}, std::cout);
+  }
+  std::cout.flush();
+  const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
+                                  [&](const Finding& f) { return !run->fail_never && f.severity >= run->fail_on; });
+  return failed ? 1 : 0;
 }
 
 }  // namespace staplint::cli
