@@ -50,11 +50,18 @@ cases=(
 "leaf-only-certificate-file|ok|starts|none|-|SL4003|socache_shmcb|$cache|SSLCertificateFile $pki/ip.pem\nSSLCertificateKeyFile $pki/ip.key\nSSLUseStapling On\n$quiet_errors"
 "must-staple-stapling-off|ok|starts|none|-|SL1001,SL4004|socache_shmcb||SSLCertificateFile $pki/muststaple.chain.pem\nSSLCertificateKeyFile $pki/muststaple.key"
 "must-staple-stapled|ok|starts|staple|-|-|socache_shmcb|$cache|SSLCertificateFile $pki/muststaple.chain.pem\nSSLCertificateKeyFile $pki/muststaple.key\nSSLUseStapling On\n$quiet_errors"
+"revoked-certificate|ok|starts|staple|the responder's answer (revoked)|-|socache_shmcb|$cache|SSLCertificateFile $pki/revoked.chain.pem\nSSLCertificateKeyFile $pki/revoked.key\nSSLUseStapling On\n$quiet_errors"
 "crl-check-without-crl|ok|fails|-|-|SL2003|socache_shmcb|$cache|$cert\nSSLUseStapling On\n$quiet_errors\nSSLVerifyClient require\nSSLCACertificateFile $pki/trusted.pem\nSSLCARevocationCheck chain"
 )
 
-printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %s |\n' configuration "-t" httpd wire verdict "staplint's account"
-printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------" "-------" "--------" "--------" "----------" "------"
+# The live column: `staplint probe --against` (TLS 1.3) on the running httpd,
+# before anything else has connected to it: the live verdict, at which
+# handshake the staple came, how it compares with the static verdict, and the
+# live rules that fire (ocsp_pki.sh: live_account).
+printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %-44s | %s |\n' configuration "-t" httpd wire verdict \
+  "staplint probe --against" "staplint's account"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------" "-------" "--------" "--------" \
+  "----------" "----------------------------------------------" "------"
 fail=0; port=18550
 for c in "${cases[@]}"; do
   IFS='|' read -r name want_t want_start want_wire hidden findings modules server_text vhost_text <<<"$c"
@@ -70,7 +77,7 @@ for c in "${cases[@]}"; do
   json=$("$st" --format json "$dir/httpd.conf")
   verdict=$(grep -o '"stapling": "[a-z]*"' <<<"$json" | head -n 1 | cut -d'"' -f4)
   if apache2 -t -f "$dir/httpd.conf" >"$dir/t.out" 2>&1; then t=ok; else t=fails; fi
-  started=fails; wire=-
+  started=fails; wire=-; live=-
   if [ "$t" = ok ]; then
     apache2 -X -f "$dir/httpd.conf" >>"$dir/error.log" 2>&1 &
     apid=$!; pids+=($apid)
@@ -82,7 +89,13 @@ for c in "${cases[@]}"; do
     # httpd listens before mod_ssl's post-config checks run: it has started
     # only if it is still there a moment later.
     if [ "$started" = starts ]; then sleep 0.5; kill -0 "$apid" 2>/dev/null || started=fails; fi
-    if [ "$started" = starts ]; then wire=$(probe_staple "$port" ip.test 8); fi
+    if [ "$started" = starts ]; then
+      "$st" probe --against "$dir/httpd.conf" --tls 1.3 --attempts 3 --timeout 3 --format json \
+        >"$dir/live.json" 2>"$dir/live.err"
+      wire=$(probe_staple "$port" ip.test 8)
+      live=$(live_account "$dir/live.json" "$wire" "$verdict")
+      [[ $live == *WRONG* ]] && { fail=1; sed 's/^/    probe: /' "$dir/live.err"; }
+    fi
     kill "$apid" 2>/dev/null; for _ in $(seq 1 50); do kill -0 "$apid" 2>/dev/null || break; sleep 0.1; done
   fi
 
@@ -111,7 +124,8 @@ for c in "${cases[@]}"; do
   # (Certificate facts, SL4xxx, are errors at run time: httpd starts.)
   errors=$(grep -o '"rule": "SL[0-9]*", "name": "[a-z-]*", "severity": "error"' <<<"$json" | grep -vc '"SL4')
   if [ "$started" = starts ] && [ "$errors" -gt 0 ]; then account="$account; UNEXPECTED error finding"; fail=1; fi
-  printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %s |\n' "$name" "$t" "$started" "$wire" "$verdict" "$account"
+  printf '| %-40s | %-5s | %-6s | %-6s | %-8s | %-44s | %s |\n' "$name" "$t" "$started" "$wire" "$verdict" "$live" \
+    "$account"
   if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* ]]; then
     sed 's/^/    apache2 -t: /' "$dir/t.out" | tail -n 2
     grep -E 'AH0|emerg|error' "$dir/error.log" | sed 's/^/    httpd: /' | tail -n 4

@@ -25,6 +25,7 @@ pki=$work/pki; mkdir -p "$pki"
 P_DELEGATED=18881   # responses signed by a delegated OCSP signer
 P_ISSUER=18882      # responses signed by the issuing CA itself
 make_ocsp_pki "$pki" "$P_DELEGATED" "$P_ISSUER" || exit 1
+make_past_responses "$pki" "$P_DELEGATED" || exit 1
 
 # ---------------------------------------------------------------- the cases
 # name | expected on the wire (staple/none) | what staplint cannot see, or "-"
@@ -49,10 +50,17 @@ cases=(
 "must-staple-stapling-off|none|-|SL4004||ssl_certificate $pki/muststaple.chain.pem; ssl_certificate_key $pki/muststaple.key;"
 "must-staple-stapled|staple|-|!SL4004||ssl_certificate $pki/muststaple.chain.pem; ssl_certificate_key $pki/muststaple.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem;"
 "stapling-file-for-another-certificate|staple|-|SL4007||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem; ssl_stapling_file $pki/ipself.ocsp.der;"
+"stale-stapling-file|staple|-|SL4007||ssl_certificate $pki/ip.chain.pem; ssl_certificate_key $pki/ip.key; ssl_stapling on; ssl_stapling_verify on; ssl_trusted_certificate $pki/trusted.pem; ssl_stapling_file $pki/stale.ocsp.der;"
 )
 
-printf '| %-38s | %-6s | %-12s | %s |\n' configuration wire verdict "staplint's account"
-printf '|%s|%s|%s|%s|\n' "----------------------------------------" "--------" "--------------" "------"
+# The live column: `staplint probe --against` on the running server (TLS 1.2:
+# Debian 12's nginx 1.22 leaves TLS 1.3 out of its default ssl_protocols), before
+# anything else has connected to it (a cold nginx staples only after its
+# first handshakes): the live verdict, at which handshake the staple came, how
+# it compares with the static verdict, and the live rules that fire.
+printf '| %-38s | %-6s | %-12s | %-44s | %s |\n' configuration wire verdict "staplint probe --against" "staplint's account"
+printf '|%s|%s|%s|%s|%s|\n' "----------------------------------------" "--------" "--------------" \
+  "----------------------------------------------" "------"
 fail=0; port=18443
 for c in "${cases[@]}"; do
   IFS='|' read -r name expected hidden finding http_text server_text <<<"$c"
@@ -83,8 +91,11 @@ CONF
   nginx -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" 2>>"$dir/error.log" &
   npid=$!; pids+=($npid)
   for _ in $(seq 1 50); do timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && break; sleep 0.1; done
+  "$st" probe --against "$dir/nginx.conf" --tls 1.2 --attempts 4 --timeout 3 --format json >"$dir/live.json" 2>"$dir/live.err"
   wire=$(probe_staple "$port" "$sni")
   kill "$npid"; for _ in $(seq 1 50); do kill -0 "$npid" 2>/dev/null || break; sleep 0.1; done
+  live=$(live_account "$dir/live.json" "$wire" "$verdict")
+  [[ $live == *WRONG* ]] && fail=1
 
   account=ok
   predicted=none; [ "$verdict" = on ] && predicted=staple
@@ -113,8 +124,10 @@ CONF
       account="$account; MISSING $finding"; fail=1
     fi
   fi
-  printf '| %-38s | %-6s | %-12s | %s |\n' "$name" "$wire" "$verdict" "$account"
-  if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* || $account == *WRONGLY* ]]; then
+  printf '| %-38s | %-6s | %-12s | %-44s | %s |\n' "$name" "$wire" "$verdict" "$live" "$account"
+  if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* || $account == *WRONGLY* ||
+        $live == *WRONG* ]]; then
+    sed 's/^/    probe: /' "$dir/live.err"
     sed 's/^/    nginx: /' "$dir/error.log" | grep -iE 'ocsp|stapl|emerg' | tail -n 5
   fi
 done

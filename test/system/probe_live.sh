@@ -21,36 +21,7 @@ trap 'stop_started "$work"' EXIT
 pki=$work/pki; mkdir -p "$pki"
 make_ocsp_pki "$pki" 18981 18982 || exit 1
 
-# A revoked certificate's response, and a response whose nextUpdate has
-# passed (built with python3-cryptography: openssl's responder cannot date
-# one in the past), both signed by the delegated responder.
-openssl ocsp -issuer "$pki/inter.pem" -cert "$pki/revoked.pem" -url http://127.0.0.1:18981/ \
-  -CAfile "$pki/trusted.pem" -respout "$pki/revoked.ocsp.der" >/dev/null 2>&1
-[ -s "$pki/revoked.ocsp.der" ] || { echo "no response for the revoked certificate"; exit 1; }
-python3 - "$pki" <<'EOF' || { echo "cannot build the stale response"; exit 1; }
-import datetime, sys
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.x509 import ocsp
-d = sys.argv[1]
-load = lambda n: x509.load_pem_x509_certificate(open(f"{d}/{n}.pem", "rb").read())
-key = serialization.load_pem_private_key(open(f"{d}/signer.key", "rb").read(), None)
-now = datetime.datetime.utcnow()
-resp = ocsp.OCSPResponseBuilder().add_response(
-    cert=load("ip"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
-    this_update=now - datetime.timedelta(days=3), next_update=now - datetime.timedelta(days=2),
-    revocation_time=None, revocation_reason=None,
-).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
-open(f"{d}/stale.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
-# A good answer for the revoked certificate, from before it was revoked: what
-# a server keeps stapling when it stops refreshing.
-resp = ocsp.OCSPResponseBuilder().add_response(
-    cert=load("revoked"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
-    this_update=now - datetime.timedelta(hours=1), next_update=now + datetime.timedelta(days=1),
-    revocation_time=None, revocation_reason=None,
-).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
-open(f"{d}/oldgood.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
-EOF
+make_past_responses "$pki" 18981 || exit 1
 
 # serve PORT CERT KEY CHAIN STATUS_FILE|-: an s_server on 127.0.0.1:PORT.
 serve() {

@@ -58,8 +58,14 @@ cases=(
 "switch-in-catalina-properties|staple|on|-|-|chain.p12||CATALINA_OPTS=\"\$CATALINA_OPTS -Xmx256m\"||jdk.tls.server.enableStatusRequestExtension=true"
 )
 
-printf '| %-30s | %-6s | %-11s | %s |\n' configuration wire verdict "staplint's account"
-printf '|%s|%s|%s|%s|\n' "--------------------------------" "--------" "-------------" "------"
+# The live column: `staplint probe --against` (TLS 1.3) on the running
+# Tomcat, before anything else has connected to it: the live verdict, at
+# which handshake the staple came, how it compares with the static verdict,
+# and the live rules that fire (ocsp_pki.sh: live_account).
+printf '| %-30s | %-6s | %-11s | %-44s | %s |\n' configuration wire verdict "staplint probe --against" \
+  "staplint's account"
+printf '|%s|%s|%s|%s|%s|\n' "--------------------------------" "--------" "-------------" \
+  "----------------------------------------------" "------"
 fail=0; port=18600
 for c in "${cases[@]}"; do
   IFS='|' read -r name want_wire want_verdict hidden findings keystore attrs setenv security props <<<"$c"
@@ -91,7 +97,7 @@ XML
 
   json=$("$st" --format json "$base")
   verdict=$(grep -o '"dialect": "tomcat", [^}]*"stapling": "[a-z]*"' <<<"$json" | head -n 1 | sed 's/.*"stapling": "//; s/"//')
-  wire=static
+  wire=static; live=-
   if [ "$want_wire" != static ]; then
     CATALINA_HOME=$home CATALINA_BASE=$base CATALINA_PID="" "$home/bin/catalina.sh" run \
       >"$base/logs/out.log" 2>&1 &
@@ -102,7 +108,15 @@ XML
       timeout 1 bash -c "echo >/dev/tcp/127.0.0.1/$port" 2>/dev/null && { up=yes; break; }
       sleep 0.2
     done
-    if [ "$up" = yes ]; then wire=$(probe_staple "$port" ip.test 8); else wire="did-not-start"; fi
+    if [ "$up" = yes ]; then
+      "$st" probe --against "$base" --tls 1.3 --attempts 3 --timeout 5 --format json \
+        >"$base/live.json" 2>"$base/live.err"
+      wire=$(probe_staple "$port" ip.test 8)
+      live=$(live_account "$base/live.json" "$wire" "$verdict")
+      [[ $live == *WRONG* ]] && { fail=1; sed 's/^/    probe: /' "$base/live.err"; }
+    else
+      wire="did-not-start"
+    fi
     kill "$jpid" 2>/dev/null
     for _ in $(seq 1 100); do kill -0 "$jpid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$jpid" 2>/dev/null
@@ -126,7 +140,7 @@ XML
       else account="$account; MISSING $f"; fail=1; fi
     done
   fi
-  printf '| %-30s | %-6s | %-11s | %s |\n' "$name" "$wire" "$verdict" "$account"
+  printf '| %-30s | %-6s | %-11s | %-44s | %s |\n' "$name" "$wire" "$verdict" "$live" "$account"
   if [[ $account == *UNEXPECTED* || $account == *DISAGREES* || $account == *MISSING* ]]; then
     grep -iE 'ocsp|stapl|SEVERE|Exception' "$base/logs/out.log" | head -n 5 | sed 's/^/    tomcat: /'
   fi

@@ -99,6 +99,75 @@ probe_client() {
   echo "${status:-none}"
 }
 
+# make_past_responses DIR DELEGATED_PORT: after make_ocsp_pki, revoked.ocsp.der
+# (the responder's answer for revoked.pem), stale.ocsp.der (a good answer for
+# ip.pem whose nextUpdate passed two days ago) and oldgood.ocsp.der (a good
+# answer for revoked.pem from before it was revoked: what a server keeps
+# stapling when it stops refreshing). The last two are built with
+# python3-cryptography, signed by the delegated responder: openssl's
+# responder cannot date an answer in the past.
+make_past_responses() {
+  openssl ocsp -issuer "$1/inter.pem" -cert "$1/revoked.pem" -url "http://127.0.0.1:$2/" \
+    -CAfile "$1/trusted.pem" -respout "$1/revoked.ocsp.der" >/dev/null 2>&1
+  [ -s "$1/revoked.ocsp.der" ] || { echo "no response for the revoked certificate"; return 1; }
+  python3 - "$1" <<'EOF' || { echo "cannot build the stale response"; return 1; }
+import datetime, sys
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.x509 import ocsp
+d = sys.argv[1]
+load = lambda n: x509.load_pem_x509_certificate(open(f"{d}/{n}.pem", "rb").read())
+key = serialization.load_pem_private_key(open(f"{d}/signer.key", "rb").read(), None)
+now = datetime.datetime.utcnow()
+resp = ocsp.OCSPResponseBuilder().add_response(
+    cert=load("ip"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
+    this_update=now - datetime.timedelta(days=3), next_update=now - datetime.timedelta(days=2),
+    revocation_time=None, revocation_reason=None,
+).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
+open(f"{d}/stale.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
+# A good answer for the revoked certificate, from before it was revoked.
+resp = ocsp.OCSPResponseBuilder().add_response(
+    cert=load("revoked"), issuer=load("inter"), algorithm=hashes.SHA1(), cert_status=ocsp.OCSPCertStatus.GOOD,
+    this_update=now - datetime.timedelta(hours=1), next_update=now + datetime.timedelta(days=1),
+    revocation_time=None, revocation_reason=None,
+).responder_id(ocsp.OCSPResponderEncoding.HASH, load("signer")).certificates([load("signer")]).sign(key, hashes.SHA256())
+open(f"{d}/oldgood.ocsp.der", "wb").write(resp.public_bytes(serialization.Encoding.DER))
+EOF
+}
+
+# live_account PROBE_JSON WIRE STATIC -> one cell of a truth table: what
+# `staplint probe --against --format json` (one endpoint, one TLS version)
+# found: "stapled-good at 2/4; agrees" or "no-staple; disagrees SL5001
+# SL5010". WRONG when it saw a staple where s_client saw none (WIRE) or the
+# reverse, when SL5010 and the agreement it reports part ways, or when a
+# static verdict the wire contradicts (STATIC: on, off, ineffective) is not
+# called a disagreement.
+live_account() {
+  python3 - "$@" <<'EOF'
+import json, sys
+path, wire, static = sys.argv[1:4]
+try:
+    r = json.load(open(path))
+    p = r["probes"][0]
+except (OSError, ValueError, LookupError) as e:
+    print(f"WRONG: no probe result ({e.__class__.__name__})"); sys.exit(0)
+rules = sorted({f["rule"] for f in r["findings"]})
+cell = p["verdict"] + (f" at {p['stapled_at']}/{p['handshakes']}" if p["stapled_at"] else "")
+cell += f"; {p.get('agreement', 'no static verdict')}" + (" " + " ".join(rules) if rules else "")
+stapled = p["verdict"].startswith("stapled-")
+wrong = []
+if stapled != (wire == "staple"):
+    wrong.append(f"s_client saw {wire}")
+if (p.get("agreement") == "disagrees") != ("SL5010" in rules):
+    wrong.append("SL5010 and the agreement part ways")
+predicted = "staple" if static == "on" else "none"
+if static in ("on", "off", "ineffective") and (predicted != wire or (static == "on" and p["verdict"] != "stapled-good")) \
+        and p.get("agreement") != "disagrees":
+    wrong.append(f"static '{static}' against the wire is not a disagreement")
+print(cell + ("; WRONG: " + ", ".join(wrong) if wrong else ""))
+EOF
+}
+
 # crl_account EXPECTED GOT FINDING "REPORTED" -> prints how a client-CRL row
 # came out, and fails when the server did other than EXPECTED, or when
 # staplint's SL40xx findings (REPORTED, space-separated) miss FINDING or, for
