@@ -136,7 +136,9 @@ class Check:
         """Runs staplint with `args` and checks the outcome; with `formats`,
         once per output format, each checked for the secret marker and for
         being valid (JSON, SARIF, XML)."""
-        runs = [(None, args)] if not formats else [(f, ["--format", f] + args) for f in FORMATS]
+        # `probe` is a subcommand: it comes first, its options after it.
+        sub = args[:1] if args[:1] == ["probe"] else []
+        runs = [(None, args)] if not formats else [(f, sub + ["--format", f] + args[len(sub):]) for f in FORMATS]
         last = None
         for fmt, a in runs:
             rc, out, err, secs, peak = run(a, cwd or self.d, as_nobody=as_nobody, timeout=max(30, seconds * 3) * SLOW)
@@ -1227,6 +1229,36 @@ def secret_apache_dir_outside(c):
     write(f"{c.d}/outside/d/v.conf", f"<VirtualHost *:443>\nServerName {SECRET}42\nSSLEngine on\nSSLUseStapling maybe\n</VirtualHost>\n")
     write(f"{c.d}/a/apache2.conf", f"Include {c.d}/outside/d\n")
     c.lint(["a/apache2.conf"], code=1, formats=True)
+
+
+@case("secrets", "probe --replay: a recording whose chain is a link to a secret, and one that climbs out with ..")
+def secret_probe_recording(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/rec/a.probe.yaml",
+          "target: a.test:443\nhandshakes:\n  - {tls: \"1.3\", outcome: ok, chain: certs/chain.pem}\n")
+    os.makedirs(f"{c.d}/rec/certs", exist_ok=True)
+    os.symlink(f"{c.d}/outside/secret.txt", f"{c.d}/rec/certs/chain.pem")
+    write(f"{c.d}/rec/b.probe.yaml",
+          "target: b.test:443\nhandshakes:\n  - {tls: \"1.3\", outcome: ok, chain: ../outside/secret2.txt}\n")
+    c.lint(["probe", "--replay", "rec"], code=1, has=["SL0001"], formats=True)
+
+
+@case("output", "probe --replay: a target and failure details holding ESC, a newline and a workflow command")
+def probe_recording_forged_lines(c):
+    write(f"{c.d}/rec/a.probe.yaml",
+          'target: "a\\e[31m.test:443"\nhandshakes:\n'
+          '  - {tls: "1.3", outcome: failed, detail: "x\\n::error file=forged,line=1::forged\\e]0;title\\a"}\n')
+    c.lint(["probe", "--replay", "rec"], code=1, has=["SL5006"], lacks=["\n::error file=forged"], formats=True)
+
+
+@case("config", "probe --replay: a recording nested 100,000 deep, and an alias bomb of handshakes")
+def probe_recording_bombs(c):
+    write(f"{c.d}/deep/a.probe.yaml", "target: " + "[" * 100000 + "]" * 100000 + "\n")
+    bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n" % ((i, i) + (i - 1,) * 9) for i in range(1, 9))
+    write(f"{c.d}/bomb/a.probe.yaml", bomb + "target: a.test:443\nhandshakes: *a8\n")
+    c.lint(["probe", "--replay", "deep"], code=1, has=["SL0001"], seconds=5, mib=512)
+    c.lint(["probe", "--replay", "bomb"], code=1, has=["SL0001"], seconds=5, mib=512)
 
 
 # ------------------------------------------------------------------ config

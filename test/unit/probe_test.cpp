@@ -12,7 +12,9 @@
 
 #include "staplint/file_system.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/live_rules.hpp"
 #include "staplint/probe.hpp"
+#include "staplint/probe_recording.hpp"
 #include "staplint/result.hpp"
 #include "staplint/rules.hpp"
 #include "staplint/source.hpp"
@@ -360,4 +362,124 @@ TEST_CASE("probe: --ask-responder sets the responder's answer beside the staple"
   r = probe_endpoint(server, t, po);
   CHECK(never.asked_ == 0);
   CHECK_FALSE(has_fact(r[0], "asked "));
+}
+
+namespace {
+
+/// A recording at /r/rec.probe.yaml with the test PKI beside it (in memory).
+MemoryFileSystem recording_fs(const std::string& yaml) {
+  MemoryFileSystem fs;
+  fs.add("/r/rec.probe.yaml", yaml);
+  fs.add("/r/certs/leaf-chain.pem", fixture("leaf-chain.pem"));
+  fs.add("/r/certs/good.der", fixture("ocsp-leaf-good.der"));
+  fs.add("/r/certs/revoked.der", fixture("ocsp-leaf-revoked.der"));
+  fs.add("/secret/key.pem", fixture("leaf-chain.pem"));
+  return fs;
+}
+
+std::string problem_of(const MemoryFileSystem& fs, std::uint32_t* line = nullptr) {
+  SourceManager sm;
+  auto rec = read_probe_recording(fs, sm, "/r/rec.probe.yaml", 1 << 20);
+  if (rec) return "";
+  if (line) *line = sm.file(rec.error().file).line_col(rec.error().range.begin).line;
+  return rec.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("probe: a recording replays as the probe would have judged it", "[probe][recording]") {
+  const MemoryFileSystem fs = recording_fs(
+      "# a comment\n"
+      "target: www.staplint.test:443\n"
+      "configured: \"on\"\n"
+      "handshakes:\n"
+      "  - {tls: \"1.3\", outcome: ok, chain: certs/leaf-chain.pem}\n"
+      "  - {tls: \"1.3\", outcome: ok, chain: certs/leaf-chain.pem, staple: certs/good.der, milliseconds: 7}\n"
+      "  - {tls: \"1.2\", outcome: ok, chain: certs/leaf-chain.pem, staple: certs/revoked.der}\n"
+      "responder: certs/revoked.der\n");
+  SourceManager sm;
+  auto rec = read_probe_recording(fs, sm, "/r/rec.probe.yaml", 1 << 20);
+  REQUIRE(rec);
+  CHECK(rec->endpoint.target.label() == "www.staplint.test:443");
+  CHECK(rec->endpoint.configured == Stapling::on);
+  // Findings stand at the target's line.
+  CHECK(sm.file(rec->endpoint.file).line_col(rec->endpoint.range.begin).line == 2);
+  REQUIRE(rec->handshakes.size() == 2);
+  CHECK(rec->handshakes[0].first == TlsVersion::tls13);
+  CHECK(rec->handshakes[0].second.size() == 2);
+  CHECK(rec->handshakes[0].second[0].chain_der.size() == 2);
+  JudgeOptions judge;
+  judge.now = static_cast<UnixTime>(std::time(nullptr));
+  const ProbedEndpoint e = replay_probe_recording(*rec, judge);
+  REQUIRE(e.results.size() == 2);
+  CHECK(e.results[0].verdict == LiveVerdict::stapled_good);
+  CHECK(e.results[0].stapled_at == 2);  // the cold server's second handshake
+  CHECK(e.results[1].verdict == LiveVerdict::stapled_revoked);
+  // The recorded responder answer stands for --ask-responder: revoked.
+  REQUIRE(e.results[0].responder);
+  CHECK(e.results[0].responder->status == OcspResponseFacts::CertStatus::revoked);
+  const std::vector<Finding> found = run_live_rules(RuleCatalog::builtin(), {e}, RulePolicy{});
+  std::vector<std::string> ids;
+  for (const Finding& f : found) ids.push_back(f.rule_id);
+  CHECK(ids == std::vector<std::string>{"SL5002", "SL5010", "SL5011"});
+}
+
+TEST_CASE("probe: the live rules follow the rule policy", "[probe][recording]") {
+  const MemoryFileSystem fs = recording_fs(
+      "target: www.staplint.test:443\nhandshakes:\n  - {tls: \"1.3\", outcome: ok, chain: certs/leaf-chain.pem}\n");
+  SourceManager sm;
+  auto rec = read_probe_recording(fs, sm, "/r/rec.probe.yaml", 1 << 20);
+  REQUIRE(rec);
+  const ProbedEndpoint e = replay_probe_recording(*rec, JudgeOptions{});
+  RulePolicy policy;
+  CHECK(run_live_rules(RuleCatalog::builtin(), {e}, policy).size() == 1);
+  policy.severity["SL5001"] = Severity::error;
+  const std::vector<Finding> f = run_live_rules(RuleCatalog::builtin(), {e}, policy);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rule_id == "SL5001");
+  CHECK(f[0].severity == Severity::error);
+  CHECK(f[0].message ==
+        "'www.staplint.test:443' sent no OCSP staple in 1 handshake over TLS 1.3, though its certificate names the "
+        "OCSP responder 'http://ocsp.staplint.test/'");
+  policy.disable.insert("SL5001");
+  CHECK(run_live_rules(RuleCatalog::builtin(), {e}, policy).empty());
+  // An endpoint without a file has nowhere to report: nothing.
+  ProbedEndpoint nowhere = e;
+  nowhere.file = kNoFile;
+  CHECK(run_live_rules(RuleCatalog::builtin(), {nowhere}, RulePolicy{}).empty());
+}
+
+TEST_CASE("probe: a recording reads only files beside it, and says where it is wrong", "[probe][recording]") {
+  const std::string head = "target: www.staplint.test:443\nhandshakes:\n";
+  std::uint32_t line = 0;
+  MemoryFileSystem fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: ../secret/key.pem}\n");
+  CHECK(problem_of(fs, &line) == "probe recording: '../secret/key.pem' leaves the recording's directory");
+  CHECK(line == 3);
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: /secret/key.pem}\n");
+  CHECK(problem_of(fs) == "probe recording: 'chain' names a file beside the recording, by a relative path");
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: certs/link.pem}\n");
+  fs.add_symlink("/r/certs/link.pem", "/secret/key.pem");
+  CHECK(problem_of(fs) == "probe recording: 'certs/link.pem' leads out of the recording's directory");
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: certs/missing.pem}\n");
+  CHECK(problem_of(fs) == "probe recording: cannot read 'certs/missing.pem': no such file");
+  fs = recording_fs(head + "  - {tls: \"1.4\", outcome: ok, chain: certs/leaf-chain.pem}\n");
+  CHECK(problem_of(fs, &line) == "probe recording: 'tls' is \"1.2\" or \"1.3\"");
+  CHECK(line == 3);
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: maybe}\n");
+  CHECK(problem_of(fs) == "probe recording: 'outcome' is ok, unreachable, timeout, not-tls or failed");
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: certs/good.der}\n");
+  CHECK(problem_of(fs) == "probe recording: 'certs/good.der' holds no PEM certificate");
+  fs = recording_fs("target: www.staplint.test:443\nhandshake: []\n");
+  CHECK(problem_of(fs, &line) ==
+        "probe recording: unknown key 'handshake' (a probe recording has target, sni, connect, configured, "
+        "handshakes, responder and recorded)");
+  CHECK(line == 2);
+  fs = recording_fs("target: [unclosed\n");
+  CHECK(problem_of(fs).rfind("probe recording: ", 0) == 0);
+  fs = recording_fs(std::string(100000, '[') + "\n");
+  CHECK(problem_of(fs).rfind("probe recording: ", 0) == 0);  // yaml-cpp's depth guard, not a stack overflow
+  std::string many = head;
+  for (int i = 0; i < 65; ++i) many += "  - {tls: \"1.3\", outcome: unreachable, detail: refused}\n";
+  fs = recording_fs(many);
+  CHECK(problem_of(fs) == "probe recording: more than 64 handshakes in one recording");
 }

@@ -23,6 +23,8 @@ std::string dialect_label(staplint::Dialect d) {
       return "JVM";
     case staplint::Dialect::tomcat:
       return "Tomcat";
+    case staplint::Dialect::live:
+      return "live (probe)";
     case staplint::Dialect::nginx:
       break;
   }
