@@ -58,6 +58,45 @@ bool wait_for(int fd, short events, Clock::time_point deadline) {
   }
 }
 
+/// getaddrinfo bounded by `deadline`: a resolver that never answers must not
+/// hold the probe. glibc's getaddrinfo_a, cancelled at the deadline; a
+/// request the resolver will not let go of is left to it (its few bytes are
+/// not freed). `timed_out` when the time ran out.
+int resolve(const std::string& host, const std::string& service, const addrinfo& hints, Clock::time_point deadline,
+            addrinfo** out, bool& timed_out) {
+  struct Request {
+    std::string host, service;
+    addrinfo hints;
+    gaicb cb;
+  };
+  auto q = std::make_unique<Request>(Request{host, service, hints, {}});
+  q->cb.ar_name = q->host.c_str();
+  q->cb.ar_service = q->service.c_str();
+  q->cb.ar_request = &q->hints;
+  gaicb* list[] = {&q->cb};
+  if (const int r = ::getaddrinfo_a(GAI_NOWAIT, list, 1, nullptr); r != 0) return r;
+  for (;;) {
+    const int left = millis_left(deadline);
+    const timespec wait{left / 1000, static_cast<long>(left % 1000) * 1000000L};
+    const int r = left == 0 ? EAI_AGAIN : ::gai_suspend(list, 1, &wait);
+    if (r == 0 || r == EAI_ALLDONE || ::gai_error(&q->cb) != EAI_INPROGRESS) break;
+    if (r == EAI_INTR && millis_left(deadline) > 0) continue;
+    // The time is up: EAI_AGAIN, or (glibc 2.36) EAI_SYSTEM with errno EAGAIN.
+    timed_out = true;
+    // Still in the resolver's hands (gai_cancel cannot take back a request
+    // a resolver thread is working on): it keeps the request, and its memory.
+    const int cancelled = ::gai_cancel(&q->cb);
+    if (cancelled == EAI_NOTCANCELED || ::gai_error(&q->cb) == EAI_INPROGRESS) {
+      (void)q.release();  // NOLINT(bugprone-unused-return-value): left to the resolver on purpose
+      return EAI_AGAIN;
+    }
+    break;
+  }
+  const int status = ::gai_error(&q->cb);
+  if (status == 0) *out = q->cb.ar_result;
+  return status;
+}
+
 /// A TCP connection to `host`:`port` by the first address that answers in
 /// time; `error` says why none did.
 Fd connect_to(const std::string& host, std::uint16_t port, Clock::time_point deadline, std::string& error,
@@ -69,8 +108,10 @@ Fd connect_to(const std::string& host, std::uint16_t port, Clock::time_point dea
   hints.ai_flags = AI_NUMERICSERV;
   addrinfo* found = nullptr;
   const std::string service = std::to_string(port);
-  if (const int r = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); r != 0) {
-    error = "cannot resolve '" + host + "': " + ::gai_strerror(r);
+  bool slow = false;
+  if (const int r = resolve(host, service, hints, deadline, &found, slow); r != 0) {
+    error = "cannot resolve '" + host + "': " + (slow ? "no answer in time" : ::gai_strerror(r));
+    timed_out = slow;
     return Fd{};
   }
   std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, ::freeaddrinfo);

@@ -9,7 +9,9 @@
 #   probe_live.sh STAPLINT
 set -u
 if [ -z "${STAPLINT_IN_NETNS:-}" ]; then
-  exec unshare -n env STAPLINT_IN_NETNS=1 bash "$0" "$@"
+  # A mount namespace too: the last check gives the resolver a server that
+  # never answers, through a private /etc/resolv.conf.
+  exec unshare -n -m env STAPLINT_IN_NETNS=1 bash "$0" "$@"
 fi
 ip link set lo up || { echo "cannot bring up loopback in the namespace"; exit 1; }
 st=$(readlink -f "$1")
@@ -271,5 +273,42 @@ EOF
 "$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }
 "$st" probe 127.0.0.1:99999 >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL a bad port does not exit 3"; fail=1; }
 "$st" --sni a.example /dev/null >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL --sni outside probe does not exit 3"; fail=1; }
+# A bound on the endpoints of one run: a configuration that declares 1,030
+# (on a port nothing listens on) has 1,024 probed and a note for the rest;
+# 1,025 named targets are a usage error.
+{
+  echo "events {}"; echo "http {"
+  for i in $(seq 1 1030); do echo "  server { listen 127.0.0.1:9 ssl; server_name s$i.test; ssl_certificate $pki/ip.chain.pem; }"; done
+  echo "}"
+} >"$work/many.conf"
+"$st" probe --from "$work/many.conf" --tls 1.3 --attempts 1 --timeout 2 --format json >"$work/many.json" 2>"$work/many.err"
+probed=$(grep -o '"verdict":"unreachable"' "$work/many.json" | wc -l)
+echo "1,030 declared endpoints: $probed probed; $(cat "$work/many.err")"
+[ "$probed" = 1024 ] && grep -q "6 more endpoints not probed: one run probes at most 1024" "$work/many.err" ||
+  { echo "FAIL the bound on declared endpoints"; fail=1; }
+"$st" probe $(seq -f '127.0.0.1:%g' 1 1025) >/dev/null 2>&1
+[ $? = 3 ] || { echo "FAIL 1,025 named targets are not a usage error"; fail=1; }
+
+# A resolver that never answers: the name's lookup is bounded by --timeout
+# as the handshake is (glibc's own resolver would wait 5 s a try, twice).
+echo "nameserver 127.0.0.1" >"$work/resolv.conf"
+if mount --bind "$work/resolv.conf" /etc/resolv.conf; then
+  python3 -c 'import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 53))
+while True: s.recvfrom(4096)' &
+  pids+=($!)
+  sleep 0.3
+  start=$(date +%s%N)
+  "$st" probe --tls 1.3 --attempts 1 --timeout 2 slow.test:443 >"$work/slowdns.out" 2>&1
+  code=$?
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "a resolver that never answers: exit $code after $ms ms"
+  grep -q "cannot resolve 'slow.test': no answer in time \[SL5007" "$work/slowdns.out" ||
+    { echo "FAIL the silent resolver: $(cat "$work/slowdns.out")"; fail=1; }
+  [ "$code" = 1 ] && [ "$ms" -lt 4000 ] || { echo "FAIL the silent resolver held the probe $ms ms (exit $code)"; fail=1; }
+else
+  echo "FAIL cannot bind-mount a resolv.conf in the namespace"; fail=1
+fi
+
 [ "$fail" = 0 ] && echo "probe: every verdict as expected, and as openssl s_client saw the wire"
 exit "$fail"

@@ -420,6 +420,7 @@ TEST_CASE("probe: a recording replays as the probe would have judged it", "[prob
   CHECK(e.results[0].responder->status == OcspResponseFacts::CertStatus::revoked);
   const std::vector<Finding> found = run_live_rules(RuleCatalog::builtin(), {e}, RulePolicy{});
   std::vector<std::string> ids;
+  ids.reserve(found.size());
   for (const Finding& f : found) ids.push_back(f.rule_id);
   CHECK(ids == std::vector<std::string>{"SL5002", "SL5010", "SL5011"});
 }

@@ -22,6 +22,10 @@ namespace staplint::cli {
 
 namespace {
 
+/// At most this many endpoints in one run (a tree of 20,000 servers would
+/// otherwise mean 40,000 handshakes at least); --from says how many it left.
+constexpr std::size_t kMaxProbedEndpoints = 1024;
+
 /// The address --connect gives `label`, or empty.
 std::string connect_for(const Options& o, const std::string& label) {
   for (const std::pair<std::string, std::string>& c : o.probe.connect) {
@@ -48,6 +52,7 @@ int add_declared(const Invocation& in, SourceManager& sources, std::vector<Probe
   report_unusable(result, fs);
   if (!result.unusable.empty()) return 2;
   std::size_t declared = 0;
+  std::size_t over = 0;
   for (const EndpointReport& e : result.endpoints) {
     if (e.file == kNoFile) continue;  // every endpoint has its file; never index past the sources
     const SourceFile& file = sources.file(e.file);
@@ -67,6 +72,10 @@ int add_declared(const Invocation& in, SourceManager& sources, std::vector<Probe
                   << escape_for_display(t.host.empty() ? "NAME" : t.host) << ":" << a.port << "=ADDRESS\n";
         continue;
       }
+      if (all.size() >= kMaxProbedEndpoints) {
+        ++over;
+        continue;
+      }
       ProbedEndpoint& p = all.emplace_back();
       p.target = std::move(t);
       p.declared_at = at;
@@ -75,6 +84,10 @@ int add_declared(const Invocation& in, SourceManager& sources, std::vector<Probe
       p.range = e.range;
     }
   }
+  if (over > 0) {
+    std::cerr << "staplint: note: " << over << " more endpoint" << (over == 1 ? "" : "s")
+              << " not probed: one run probes at most " << kMaxProbedEndpoints << "\n";
+  }
   if (declared == 0) std::cerr << "staplint: note: the configuration declares no TLS endpoint with an address\n";
   if (all.empty()) return 3;
   return 0;
@@ -82,6 +95,10 @@ int add_declared(const Invocation& in, SourceManager& sources, std::vector<Probe
 
 /// The named targets, with --sni and --connect. Returns an exit status.
 int add_named(const Options& o, std::vector<ProbedEndpoint>& all) {
+  if (o.paths.size() > kMaxProbedEndpoints) {
+    std::cerr << "staplint: " << o.paths.size() << " targets; one run probes at most " << kMaxProbedEndpoints << "\n";
+    return 3;
+  }
   for (const std::string& t : o.paths) {
     std::string error;
     auto target = parse_probe_target(t, error);
