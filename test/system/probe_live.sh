@@ -269,6 +269,17 @@ EOF
 "$st" probe --tls 1.3 --attempts 1 --timeout 3 127.0.0.1:19015 >"$work/noask.out" 2>&1
 ! grep -q "asked " "$work/noask.out" || { echo "FAIL the responder was asked without --ask-responder"; fail=1; }
 
+# --replay: the live rules' samples judged again, in the gcc format; a
+# recording that is not there is a path that cannot be read (exit 2).
+"$st" probe --replay "$here/../../samples/live" --format gcc >"$work/replay.out" 2>&1
+code=$?
+[ "$code" = 1 ] && [ "$(grep -c ': \(error\|warning\|note\): .*\[SL50[0-9][0-9]\]$' "$work/replay.out")" -ge 11 ] ||
+  { echo "FAIL --replay samples/live: exit $code, $(wc -l <"$work/replay.out") lines"; fail=1; }
+"$st" probe --replay "$work/no-such.probe.yaml" >/dev/null 2>&1
+[ $? = 2 ] || { echo "FAIL --replay of a missing recording does not exit 2"; fail=1; }
+"$st" probe --replay --tls 1.2 "$here/../../samples/live" >/dev/null 2>&1
+[ $? = 3 ] || { echo "FAIL --replay with a live option is not a usage error"; fail=1; }
+
 # Usage errors exit 3.
 "$st" probe >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL 'staplint probe' without a target does not exit 3"; fail=1; }
 "$st" probe 127.0.0.1:99999 >/dev/null 2>&1; [ $? = 3 ] || { echo "FAIL a bad port does not exit 3"; fail=1; }

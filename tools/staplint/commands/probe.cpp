@@ -161,7 +161,13 @@ int add_replayed(const Options& o, const RuleCatalog& catalog, SourceManager& so
   DiskFileSystem fs;
   std::vector<std::string> files;
   for (const std::string& p : o.paths) {
-    if (fs.kind(p) != PathKind::directory) {
+    const PathKind kind = fs.kind(p);
+    if (kind == PathKind::missing) {
+      // As lint says of a named path it cannot read: exit 2.
+      std::cerr << "staplint: error: cannot read '" << escape_for_display(p) << "': no such file or directory\n";
+      return 2;
+    }
+    if (kind != PathKind::directory) {
       files.push_back(p);
       continue;
     }
