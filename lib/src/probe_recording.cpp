@@ -8,9 +8,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "staplint/certificate.hpp"
+#include "staplint/text.hpp"
 
 namespace staplint {
 
@@ -35,10 +37,10 @@ class Reader {
     for (const auto& kv : top) {
       const std::string key = kv.first.Scalar();
       if (key != "target" && key != "sni" && key != "connect" && key != "configured" && key != "handshakes" &&
-          key != "responder" && key != "recorded") {
+          key != "responder" && key != "responder-unanswered" && key != "recorded") {
         fail(kv.first, "unknown key '" + key +
-                           "' (a probe recording has target, sni, connect, configured, handshakes, responder and "
-                           "recorded)");
+                           "' (a probe recording has target, sni, connect, configured, handshakes, responder, "
+                           "responder-unanswered and recorded)");
       }
     }
     ProbeRecording rec;
@@ -72,6 +74,10 @@ class Reader {
       it->second.push_back(handshake);
     }
     if (const YAML::Node r = top["responder"]) rec.responder_der = file_bytes(r, "responder");
+    if (const YAML::Node r = top["responder-unanswered"]) {
+      if (rec.responder_der) fail(r, "'responder' and 'responder-unanswered' exclude each other");
+      rec.responder_error = scalar(r, "responder-unanswered");
+    }
     return rec;
   }
 
@@ -221,17 +227,17 @@ class RecordedClient final : public TlsClient {
   mutable std::size_t next_[2] = {0, 0};
 };
 
-/// The recorded responder answer, whatever the URL.
+/// The recorded responder answer, or its silence, whatever the URL.
 class RecordedFetcher final : public OcspFetcher {
  public:
-  explicit RecordedFetcher(const std::string& der) : der_(der) {}
+  explicit RecordedFetcher(const ProbeRecording& r) : rec_(r) {}
   ResponderAnswer fetch(const std::string& /*url*/, const std::string& /*request*/,
                         std::chrono::milliseconds /*timeout*/) const override {
-    return {der_, {}};
+    return {rec_.responder_der, rec_.responder_error.value_or("")};
   }
 
  private:
-  const std::string& der_;
+  const ProbeRecording& rec_;
 };
 
 }  // namespace
@@ -276,10 +282,112 @@ Result<ProbeRecording, InputProblem> read_probe_recording(const FileSystem& fs, 
   }
 }
 
+namespace {
+
+/// A YAML double-quoted scalar for any bytes: well-formed UTF-8, with
+/// quotes, backslashes and control characters escaped.
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char ch : to_valid_utf8(s)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+std::string_view outcome_word(Handshake::Outcome o) {
+  switch (o) {
+    case Handshake::Outcome::ok:
+      return "ok";
+    case Handshake::Outcome::unreachable:
+      return "unreachable";
+    case Handshake::Outcome::timeout:
+      return "timeout";
+    case Handshake::Outcome::not_tls:
+      return "not-tls";
+    case Handshake::Outcome::failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+}  // namespace
+
+std::string recording_name(const ProbeTarget& target) {
+  std::string out;
+  for (const char c : target.label()) {
+    const bool keep =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    out += keep ? c : '_';
+  }
+  // Never a hidden file, never `.` or `..`.
+  if (out.empty() || out.front() == '.') out.insert(0, "_");
+  return out;
+}
+
+std::vector<RecordedFile> record_probe(const ProbedEndpoint& endpoint, const std::string& name,
+                                       const std::string& recorded) {
+  std::vector<RecordedFile> files;
+  std::string y = "# staplint probe recording: what " + to_valid_utf8(endpoint.target.label()) +
+                  " sent (staplint probe --replay judges it again)\n";
+  y += "target: " + yaml_quoted(endpoint.target.label()) + "\n";
+  if (!endpoint.target.sni.empty()) y += "sni: " + yaml_quoted(endpoint.target.sni) + "\n";
+  if (!endpoint.target.connect.empty()) y += "connect: " + yaml_quoted(endpoint.target.connect) + "\n";
+  if (endpoint.configured) y += "configured: " + yaml_quoted(to_string(*endpoint.configured)) + "\n";
+  y += "recorded: " + yaml_quoted(recorded) + "\nhandshakes:\n";
+  std::optional<std::string> responder;
+  std::optional<std::string> unanswered;
+  for (const LiveResult& r : endpoint.results) {
+    const std::string v = r.version == TlsVersion::tls12 ? "tls12" : "tls13";
+    for (std::size_t i = 0; i < r.made.size(); ++i) {
+      const Handshake& h = r.made[i];
+      y += "  - {tls: \"";
+      y += h.version == TlsVersion::tls12 ? "1.2" : "1.3";
+      y += "\", outcome: ";
+      y += outcome_word(h.outcome);
+      if (!h.detail.empty()) y += ", detail: " + yaml_quoted(h.detail);
+      if (!h.protocol.empty()) y += ", protocol: " + yaml_quoted(h.protocol);
+      y += ", milliseconds: " + std::to_string(static_cast<long>(h.milliseconds));
+      if (h.outcome == Handshake::Outcome::ok) {
+        const std::string stem = name + "." + v + "-" + std::to_string(i + 1);
+        std::string pem;
+        for (const std::string& der : h.chain_der) pem += certificate_pem(der);
+        files.push_back({stem + ".pem", std::move(pem)});
+        y += ", chain: " + yaml_quoted(stem + ".pem");
+        if (h.staple) {
+          files.push_back({stem + ".der", *h.staple});
+          y += ", staple: " + yaml_quoted(stem + ".der");
+        }
+      }
+      y += "}\n";
+    }
+    if (!responder && r.responder && r.responder->der) responder = r.responder->der;
+    if (!unanswered && r.responder && !r.responder->der) unanswered = r.responder->error;
+  }
+  if (responder) {
+    files.push_back({name + ".responder.der", *responder});
+    y += "responder: " + yaml_quoted(name + ".responder.der") + "\n";
+  } else if (unanswered) {
+    y += "responder-unanswered: " + yaml_quoted(*unanswered) + "\n";
+  }
+  files.insert(files.begin(), {name + ".probe.yaml", std::move(y)});
+  return files;
+}
+
 ProbedEndpoint replay_probe_recording(const ProbeRecording& recording, const JudgeOptions& judge) {
   ProbedEndpoint out = recording.endpoint;
   const RecordedClient client(recording);
-  std::optional<RecordedFetcher> fetcher;
+  const RecordedFetcher fetcher(recording);
+  const bool asked = recording.responder_der || recording.responder_error;
   for (const auto& [v, made] : recording.handshakes) {
     // Each version as many attempts as were recorded for it.
     ProbeOptions o;
@@ -287,7 +395,7 @@ ProbedEndpoint replay_probe_recording(const ProbeRecording& recording, const Jud
     o.versions = {v};
     o.attempts = made.size();
     o.judge = judge;
-    if (recording.responder_der) o.ask_responder = fetcher ? &*fetcher : &fetcher.emplace(*recording.responder_der);
+    if (asked) o.ask_responder = &fetcher;
     for (LiveResult& r : probe_endpoint(client, out.target, o)) out.results.push_back(std::move(r));
   }
   return out;

@@ -95,6 +95,7 @@ void ask_responder(const OcspFetcher& fetcher, const std::vector<Handshake>& mad
     return;
   }
   const ResponderAnswer a = fetcher.fetch(url, ocsp_request_der(served.front(), *issuer), o.timeout);
+  asked.der = a.der;
   if (!a.der) {
     asked.error = a.error;
     r.facts.push_back("asked " + url + ": " + a.error);
@@ -393,6 +394,7 @@ std::vector<LiveResult> probe_endpoint(const TlsClient& client, const ProbeTarge
     }
     out.push_back(judge_endpoint(made, o.judge));
     if (o.ask_responder) ask_responder(*o.ask_responder, made, o, out.back());
+    out.back().made = std::move(made);
     // Unreachable at one version is unreachable at the next.
     if (out.back().verdict == LiveVerdict::unreachable) break;
   }

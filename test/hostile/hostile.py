@@ -1065,6 +1065,17 @@ def diff_header_injection(c):
 
 # ------------------------------------------------------------------ writes
 
+@case("writes", "probe --record: a recording's name is a link to a file outside the directory")
+def probe_record_through_link(c):
+    plant_secrets(c.d)
+    os.makedirs(f"{c.d}/rec", exist_ok=True)
+    os.symlink(f"{c.d}/outside/secret.txt", f"{c.d}/rec/127.0.0.1_9.probe.yaml")
+    before = snapshot(f"{c.d}/outside/secret.txt")
+    c.lint(["probe", "--record", "rec", "--tls", "1.3", "--attempts", "1", "--timeout", "2", "127.0.0.1:9"],
+           code=2, has=["is a symbolic link; not written through"])
+    c.unchanged(before)
+
+
 @case("writes", "--write-baseline onto a FIFO, and as root onto a character device")
 def baseline_special_files(c):
     write(f"{c.d}/a.conf", TLS_SERVER)

@@ -228,6 +228,33 @@ grep -qF "tls://127.0.0.1:19015:1:1: error: the OCSP responder 'http://127.0.0.1
   "$work/ask.out" || { echo "FAIL --ask-responder: SL5011 for the old answer 19015 staples"; fail=1; }
 [ "$(grep -c "SL5011" "$work/ask.out")" = 1 ] || { echo "FAIL --ask-responder: SL5011 only where they differ"; fail=1; }
 
+# --record, then --replay: the recordings judged again offline give the same
+# verdicts, facts and findings (the findings stand at each recording's
+# target line instead of at tls://HOST:PORT).
+mkdir -p "$work/rec"
+"$st" probe --record "$work/rec" --ask-responder --attempts 2 --timeout 2 127.0.0.1:19001 127.0.0.1:19003 \
+  127.0.0.1:19006 127.0.0.1:19009 127.0.0.1:19010 127.0.0.1:19012 127.0.0.1:19015 >"$work/recorded.out" 2>"$work/recorded.err"
+"$st" probe --replay "$work/rec" >"$work/replayed.out" 2>&1
+python3 - "$work" <<'EOF' || fail=1
+import re, sys
+work = sys.argv[1]
+def parts(name):
+    text = open(f"{work}/{name}").read()
+    report, _, findings = text.partition("\n\n")
+    blocks = sorted(re.split(r"\n(?=\S)", report.strip()))
+    found = sorted(re.sub(r"^\S+:\d+:\d+: ", "", l) for l in findings.splitlines() if "[SL5" in l)
+    return blocks, found
+live, replay = parts("recorded.out"), parts("replayed.out")
+if live != replay:
+    print("FAIL --record/--replay: the replay differs from the probe")
+    for a, b in zip(live[0] + live[1], replay[0] + replay[1]):
+        if a != b: print("  live:   " + a.replace("\n", " | ")[:300] + "\n  replay: " + b.replace("\n", " | ")[:300])
+    sys.exit(1)
+print(f"record/replay: {len(live[0])} verdicts and {len(live[1])} findings, the same offline")
+EOF
+grep -q "recorded 7 endpoints in" "$work/recorded.err" || { echo "FAIL --record: $(cat "$work/recorded.err")"; fail=1; }
+ls "$work/rec" | grep -q '^127.0.0.1_19001.tls13-1.der$' || { echo "FAIL --record: no staple file"; fail=1; }
+
 # Every format the lint writes, over the live findings: a revoked staple
 # (SL5002), a certificate without an OCSP URL (SL5005) and nothing listening
 # (SL5007).

@@ -473,7 +473,7 @@ TEST_CASE("probe: a recording reads only files beside it, and says where it is w
   fs = recording_fs("target: www.staplint.test:443\nhandshake: []\n");
   CHECK(problem_of(fs, &line) ==
         "probe recording: unknown key 'handshake' (a probe recording has target, sni, connect, configured, "
-        "handshakes, responder and recorded)");
+        "handshakes, responder, responder-unanswered and recorded)");
   CHECK(line == 2);
   fs = recording_fs("target: [unclosed\n");
   CHECK(problem_of(fs).rfind("probe recording: ", 0) == 0);
@@ -483,4 +483,66 @@ TEST_CASE("probe: a recording reads only files beside it, and says where it is w
   for (int i = 0; i < 65; ++i) many += "  - {tls: \"1.3\", outcome: unreachable, detail: refused}\n";
   fs = recording_fs(many);
   CHECK(problem_of(fs) == "probe recording: more than 64 handshakes in one recording");
+}
+
+TEST_CASE("probe: what --record writes replays as it was probed", "[probe][recording]") {
+  // A cold server, then a good staple at TLS 1.3; plain HTTP at TLS 1.2 (a
+  // detail with a quote, a newline and an escape); the responder asked.
+  class ByVersion final : public TlsClient {
+   public:
+    Handshake handshake(const ProbeTarget&, TlsVersion v, std::chrono::milliseconds) const override {
+      if (v == TlsVersion::tls12) {
+        Handshake h;
+        h.version = v;
+        h.outcome = Handshake::Outcome::not_tls;
+        h.detail = "the peer answered with plain HTTP: \"HTTP/1.0 400\"\n\x1b[31m";
+        return h;
+      }
+      return served("leaf-chain.pem",
+                    tls13_calls_++ == 0 ? std::nullopt : std::optional(fixture("ocsp-leaf-good.der")));
+    }
+
+   private:
+    mutable int tls13_calls_ = 0;
+  } client;
+  ProbeTarget t;
+  t.host = "www.staplint.test";
+  t.sni = "www.staplint.test";
+  ProbeOptions o;
+  o.backoff = std::chrono::milliseconds(0);
+  o.judge = now();
+  FixedResponder revoked(ResponderAnswer{fixture("ocsp-leaf-revoked.der"), {}});
+  o.ask_responder = &revoked;
+  ProbedEndpoint probed;
+  probed.target = t;
+  probed.configured = Stapling::on;
+  probed.results = probe_endpoint(client, t, o);
+  REQUIRE(probed.results.size() == 2);
+  CHECK(probed.results[1].stapled_at == 2);
+
+  const std::vector<RecordedFile> files = record_probe(probed, recording_name(t), "now");
+  REQUIRE(files.size() == 5);  // the recording, two chains, one staple, the responder's answer
+  CHECK(files[0].name == "www.staplint.test_443.probe.yaml");
+  MemoryFileSystem fs;
+  for (const RecordedFile& f : files) fs.add("/rec/" + f.name, f.bytes);
+  SourceManager sm;
+  auto rec = read_probe_recording(fs, sm, "/rec/" + files[0].name, 1 << 20);
+  REQUIRE(rec);
+  const ProbedEndpoint replayed = replay_probe_recording(*rec, o.judge);
+  CHECK(replayed.target.sni == "www.staplint.test");
+  CHECK(replayed.configured == Stapling::on);
+  REQUIRE(replayed.results.size() == probed.results.size());
+  for (std::size_t i = 0; i < probed.results.size(); ++i) {
+    INFO(i);
+    CHECK(replayed.results[i].verdict == probed.results[i].verdict);
+    CHECK(replayed.results[i].stapled_at == probed.results[i].stapled_at);
+    CHECK(replayed.results[i].failure == probed.results[i].failure);
+    CHECK(replayed.results[i].facts == probed.results[i].facts);
+  }
+  // File names stay in their directory, and are never hidden.
+  std::string error;
+  CHECK(recording_name(*parse_probe_target("[::1]:8443", error)) == "___1__8443");
+  ProbeTarget dots;
+  dots.host = "..";
+  CHECK(recording_name(dots) == "_.._443");
 }

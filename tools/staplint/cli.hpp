@@ -54,6 +54,7 @@ struct Options {
     bool against = false;                                      ///< --against: compare with the static verdicts
     bool ask_responder = false;                                ///< --ask-responder
     bool replay = false;                                       ///< --replay: the paths are recordings
+    std::string record;                                        ///< --record DIR
     /// The probe-only options given, for the error a lint run gives.
     std::vector<std::string> given;
   } probe;

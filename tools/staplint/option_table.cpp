@@ -340,6 +340,15 @@ const OptionSpec kOptions[] = {
        o.probe.replay = true;
        return true;
      }},
+    {"--record", "", "DIR", Takes::value,
+     "probe: also write what each endpoint sent to DIR, as a recording\n(NAME.probe.yaml and its certificate and "
+     "response files) that --replay\njudges again",
+     Completes::directories,
+     [](Options& o, S option, V v, E) {
+       o.probe.given.emplace_back(option);
+       o.probe.record = v;
+       return true;
+     }},
     {"--ask-responder", "", "", Takes::nothing,
      "probe: also ask each leaf's OCSP responder (http:// only), and compare\nits answer with the staple; "
      "without it the responder is never contacted",

@@ -129,6 +129,7 @@ struct LiveResult {
   /// `--ask-responder`: what the leaf's OCSP responder answered.
   struct ResponderAnswerCheck {
     std::string url;
+    std::optional<std::string> der;  ///< its answer as it came (for `--record`)
     /// Its status for the leaf; unset when it gave none (`error` says why).
     std::optional<OcspResponseFacts::CertStatus> status;
     std::string error;
@@ -136,6 +137,9 @@ struct LiveResult {
   std::optional<ResponderAnswerCheck> responder;
   /// The facts, one short line each, in the order they were established.
   std::vector<std::string> facts;
+  /// The handshakes themselves, as made (probe_endpoint sets them, for
+  /// `--record`); empty from judge_endpoint alone.
+  std::vector<Handshake> made = {};
 };
 
 /// How the verdict is reached.

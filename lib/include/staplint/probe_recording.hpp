@@ -14,6 +14,7 @@
 //       chain: chain.pem          # the certificates served, leaf first
 //       staple: staple.der        # optional: the stapled OCSP response
 //   responder: answer.der         # optional: what the leaf's OCSP responder answers
+//   responder-unanswered: why     # or: it was asked and gave no answer
 //
 // Its findings are reported at its `target:` line.
 #pragma once
@@ -37,6 +38,8 @@ struct ProbeRecording {
   /// The handshakes of each TLS version recorded, in the order of first use.
   std::vector<std::pair<TlsVersion, std::vector<Handshake>>> handshakes;
   std::optional<std::string> responder_der;  ///< the responder's answer
+  /// Asked (`--ask-responder`), the responder gave no answer: why.
+  std::optional<std::string> responder_error;
 };
 
 /// At most this many handshakes in one recording, and certificates in one chain.
@@ -50,6 +53,23 @@ inline constexpr std::size_t kMaxRecordedChain = 16;
 /// that cannot be read (SL0004), located in the recording.
 Result<ProbeRecording, InputProblem> read_probe_recording(const FileSystem& fs, SourceManager& sources,
                                                           const std::string& path, std::size_t max_size);
+
+/// `staplint probe --record DIR`: the files that record `endpoint` (probed,
+/// so that its results hold the handshakes made), each a name relative to
+/// DIR and its bytes: `NAME.probe.yaml`, and beside it the chain of each
+/// handshake (`NAME.tls13-1.pem`), its staple (`NAME.tls13-1.der`) and the
+/// responder's answer (`NAME.responder.der`). `name` is a file name's stem
+/// (recording_name gives one); `recorded` is when, in words.
+struct RecordedFile {
+  std::string name;
+  std::string bytes;
+};
+std::vector<RecordedFile> record_probe(const ProbedEndpoint& endpoint, const std::string& name,
+                                       const std::string& recorded);
+
+/// A file name's stem for an endpoint: its label with every byte but
+/// letters, digits, '.', '-' and '_' made '_' (`example.org_443`).
+std::string recording_name(const ProbeTarget& target);
 
 /// Replays a recording as `staplint probe` would have probed it: the same
 /// retries, the same verdicts, `--ask-responder` answered by the recorded

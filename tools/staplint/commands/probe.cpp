@@ -8,6 +8,7 @@
 #include <csignal>
 #include <ctime>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include "commands.hpp"
@@ -199,6 +200,41 @@ int add_replayed(const Options& o, const RuleCatalog& catalog, SourceManager& so
   return 0;
 }
 
+/// --record DIR: each endpoint's recording and its files, written into DIR
+/// (which must be a directory) through a temporary file and a rename each,
+/// never through a symbolic link. Returns an exit status.
+int write_recordings(const std::string& dir, const std::vector<ProbedEndpoint>& all) {
+  DiskFileSystem fs;
+  if (fs.kind(dir) != PathKind::directory) {
+    std::cerr << "staplint: error: --record: '" << escape_for_display(dir) << "' is not a directory\n";
+    return 2;
+  }
+  char when[32] = "";
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  if (gmtime_r(&now, &utc)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
+  std::set<std::string> names;
+  for (const ProbedEndpoint& p : all) {
+    std::string name = recording_name(p.target);
+    for (int n = 2; !names.insert(name).second; ++n) name = recording_name(p.target) + "-" + std::to_string(n);
+    for (const RecordedFile& f : record_probe(p, name, when)) {
+      const std::string path = path::join(dir, f.name);
+      if (fs.read_link(path)) {
+        std::cerr << "staplint: error: --record: '" << escape_for_display(path)
+                  << "' is a symbolic link; not written through\n";
+        return 2;
+      }
+      if (const Result<void> w = fs.write_file(path, f.bytes); !w) {
+        std::cerr << "staplint: error: --record: " << escape_for_display(w.error().message) << "\n";
+        return 2;
+      }
+    }
+  }
+  std::cerr << "staplint: recorded " << all.size() << " endpoint" << (all.size() == 1 ? "" : "s") << " in '"
+            << escape_for_display(dir) << "'\n";
+  return 0;
+}
+
 }  // namespace
 
 int probe_command(const Invocation& in) {
@@ -240,6 +276,9 @@ int probe_command(const Invocation& in) {
       }
     }
     probe_all(o, all);
+    if (!o.probe.record.empty()) {
+      if (const int status = write_recordings(o.probe.record, all)) return status;
+    }
   }
   // An endpoint named on the command line has no file: its findings go to
   // one named for it, `tls://HOST:PORT`, with no text.
