@@ -108,9 +108,8 @@ int add_named(const Options& o, std::vector<ProbedEndpoint>& all) {
       return 3;
     }
     target->sni = o.probe.sni;
-    for (const auto& [named, addr] : o.probe.connect) {
-      if (named == target->label() || named == t) target->connect = addr;
-    }
+    target->connect = connect_for(o, target->label());
+    if (target->connect.empty()) target->connect = connect_for(o, t);
     all.emplace_back().target = std::move(*target);
   }
   return 0;
@@ -276,9 +275,6 @@ int probe_command(const Invocation& in) {
       }
     }
     probe_all(o, all);
-    if (!o.probe.record.empty()) {
-      if (const int status = write_recordings(o.probe.record, all)) return status;
-    }
   }
   // An endpoint named on the command line has no file: its findings go to
   // one named for it, `tls://HOST:PORT`, with no text.
@@ -308,6 +304,10 @@ int probe_command(const Invocation& in) {
     formatter->write({sources, result, in.catalog, false}, std::cout);
   }
   std::cout.flush();
+  // After the report: a recording that cannot be written loses no verdict.
+  if (!o.probe.record.empty()) {
+    if (const int status = write_recordings(o.probe.record, all)) return status;
+  }
   const bool failed = std::any_of(result.findings.begin(), result.findings.end(),
                                   [&](const Finding& f) { return !run->fail_never && f.severity >= run->fail_on; });
   return failed ? 1 : 0;
