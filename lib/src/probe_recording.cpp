@@ -183,14 +183,22 @@ class Reader {
         (real.size() > dir_canonical_.size() && dir_canonical_ != "/" && real[dir_canonical_.size()] != '/')) {
       fail(n, "'" + name + "' leads out of the recording's directory");
     }
-    ReadResult r = fs_.read(p, max_size_);
+    // A chain or a response is small: a megabyte at most each, so that 64
+    // handshakes naming large files hold 64 MB at most.
+    ReadResult r = fs_.read(p, std::min<std::size_t>(max_size_, kMaxRecordedFileSize));
     if (r.status != ReadResult::Status::ok) {
       InputProblem problem;
       problem.kind = InputProblemKind::unreadable;
       problem.file = file_;
       problem.range = range_of(n);
-      problem.message = "probe recording: cannot read '" + name +
-                        "': " + (r.status == ReadResult::Status::missing ? std::string("no such file") : r.error);
+      problem.message = "probe recording: cannot read '" + name + "': ";
+      if (r.status == ReadResult::Status::missing) {
+        problem.message += "no such file";
+      } else if (r.status == ReadResult::Status::too_large) {
+        problem.message += "over " + std::to_string(kMaxRecordedFileSize) + " bytes";
+      } else {
+        problem.message += r.error;
+      }
       throw Invalid{std::move(problem)};
     }
     return std::move(r.bytes);

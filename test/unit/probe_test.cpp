@@ -463,6 +463,9 @@ TEST_CASE("probe: a recording reads only files beside it, and says where it is w
   CHECK(problem_of(fs) == "probe recording: 'certs/link.pem' leads out of the recording's directory");
   fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: certs/missing.pem}\n");
   CHECK(problem_of(fs) == "probe recording: cannot read 'certs/missing.pem': no such file");
+  fs = recording_fs(head + "  - {tls: \"1.3\", outcome: ok, chain: certs/leaf-chain.pem, staple: certs/big.der}\n");
+  fs.add("/r/certs/big.der", std::string((1 << 20) + 1, 'x'));
+  CHECK(problem_of(fs) == "probe recording: cannot read 'certs/big.der': over 1048576 bytes");
   fs = recording_fs(head + "  - {tls: \"1.4\", outcome: ok, chain: certs/leaf-chain.pem}\n");
   CHECK(problem_of(fs, &line) == "probe recording: 'tls' is \"1.2\" or \"1.3\"");
   CHECK(line == 3);

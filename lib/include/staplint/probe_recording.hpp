@@ -45,6 +45,8 @@ struct ProbeRecording {
 /// At most this many handshakes in one recording, and certificates in one chain.
 inline constexpr std::size_t kMaxRecordedHandshakes = 64;
 inline constexpr std::size_t kMaxRecordedChain = 16;
+/// And bytes in one file a recording names (a chain, a response).
+inline constexpr std::size_t kMaxRecordedFileSize = std::size_t{1} << 20;
 
 /// Reads the recording at `path`: its text is added to `sources`, and the
 /// files it names are read through `fs`, each only when it lies in the
