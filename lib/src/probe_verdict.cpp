@@ -2,6 +2,7 @@
 // judged as a TLS client that requires stapling would judge it. Pure: the
 // bytes are read through certificate.hpp, and nothing is fetched.
 #include <algorithm>
+#include <cctype>
 #include <thread>
 
 #include "staplint/probe.hpp"
@@ -157,7 +158,25 @@ std::optional<ProbeTarget> parse_probe_target(const std::string& text, std::stri
     error = "'" + text + "' names no host";
     return std::nullopt;
   }
-  if (t.host.find_first_of(" \t\r\n/") != std::string::npos) {
+  // A name of letters, digits, '.', '-' and '_' (an international name in
+  // its ASCII form), an IPv4 address, or an IPv6 address (hex digits, ':'
+  // and '.', with a %zone): nothing a label, a message or a file name could
+  // misread.
+  const auto ok_name = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+           c == '_';
+  };
+  const std::string_view addr = std::string_view(t.host).substr(0, t.host.find('%'));
+  const std::string_view zone =
+      t.host.find('%') == std::string::npos ? std::string_view() : std::string_view(t.host).substr(addr.size() + 1);
+  const bool v6 = addr.find(':') != std::string_view::npos;
+  const bool valid =
+      v6 ? std::all_of(addr.begin(), addr.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; }) &&
+               std::all_of(zone.begin(), zone.end(), ok_name) &&
+               (zone.empty() == (t.host.find('%') == std::string::npos))
+         : t.host.find('%') == std::string::npos && std::all_of(t.host.begin(), t.host.end(), ok_name);
+  if (!valid) {
     error = "'" + text + "' is not a host name or address";
     return std::nullopt;
   }

@@ -2,7 +2,7 @@
 # Builds a seed corpus for the fuzzer from samples/ (nginx and Apache): each sample file, and
 # each tree joined into one input with "@@file@@" separators.
 #   make_corpus.sh SAMPLES OUT [DIALECT]
-# With DIALECT (nginx, apache, xml, shell, batch, systemd, properties, yaml, template), the
+# With DIALECT (nginx, apache, xml, shell, batch, systemd, properties, yaml, template, recording), the
 # seeds are that grammar's sample files and test/fuzz/corpus/DIALECT/ (the
 # kept regression inputs), for STAPLINT_FUZZ_DIALECT=DIALECT.
 set -eu
@@ -20,6 +20,7 @@ if [ -n "$dialect" ]; then
     properties) find "$samples" -name '*.properties' -o -name '*.security' ;;
     yaml) find "$samples" -name '.staplint.yaml' -o -name '*.json' ;;
     template) find "$samples/templates" -type f ;;
+    recording) find "$samples/live" -name '*.probe.yaml' ;;
   esac | grep -v '\.fixed' | sort | { n=0; while IFS= read -r f; do cp "$f" "$out/seed-$n"; n=$((n + 1)); done; }
   cp "$here/corpus/$dialect/"* "$out/" 2>/dev/null || true
   echo "$(ls "$out" | wc -l) seeds for $dialect in $out"

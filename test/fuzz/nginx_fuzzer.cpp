@@ -9,7 +9,7 @@
 // and the httpd, Tomcat and JDK versions vary with the nginx one.
 //
 // With STAPLINT_FUZZ_DIALECT set (nginx, apache, xml, shell, batch, systemd,
-// properties, yaml, template), the input is only that grammar's file in a
+// properties, yaml, template, recording), the input is only that grammar's file in a
 // tree that reads it (template: a Jinja2, Go, ERB and envsubst template of
 // nginx, Apache and Tomcat files, after each engine's mask is checked for
 // its invariants), so that the fuzzer learns one grammar at a time (each with its
@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -31,6 +32,8 @@
 #include "staplint/baseline.hpp"
 #include "staplint/format.hpp"
 #include "staplint/lint.hpp"
+#include "staplint/live_rules.hpp"
+#include "staplint/probe_recording.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/template_mask.hpp"
 #include "staplint/text.hpp"
@@ -96,10 +99,56 @@ void check_mask(std::string_view input, TemplateEngine engine) {
   }
 }
 
+/// The live samples' certificate and response files (samples/live/certs/),
+/// read once: what the fuzzed recordings name.
+std::vector<std::pair<std::string, std::string>> g_live_files;
+
+/// A probe recording (samples/live/): read, replayed, judged by the live
+/// rules, and written in every format and by the probe's own writers.
+int fuzz_recording(std::string_view input) {
+  MemoryFileSystem fs;
+  fs.add("/r/rec.probe.yaml", std::string(input));
+  for (const auto& [name, bytes] : g_live_files) fs.add("/r/certs/" + name, bytes);
+  SourceManager sources;
+  auto rec = read_probe_recording(fs, sources, "/r/rec.probe.yaml", 1 << 20);
+  if (!rec) {
+    if (rec.error().range.end > sources.file(rec.error().file).text().size()) __builtin_trap();
+    return 0;
+  }
+  JudgeOptions judge;
+  judge.now = 1796000000;  // 2026-11: the samples' stale response is stale, the others current
+  const std::vector<ProbedEndpoint> endpoints{replay_probe_recording(*rec, judge)};
+  LintResult result;
+  result.files.push_back(endpoints.front().file);
+  result.findings = run_live_rules(RuleCatalog::builtin(), endpoints, RulePolicy{});
+  write_all_formats(sources, result);
+  std::ostringstream out;
+  write_probe_text(endpoints, out);
+  write_probe_json(endpoints, result.findings, sources, out);
+  // What --record would write of it reads back.
+  MemoryFileSystem again;
+  const std::vector<RecordedFile> files = record_probe(endpoints.front(), "x", "now");
+  for (const RecordedFile& f : files) again.add("/a/" + f.name, f.bytes);
+  SourceManager more;
+  if (!files.empty() && !read_probe_recording(again, more, "/a/" + files.front().name, 1 << 22)) {
+    // A recording of a replay may fail to read back only where a chain had no
+    // certificate staplint could write as PEM.
+    bool unwritable = false;
+    for (const LiveResult& r : endpoints.front().results) {
+      for (const Handshake& h : r.made) {
+        if (h.outcome == Handshake::Outcome::ok && h.chain_der.empty()) unwritable = true;
+      }
+    }
+    if (!unwritable) __builtin_trap();
+  }
+  return 0;
+}
+
 /// One grammar, in a tree that reads its file.
 int fuzz_dialect(std::string_view input) {
   static constexpr std::string_view kServerXml =
       "<Server port=\"8005\"><Service name=\"x\"><Connector port=\"8443\" SSLEnabled=\"true\"/></Service></Server>\n";
+  if (g_dialect == "recording") return fuzz_recording(input);
   if (g_dialect == "yaml") {
     (void)parse_project_config(input, "/p/.staplint.yaml", RuleCatalog::builtin(), "/p");
     (void)read_baseline(input);
@@ -163,6 +212,16 @@ int fuzz_dialect(std::string_view input) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   if (const char* d = std::getenv("STAPLINT_FUZZ_DIALECT")) g_dialect = d;
+  if (g_dialect == "recording") {
+    for (const char* name :
+         {"leaf.pem", "leaf-chain.pem", "no-ocsp-chain.pem", "must-staple-chain.pem", "ocsp-leaf-good.der",
+          "ocsp-leaf-revoked.der", "ocsp-leaf-stale.der", "ocsp-other-certificate.der"}) {
+      std::ifstream in(std::string(STAPLINT_SOURCE_DIR) + "/samples/live/certs/" + name, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      g_live_files.emplace_back(name, bytes.str());
+    }
+  }
   return 0;
 }
 

@@ -1257,9 +1257,13 @@ def secret_probe_recording(c):
 @case("output", "probe --replay: a target and failure details holding ESC, a newline and a workflow command")
 def probe_recording_forged_lines(c):
     write(f"{c.d}/rec/a.probe.yaml",
-          'target: "a\\e[31m.test:443"\nhandshakes:\n'
+          'target: "a.test:443"\nhandshakes:\n'
           '  - {tls: "1.3", outcome: failed, detail: "x\\n::error file=forged,line=1::forged\\e]0;title\\a"}\n')
-    c.lint(["probe", "--replay", "rec"], code=1, has=["SL5006"], lacks=["\n::error file=forged"], formats=True)
+    # A target with an escape is no host name: a located SL0001, escaped.
+    write(f"{c.d}/rec/b.probe.yaml",
+          'target: "b\\e[31m.test:443\\n::error file=forged2,line=1::x"\nhandshakes:\n  - {tls: "1.3", outcome: failed}\n')
+    c.lint(["probe", "--replay", "rec"], code=1, has=["SL5006", "SL0001"],
+           lacks=["\n::error file=forged", "\x1b"], formats=True)
 
 
 @case("config", "probe --replay: a recording nested 100,000 deep, and an alias bomb of handshakes")

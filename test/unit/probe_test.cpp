@@ -103,8 +103,31 @@ TEST_CASE("probe: targets", "[probe]") {
   t = parse_probe_target("2001:db8::1", error);  // an address alone: the default port
   REQUIRE(t);
   CHECK(t->port == 443);
-  for (const char* bad :
-       {":443", "host:0", "host:65536", "host:99999999", "host:", "host:https", "[::1", "[::1]x", "a b", "a/b", ""}) {
+  t = parse_probe_target("[fe80::1%eth0]:443", error);
+  REQUIRE(t);
+  CHECK(t->host == "fe80::1%eth0");
+  // Found by fuzzing: a "host" holding '[' made a label its own reader
+  // refused; names are ASCII letters, digits, '.', '-' and '_'.
+  for (const char* bad : {":443",
+                          "host:0",
+                          "host:65536",
+                          "host:99999999",
+                          "host:",
+                          "host:https",
+                          "[::1",
+                          "[::1]x",
+                          "a b",
+                          "a/b",
+                          "",
+                          "a[::1]:443b:8080",
+                          "[a[::1]:443",
+                          "wwww.\xc1.test",
+                          "a\x1b[31m.test",
+                          "a\"b",
+                          "[::g1]:443",
+                          "[fe80::1%]:443",
+                          "[fe80::1%e/0]:443",
+                          "a%b"}) {
     INFO(bad);
     CHECK_FALSE(parse_probe_target(bad, error));
     CHECK_FALSE(error.empty());
