@@ -9,7 +9,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
+#include <iterator>
+#include <string_view>
 
 #include "staplint/certificate.hpp"
 #include "staplint/text.hpp"
@@ -17,6 +18,67 @@
 namespace staplint {
 
 namespace {
+
+/// A YAML double-quoted scalar for any bytes: well-formed UTF-8, with
+/// quotes, backslashes and control characters escaped.
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char ch : to_valid_utf8(s)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+std::string_view outcome_word(Handshake::Outcome o) {
+  switch (o) {
+    case Handshake::Outcome::ok:
+      return "ok";
+    case Handshake::Outcome::unreachable:
+      return "unreachable";
+    case Handshake::Outcome::timeout:
+      return "timeout";
+    case Handshake::Outcome::not_tls:
+      return "not-tls";
+    case Handshake::Outcome::failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+/// Every outcome, in the order messages list them.
+constexpr Handshake::Outcome kOutcomes[] = {Handshake::Outcome::ok, Handshake::Outcome::unreachable,
+                                            Handshake::Outcome::timeout, Handshake::Outcome::not_tls,
+                                            Handshake::Outcome::failed};
+
+/// The keys a recording and each of its handshakes may hold.
+constexpr std::string_view kRecordingKeys[] = {
+    "target", "sni", "connect", "configured", "handshakes", "responder", "responder-unanswered", "recorded"};
+constexpr std::string_view kHandshakeKeys[] = {"tls",   "outcome", "detail",      "protocol",
+                                               "chain", "staple",  "milliseconds"};
+
+/// `a, b and c` (or `a, b or c`) of `words`.
+template <class Words>
+std::string listed(const Words& words, std::string_view last) {
+  std::string out;
+  const std::size_t n = std::size(words);
+  std::size_t i = 0;
+  for (const auto& w : words) {
+    out += i == 0 ? "" : i + 1 == n ? " " + std::string(last) + " " : ", ";
+    out += w;
+    ++i;
+  }
+  return out;
+}
 
 /// A located problem in the recording, thrown while reading it.
 struct Invalid {
@@ -36,11 +98,8 @@ class Reader {
     if (!top.IsMap()) fail(top, "a probe recording is a mapping with 'target' and 'handshakes'");
     for (const auto& kv : top) {
       const std::string key = kv.first.Scalar();
-      if (key != "target" && key != "sni" && key != "connect" && key != "configured" && key != "handshakes" &&
-          key != "responder" && key != "responder-unanswered" && key != "recorded") {
-        fail(kv.first, "unknown key '" + key +
-                           "' (a probe recording has target, sni, connect, configured, handshakes, responder, "
-                           "responder-unanswered and recorded)");
+      if (std::find(std::begin(kRecordingKeys), std::end(kRecordingKeys), key) == std::end(kRecordingKeys)) {
+        fail(kv.first, "unknown key '" + key + "' (a probe recording has " + listed(kRecordingKeys, "and") + ")");
       }
     }
     ProbeRecording rec;
@@ -119,27 +178,23 @@ class Reader {
     if (!h.IsMap()) fail(h, "each handshake is a mapping with 'tls' and 'outcome'");
     for (const auto& kv : h) {
       const std::string key = kv.first.Scalar();
-      if (key != "tls" && key != "outcome" && key != "detail" && key != "protocol" && key != "chain" &&
-          key != "staple" && key != "milliseconds") {
-        fail(kv.first, "unknown key '" + key +
-                           "' in a handshake (it has tls, outcome, detail, protocol, chain, staple and milliseconds)");
+      if (std::find(std::begin(kHandshakeKeys), std::end(kHandshakeKeys), key) == std::end(kHandshakeKeys)) {
+        fail(kv.first, "unknown key '" + key + "' in a handshake (it has " + listed(kHandshakeKeys, "and") + ")");
       }
     }
     Handshake out;
     const std::string tls = h["tls"] ? scalar(h["tls"], "tls") : std::string();
     if (tls != "1.2" && tls != "1.3") fail(h["tls"] ? h["tls"] : h, "'tls' is \"1.2\" or \"1.3\"");
     out.version = tls == "1.2" ? TlsVersion::tls12 : TlsVersion::tls13;
-    static const std::map<std::string, Handshake::Outcome> outcomes = {{"ok", Handshake::Outcome::ok},
-                                                                       {"unreachable", Handshake::Outcome::unreachable},
-                                                                       {"timeout", Handshake::Outcome::timeout},
-                                                                       {"not-tls", Handshake::Outcome::not_tls},
-                                                                       {"failed", Handshake::Outcome::failed}};
     const std::string outcome = h["outcome"] ? scalar(h["outcome"], "outcome") : std::string();
-    const auto o = outcomes.find(outcome);
-    if (o == outcomes.end()) {
-      fail(h["outcome"] ? h["outcome"] : h, "'outcome' is ok, unreachable, timeout, not-tls or failed");
+    const auto* o = std::find_if(std::begin(kOutcomes), std::end(kOutcomes),
+                                 [&](Handshake::Outcome x) { return outcome_word(x) == outcome; });
+    if (o == std::end(kOutcomes)) {
+      std::vector<std::string_view> words;
+      for (const Handshake::Outcome x : kOutcomes) words.push_back(outcome_word(x));
+      fail(h["outcome"] ? h["outcome"] : h, "'outcome' is " + listed(words, "or"));
     }
-    out.outcome = o->second;
+    out.outcome = *o;
     if (h["detail"]) out.detail = scalar(h["detail"], "detail");
     if (h["protocol"]) out.protocol = scalar(h["protocol"], "protocol");
     if (h["milliseconds"]) {
@@ -290,45 +345,12 @@ Result<ProbeRecording, InputProblem> read_probe_recording(const FileSystem& fs, 
   }
 }
 
-namespace {
-
-/// A YAML double-quoted scalar for any bytes: well-formed UTF-8, with
-/// quotes, backslashes and control characters escaped.
-std::string yaml_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : to_valid_utf8(s)) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
+bool is_probe_recording(std::string_view path) {
+  constexpr std::string_view kSuffix = ".probe.yaml";
+  const std::size_t slash = path.rfind('/');
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return base.size() > kSuffix.size() && base.substr(base.size() - kSuffix.size()) == kSuffix;
 }
-
-std::string_view outcome_word(Handshake::Outcome o) {
-  switch (o) {
-    case Handshake::Outcome::ok:
-      return "ok";
-    case Handshake::Outcome::unreachable:
-      return "unreachable";
-    case Handshake::Outcome::timeout:
-      return "timeout";
-    case Handshake::Outcome::not_tls:
-      return "not-tls";
-    case Handshake::Outcome::failed:
-      return "failed";
-  }
-  return "failed";
-}
-
-}  // namespace
 
 std::string recording_name(const ProbeTarget& target) {
   std::string out;

@@ -269,7 +269,7 @@ int main(int argc, char** argv) {
     std::cout << "FAIL " << sample << "\n";
     return 1;
   }
-  if (sample.size() > 11 && sample.compare(sample.size() - 11, 11, ".probe.yaml") == 0) {
+  if (is_probe_recording(sample)) {
     const bool ok = check_recording(fs, sample);
     std::cout << (ok ? "PASS " : "FAIL ") << sample << "\n";
     return ok ? 0 : 1;

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "staplint/config_tree.hpp"
@@ -68,6 +69,9 @@ struct RecordedFile {
 };
 std::vector<RecordedFile> record_probe(const ProbedEndpoint& endpoint, const std::string& name,
                                        const std::string& recorded);
+
+/// Whether `path` names a probe recording: `NAME.probe.yaml`.
+bool is_probe_recording(std::string_view path);
 
 /// A file name's stem for an endpoint: its label with every byte but
 /// letters, digits, '.', '-' and '_' made '_' (`example.org_443`).

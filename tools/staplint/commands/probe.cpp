@@ -173,8 +173,7 @@ int add_replayed(const Options& o, const RuleCatalog& catalog, SourceManager& so
     }
     path::WalkReport walked;
     for (std::string& f : path::files_below(fs, p, 32, true, walked)) {
-      const std::string base = path::basename(f);
-      if (base.size() > 11 && base.compare(base.size() - 11, 11, ".probe.yaml") == 0) files.push_back(std::move(f));
+      if (is_probe_recording(f)) files.push_back(std::move(f));
     }
     if (walked.over_budget) {
       std::cerr << "staplint: error: '" << escape_for_display(p) << "' holds more than " << path::kMaxWalkEntries
