@@ -1,6 +1,8 @@
 #include "staplint/lint.hpp"
 
 #include "staplint/dialect_sniff.hpp"
+#include "staplint/aws_parse.hpp"
+#include "staplint/probe_recording.hpp"
 #include "staplint/suppressions.hpp"
 
 #include <algorithm>
@@ -234,6 +236,16 @@ class Runner {
     }
     for (const std::string& d : walked.loops) spdlog::info("'{}' is a directory seen before; not entered again", d);
     std::erase_if(files, [&](const std::string& f) { return excluded(f); });
+    // AWS: the Terraform files of each directory are one module; a
+    // CloudFormation template is a tree of its own.
+    std::map<std::string, std::vector<std::string>> modules;
+    for (const std::string& f : files) {
+      if (is_terraform_file(f)) modules[path::dirname(f)].push_back(f);
+    }
+    for (const auto& [module_dir, module_files] : modules) lint_loaded(loader_.load_files(module_files, Dialect::aws, module_dir), nullptr);
+    for (const std::string& f : files) {
+      if (is_cloudformation_file(f)) lint_tree(f, true, nullptr, Dialect::aws);
+    }
     for (const std::string& f : files) {
       if (path::basename(config_name(f)) == "nginx.conf") lint_tree(f, false, nullptr);
     }
@@ -245,7 +257,7 @@ class Runner {
       if (is_tomcat_file(f) && !reached_.count(fs_.canonical(f))) lint_tree(f, true, nullptr, Dialect::tomcat);
     }
     for (const std::string& f : files) {
-      if (reached_.count(fs_.canonical(f))) continue;
+      if (reached_.count(fs_.canonical(f)) || is_terraform_file(f) || is_cloudformation_file(f)) continue;
       if (is_jvm_file(f) || is_tomcat_file(f)) {
         lint_tree(f, true, nullptr, is_jvm_file(f) ? Dialect::jvm : Dialect::tomcat);
         continue;
@@ -287,6 +299,14 @@ class Runner {
     }
     if (is_apache_entry(file)) {
       lint_tree(file, false, nullptr, Dialect::apache);
+      return;
+    }
+    if (is_terraform_file(file)) {
+      lint_in_module(file);
+      return;
+    }
+    if (is_cloudformation_file(file)) {
+      lint_tree(file, true, nullptr, Dialect::aws);
       return;
     }
     const ParsedFile& pf = loader_.parse_file(file);
@@ -373,6 +393,49 @@ class Runner {
     lint_tree(file, true, nullptr, guess.dialect, {}, &guess);
   }
 
+  static bool is_terraform_file(const std::string& f) {
+    const std::string base = path::basename(f);
+    return (base.size() > 3 && base.ends_with(".tf")) || (base.size() > 8 && base.ends_with(".tf.json"));
+  }
+
+  /// A YAML or JSON file whose text says CloudFormation (aws_format()).
+  bool is_cloudformation_file(const std::string& f) {
+    const std::string base = path::basename(f);
+    if (!base.ends_with(".yaml") && !base.ends_with(".yml") && !base.ends_with(".json")) return false;
+    if (base.ends_with(".tf.json") || is_probe_recording(f)) return false;
+    auto [it, fresh] = cloudformation_.try_emplace(fs_.canonical(f), false);
+    if (fresh) {
+      const ReadResult r = fs_.read(f, req_.load.limits.max_file_size);
+      it->second = r.status == ReadResult::Status::ok && aws_format(f, r.bytes) == AwsFormat::cloudformation;
+    }
+    return it->second;
+  }
+
+  /// A Terraform file named on its own: its module (the directory's *.tf and
+  /// *.tf.json) is read whole, since resources refer to each other across
+  /// files; only the named files' findings are shown. The files of one
+  /// module share one load (finish() lints it).
+  void lint_in_module(const std::string& file) {
+    const std::string dir = path::dirname(file);
+    const std::string key = "aws:" + fs_.canonical(dir);
+    auto it = context_trees_.find(key);
+    if (it == context_trees_.end()) {
+      path::WalkReport walked;
+      std::vector<std::string> module;
+      for (const std::string& f : path::files_below(fs_, dir, 0, true, walked)) {
+        if (is_terraform_file(f) && path::dirname(f) == dir && !excluded(f)) module.push_back(f);
+      }
+      if (std::find(module.begin(), module.end(), file) == module.end()) module.push_back(file);
+      it = context_trees_.emplace(key, ContextTree{loader_.load_files(module, Dialect::aws, dir), {}, {}}).first;
+      context_order_.push_back(key);
+    }
+    ContextTree& ct = it->second;
+    const std::string identity = fs_.canonical(file);
+    for (FileId f : ct.tree.files) {
+      if (sources_.file(f).identity() == identity) ct.only.insert(f);
+    }
+  }
+
   /// Lints `file`, which no entry includes, as if `entry` included it where
   /// its siblings are (ConfigLoader::load_adopting): it inherits the http or
   /// server level as it will once enabled. Only its own findings are shown,
@@ -445,6 +508,7 @@ class Runner {
   /// Named files read ahead as themselves, so that a tree that includes
   /// them later reports them by the name the user gave.
   void preload(const std::string& file) {
+    if (is_terraform_file(file) || is_cloudformation_file(file)) return;
     if (!is_jvm_file(file) && !is_tomcat_file(file) && !is_apache_entry(file) && !excluded(file)) {
       loader_.parse_file(file);
     }
@@ -523,6 +587,7 @@ class Runner {
   std::unordered_set<std::string> named_;  ///< result.named_dirs, for lookups
   std::set<FileId> listed_;
   std::unordered_map<FileId, bool> excluded_files_;
+  std::unordered_map<std::string, bool> cloudformation_;  ///< by canonical path: is_cloudformation_file()
 };
 
 }  // namespace

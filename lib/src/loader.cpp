@@ -5,6 +5,7 @@
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
+#include "staplint/aws_parse.hpp"
 #include "staplint/xml_parse.hpp"
 
 #include <algorithm>
@@ -139,7 +140,8 @@ std::string cache_key(Dialect dialect, const std::string& identity) {
 }
 
 ParseResult parse_text(FileId file, SourceManager& sources, Dialect dialect, unsigned max_nesting) {
-  return dialect == Dialect::jvm      ? parse_jvm_text(file, sources)
+  return dialect == Dialect::aws      ? parse_aws_text(file, sources, max_nesting)
+         : dialect == Dialect::jvm    ? parse_jvm_text(file, sources)
          : dialect == Dialect::tomcat ? parse_xml_text(file, sources, max_nesting)
          : dialect == Dialect::apache ? parse_apache_text(file, sources, max_nesting)
                                       : parse_nginx_text(file, sources, max_nesting);
@@ -485,6 +487,40 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
     }
   }
   expand(tree.nodes, ex, 0, 0, 0);
+  return tree;
+}
+
+ConfigTree ConfigLoader::load_files(const std::vector<std::string>& files, Dialect dialect,
+                                    const std::string& base_dir) {
+  ConfigTree tree;
+  tree.dialect = dialect;
+  tree.fragment = true;
+  tree.base_dir = base_dir;
+  std::vector<std::span<Node>> lists;
+  std::size_t total = 0;
+  for (const std::string& f : files) {
+    ParsedFile& pf = parse_file(f, dialect);
+    if (std::find(tree.files.begin(), tree.files.end(), pf.file) != tree.files.end()) continue;
+    if (tree.entry == kNoFile) tree.entry = pf.file;
+    const auto inclusion = static_cast<std::uint32_t>(tree.inclusions.size());
+    tree.inclusions.push_back({pf.file, 0, kNoFile, {}});
+    tree.files.push_back(pf.file);
+    if (pf.problem) {
+      tree.problems.push_back(*pf.problem);
+      continue;
+    }
+    std::span<Node> nodes = take_nodes(pf);
+    set_inclusion(sources_, nodes, inclusion);
+    lists.push_back(nodes);
+    total += nodes.size();
+  }
+  std::span<Node> joined = sources_.arena().make_array<Node>(total);
+  std::size_t at = 0;
+  for (std::span<Node> l : lists) {
+    std::copy(l.begin(), l.end(), joined.begin() + static_cast<std::ptrdiff_t>(at));
+    at += l.size();
+  }
+  tree.nodes = joined;
   return tree;
 }
 

@@ -27,6 +27,8 @@ std::string_view to_string(Dialect d) {
       return "tomcat";
     case Dialect::live:
       return "live";
+    case Dialect::aws:
+      return "aws";
     default:
       return "nginx";
   }
@@ -49,7 +51,7 @@ std::string_view to_string(Stapling v) {
 }
 
 std::optional<Dialect> parse_dialect(std::string_view name) {
-  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat, Dialect::live}) {
+  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat, Dialect::live, Dialect::aws}) {
     if (to_string(d) == name) return d;
   }
   return std::nullopt;
@@ -176,7 +178,7 @@ bool usable_field_name(const std::string& name) {
 }
 
 /// The folders of lib/src/checks/ that hold checks.
-const std::vector<std::string> kCheckFolders = {"apache", "input", "jvm", "live", "nginx", "tomcat"};
+const std::vector<std::string> kCheckFolders = {"apache", "aws", "input", "jvm", "live", "nginx", "tomcat"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& what) { throw RuleError(file + ": " + what); }
 

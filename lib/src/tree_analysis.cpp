@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "checks/apache/certificate_facts.hpp"
+#include "checks/aws/facts.hpp"
 #include "checks/nginx/certificate_facts.hpp"
 #include "checks/tomcat/certificate_facts.hpp"
 #include "phase_timer.hpp"
@@ -101,6 +102,41 @@ std::vector<Note> include_chain(const ConfigTree& tree, const std::unordered_map
   return chain;
 }
 
+/// AWS's TLS endpoints: ELB listeners (verdict unknown: AWS documents no
+/// stapling for them), CloudFront distributions with a certificate of their
+/// own (on: CloudFront staples by itself), AWS IoT custom domains (their
+/// switch). `refused`: the template or module is refused (a syntax error, a
+/// property that does not exist): every endpoint is `fatal`.
+void aws_endpoints(const AwsModel& m, bool refused, const std::function<bool(FileId)>& reported,
+                   LintResult& result) {
+  for (const AwsResource& r : m.resources) {
+    if (!r.node || !reported(r.node->file())) continue;
+    EndpointReport e{Dialect::aws, r.node->file(), r.node->name_range(), r.display(), Stapling::unknown};
+    switch (r.kind) {
+      case AwsKind::listener:
+        if (checks::aws::listener_tls(m, r) == false) continue;
+        e.note = std::string(checks::aws::kListenerNote);
+        break;
+      case AwsKind::cloudfront:
+        if (!checks::aws::cloudfront_certificate(m, r)) continue;
+        e.stapling = Stapling::on;
+        e.note = std::string(checks::aws::kCloudFrontNote);
+        break;
+      case AwsKind::iot_domain: {
+        if (!checks::aws::iot_custom_domain(m, r)) continue;
+        const checks::aws::IotStapling s = checks::aws::iot_stapling(m, r);
+        e.stapling = s.verdict;
+        e.note = s.reason;
+        break;
+      }
+      default:
+        continue;
+    }
+    if (refused) e.stapling = Stapling::fatal;
+    result.endpoints.push_back(std::move(e));
+  }
+}
+
 }  // namespace
 
 void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::function<bool(FileId)>& reported,
@@ -113,6 +149,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   const JvmModel jvm_model =
       jvm ? build_jvm_model(tree, in.sources, in.request.load.limits.max_value_length) : JvmModel{};
   tree.problems.insert(tree.problems.end(), jvm_model.problems.begin(), jvm_model.problems.end());
+  const AwsModel aws_model = tree.dialect == Dialect::aws ? build_aws_model(tree) : AwsModel{};
   const TomcatModel tomcat_model = tree.dialect == Dialect::tomcat
                                        ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, in.sources))
                                        : TomcatModel{};
@@ -125,6 +162,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
   CheckContext ctx{tree,       model,           apache_model,  jvm_model,  tomcat_model, in.catalog.jvm_properties(),
                    in.sources, in.request.lint, &suppressions, &in.catalog};
   if (in.request.lint.read_certificates) ctx.certificates = &certificates;
+  if (tree.dialect == Dialect::aws) ctx.aws = &aws_model;
   bool refused = false;  // the server refuses the whole configuration, or does not start
   const auto first = first_inclusions(tree);
   const TemplateBlocks template_blocks(tree, in.sources);
@@ -208,6 +246,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
     // A template's addresses are its holes: none for `probe --from`.
     if (!in.sources.file(s.node->file()).template_mask()) nginx_addresses(s, result.endpoints.back());
   }
+  if (tree.dialect == Dialect::aws) aws_endpoints(aws_model, refused, reported, result);
   timer.lap("endpoints");
 }
 

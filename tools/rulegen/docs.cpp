@@ -25,6 +25,8 @@ std::string dialect_label(staplint::Dialect d) {
       return "Tomcat";
     case staplint::Dialect::live:
       return "live (probe)";
+    case staplint::Dialect::aws:
+      return "AWS (CloudFormation, Terraform)";
     case staplint::Dialect::nginx:
       break;
   }

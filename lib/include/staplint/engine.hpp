@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "staplint/apache_model.hpp"
+#include "staplint/aws_model.hpp"
 #include "staplint/certificate.hpp"
 #include "staplint/config_tree.hpp"
 #include "staplint/jvm_model.hpp"
@@ -79,6 +80,9 @@ struct CheckContext {
   /// The certificate files the configuration names, read on demand; nullptr
   /// where none may be read.
   const CertificateLookup* certificates = nullptr;
+  /// The AWS resources of a CloudFormation template or Terraform module;
+  /// nullptr for other dialects.
+  const AwsModel* aws = nullptr;
 };
 
 /// One value of a finding's message. It has no default, so that a check

@@ -102,6 +102,11 @@ class ConfigLoader {
   /// as a fragment.
   ConfigTree load_adopting(const std::string& entry_path, Dialect dialect, const std::string& file);
 
+  /// Loads files that form one tree without including each other (a
+  /// Terraform module: the *.tf and *.tf.json of one directory): their
+  /// top-level nodes in the order given; `files.front()` is the entry.
+  ConfigTree load_files(const std::vector<std::string>& files, Dialect dialect, const std::string& base_dir);
+
   const LoadOptions& options() const { return options_; }
 
   /// The template engine `path` is written for: by its name (`*.j2`,

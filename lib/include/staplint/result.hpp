@@ -55,6 +55,10 @@ struct EndpointReport {
   };
   std::vector<Address> addresses = {};
   std::string server_name = {};
+  /// What qualifies the verdict, where the configuration cannot say it all
+  /// (JSON `note`; empty: none). AWS's endpoints have one: what AWS
+  /// documents of their stapling.
+  std::string note = {};
 };
 
 /// `listen`'s, `<VirtualHost>`'s or `address`'s text as an address: `443`,

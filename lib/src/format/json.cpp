@@ -194,8 +194,9 @@ class JsonFormatter final : public Formatter {
       w.raw(", \"name\": ")
           .str(ep.name)
           .raw(", \"stapling\": ")
-          .str(to_string(ep.stapling))
-          .raw(", \"certificates\": [");
+          .str(to_string(ep.stapling));
+      if (!ep.note.empty()) w.raw(", \"note\": ").str(ep.note);
+      w.raw(", \"certificates\": [");
       for (std::size_t i = 0; i < ep.certificates.size(); ++i) {
         if (i) w.raw(", ");
         w.raw(certificates.text(*ep.certificates[i]));
