@@ -1,6 +1,7 @@
 // Checks one sample (a file or a directory tree) the way clang-tidy's lit tests
 // do:
-// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`, in batch `rem expect: ...`) on its own line expects
+// - `# expect: SL1001 [SL1002 ...]` (in XML `<!-- expect: ... -->`, in batch `rem expect: ...`, in JSON
+//   `"//": "expect: ..."`) on its own line expects
 // those findings on
 //   the next line that is neither blank nor a comment;
 // - every finding must be expected, and a sample without expectations must
@@ -56,7 +57,16 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
     const bool xml_comment = t.substr(0, 4) == "<!--";
     const bool rem = (t.substr(0, 4) == "rem " || t.substr(0, 4) == "REM ");
     const bool colons = t.substr(0, 2) == "::";
-    if (t.front() == '#' || xml_comment || rem || colons) {
+    // JSON has no comments: `"//": "expect: ..."` (Terraform JSON's comment
+    // key) stands for one.
+    const bool json_comment = t.substr(0, 4) == "\"//\"";
+    if (json_comment) {
+      const std::size_t open = t.find('"', 4);
+      const std::size_t close = open == std::string_view::npos ? open : t.find('"', open + 1);
+      t = open == std::string_view::npos || close == std::string_view::npos ? std::string_view("#")
+                                                                              : t.substr(open, close - open);
+    }
+    if (t.front() == '#' || xml_comment || rem || colons || json_comment) {
       std::string_view c = t.substr(xml_comment || rem ? 4 : colons ? 2 : 1);
       if (xml_comment && c.size() >= 3 && c.substr(c.size() - 3) == "-->") c.remove_suffix(3);
       while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
