@@ -49,8 +49,7 @@ struct guarded : x3::unary_parser<Subject, guarded<Subject>> {
   static bool const is_pass_through_unary = true;
   constexpr explicit guarded(Subject const& subject) : base_type(subject) {}
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
-  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
-             Attribute& attr) const {
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute& attr) const {
     parse_state& st = x3::get<state_tag>(context);
     if (st.depth >= st.max_depth) {
       fail(st, st.offset(first), "expressions nest deeper than " + std::to_string(st.max_depth) + " levels", {}, {},
@@ -111,8 +110,8 @@ struct heredoc_parser : x3::parser<heredoc_parser> {
       it = eol + 1;
     }
     parse_state& st = x3::get<state_tag>(context);
-    fail(st, st.offset(first), "heredoc '" + std::string(id) + "' is not closed: no line holds only '" +
-                                   std::string(id) + "' after it");
+    fail(st, st.offset(first),
+         "heredoc '" + std::string(id) + "' is not closed: no line holds only '" + std::string(id) + "' after it");
   }
 };
 const heredoc_parser heredoc{};
@@ -150,26 +149,24 @@ const x3::rule<nl_expression_class> nl_expression = "an expression";
 const x3::rule<primary_class> primary = "an expression";
 
 struct escape_class {};
-const x3::rule<escape_class> escape_tail =
-    "an escape sequence (\\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN)";
+const x3::rule<escape_class> escape_tail = "an escape sequence (\\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN)";
 const auto escape_tail_def = x3::char_("nrt\"\\") | ('u' > x3::repeat(4)[hex]) | ('U' > x3::repeat(8)[hex]);
 BOOST_SPIRIT_DEFINE(escape_tail)
 const auto escape = x3::lit('\\') > escape_tail;
-const auto interpolation =
-    x3::lit("${") > nl_gap >> -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >> -x3::lit('~') > '}';
-const auto directive =
-    x3::lit("%{") > nl_gap >> -x3::lit('~') >> nl_gap >>
-    ((kw("if") > nl_gap > nl_expression) | kw("else") | kw("endif") | kw("endfor") |
-     (kw("for") > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) > nl_gap > kw("in") > nl_gap >
-      nl_expression)) >>
-    nl_gap >> -x3::lit('~') > '}';
+const auto interpolation = x3::lit("${") > nl_gap >> -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >>
+                           -x3::lit('~') > '}';
+const auto directive = x3::lit("%{") > nl_gap >> -x3::lit('~') >> nl_gap >>
+                       ((kw("if") > nl_gap > nl_expression) | kw("else") | kw("endif") | kw("endfor") |
+                        (kw("for") > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) > nl_gap > kw("in") >
+                         nl_gap > nl_expression)) >>
+                       nl_gap >> -x3::lit('~') > '}';
 const auto quoted = '"' >> *(x3::lit("$${") | x3::lit("%%{") | interpolation | directive | escape |
                              (x3::char_ - x3::char_("\"\\\r\n"))) > '"';
 
 const auto comma = nl_gap >> ',' >> nl_gap;
 const auto tuple = '[' >> nl_gap >> -(nl_expression % comma) >> -comma >> nl_gap > ']';
-const auto for_intro = kw("for") >> nl_gap >> identifier >> -(comma >> identifier) >> nl_gap >> kw("in") > nl_gap >
-                       nl_expression > nl_gap > ':' > nl_gap;
+const auto for_intro = kw("for") >> nl_gap >> identifier >> -(comma >> identifier) >> nl_gap >> kw("in") > nl_gap
+                       > nl_expression > nl_gap > ':' > nl_gap;
 const auto for_condition = -(nl_gap >> kw("if") > nl_gap > nl_expression);
 const auto for_tuple = '[' >> nl_gap >> for_intro > nl_expression >> for_condition >> nl_gap > ']';
 const auto for_object = '{' >> nl_gap >> for_intro > nl_expression > nl_gap > "=>" > nl_gap > nl_expression >>
@@ -178,13 +175,14 @@ const auto for_object = '{' >> nl_gap >> for_intro > nl_expression > nl_gap > "=
 // or a comment line is a separator too.
 const auto obj_nl = gap >> -line_comment >> eol;
 const auto obj_sep = gap >> ((x3::lit(',') >> *obj_nl) | +obj_nl);
-const auto obj_elem = gap >> expression >> gap >> ((x3::lit('=') >> !x3::lit('=') >> !x3::lit('>')) | x3::lit(':')) >
-                      gap > expression;
+const auto obj_elem = gap >> expression >> gap >>
+                      ((x3::lit('=') >> !x3::lit('=') >> !x3::lit('>')) | x3::lit(':')) > gap > expression;
 const auto object = '{' >> *obj_nl >> -(obj_elem % obj_sep) >> -obj_sep >> gap >> '}';
 const auto parens = '(' >> nl_gap >> nl_expression >> nl_gap > ')';
 const auto call = identifier >> *("::" >> identifier) >> gap >> '(' >> nl_gap >> -(nl_expression % comma) >>
                   -(nl_gap >> (x3::lit("...") | x3::lit(','))) >> nl_gap > ')';
-const auto primary_def = number | quoted | heredoc | for_tuple | tuple | for_object | object | parens | call | identifier;
+const auto primary_def =
+    number | quoted | heredoc | for_tuple | tuple | for_object | object | parens | call | identifier;
 
 const auto attr_splat = x3::lit(".*") >> *(x3::lit('.') >> identifier);
 const auto full_splat = x3::lit('[') >> x3::lit('*') >> x3::lit(']');
@@ -199,8 +197,7 @@ constexpr auto operations(Gap g) {
   const auto unary = *(x3::char_("-!") >> g) >> postfix;
   return unary % (g >> binary_operator >> g);
 }
-const auto expression_def =
-    guard[operations(gap) >> -(gap >> '?' > gap > expression > gap > ':' > gap > expression)];
+const auto expression_def = guard[operations(gap) >> -(gap >> '?' > gap > expression > gap > ':' > gap > expression)];
 const auto nl_expression_def =
     guard[operations(nl_gap) >> -(nl_gap >> '?' > nl_gap > nl_expression > nl_gap > ':' > nl_gap > nl_expression)];
 
@@ -280,10 +277,9 @@ const x3::rule<line_end_class> line_end = "a newline";
 const x3::rule<one_line_class> one_line_body = "a newline, or one argument and '}' (a one-line block)";
 
 // A label is a string literal (no interpolation) or an identifier.
-const auto label_def =
-    x3::raw[('"' >> *(x3::lit("$${") | x3::lit("%%{") | escape |
-                      (x3::char_ - x3::char_("\"\\\r\n") - x3::lit("${") - x3::lit("%{"))) > '"') |
-            identifier][add_label];
+const auto label_def = x3::raw[('"' >> *(x3::lit("$${") | x3::lit("%%{") | escape |
+                                         (x3::char_ - x3::char_("\"\\\r\n") - x3::lit("${") - x3::lit("%{"))) > '"') |
+                               identifier][add_label];
 const auto comment_item = x3::raw[line_comment | block_comment][take_comment];
 const auto line_end_def = gap >> -comment_item >> (eol | x3::eoi);
 struct value_class {};

@@ -11,7 +11,7 @@ namespace {
 std::string describe(const char* where, const char* last, const std::string& which) {
   if (where == last) return "unexpected end of file; expected " + which;
   const auto u = static_cast<unsigned char>(*where);
-  const std::string got = u == '\n' || u == '\r' ? "end of line"
+  const std::string got = u == '\n' || u == '\r'  ? "end of line"
                           : u >= 0x21 && u < 0x7f ? std::string("'") + *where + "'"
                                                   : "a blank or control byte";
   return "unexpected " + got + "; expected " + which;
@@ -55,9 +55,8 @@ parse_output parse(std::string_view text, const parse_options& options) {
   }
   if (!state.error && !state.open.empty()) {
     const ast::item& b = out.tree.items[state.open.back()];
-    state.report({b.body.begin,
-                  "block '" + std::string(text.substr(b.name.begin, b.name.end - b.name.begin)) +
-                      "' is not closed: no '}' matches this '{'"});
+    state.report({b.body.begin, "block '" + std::string(text.substr(b.name.begin, b.name.end - b.name.begin)) +
+                                    "' is not closed: no '}' matches this '{'"});
   }
   if (state.error) {
     out.error = std::move(state.error);
@@ -74,7 +73,10 @@ std::optional<std::string> literal_string(std::string_view q) {
   auto hex_value = [](std::string_view h, unsigned long& v) {
     v = 0;
     for (const char c : h) {
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (d < 0) return false;
       v = v * 16 + static_cast<unsigned long>(d);
     }
@@ -95,11 +97,21 @@ std::optional<std::string> literal_string(std::string_view q) {
     }
     if (++i >= q.size()) return std::nullopt;
     switch (q[i]) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
       case 'u':
       case 'U': {
         const std::size_t n = q[i] == 'u' ? 4 : 8;

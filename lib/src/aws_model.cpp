@@ -71,8 +71,8 @@ std::optional<std::string> terraform_reference(std::string_view e) {
   };
   const std::string_view type = word();
   if (type.empty() || i >= e.size() || e[i] != '.') return std::nullopt;
-  static constexpr std::array kNotResources{"var", "local", "module", "data", "each", "count",
-                                            "path", "terraform", "self", "provider"};
+  static constexpr std::array kNotResources{"var",   "local", "module",    "data", "each",
+                                            "count", "path",  "terraform", "self", "provider"};
   if (std::find(kNotResources.begin(), kNotResources.end(), type) != kNotResources.end()) return std::nullopt;
   ++i;
   const std::string_view name = word();
@@ -193,8 +193,7 @@ std::optional<std::string> AwsModel::object_entry(std::string_view e, std::strin
     ++i;
     while (i < e.size() && (e[i] == ' ' || e[i] == '\t')) ++i;
     std::size_t end = i;
-    while (end < e.size() && e[end] != ',' && e[end] != '}' && e[end] != '\n' && e[end] != '\r' && e[end] != '#')
-      ++end;
+    while (end < e.size() && e[end] != ',' && e[end] != '}' && e[end] != '\n' && e[end] != '\r' && e[end] != '#') ++end;
     std::string_view v = trim(e.substr(i, end - i));
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
     return std::string(v);

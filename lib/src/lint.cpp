@@ -1,7 +1,7 @@
 #include "staplint/lint.hpp"
 
-#include "staplint/dialect_sniff.hpp"
 #include "staplint/aws_parse.hpp"
+#include "staplint/dialect_sniff.hpp"
 #include "staplint/probe_recording.hpp"
 #include "staplint/suppressions.hpp"
 
@@ -242,7 +242,8 @@ class Runner {
     for (const std::string& f : files) {
       if (is_terraform_file(f)) modules[path::dirname(f)].push_back(f);
     }
-    for (const auto& [module_dir, module_files] : modules) lint_loaded(loader_.load_files(module_files, Dialect::aws, module_dir), nullptr);
+    for (const auto& [module_dir, module_files] : modules)
+      lint_loaded(loader_.load_files(module_files, Dialect::aws, module_dir), nullptr);
     for (const std::string& f : files) {
       if (is_cloudformation_file(f)) lint_tree(f, true, nullptr, Dialect::aws);
     }

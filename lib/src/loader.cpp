@@ -2,10 +2,10 @@
 #include "staplint/loader.hpp"
 
 #include "staplint/apache_parse.hpp"
+#include "staplint/aws_parse.hpp"
 #include "staplint/jvm_parse.hpp"
 #include "staplint/project_config.hpp"
 #include "staplint/text.hpp"
-#include "staplint/aws_parse.hpp"
 #include "staplint/xml_parse.hpp"
 
 #include <algorithm>

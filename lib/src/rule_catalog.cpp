@@ -51,7 +51,8 @@ std::string_view to_string(Stapling v) {
 }
 
 std::optional<Dialect> parse_dialect(std::string_view name) {
-  for (const Dialect d : {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat, Dialect::live, Dialect::aws}) {
+  for (const Dialect d :
+       {Dialect::nginx, Dialect::apache, Dialect::jvm, Dialect::tomcat, Dialect::live, Dialect::aws}) {
     if (to_string(d) == name) return d;
   }
   return std::nullopt;

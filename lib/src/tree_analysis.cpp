@@ -107,8 +107,7 @@ std::vector<Note> include_chain(const ConfigTree& tree, const std::unordered_map
 /// own (on: CloudFront staples by itself), AWS IoT custom domains (their
 /// switch). `refused`: the template or module is refused (a syntax error, a
 /// property that does not exist): every endpoint is `fatal`.
-void aws_endpoints(const AwsModel& m, bool refused, const std::function<bool(FileId)>& reported,
-                   LintResult& result) {
+void aws_endpoints(const AwsModel& m, bool refused, const std::function<bool(FileId)>& reported, LintResult& result) {
   for (const AwsResource& r : m.resources) {
     if (!r.node || !reported(r.node->file())) continue;
     EndpointReport e{Dialect::aws, r.node->file(), r.node->name_range(), r.display(), Stapling::unknown};

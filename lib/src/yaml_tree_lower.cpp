@@ -146,8 +146,9 @@ class Builder : public YAML::EventHandler {
     while (i < n && text_[i] != '\n' && text_[i] != '\r') {
       if (text_[i] == '#' && i > p && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) break;
       if (in_flow && (text_[i] == ',' || text_[i] == ']' || text_[i] == '}')) break;
-      if (!block && text_[i] == ':' && (i + 1 >= n || text_[i + 1] == ' ' || text_[i + 1] == '\n' ||
-                                        text_[i + 1] == '\r' || (in_flow && text_[i + 1] == ','))) {
+      if (!block && text_[i] == ':' &&
+          (i + 1 >= n || text_[i + 1] == ' ' || text_[i + 1] == '\n' || text_[i + 1] == '\r' ||
+           (in_flow && text_[i + 1] == ','))) {
         break;  // a key's end
       }
       ++i;
@@ -248,8 +249,8 @@ class Builder : public YAML::EventHandler {
       // Up to the closing bracket: past blanks, line ends and commas.
       const char close = it.kind == Item::Kind::map ? '}' : ']';
       std::size_t i = index + 1 < it.next ? end : it.value.begin + 1;
-      while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r' ||
-                                  text_[i] == ','))
+      while (i < text_.size() &&
+             (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r' || text_[i] == ','))
         ++i;
       if (i < text_.size() && text_[i] == close) end = static_cast<std::uint32_t>(i + 1);
     }
@@ -351,12 +352,13 @@ struct Lowering {
   Node entry_node(std::uint32_t i) {
     const Item& it = items[i];
     const Quote key_quote = !it.has_key || it.key.end == it.key.begin ? Quote::none
-                            : text[it.key.begin] == '"'                  ? Quote::double_
-                            : text[it.key.begin] == '\''                 ? Quote::single
-                                                                         : Quote::none;
+                            : text[it.key.begin] == '"'               ? Quote::double_
+                            : text[it.key.begin] == '\''              ? Quote::single
+                                                                      : Quote::none;
     const std::string_view name = it.has_key ? text_or_kept(it.key, key_quote, it.key_text) : std::string_view("-");
     Range name_range = it.has_key ? it.key : Range{it.begin, it.begin};
-    if (it.has_key && name_range.end > name_range.begin && (text[name_range.begin] == '"' || text[name_range.begin] == '\'')) {
+    if (it.has_key && name_range.end > name_range.begin &&
+        (text[name_range.begin] == '"' || text[name_range.begin] == '\'')) {
       name_range = {name_range.begin + 1, name_range.end > name_range.begin + 1 ? name_range.end - 1 : name_range.end};
     }
     const Range range{it.begin, std::max(it.end, it.begin)};

@@ -64,7 +64,7 @@ std::multiset<Key> expectations(const SourceFile& src, const std::string& marker
       const std::size_t open = t.find('"', 4);
       const std::size_t close = open == std::string_view::npos ? open : t.find('"', open + 1);
       t = open == std::string_view::npos || close == std::string_view::npos ? std::string_view("#")
-                                                                              : t.substr(open, close - open);
+                                                                            : t.substr(open, close - open);
     }
     if (t.front() == '#' || xml_comment || rem || colons || json_comment) {
       std::string_view c = t.substr(xml_comment || rem ? 4 : colons ? 2 : 1);

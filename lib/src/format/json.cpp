@@ -191,10 +191,7 @@ class JsonFormatter final : public Formatter {
       first = false;
       w.raw("{\"dialect\": ").str(to_string(ep.dialect)).raw(", \"path\": ").path(ep.file);
       w.raw(", \"line\": ").num(sm.file(ep.file).line_col(ep.range.begin).line);
-      w.raw(", \"name\": ")
-          .str(ep.name)
-          .raw(", \"stapling\": ")
-          .str(to_string(ep.stapling));
+      w.raw(", \"name\": ").str(ep.name).raw(", \"stapling\": ").str(to_string(ep.stapling));
       if (!ep.note.empty()) w.raw(", \"note\": ").str(ep.note);
       w.raw(", \"certificates\": [");
       for (std::size_t i = 0; i < ep.certificates.size(); ++i) {

@@ -1,7 +1,7 @@
 // SL1001 (AWS): an AWS IoT Core custom domain that does not staple.
+#include "rules/aws/SL1001_stapling_disabled.hpp"
 #include "checks/aws/facts.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/aws/SL1001_stapling_disabled.hpp"
 
 namespace staplint::checks::aws {
 
@@ -39,7 +39,8 @@ std::optional<Fix> fix_for(const CheckContext& ctx, const AwsResource& r, const 
     const Arg a = s.at->args()[0];
     if (r.syntax == AwsSyntax::terraform && s.at->name() == "server_certificate_config") {
       // Inside an object expression: the value after `enable_ocsp_check =`.
-      const std::string_view e = sm.file(s.at->file()).text().substr(a.range.begin, a.range.end - a.range.begin);
+      const std::string_view e =
+          std::string_view(sm.file(s.at->file()).text()).substr(a.range.begin, a.range.end - a.range.begin);
       const std::size_t key = e.find("enable_ocsp_check");
       const std::size_t value = key == std::string_view::npos ? key : e.find("false", key);
       if (value == std::string_view::npos) return std::nullopt;
@@ -55,8 +56,8 @@ std::optional<Fix> fix_for(const CheckContext& ctx, const AwsResource& r, const 
     }
     const Node* first = first_statement(r.body);
     if (!first) return std::nullopt;
-    fix.edits.push_back(insert_before(
-        sm, *first, {"server_certificate_config = {", "  enable_ocsp_check = true", "}"}));
+    fix.edits.push_back(
+        insert_before(sm, *first, {"server_certificate_config = {", "  enable_ocsp_check = true", "}"}));
     return fix;
   }
   if (r.syntax != AwsSyntax::cloudformation || !r.body) return std::nullopt;
@@ -66,7 +67,8 @@ std::optional<Fix> fix_for(const CheckContext& ctx, const AwsResource& r, const 
     // The mapping is there without the switch: add it first in it.
     const Node* first = first_statement(config);
     if (!first || config->kind != NodeKind::block) return std::nullopt;
-    const std::string_view opening = sm.file(config->file()).text().substr(config->body_range().begin, 1);
+    const std::string_view opening =
+        std::string_view(sm.file(config->file()).text()).substr(config->body_range().begin, 1);
     if (!json && opening == "{") return std::nullopt;  // a flow mapping: left to the user
     fix.edits.push_back(insert_before(sm, *first, {json ? "\"EnableOCSPCheck\": true," : "EnableOCSPCheck: true"}));
     return fix;
@@ -76,7 +78,8 @@ std::optional<Fix> fix_for(const CheckContext& ctx, const AwsResource& r, const 
   if (json) {
     fix.edits.push_back(insert_before(sm, *first, {"\"ServerCertificateConfig\": {\"EnableOCSPCheck\": true},"}));
   } else {
-    const std::string_view opening = sm.file(r.body->file()).text().substr(r.body->body_range().begin, 1);
+    const std::string_view opening =
+        std::string_view(sm.file(r.body->file()).text()).substr(r.body->body_range().begin, 1);
     if (opening == "{") return std::nullopt;
     fix.edits.push_back(insert_before(
         sm, *first, {"ServerCertificateConfig:", yaml_step(sm, *r.body, *first) + "EnableOCSPCheck: true"}));

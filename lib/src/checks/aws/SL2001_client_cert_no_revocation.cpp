@@ -1,8 +1,8 @@
 // SL2001 (AWS): client certificates verified without a revocation check: an
 // ALB listener in `verify` mode whose trust store has no CRL, and API
 // Gateway custom domains with mutual TLS.
-#include "checks/aws/facts.hpp"
 #include "rules/aws/SL2001_client_cert_no_revocation.hpp"
+#include "checks/aws/facts.hpp"
 
 namespace staplint::checks::aws {
 

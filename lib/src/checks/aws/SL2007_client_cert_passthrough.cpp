@@ -1,6 +1,6 @@
 // SL2007: an ALB listener that passes client certificates through unchecked.
-#include "checks/aws/facts.hpp"
 #include "rules/aws/SL2007_client_cert_passthrough.hpp"
+#include "checks/aws/facts.hpp"
 
 namespace staplint::checks::aws {
 

@@ -1,8 +1,8 @@
 // SL9005: a property or argument about OCSP or stapling that the AWS resource
 // does not have.
+#include "rules/aws/SL9005_nonexistent_revocation_setting.hpp"
 #include "checks/aws/facts.hpp"
 #include "checks/common/edits.hpp"
-#include "rules/aws/SL9005_nonexistent_revocation_setting.hpp"
 #include "staplint/text.hpp"
 
 namespace staplint::checks::aws {

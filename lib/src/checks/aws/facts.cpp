@@ -89,8 +89,8 @@ IotStapling iot_stapling(const AwsModel& m, const AwsResource& r) {
     if (config) out.at = config;
     v = m.value(AwsModel::child(config, "EnableOCSPCheck"));
   }
-  const std::string_view name = r.terraform() ? "server_certificate_config.enable_ocsp_check"
-                                              : "ServerCertificateConfig.EnableOCSPCheck";
+  const std::string_view name =
+      r.terraform() ? "server_certificate_config.enable_ocsp_check" : "ServerCertificateConfig.EnableOCSPCheck";
   switch (v.kind) {
     case AwsValue::Kind::absent:
       out.reason = "'" + std::string(name) + "' is not set, and it defaults to false";
