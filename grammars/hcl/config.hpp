@@ -5,6 +5,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +27,10 @@ struct parse_state {
   std::vector<std::unordered_map<std::string_view, std::uint32_t>> arguments{1};
   unsigned max_depth = 100;
   unsigned depth = 0;  ///< expressions being parsed inside each other
+  std::vector<std::string_view> heredocs;  ///< open heredocs' IDs, innermost last
+  /// Open templates (quoted strings, heredocs), innermost last: each the
+  /// directives it has open, `i` (if), `e` (if, past its else), `f` (for).
+  std::vector<std::string> templates;
   std::optional<syntax_error> error;
   std::uint32_t offset(const char* it) const { return static_cast<std::uint32_t>(it - begin); }
   void report(syntax_error e) {

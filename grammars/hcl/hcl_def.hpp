@@ -69,52 +69,64 @@ struct guard_gen {
 };
 constexpr guard_gen guard{};
 
-/// A heredoc template: `<<ID` or `<<-ID`, a newline, lines, and a line that
-/// holds only ID (blanks around it allowed). Its lines are not parsed: a
-/// heredoc's interpolations are taken as written.
-struct heredoc_parser : x3::parser<heredoc_parser> {
+/// The opening of a heredoc template: `<<ID` or `<<-ID` and the line's end.
+/// ID is kept (a stack: a heredoc may hold one in an interpolation) until
+/// heredoc_close meets the line that holds only ID.
+struct heredoc_open_parser : x3::parser<heredoc_open_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
-    x3::skip_over(first, last, context);
     Iterator it = first;
     if (last - it < 3 || it[0] != '<' || it[1] != '<') return false;
     it += 2;
     if (it != last && *it == '-') ++it;
     const Iterator id_begin = it;
-    auto id_char = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-             static_cast<unsigned char>(c) >= 0x80;
-    };
-    if (it == last || !(id_char(*it) && *it != '-' && !(*it >= '0' && *it <= '9'))) return false;
-    while (it != last && id_char(*it)) ++it;
+    auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c < 0; };
+    auto rest = [&](char c) { return start(c) || (c >= '0' && c <= '9') || c == '-'; };
+    if (it == last || !start(*it)) return false;
+    while (it != last && rest(*it)) ++it;
     const std::string_view id(id_begin, static_cast<std::size_t>(it - id_begin));
     if (it != last && *it == '\r') ++it;
     if (it == last || *it != '\n') return false;
-    ++it;
-    while (it != last) {
-      Iterator eol = it;
-      while (eol != last && *eol != '\n') ++eol;
-      std::string_view line(it, static_cast<std::size_t>(eol - it));
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      std::size_t lead = 0;
-      while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
-      std::string_view rest = line.substr(lead);
-      while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
-      if (rest == id) {
-        first = it + static_cast<std::ptrdiff_t>(lead + id.size());
-        return true;
-      }
-      if (eol == last) break;
-      it = eol + 1;
-    }
-    parse_state& st = x3::get<state_tag>(context);
-    fail(st, st.offset(first),
-         "heredoc '" + std::string(id) + "' is not closed: no line holds only '" + std::string(id) + "' after it");
+    x3::get<state_tag>(context).heredocs.push_back(id);
+    first = it + 1;
+    return true;
   }
 };
-const heredoc_parser heredoc{};
+/// The line that closes the innermost heredoc: blanks, its ID, blanks (the
+/// attribute's line end follows). At the end of the file instead: an error.
+/// `Pop`: the heredoc is closed (the lookahead for it leaves it open).
+template <bool Pop>
+struct heredoc_close_parser : x3::parser<heredoc_close_parser<Pop>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+    parse_state& st = x3::get<state_tag>(context);
+    if (st.heredocs.empty()) return false;
+    const std::string_view id = st.heredocs.back();
+    Iterator it = first;
+    while (it != last && (*it == ' ' || *it == '\t')) ++it;
+    if (static_cast<std::size_t>(last - it) < id.size() || std::string_view(it, id.size()) != id) {
+      if (it == last) {
+        fail(st, st.offset(id.data()) - 2,
+             "heredoc '" + std::string(id) + "' is not closed: no line holds only '" + std::string(id) + "' after it");
+      }
+      return false;
+    }
+    Iterator after = it + static_cast<std::ptrdiff_t>(id.size());
+    Iterator e = after;
+    while (e != last && (*e == ' ' || *e == '\t')) ++e;
+    if (e != last && *e != '\n' && *e != '\r') return false;
+    if constexpr (Pop) st.heredocs.pop_back();
+    first = after;
+    return true;
+  }
+};
+const heredoc_open_parser heredoc_open{};
+const heredoc_close_parser<true> heredoc_close{};
+const heredoc_close_parser<false> heredoc_close_ahead{};
 
 // --- lexical pieces
 // No skipper: the gaps between tokens are written out, one kind outside
@@ -153,15 +165,65 @@ const x3::rule<escape_class> escape_tail = "an escape sequence (\\n, \\r, \\t, \
 const auto escape_tail_def = x3::char_("nrt\"\\") | ('u' > x3::repeat(4)[hex]) | ('U' > x3::repeat(8)[hex]);
 BOOST_SPIRIT_DEFINE(escape_tail)
 const auto escape = x3::lit('\\') > escape_tail;
-const auto interpolation = x3::lit("${") > nl_gap >> -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >>
-                           -x3::lit('~') > '}';
-const auto directive = x3::lit("%{") > nl_gap >> -x3::lit('~') >> nl_gap >>
-                       ((kw("if") > nl_gap > nl_expression) | kw("else") | kw("endif") | kw("endfor") |
-                        (kw("for") > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) > nl_gap > kw("in") >
-                         nl_gap > nl_expression)) >>
-                       nl_gap >> -x3::lit('~') > '}';
-const auto quoted = '"' >> *(x3::lit("$${") | x3::lit("%%{") | interpolation | directive | escape |
-                             (x3::char_ - x3::char_("\"\\\r\n"))) > '"';
+// The strip markers are part of their tokens: `${~` and `~}`.
+const auto interpolation =
+    x3::lit("${") > -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >> -x3::lit('~') > '}';
+// A template's directives must balance: each `if` its `endif` (an `else`
+// between), each `for` its `endfor` (parse_state::templates).
+const auto on_directive = [](char what) {
+  return [what](auto& ctx) {
+    parse_state& st = x3::get<state_tag>(ctx);
+    std::string& open = st.templates.back();
+    const std::uint32_t at = st.offset(x3::_where(ctx).begin());
+    switch (what) {
+      case 'i':
+      case 'f':
+        open += what;
+        return;
+      case 'e':
+        if (open.empty() || open.back() != 'i') fail(st, at, "'%{ else }' with no open '%{ if }' in this template");
+        open.back() = 'e';
+        return;
+      case 'I':
+        if (open.empty() || (open.back() != 'i' && open.back() != 'e')) {
+          fail(st, at, "'%{ endif }' with no open '%{ if }' in this template");
+        }
+        open.pop_back();
+        return;
+      default:
+        if (open.empty() || open.back() != 'f') fail(st, at, "'%{ endfor }' with no open '%{ for }' in this template");
+        open.pop_back();
+        return;
+    }
+  };
+};
+const auto open_template = [](auto& ctx) { x3::get<state_tag>(ctx).templates.emplace_back(); };
+const auto close_template = [](auto& ctx) {
+  parse_state& st = x3::get<state_tag>(ctx);
+  if (!st.templates.back().empty()) {
+    const char open = st.templates.back().back();
+    fail(st, st.offset(x3::_where(ctx).begin()),
+         open == 'f' ? "the template ends with a '%{ for }' that has no '%{ endfor }'"
+                     : "the template ends with an '%{ if }' that has no '%{ endif }'");
+  }
+  st.templates.pop_back();
+};
+const auto directive =
+    x3::lit("%{") > -x3::lit('~') >> nl_gap >>
+    ((kw("if")[on_directive('i')] > nl_gap > nl_expression) | kw("else")[on_directive('e')] |
+     kw("endif")[on_directive('I')] | kw("endfor")[on_directive('F')] |
+     (kw("for")[on_directive('f')] > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) > nl_gap >
+      kw("in") > nl_gap > nl_expression)) >>
+    nl_gap >> -x3::lit('~') > '}';
+const auto quoted = x3::lit('"')[open_template] >> *(x3::lit("$${") | x3::lit("%%{") | interpolation | directive |
+                                                     escape | (x3::char_ - x3::char_("\"\\\r\n"))) >
+                    x3::lit('"')[close_template];
+// A heredoc's lines are a template too: interpolations and directives are
+// parsed, the rest is text, up to the line that holds only its ID.
+const auto heredoc_text = x3::lit("$${") | x3::lit("%%{") | interpolation | directive | (x3::char_ - eol);
+const auto heredoc_line = (+heredoc_text >> (eol | x3::eoi)) | eol;
+const auto heredoc =
+    heredoc_open[open_template] >> *(!heredoc_close_ahead >> heredoc_line) >> heredoc_close[close_template];
 
 const auto comma = nl_gap >> ',' >> nl_gap;
 const auto tuple = '[' >> nl_gap >> -(nl_expression % comma) >> -comma >> nl_gap > ']';
@@ -179,20 +241,21 @@ const auto obj_elem = gap >> expression >> gap >>
                       ((x3::lit('=') >> !x3::lit('=') >> !x3::lit('>')) | x3::lit(':')) > gap > expression;
 const auto object = '{' >> *obj_nl >> -(obj_elem % obj_sep) >> -obj_sep >> gap >> '}';
 const auto parens = '(' >> nl_gap >> nl_expression >> nl_gap > ')';
-const auto call = identifier >> *("::" >> identifier) >> gap >> '(' >> nl_gap >> -(nl_expression % comma) >>
-                  -(nl_gap >> (x3::lit("...") | x3::lit(','))) >> nl_gap > ')';
+const auto call = identifier >> *("::" >> identifier) >> gap >> '(' >> nl_gap >>
+                  -(nl_expression % comma >> -(nl_gap >> (x3::lit("...") | x3::lit(',')))) >> nl_gap > ')';
 const auto primary_def =
     number | quoted | heredoc | for_tuple | tuple | for_object | object | parens | call | identifier;
 
-const auto attr_splat = x3::lit(".*") >> *(x3::lit('.') >> identifier);
-const auto full_splat = x3::lit('[') >> x3::lit('*') >> x3::lit(']');
-const auto get_attr = x3::lit('.') >> (identifier | +digit);
 const auto index = '[' >> nl_gap >> nl_expression >> nl_gap > ']';
 const auto binary_operator = x3::lit("==") | "!=" | "<=" | ">=" | "&&" | "||" | '<' | '>' | '+' | '-' | '*' |
                              (x3::lit('/') >> !x3::lit('/')) | '%';
 /// The operations of an expression whose tokens `g` separates.
 template <typename Gap>
 constexpr auto operations(Gap g) {
+  // `.` and `*` are tokens of their own: blanks may stand between them.
+  const auto attr_splat = x3::lit('.') >> g >> x3::lit('*') >> *(g >> x3::lit('.') >> g >> identifier);
+  const auto full_splat = x3::lit('[') >> nl_gap >> x3::lit('*') >> nl_gap >> x3::lit(']');
+  const auto get_attr = x3::lit('.') >> g >> (identifier | +digit);
   const auto postfix = primary >> *(g >> (attr_splat | full_splat | get_attr | index));
   const auto unary = *(x3::char_("-!") >> g) >> postfix;
   return unary % (g >> binary_operator >> g);
