@@ -22,7 +22,7 @@ test/fuzz/make_corpus.sh samples build-fuzz/corpus
 
 # Then each grammar on its own (STAPLINT_FUZZ_DIALECT), with its dictionary,
 # seeded from its samples and the kept regression inputs (test/fuzz/corpus/).
-for d in nginx apache xml shell batch systemd properties yaml template recording; do
+for d in nginx apache xml shell batch systemd properties yaml template recording hcl cloudformation; do
   rm -rf "build-fuzz/corpus-$d" && test/fuzz/make_corpus.sh samples "build-fuzz/corpus-$d" "$d"
   (cd build-fuzz/artifacts && STAPLINT_FUZZ_DIALECT=$d ../test/fuzz/staplint-nginx-fuzzer \
      -max_total_time="${STAPLINT_FUZZ_GRAMMAR_SECONDS:-60}" -dict="../../test/fuzz/dict/$d.dict" \

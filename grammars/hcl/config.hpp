@@ -26,7 +26,7 @@ struct parse_state {
   std::vector<std::uint32_t> open;
   std::vector<std::unordered_map<std::string_view, std::uint32_t>> arguments{1};
   unsigned max_depth = 100;
-  unsigned depth = 0;  ///< expressions being parsed inside each other
+  unsigned depth = 0;                      ///< expressions being parsed inside each other
   std::vector<std::string_view> heredocs;  ///< open heredocs' IDs, innermost last
   /// Open templates (quoted strings, heredocs), innermost last: each the
   /// directives it has open, `i` (if), `e` (if, past its else), `f` (for).

@@ -15,6 +15,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ast.hpp"
 #include "config.hpp"
@@ -128,6 +129,79 @@ const heredoc_open_parser heredoc_open{};
 const heredoc_close_parser<true> heredoc_close{};
 const heredoc_close_parser<false> heredoc_close_ahead{};
 
+/// A letter beyond ASCII, as valid UTF-8: HCL's identifiers take Unicode
+/// letters (ID_Start, ID_Continue), and refuse symbols such as `€` or
+/// U+FFFD and bytes that are not UTF-8. Without Unicode's tables, the
+/// letters of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic,
+/// Thai, Georgian, Hangul, kana and CJK blocks stand for them.
+struct utf8_letter_parser : x3::parser<utf8_letter_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  static bool letter(char32_t c) {
+    if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
+    if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
+    static constexpr std::pair<char32_t, char32_t> kRanges[] = {
+        {0x250, 0x2AF},   {0x370, 0x3FF},   {0x400, 0x52F},   {0x531, 0x587},   {0x5D0, 0x5EA},
+        {0x620, 0x64A},   {0x671, 0x6D3},   {0x900, 0x97F},   {0xE01, 0xE30},   {0x10A0, 0x10FF},
+        {0x1E00, 0x1FFF}, {0x3041, 0x30FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
+    };
+    for (const auto& [lo, hi] : kRanges) {
+      if (c >= lo && c <= hi) return true;
+    }
+    return false;
+  }
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+    if (first == last) return false;
+    const auto b0 = static_cast<unsigned char>(*first);
+    const int n = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+    if (n == 0 || last - first < n) return false;
+    char32_t c = b0 & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (int i = 1; i < n; ++i) {
+      const auto b = static_cast<unsigned char>(first[i]);
+      if ((b & 0xC0) != 0x80) return false;
+      c = (c << 6) | (b & 0x3F);
+    }
+    if (!letter(c)) return false;
+    first += n;
+    return true;
+  }
+};
+const utf8_letter_parser utf8_letter{};
+
+/// After a backslash in a template: `n`, `r`, `t`, `"`, `\`, or `uNNNN` /
+/// `UNNNNNNNN` naming a character UTF-8 can encode (not a surrogate, not
+/// past U+10FFFF).
+struct escape_tail_parser : x3::parser<escape_tail_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename Iterator, typename Context, typename RContext, typename Attribute>
+  bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+    if (first == last) return false;
+    const char c = *first;
+    if (c == 'n' || c == 'r' || c == 't' || c == '"' || c == '\\') {
+      ++first;
+      return true;
+    }
+    if (c != 'u' && c != 'U') return false;
+    const int n = c == 'u' ? 4 : 8;
+    if (last - first < n + 1) return false;
+    std::uint32_t v = 0;
+    for (int i = 1; i <= n; ++i) {
+      const char h = first[i];
+      const int d = h >= '0' && h <= '9'   ? h - '0'
+                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                    : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                           : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<std::uint32_t>(d);
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
+    first += n + 1;
+    return true;
+  }
+};
+
 // --- lexical pieces
 // No skipper: the gaps between tokens are written out, one kind outside
 // brackets (`gap`, where a newline ends an attribute) and one inside
@@ -141,10 +215,9 @@ const auto gap = *(blank | block_comment);
 const auto nl_gap = *(blank | eol | line_comment | block_comment);
 
 const auto digit = x3::char_('0', '9');
-const auto hex = digit | x3::char_('a', 'f') | x3::char_('A', 'F');
 // ASCII ranges, not x3::alpha (the C library's classes assert on bytes
 // above 0x7F); such bytes are letters here, as Unicode letters are to HCL.
-const auto id_start = x3::char_('a', 'z') | x3::char_('A', 'Z') | x3::char_('_') | x3::char_('\x80', '\xff');
+const auto id_start = x3::char_('a', 'z') | x3::char_('A', 'Z') | x3::char_('_') | utf8_letter;
 const auto id_continue = id_start | digit | x3::char_('-');
 const auto identifier = id_start >> *id_continue;
 inline auto kw(const char* word) { return x3::lit(word) >> !id_continue; }
@@ -161,13 +234,13 @@ const x3::rule<nl_expression_class> nl_expression = "an expression";
 const x3::rule<primary_class> primary = "an expression";
 
 struct escape_class {};
-const x3::rule<escape_class> escape_tail = "an escape sequence (\\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN)";
-const auto escape_tail_def = x3::char_("nrt\"\\") | ('u' > x3::repeat(4)[hex]) | ('U' > x3::repeat(8)[hex]);
+const x3::rule<escape_class> escape_tail =
+    "an escape sequence (\\n, \\r, \\t, \\\", \\\\, or \\uNNNN or \\UNNNNNNNN naming a character)";
+const auto escape_tail_def = escape_tail_parser{};
 BOOST_SPIRIT_DEFINE(escape_tail)
 const auto escape = x3::lit('\\') > escape_tail;
 // The strip markers are part of their tokens: `${~` and `~}`.
-const auto interpolation =
-    x3::lit("${") > -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >> -x3::lit('~') > '}';
+const auto interpolation = x3::lit("${") > -x3::lit('~') >> nl_gap >> nl_expression >> nl_gap >> -x3::lit('~') > '}';
 // A template's directives must balance: each `if` its `endif` (an `else`
 // between), each `for` its `endfor` (parse_state::templates).
 const auto on_directive = [](char what) {
@@ -208,22 +281,21 @@ const auto close_template = [](auto& ctx) {
   }
   st.templates.pop_back();
 };
-const auto directive =
-    x3::lit("%{") > -x3::lit('~') >> nl_gap >>
-    ((kw("if")[on_directive('i')] > nl_gap > nl_expression) | kw("else")[on_directive('e')] |
-     kw("endif")[on_directive('I')] | kw("endfor")[on_directive('F')] |
-     (kw("for")[on_directive('f')] > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) > nl_gap >
-      kw("in") > nl_gap > nl_expression)) >>
-    nl_gap >> -x3::lit('~') > '}';
-const auto quoted = x3::lit('"')[open_template] >> *(x3::lit("$${") | x3::lit("%%{") | interpolation | directive |
-                                                     escape | (x3::char_ - x3::char_("\"\\\r\n"))) >
-                    x3::lit('"')[close_template];
+const auto directive = x3::lit("%{") > -x3::lit('~') >> nl_gap >>
+                       ((kw("if")[on_directive('i')] > nl_gap > nl_expression) | kw("else")[on_directive('e')] |
+                        kw("endif")[on_directive('I')] | kw("endfor")[on_directive('F')] |
+                        (kw("for")[on_directive('f')] > nl_gap > identifier >> -(nl_gap >> ',' > nl_gap > identifier) >
+                         nl_gap > kw("in") > nl_gap > nl_expression)) >>
+                       nl_gap >> -x3::lit('~') > '}';
+const auto quoted = x3::lit('"')[open_template] >>
+                    *(x3::lit("$${") | x3::lit("%%{") | interpolation | directive | escape |
+                      (x3::char_ - x3::char_("\"\\\r\n"))) > x3::lit('"')[close_template];
 // A heredoc's lines are a template too: interpolations and directives are
 // parsed, the rest is text, up to the line that holds only its ID.
 const auto heredoc_text = x3::lit("$${") | x3::lit("%%{") | interpolation | directive | (x3::char_ - eol);
 const auto heredoc_line = (+heredoc_text >> (eol | x3::eoi)) | eol;
-const auto heredoc =
-    heredoc_open[open_template] >> *(!heredoc_close_ahead >> heredoc_line) >> heredoc_close[close_template];
+const auto heredoc = heredoc_open[open_template] >>
+                     *(!heredoc_close_ahead >> heredoc_line) >> heredoc_close[close_template];
 
 const auto comma = nl_gap >> ',' >> nl_gap;
 const auto tuple = '[' >> nl_gap >> -(nl_expression % comma) >> -comma >> nl_gap > ']';
@@ -251,7 +323,7 @@ const auto binary_operator = x3::lit("==") | "!=" | "<=" | ">=" | "&&" | "||" | 
                              (x3::lit('/') >> !x3::lit('/')) | '%';
 /// The operations of an expression whose tokens `g` separates.
 template <typename Gap>
-constexpr auto operations(Gap g) {
+inline auto operations(Gap g) {
   // `.` and `*` are tokens of their own: blanks may stand between them.
   const auto attr_splat = x3::lit('.') >> g >> x3::lit('*') >> *(g >> x3::lit('.') >> g >> identifier);
   const auto full_splat = x3::lit('[') >> nl_gap >> x3::lit('*') >> nl_gap >> x3::lit(']');

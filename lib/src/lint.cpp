@@ -362,8 +362,8 @@ class Runner {
     if (included) return;
     if (outside_dialects(file, identity, sources_.file(pf.file).text())) {
       spdlog::info(
-          "'{}' is not a file staplint reads (XML other than Tomcat's server and context files, or "
-          "another file of a Tomcat conf directory); skipped",
+          "'{}' is not a file staplint reads (XML other than Tomcat's server and context files, YAML or JSON "
+          "other than a CloudFormation template, or another file of a Tomcat conf directory); skipped",
           file);
       return;
     }
@@ -534,15 +534,19 @@ class Runner {
 
  private:
   /// XML other than Tomcat's server and context files (web.xml,
-  /// tomcat-users.xml, pom.xml), and the other files of a Tomcat conf
-  /// directory (policy.d/*.policy, logging.properties is a JVM file and read):
-  /// no dialect of staplint's reads them.
+  /// tomcat-users.xml, pom.xml), YAML and JSON other than CloudFormation
+  /// templates, and the other files of a Tomcat conf directory
+  /// (policy.d/*.policy, logging.properties is a JVM file and read): no
+  /// dialect of staplint's reads them.
   /// `real` is the canonical path of `file`.
   bool outside_dialects(const std::string& file, const std::string& real, const std::string& text) const {
     const std::string name = path::basename(file);
     if ((name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0) || text.rfind("<?xml", 0) == 0) {
       return true;
     }
+    // YAML and JSON that is not a CloudFormation template (is_cloudformation_file()
+    // took those): a Helm values file, a package.json; no server reads it.
+    if (name.ends_with(".yaml") || name.ends_with(".yml") || name.ends_with(".json")) return true;
     // Beside a server.xml, only the files Tomcat's conf directory ships that
     // no dialect reads (policies, schemas): a .conf there (an httpd vhost
     // with a syntax error, say) is still linted, not skipped in silence.

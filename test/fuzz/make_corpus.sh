@@ -2,7 +2,8 @@
 # Builds a seed corpus for the fuzzer from samples/ (nginx and Apache): each sample file, and
 # each tree joined into one input with "@@file@@" separators.
 #   make_corpus.sh SAMPLES OUT [DIALECT]
-# With DIALECT (nginx, apache, xml, shell, batch, systemd, properties, yaml, template, recording), the
+# With DIALECT (nginx, apache, xml, shell, batch, systemd, properties, yaml, template, recording, hcl,
+# cloudformation), the
 # seeds are that grammar's sample files and test/fuzz/corpus/DIALECT/ (the
 # kept regression inputs), for STAPLINT_FUZZ_DIALECT=DIALECT.
 set -eu
@@ -21,6 +22,8 @@ if [ -n "$dialect" ]; then
     yaml) find "$samples" -name '.staplint.yaml' -o -name '*.json' ;;
     template) find "$samples/templates" -type f ;;
     recording) find "$samples/live" -name '*.probe.yaml' ;;
+    hcl) find "$samples/aws" -name '*.tf' ;;
+    cloudformation) find "$samples/aws" -name '*.yaml' -o -name '*.json' ;;
   esac | grep -v '\.fixed' | sort | { n=0; while IFS= read -r f; do cp "$f" "$out/seed-$n"; n=$((n + 1)); done; }
   cp "$here/corpus/$dialect/"* "$out/" 2>/dev/null || true
   echo "$(ls "$out" | wc -l) seeds for $dialect in $out"

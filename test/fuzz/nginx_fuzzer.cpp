@@ -9,7 +9,7 @@
 // and the httpd, Tomcat and JDK versions vary with the nginx one.
 //
 // With STAPLINT_FUZZ_DIALECT set (nginx, apache, xml, shell, batch, systemd,
-// properties, yaml, template, recording), the input is only that grammar's file in a
+// properties, yaml, template, recording, hcl, cloudformation), the input is only that grammar's file in a
 // tree that reads it (template: a Jinja2, Go, ERB and envsubst template of
 // nginx, Apache and Tomcat files, after each engine's mask is checked for
 // its invariants), so that the fuzzer learns one grammar at a time (each with its
@@ -195,6 +195,23 @@ int fuzz_dialect(std::string_view input) {
     fs.add("/t/conf/catalina.properties", text);
     fs.add("/j/java.security", text);
     where = "/t";
+  } else if (g_dialect == "hcl") {
+    // A Terraform module: the input beside a file its references can reach,
+    // and the input named on its own (pre-commit's way).
+    fs.add("/m/main.tf", text);
+    fs.add("/m/stores.tf",
+           "resource \"aws_lb_trust_store\" \"t\" {}\nresource \"aws_lb_trust_store_revocation\" \"r\" {\n"
+           "  trust_store_arn = aws_lb_trust_store.t.arn\n  revocations_s3_key = \"c.crl\"\n}\n");
+    where = "/m";
+    more = {"/m/main.tf"};
+  } else if (g_dialect == "cloudformation") {
+    // The YAML and JSON reader: a template (its text says so), and the same
+    // bytes as Terraform JSON (its name says so).
+    fs.add("/c/template.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\n" + text);
+    fs.add("/c/raw.json", text);
+    fs.add("/j/main.tf.json", text);
+    where = "/c";
+    more = {"/j/main.tf.json"};
   } else {
     __builtin_trap();  // an unknown STAPLINT_FUZZ_DIALECT
   }

@@ -1332,6 +1332,70 @@ def baseline_odd(c):
         c.lint(["--baseline", b, "a.conf"], code=3, has=[want])
 
 
+# ------------------------------------------------------------------ aws
+
+ALIAS_BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n" % ((i, i) + (i - 1,) * 9) for i in range(1, 9))
+
+
+@case("config", "CloudFormation: a template nested 100,000 deep (YAML and JSON), and an alias bomb in Metadata")
+def cloudformation_bombs(c):
+    write(f"{c.d}/deep/t.yaml", "AWSTemplateFormatVersion: x\nResources: " + "[" * 100000 + "]" * 100000 + "\n")
+    write(f"{c.d}/json/t.json", '{"AWSTemplateFormatVersion": "x", "Resources": ' + "[" * 100000 + "]" * 100000 + "}\n")
+    bomb = "".join("  " + line + "\n" for line in ALIAS_BOMB.splitlines())
+    write(f"{c.d}/bomb/t.yaml", "AWSTemplateFormatVersion: x\nMetadata:\n" + bomb +
+          "Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n"
+          "      Protocol: HTTPS\n      MutualAuthentication: *a8\n")
+    c.lint(["deep"], code=1, has=["SL0005"], seconds=5, mib=512)
+    c.lint(["json"], code=1, has=["SL0005"], seconds=5, mib=512)
+    c.lint(["bomb"], code=0, seconds=5, mib=512)
+
+
+@case("config", "Terraform: blocks, brackets, templates and heredocs nested 100,000 deep, 100,000 unary minuses")
+def terraform_deep(c):
+    write(f"{c.d}/blocks/main.tf", "a {\n" * 100000 + "}\n" * 100000)
+    write(f"{c.d}/brackets/main.tf", "x = " + "[" * 100000 + "]" * 100000 + "\n")
+    write(f"{c.d}/templates/main.tf", "x = " + '"${' * 50000 + "1" + '}"' * 50000 + "\n")
+    write(f"{c.d}/heredocs/main.tf", "x = " + "".join("<<E%d\n${" % i for i in range(20000)) + "1\n")
+    write(f"{c.d}/unary/main.tf", "x = " + "-" * 100000 + "1\n")
+    for d in ("blocks", "brackets", "templates", "heredocs"):
+        c.lint([d], code=1, has=["SL000"], seconds=5, mib=512)
+    c.lint(["unary"], code=0, seconds=5, mib=512)
+
+
+@case("output", "Terraform and CloudFormation names holding ESC, a newline and a workflow command")
+def aws_forged_names(c):
+    write(f"{c.d}/tf/main.tf",
+          'resource "aws_lb_listener" "a\\u001b[31m\\n::error file=forged,line=1::x" {\n'
+          '  protocol = "HTTPS"\n  mutual_authentication {\n    mode = "passthrough"\n  }\n}\n')
+    write(f"{c.d}/cf/t.json",
+          '{"AWSTemplateFormatVersion": "x", "Resources": {"L\\u001b]0;t\\u0007\\n::error file=forged2::x": '
+          '{"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": '
+          '{"Protocol": "HTTPS", "MutualAuthentication": {"Mode": "passthrough"}}}}}\n')
+    c.lint(["tf", "cf"], code=0, has=["SL2007"], lacks=["\n::error file=forged", "\x1b"], formats=True)
+
+
+@case("fs", "Terraform: a module file that links to a secret outside, with a syntax error in it")
+def terraform_secret_link(c):
+    plant_secrets(c.d)
+    write(f"{c.d}/mod/main.tf", 'resource "aws_lb_listener" "l" {\n  protocol = "HTTPS"\n}\n')
+    os.symlink(f"{c.d}/outside/secret.txt", f"{c.d}/mod/secret.tf")
+    c.lint(["mod"], code=1, has=["SL0001"], formats=True)
+    c.lint(["mod/main.tf"], formats=True)
+
+
+@case("linear", "Terraform: a module of 20,000 listeners, and a CloudFormation template of 20,000")
+def aws_large(c):
+    write(f"{c.d}/tf/main.tf", "".join(
+        'resource "aws_lb_listener" "l%d" {\n  protocol = "HTTPS"\n  mutual_authentication {\n'
+        '    mode = "passthrough"\n  }\n}\n' % i for i in range(20000)))
+    write(f"{c.d}/cf/t.yaml", "AWSTemplateFormatVersion: x\nResources:\n" + "".join(
+        "  L%d:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Protocol: HTTPS\n"
+        "      MutualAuthentication: {Mode: passthrough}\n" % i for i in range(20000)))
+    c.lint(["tf"], code=0, has=["SL2007"], seconds=10, mib=1024)
+    c.lint(["cf"], code=0, has=["SL2007"], seconds=10, mib=1024)
+
+
 # ------------------------------------------------------------------ cli
 
 @case("cli", "limits past their caps and values that would wrap")
