@@ -275,7 +275,8 @@ const auto close_template = [](auto& ctx) {
   parse_state& st = x3::get<state_tag>(ctx);
   if (!st.templates.back().empty()) {
     const char open = st.templates.back().back();
-    fail(st, st.offset(x3::_where(ctx).begin()),
+    // At the template's last byte: its closing quote, or its heredoc's ID.
+    fail(st, st.offset(x3::_where(ctx).begin()) - 1,
          open == 'f' ? "the template ends with a '%{ for }' that has no '%{ endfor }'"
                      : "the template ends with an '%{ if }' that has no '%{ endif }'");
   }

@@ -4,8 +4,7 @@
 // nothing); the events carry where each value starts, and the text says where
 // it ends.
 #include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>  // Parser, exceptions, and Node defined (parser.h only declares it)
 
 #include <algorithm>
 #include <sstream>
