@@ -7,13 +7,6 @@ namespace staplint::checks::aws {
 
 namespace {
 
-/// JSON (a CDK synth output, a JSON template): the file's first byte is `{`.
-bool json_file(const SourceManager& sources, const Node& n) {
-  const std::string& t = sources.file(n.file()).text();
-  const std::size_t first = t.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  return first != std::string::npos && t[first] == '{';
-}
-
 const Node* first_statement(const Node* block) {
   if (!block) return nullptr;
   for (const Node& c : block->children()) {

@@ -27,15 +27,17 @@ constexpr std::string_view kIot =
     "tls_config and validation_certificate_arn; the switch is in 'hashicorp/awscc''s awscc_iot_domain_configuration "
     "(server_certificate_config.enable_ocsp_check)";
 
-void report(const CheckContext& ctx, Reporter& r, const AwsResource& res, const Node& n, std::string_view what,
-            std::string_view detail, bool removable) {
+void report(const CheckContext& ctx, Reporter& r, const AwsResource& res, const Node& parent, const Node& n,
+            std::string_view what, std::string_view detail, bool removable) {
   Finding& f = r.report(n.file(), n.name_range(),
                         SL9005_nonexistent_revocation_setting::Fields{
                             .detail = detail, .name = n.name(), .type = res.type, .what = what});
   if (!removable) return;
+  std::optional<TextEdit> edit = remove_property(ctx.sources, parent, n);
+  if (!edit) return;
   Fix fix;
   fix.description = "remove '" + std::string(n.name()) + "': it sets nothing";
-  fix.edits.push_back(delete_statement(ctx.sources, n));
+  fix.edits.push_back(std::move(*edit));
   f.fixes.push_back(std::move(fix));
 }
 
@@ -49,7 +51,7 @@ void SL9005_nonexistent_revocation_setting::check(const CheckContext& ctx, Repor
       for (const Node& n : res.body->children()) {
         if (n.kind == NodeKind::comment) continue;
         if (names_stapling(n.name())) {
-          report(ctx, r, res, n, what, res.terraform() ? kListenerArguments : kListenerProperties, true);
+          report(ctx, r, res, *res.body, n, what, res.terraform() ? kListenerArguments : kListenerProperties, true);
         }
       }
       // ListenerAttributes: [{Key: ..., Value: ...}]
@@ -76,14 +78,16 @@ void SL9005_nonexistent_revocation_setting::check(const CheckContext& ctx, Repor
       for (const Node* block : {res.body, viewer}) {
         if (!block) continue;
         for (const Node& n : block->children()) {
-          if (n.kind != NodeKind::comment && names_stapling(n.name())) report(ctx, r, res, n, what, kCloudFront, true);
+          if (n.kind != NodeKind::comment && names_stapling(n.name())) {
+            report(ctx, r, res, *block, n, what, kCloudFront, true);
+          }
         }
       }
     } else if (res.kind == AwsKind::iot_domain && res.type == "aws_iot_domain_configuration") {
       for (const Node& n : res.body->children()) {
         if (n.kind == NodeKind::comment) continue;
         if (n.name() == "server_certificate_config" || names_stapling(n.name())) {
-          report(ctx, r, res, n, what, kIot, false);
+          report(ctx, r, res, *res.body, n, what, kIot, false);
         }
       }
     }

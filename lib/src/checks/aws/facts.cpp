@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "checks/common/edits.hpp"
+
 #include "staplint/text.hpp"
 
 namespace staplint::checks::aws {
@@ -119,6 +121,46 @@ const Node* api_mutual_tls(const AwsModel& m, const AwsResource& r) {
   const AwsValue uri = m.value(AwsModel::child(b.front(), r.terraform() ? "truststore_uri" : "TruststoreUri"));
   if (uri.kind == AwsValue::Kind::absent || (uri.kind == AwsValue::Kind::literal && uri.text.empty())) return nullptr;
   return b.front();
+}
+
+bool json_file(const SourceManager& sources, const Node& n) {
+  const std::string& t = sources.file(n.file()).text();
+  const std::size_t first = t.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  return first != std::string::npos && t[first] == '{';
+}
+
+std::optional<TextEdit> remove_property(const SourceManager& sources, const Node& parent, const Node& n) {
+  const SourceFile& src = sources.file(n.file());
+  const std::string& t = src.text();
+  if (!line_indent(src, n.range.begin)) return std::nullopt;  // something before it on its line
+  const std::string& path = src.path();
+  if (path.ends_with(".tf")) {
+    if (parent.kind == NodeKind::block &&
+        sources.file(parent.file()).line_col(parent.range.begin).line == src.line_col(n.range.begin).line) {
+      return std::nullopt;  // a one-line block
+    }
+    return delete_statement(sources, n);
+  }
+  if (json_file(sources, n)) {
+    const Node* last = nullptr;
+    for (const Node& c : parent.children()) {
+      if (c.kind != NodeKind::comment) last = &c;
+    }
+    if (last == &n) return std::nullopt;
+    std::size_t i = n.range.end;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    if (i >= t.size() || t[i] != ',') return std::nullopt;
+    ++i;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    if (i < t.size() && t[i] == '\r') ++i;
+    if (i >= t.size() || t[i] != '\n') return std::nullopt;
+    std::uint32_t begin = n.range.begin;
+    while (begin > 0 && (t[begin - 1] == ' ' || t[begin - 1] == '\t')) --begin;
+    return TextEdit{n.file(), begin, static_cast<std::uint32_t>(i + 1 - begin), {}, {}};
+  }
+  const std::uint32_t body = parent.body_range().begin;
+  if (body < t.size() && (t[body] == '{' || t[body] == '[')) return std::nullopt;  // a flow mapping
+  return delete_statement(sources, n);
 }
 
 }  // namespace staplint::checks::aws

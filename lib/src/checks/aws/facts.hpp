@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "staplint/aws_model.hpp"
+#include "staplint/diagnostic.hpp"
 #include "staplint/result.hpp"
 
 namespace staplint::checks::aws {
@@ -55,6 +56,16 @@ struct IotStapling {
   bool written_false = false;  ///< the switch is written, false
 };
 IotStapling iot_stapling(const AwsModel& m, const AwsResource& r);
+
+/// JSON (a CDK synth output, a JSON template, Terraform JSON): the file's
+/// first byte is `{`.
+bool json_file(const SourceManager& sources, const Node& n);
+
+/// Removes property `n` of `parent` where the result stays valid: an HCL
+/// argument alone on its line, a YAML entry of a block mapping, a JSON member
+/// with its comma (not the last one: the comma before it would dangle).
+/// nullopt elsewhere (a flow mapping, a one-line block).
+std::optional<TextEdit> remove_property(const SourceManager& sources, const Node& parent, const Node& n);
 
 /// A MutualTlsAuthentication (mutual_tls_authentication) with a truststore.
 const Node* api_mutual_tls(const AwsModel& m, const AwsResource& r);
