@@ -24,8 +24,8 @@ constexpr std::string_view kListenerArguments =
 constexpr std::string_view kCloudFront = "CloudFront staples OCSP responses by itself, with no setting";
 constexpr std::string_view kIot =
     "its arguments are authorizer_config, domain_name, name, server_certificate_arns, service_type, status, tags, "
-    "tls_config and validation_certificate_arn; the switch is in 'hashicorp/awscc''s awscc_iot_domain_configuration "
-    "(server_certificate_config.enable_ocsp_check)";
+    "tls_config and validation_certificate_arn; the switch is in awscc_iot_domain_configuration of the "
+    "'hashicorp/awscc' provider (server_certificate_config.enable_ocsp_check)";
 
 void report(const CheckContext& ctx, Reporter& r, const AwsResource& res, const Node& parent, const Node& n,
             std::string_view what, std::string_view detail, bool removable) {
