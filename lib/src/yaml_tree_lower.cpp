@@ -409,7 +409,18 @@ ParseResult parse_yaml_tree_text(FileId file, SourceManager& sm, unsigned max_ne
   } catch (const YAML::Exception& e) {
     // DeepRecursion among them: yaml-cpp's own depth guard.
     const std::size_t pos = e.mark.pos < 0 ? 0 : static_cast<std::size_t>(e.mark.pos) + base;
-    return syntax(static_cast<std::uint32_t>(std::min(pos, text.size())), std::string(what) + ": " + e.msg);
+    // yaml-cpp's words, as a reader of JSON or YAML would say them.
+    static constexpr std::pair<std::string_view, std::string_view> kPlain[] = {
+        {"end of map flow not found", "expected ',' or '}' here"},
+        {"end of sequence flow not found", "expected ',' or ']' here"},
+        {"end of map not found", "a mapping ends here that its indentation does not close"},
+        {"end of sequence not found", "a list ends here that its indentation does not close"},
+    };
+    std::string message = e.msg;
+    for (const auto& [yaml_cpp, plain] : kPlain) {
+      if (message == yaml_cpp) message = std::string(plain) + " (" + message + ")";
+    }
+    return syntax(static_cast<std::uint32_t>(std::min(pos, text.size())), std::string(what) + ": " + message);
   }
   NodeUnit& unit = sm.new_unit(file);
   unit.details.reserve(b.items.size() + 1);
