@@ -37,6 +37,8 @@ void report(const CheckContext& ctx, Reporter& r, const AwsResource& res, const 
   if (!edit) return;
   Fix fix;
   fix.description = "remove '" + std::string(n.name()) + "': it sets nothing";
+  // It changes nothing AWS does: the resource has no such setting.
+  fix.safe = true;
   fix.edits.push_back(std::move(*edit));
   f.fixes.push_back(std::move(fix));
 }
