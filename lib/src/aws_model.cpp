@@ -274,6 +274,11 @@ AwsValue AwsModel::value(const Node* n) const {
     follow(*inner);
     return v;
   }
+  if (!hcl && a.quote == Quote::none && text.starts_with('*')) {
+    v.kind = AwsValue::Kind::unknown;  // a YAML alias: never expanded
+    v.text = std::string(text);
+    return v;
+  }
   if (!hcl || a.quote != Quote::none) {
     // Any other string that interpolates is Terraform's template (a
     // CloudFormation string holds `${` only inside Fn::Sub).

@@ -342,6 +342,13 @@ struct Lowering {
       args[0].range = it.value;
       args[0].quote = it.quote;
       d.args = args;
+    } else if (it.kind == Item::Kind::alias) {
+      // `*name` as written: no plain scalar starts with `*`, so the model
+      // knows it for an alias, whose value staplint never expands.
+      std::span<Arg> args = sm.arena().make_array<Arg>(1);
+      args[0].value = view(it.value);
+      args[0].range = it.value;
+      d.args = args;
     }
     return detailed_node(unit, NodeKind::attribute, range, d);
   }

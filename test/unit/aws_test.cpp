@@ -210,6 +210,21 @@ TEST_CASE("aws model: references followed, the rest unknown", "[aws][model]") {
   CHECK_FALSE(m.unknown_revocation_target);
 }
 
+TEST_CASE("aws model: a YAML alias is unknown, never a default", "[aws][model]") {
+  MemoryFileSystem fs;
+  fs.add("/c/t.yaml",
+         "AWSTemplateFormatVersion: x\nMetadata:\n  on: &on true\nResources:\n  D:\n"
+         "    Type: AWS::IoT::DomainConfiguration\n    Properties:\n      DomainName: a.test\n"
+         "      ServerCertificateConfig:\n        EnableOCSPCheck: *on\n");
+  SourceManager sm;
+  LintRequest req;
+  req.paths = {"/c/t.yaml"};
+  const LintResult r = lint(fs, sm, RuleCatalog::builtin(), req);
+  CHECK(r.findings.empty());
+  REQUIRE(r.endpoints.size() == 1);
+  CHECK(r.endpoints[0].stapling == Stapling::unknown);
+}
+
 TEST_CASE("a run: a Terraform file named alone is read with its module; other YAML is skipped", "[aws][lint]") {
   MemoryFileSystem fs;
   fs.add("/r/mod/store.tf", "resource \"aws_lb_trust_store\" \"t\" {}\n");

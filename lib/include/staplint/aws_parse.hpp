@@ -37,7 +37,8 @@ ParseResult parse_hcl_text(FileId file, SourceManager& sources, unsigned max_nes
 /// named `-`. A tagged value (`!Ref X`, `!GetAtt A.B`, `!If [...]`) is a
 /// block with one child named as the tag's long form (`Ref`, `Fn::GetAtt`,
 /// `Fn::If`, `Condition`), so that the short and the long forms lower
-/// alike. An alias is an attribute with no argument (never expanded). YAML
+/// alike. An alias is an attribute whose argument is `*name` as written
+/// (never expanded). YAML
 /// comments on lines of their own are comment nodes. `what` names the file's
 /// kind in messages.
 ParseResult parse_yaml_tree_text(FileId file, SourceManager& sources, unsigned max_nesting, std::string_view what);
