@@ -1,6 +1,7 @@
 // Runs the instantiated HCL grammar; iterators stop here.
 #include <string_view>
 
+#include "../common/utf8.hpp"
 #include "config.hpp"
 #include "hcl.hpp"
 #include "hcl_parser.hpp"
@@ -119,21 +120,7 @@ std::optional<std::string> literal_string(std::string_view q) {
         if (i + n >= q.size()) return std::nullopt;
         if (!hex_value(q.substr(i + 1, n), code) || code > 0x10FFFF) return std::nullopt;
         i += n;
-        if (code < 0x80) {
-          out += static_cast<char>(code);
-        } else if (code < 0x800) {
-          out += static_cast<char>(0xC0 | (code >> 6));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0x10000) {
-          out += static_cast<char>(0xE0 | (code >> 12));
-          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (code >> 18));
-          out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        }
+        common::append_utf8(out, code);
         break;
       }
       default:

@@ -1,4 +1,5 @@
 // Runs the instantiated XML grammar; iterators stop here.
+#include "../common/utf8.hpp"
 #include "config.hpp"
 #include "xml.hpp"
 #include "xml_parser.hpp"
@@ -109,20 +110,8 @@ std::string decode(std::string_view raw, bool& known) {
       if (!ok || code == 0 || code > 0x10FFFF || (hex && ent.size() == 2)) {
         known = false;
         out += raw.substr(i, semi - i + 1);
-      } else if (code < 0x80) {
-        out += static_cast<char>(code);
-      } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-      } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
       } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
+        common::append_utf8(out, code);
       }
     } else {
       known = false;  // an entity only a DOCTYPE could define

@@ -79,16 +79,8 @@ ParseResult parse_hcl_text(FileId file, SourceManager& sm, unsigned max_nesting)
   options.max_depth = max_nesting;
   const grammar::hcl::parse_output out = grammar::hcl::parse(text, options);
   if (out.error) {
-    InputProblem p;
-    p.kind = out.error->limit ? InputProblemKind::limit : InputProblemKind::syntax;
-    p.file = file;
-    const std::uint32_t at = out.error->offset;
-    p.range = {at, at < text.size() ? at + 1 : at};
-    p.message = out.error->message;
-    if (out.error->note_offset) {
-      p.notes.push_back({file, {*out.error->note_offset, *out.error->note_offset + 1}, out.error->note});
-    }
-    return p;
+    return grammar_problem(file, text, out.error->limit, out.error->offset, out.error->message, out.error->note_offset,
+                           out.error->note);
   }
   NodeUnit& unit = sm.new_unit(file);
   unit.details.reserve(out.tree.items.size());

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "staplint/ast.hpp"
+#include "staplint/config_tree.hpp"
 #include "staplint/source.hpp"
 
 namespace staplint {
@@ -17,6 +19,20 @@ inline std::span<Node> copy_to_arena(SourceManager& sm, const std::vector<Node>&
   std::span<Node> out = sm.arena().make_array<Node>(list.size());
   std::copy(list.begin(), list.end(), out.begin());
   return out;
+}
+
+/// A grammar's error as a located problem: the byte at `at` (nothing at the
+/// end of the file), with a note on the byte at `note_at` when there is one.
+inline InputProblem grammar_problem(FileId file, std::string_view text, bool limit, std::uint32_t at,
+                                    std::string message, std::optional<std::uint32_t> note_at = std::nullopt,
+                                    std::string note = {}) {
+  InputProblem p;
+  p.kind = limit ? InputProblemKind::limit : InputProblemKind::syntax;
+  p.file = file;
+  p.range = {at, at < text.size() ? at + 1 : at};
+  p.message = std::move(message);
+  if (note_at) p.notes.push_back({file, {*note_at, *note_at + 1}, std::move(note)});
+  return p;
 }
 
 /// Makes a detailed node of `unit` (ast.hpp).

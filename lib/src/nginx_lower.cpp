@@ -65,17 +65,8 @@ ParseResult parse_nginx_text(FileId file, SourceManager& sm, unsigned max_nestin
   grammar::nginx::parse_output out;
   out.error = grammar::nginx::parse_into(text, opts, scratch);
   if (out.error) {
-    InputProblem p;
-    p.kind = out.error->kind == grammar::nginx::error_kind::depth_exceeded ? InputProblemKind::limit
-                                                                           : InputProblemKind::syntax;
-    p.file = file;
-    const std::uint32_t at = out.error->offset;
-    p.range = {at, at < text.size() ? at + 1 : at};
-    p.message = out.error->message;
-    if (out.error->note_offset) {
-      const std::uint32_t n = *out.error->note_offset;
-      p.notes.push_back({file, {n, n + 1}, out.error->note});
-    }
+    InputProblem p = grammar_problem(file, text, out.error->kind == grammar::nginx::error_kind::depth_exceeded,
+                                     out.error->offset, out.error->message, out.error->note_offset, out.error->note);
     if (out.error->fix_offset) {
       Fix f;
       f.description = "insert '" + out.error->fix_text.substr(0, out.error->fix_text.find('\n')) + "'";

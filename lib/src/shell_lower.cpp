@@ -10,15 +10,7 @@ ParseResult parse_shell_text(FileId file, SourceManager& sm) {
   namespace raw = grammar::shell::ast;
   const std::string& text = sm.file(file).text();
   const grammar::shell::parse_output out = grammar::shell::parse(text);
-  if (out.error) {
-    InputProblem p;
-    p.kind = out.error->limit ? InputProblemKind::limit : InputProblemKind::syntax;
-    p.file = file;
-    const std::uint32_t at = out.error->offset;
-    p.range = {at, at < text.size() ? at + 1 : at};
-    p.message = out.error->message;
-    return p;
-  }
+  if (out.error) return grammar_problem(file, text, out.error->limit, out.error->offset, out.error->message);
   std::span<Node> nodes = sm.arena().make_array<Node>(out.entries.size());
   NodeUnit& unit = sm.new_unit(file);
   for (std::size_t i = 0; i < out.entries.size(); ++i) {

@@ -84,17 +84,8 @@ ParseResult parse_xml_text(FileId file, SourceManager& sm, unsigned max_nesting)
   options.max_depth = max_nesting;
   const grammar::xml::parse_output out = grammar::xml::parse(text, options);
   if (out.error) {
-    InputProblem p;
-    p.kind = out.error->message.find("nest deeper") != std::string::npos ? InputProblemKind::limit
-                                                                         : InputProblemKind::syntax;
-    p.file = file;
-    const std::uint32_t at = out.error->offset;
-    p.range = {at, at < text.size() ? at + 1 : at};
-    p.message = out.error->message;
-    if (out.error->note_offset) {
-      p.notes.push_back({file, {*out.error->note_offset, *out.error->note_offset + 1}, out.error->note});
-    }
-    return p;
+    return grammar_problem(file, text, out.error->message.find("nest deeper") != std::string::npos, out.error->offset,
+                           out.error->message, out.error->note_offset, out.error->note);
   }
   std::optional<InputProblem> problem;  // from lowering: an entity only a DOCTYPE could define
   NodeUnit& unit = sm.new_unit(file);

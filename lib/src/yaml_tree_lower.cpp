@@ -88,12 +88,7 @@ class Builder : public YAML::EventHandler {
   }
 
   [[noreturn]] void fail(InputProblemKind kind, std::uint32_t where, std::string message) {
-    InputProblem p;
-    p.kind = kind;
-    p.file = file_;
-    p.range = {where, std::min<std::uint32_t>(where + 1, static_cast<std::uint32_t>(text_.size()))};
-    p.message = std::move(message);
-    problem = std::move(p);
+    problem = grammar_problem(file_, text_, kind == InputProblemKind::limit, where, std::move(message));
     throw Stop{};
   }
 
@@ -400,12 +395,7 @@ ParseResult parse_yaml_tree_text(FileId file, SourceManager& sm, unsigned max_ne
   const std::uint32_t base = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   Builder b(text, base, max_nesting, file, what);
   auto syntax = [&](std::uint32_t where, std::string message) {
-    InputProblem p;
-    p.kind = InputProblemKind::syntax;
-    p.file = file;
-    p.range = {where, std::min<std::uint32_t>(where + 1, static_cast<std::uint32_t>(text.size()))};
-    p.message = std::move(message);
-    return p;
+    return grammar_problem(file, text, false, where, std::move(message));
   };
   try {
     std::istringstream in(text);

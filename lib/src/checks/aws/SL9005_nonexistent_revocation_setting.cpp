@@ -60,24 +60,16 @@ void SL9005_nonexistent_revocation_setting::check(const CheckContext& ctx, Repor
       for (const Node* item : AwsModel::blocks(res.body, "ListenerAttributes")) {
         const AwsValue key = m.value(AwsModel::child(item, "Key"));
         if (key.kind == AwsValue::Kind::literal && names_stapling(key.text)) {
-          Finding& f = r.report(key.node->file(), key.node->range,
-                                Fields{.detail = "the listener attributes AWS documents set mutual TLS header names "
-                                                 "and timeouts, none about OCSP",
-                                       .name = key.text,
-                                       .type = res.type,
-                                       .what = "listener attribute"});
-          (void)f;
+          r.report(key.node->file(), key.node->range,
+                   Fields{.detail = "the listener attributes AWS documents set mutual TLS header names "
+                                    "and timeouts, none about OCSP",
+                          .name = key.text,
+                          .type = res.type,
+                          .what = "listener attribute"});
         }
       }
     } else if (res.kind == AwsKind::cloudfront) {
-      const Node* viewer = nullptr;
-      if (res.terraform()) {
-        const std::vector<const Node*> b = AwsModel::blocks(res.body, "viewer_certificate");
-        viewer = b.empty() ? nullptr : b.front();
-      } else {
-        viewer = AwsModel::child(AwsModel::child(res.body, "DistributionConfig"), "ViewerCertificate");
-      }
-      for (const Node* block : {res.body, viewer}) {
+      for (const Node* block : {res.body, cloudfront_viewer(res)}) {
         if (!block) continue;
         for (const Node& n : block->children()) {
           if (n.kind != NodeKind::comment && names_stapling(n.name())) {

@@ -35,14 +35,14 @@ std::optional<bool> store_has_revocation(const AwsModel& m, const AwsResource& s
   return false;
 }
 
+const Node* cloudfront_viewer(const AwsResource& r) {
+  if (!r.terraform()) return AwsModel::child(AwsModel::child(r.body, "DistributionConfig"), "ViewerCertificate");
+  const std::vector<const Node*> b = AwsModel::blocks(r.body, "viewer_certificate");
+  return b.empty() ? nullptr : b.front();
+}
+
 const Node* cloudfront_certificate(const AwsModel& m, const AwsResource& r) {
-  const Node* viewer = nullptr;
-  if (r.terraform()) {
-    const std::vector<const Node*> b = AwsModel::blocks(r.body, "viewer_certificate");
-    viewer = b.empty() ? nullptr : b.front();
-  } else {
-    viewer = AwsModel::child(AwsModel::child(r.body, "DistributionConfig"), "ViewerCertificate");
-  }
+  const Node* viewer = cloudfront_viewer(r);
   if (!viewer) return nullptr;
   static constexpr std::array<std::string_view, 2> kTerraform{"acm_certificate_arn", "iam_certificate_id"};
   static constexpr std::array<std::string_view, 2> kCloudFormation{"AcmCertificateArn", "IamCertificateId"};

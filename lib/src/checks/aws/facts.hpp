@@ -39,6 +39,11 @@ MutualTls mutual_tls(const AwsModel& m, const AwsResource& listener);
 /// cannot follow).
 std::optional<bool> store_has_revocation(const AwsModel& m, const AwsResource& store);
 
+/// A CloudFront distribution's viewer certificate settings
+/// (DistributionConfig.ViewerCertificate, viewer_certificate); nullptr when
+/// it has none.
+const Node* cloudfront_viewer(const AwsResource& r);
+
 /// A CloudFront distribution's certificate of its own (ACM or IAM), where it
 /// is written; nullptr when it serves CloudFront's default certificate.
 const Node* cloudfront_certificate(const AwsModel& m, const AwsResource& r);
