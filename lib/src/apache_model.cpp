@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 
+#include "parallel.hpp"
 #include "staplint/source.hpp"
 #include "staplint/text.hpp"
 
@@ -28,11 +29,36 @@ bool is_any(std::string_view name, std::initializer_list<std::string_view> names
 
 enum class Truth { yes, no, unknown };
 
+/// Fewer hosts are named on one thread: starting one costs more.
+constexpr std::size_t kHostsPerThread = 1000;
+
+constexpr std::uint8_t kMDomain = ApacheHost::name_tag("MDomain");
+constexpr std::uint8_t kLoadModule = ApacheHost::name_tag("LoadModule");
+constexpr std::uint8_t kDefine = ApacheHost::name_tag("Define");
+constexpr std::uint8_t kUnDefine = ApacheHost::name_tag("UnDefine");
+
 struct Walker {
+  /// What the passes after the walk need of each of model.directives, in
+  /// the same order: its host, its name's tag and its class.
+  struct Seen {
+    std::uint32_t host = 0;  ///< index in model.hosts; 0: outside any <VirtualHost>
+    std::uint8_t tag = 0;    ///< ApacheHost::name_tag of its name
+    std::uint8_t flags = 0;
+    static constexpr std::uint8_t kInclude = 1, kBlock = 2, kMd = 4, kSection = 8;
+    bool md() const { return (flags & kMd) != 0; }
+    /// In a host's `inside`: a directive (not a section), anywhere in it.
+    bool inside() const { return (flags & kBlock) == 0; }
+    /// In a host's `own`: at the host's level, neither an include nor mod_md's.
+    bool own() const { return (flags & (kInclude | kMd | kSection)) == 0; }
+    bool server_level() const { return own(); }
+  };
+
   const ConfigTree& tree;
   ApacheModel& model;
   std::set<std::string> maybe_loaded;  // LoadModule under an unknown condition
   std::set<std::string> defined, maybe_defined;
+  std::vector<Seen> seen;
+  std::uint32_t host = 0;  ///< the <VirtualHost> being walked
 
   Truth if_module(std::string_view arg) const {
     const bool negate = !arg.empty() && arg.front() == '!';
@@ -102,21 +128,35 @@ struct Walker {
     if (iequals(n.name(), "VirtualHost") && !vhost && !section) {
       ApacheHost h;
       h.node = &n;
+      host = static_cast<std::uint32_t>(model.hosts.size());
       model.hosts.push_back(std::move(h));
       walk(n.children(), &n, nullptr, condition);
+      host = 0;
       return;
     }
     if (iequals(n.name(), "MDomainSet")) {
-      model.directives.push_back({&n, vhost, section, condition});
+      add(n, vhost, section, condition, ApacheHost::name_tag(n.name()), Seen::kBlock | Seen::kMd);
       walk(n.children(), vhost, &n, condition);
       return;
     }
     walk(n.children(), vhost, section ? section : &n, condition);
   }
 
-  void record(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
+  void add(const Node& n, const Node* vhost, const Node* section, const Node* condition, std::uint8_t tag,
+           std::uint8_t flags) {
+    if (section) flags |= Seen::kSection;
     model.directives.push_back({&n, vhost, section, condition});
-    if (iequals(n.name(), "LoadModule") && !n.args().empty()) {
+    seen.push_back({vhost ? host : 0, tag, flags});
+  }
+
+  void record(const Node& n, const Node* vhost, const Node* section, const Node* condition) {
+    const std::string_view name = n.name();
+    const std::uint8_t tag = ApacheHost::name_tag(name);
+    std::uint8_t flags = n.kind == NodeKind::include ? Seen::kInclude : 0;
+    if (tag == kMDomain && iequals(name, "MDomain")) flags |= Seen::kMd;
+    add(n, vhost, section, condition, tag, flags);
+    if (tag != kLoadModule && tag != kDefine && tag != kUnDefine) return;
+    if (iequals(name, "LoadModule") && !n.args().empty()) {
       const std::string id = lower(n.args()[0].value);
       (condition ? maybe_loaded : model.loaded_modules).insert(id);
     } else if (iequals(n.name(), "Define") && !n.args().empty()) {
@@ -280,49 +320,27 @@ const ApacheDirective* ApacheModel::md_stapling(const ApacheHost& host) const {
   return nullptr;
 }
 
-ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources) {
+ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources, unsigned jobs) {
   ApacheModel model;
   model.modules_visible = any_load_module(tree.nodes);
   model.hosts.push_back({});  // the main server
   model.hosts[0].display_name = "main server";
-  Walker w{tree, model, {}, {}, {}};
+  Walker w{tree, model, {}, {}, {}, {}, 0};
+  // At most one entry per statement: no copies as the lists grow.
+  model.directives.reserve(tree.node_count);
+  w.seen.reserve(tree.node_count);
   w.walk(tree.nodes, nullptr, nullptr, nullptr);
 
-  // Each directive to its host by a lookup, not a scan of the hosts: a
-  // file of 50,000 <VirtualHost>s is linear. A host's directives come one
-  // after another, so the last answer is tried first.
-  std::unordered_map<const Node*, std::size_t> host_of;
-  for (std::size_t i = 0; i < model.hosts.size(); ++i) {
-    if (model.hosts[i].node) host_of.emplace(model.hosts[i].node, i);
-  }
-  const Node* last_vhost = nullptr;
-  ApacheHost* last_host = nullptr;
-  auto host = [&](const Node* vhost) -> ApacheHost* {
-    if (vhost != last_vhost) {
-      const auto it = host_of.find(vhost);
-      last_vhost = vhost;
-      last_host = it == host_of.end() ? nullptr : &model.hosts[it->second];
-    }
-    return last_host;
-  };
-  // Where a directive goes: -1 nowhere, 0 the host's `inside` only, 1 its
-  // `own` too. Counted first, so that each host's lists are allocated once.
-  auto own = [](const ApacheDirective& d) {
-    if (d.node->kind == NodeKind::include) return false;
-    if (iequals(d.node->name(), "MDomain") ||
-        (d.node->kind == NodeKind::block && iequals(d.node->name(), "MDomainSet"))) {
-      return false;
-    }
-    return !d.section && d.vhost;
-  };
+  // Each directive's host, tag and class came from the walk: the passes
+  // below read those bytes, not the nodes (a name read through its node is
+  // a cache miss on a tree larger than the caches). Each host's lists are
+  // counted first, then allocated once.
+  const std::vector<Walker::Seen>& seen = w.seen;
   std::vector<std::uint32_t> inside_count(model.hosts.size()), own_count(model.hosts.size());
-  for (const ApacheDirective& d : model.directives) {
-    if (!d.vhost) continue;
-    if (ApacheHost* h = host(d.vhost)) {
-      const auto i = static_cast<std::size_t>(h - model.hosts.data());
-      if (d.node->kind != NodeKind::block) ++inside_count[i];
-      if (own(d)) ++own_count[i];
-    }
+  for (const Walker::Seen& s : seen) {
+    if (s.host == 0) continue;
+    if (s.inside()) ++inside_count[s.host];
+    if (s.own()) ++own_count[s.host];
   }
   for (std::size_t i = 0; i < model.hosts.size(); ++i) {
     model.hosts[i].inside.reserve(inside_count[i]);
@@ -330,28 +348,22 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
     model.hosts[i].own.reserve(own_count[i]);
     model.hosts[i].own_tags.reserve(own_count[i]);
   }
-  for (const ApacheDirective& d : model.directives) {
-    if (!d.vhost || d.node->kind == NodeKind::block) continue;
-    if (ApacheHost* h = host(d.vhost)) {
-      h->inside.push_back(&d);
-      h->inside_tags.push_back(ApacheHost::name_tag(d.node->name()));
-    }
-  }
-  for (const ApacheDirective& d : model.directives) {
-    if (d.node->kind == NodeKind::include) continue;
-    if (iequals(d.node->name(), "MDomain") ||
-        (d.node->kind == NodeKind::block && iequals(d.node->name(), "MDomainSet"))) {
-      if (!d.vhost && !d.section) model.md_domains.push_back(&d);
+  for (std::size_t k = 0; k < seen.size(); ++k) {
+    const Walker::Seen& s = seen[k];
+    const ApacheDirective* d = &model.directives[k];
+    if (s.md() && !d->vhost && !d->section) model.md_domains.push_back(d);
+    if (s.host == 0) {
+      if (s.server_level()) model.server_level.push_back(d);
       continue;
     }
-    if (d.section) continue;
-    if (!d.vhost) {
-      model.server_level.push_back(&d);
-      continue;
+    ApacheHost& h = model.hosts[s.host];
+    if (s.inside()) {
+      h.inside.push_back(d);
+      h.inside_tags.push_back(s.tag);
     }
-    if (ApacheHost* h = host(d.vhost)) {
-      h->own.push_back(&d);
-      h->own_tags.push_back(ApacheHost::name_tag(d.node->name()));
+    if (s.own()) {
+      h.own.push_back(d);
+      h.own_tags.push_back(s.tag);
     }
   }
   for (const ApacheDirective* d : model.server_level) model.server_by_name[lower(d->node->name())].push_back(d);
@@ -361,13 +373,24 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       if (naming.empty() || naming.back() != i) naming.push_back(i);
     }
   }
-  for (const ApacheDirective& d : model.directives) {
-    if (d.section && iequals(d.node->name(), "MDStapling")) model.md_set_stapling[d.section] = &d;
+  const std::uint8_t md_stapling_tag = ApacheHost::name_tag("MDStapling");
+  for (std::size_t k = 0; k < seen.size(); ++k) {
+    const ApacheDirective& d = model.directives[k];
+    if (seen[k].tag == md_stapling_tag && d.section && iequals(d.node->name(), "MDStapling")) {
+      model.md_set_stapling[d.section] = &d;
+    }
   }
-  for (ApacheHost& h : model.hosts) {
-    if (!h.node) continue;
+  const std::uint8_t server_name_tag = ApacheHost::name_tag("ServerName");
+  const std::uint8_t server_alias_tag = ApacheHost::name_tag("ServerAlias");
+  // Each host's names, on `jobs` threads when there are many: each host
+  // writes only its own.
+  parallel_for(model.hosts.size(), model.hosts.size() >= kHostsPerThread ? jobs : 1, 256, [&](std::size_t k) {
+    ApacheHost& h = model.hosts[k];
+    if (!h.node) return;
     std::string written;  // a template's first name, as it wrote it
-    for (const ApacheDirective* d : h.own) {
+    for (std::size_t i = 0; i < h.own.size(); ++i) {
+      if (h.own_tags[i] != server_name_tag && h.own_tags[i] != server_alias_tag) continue;
+      const ApacheDirective* d = h.own[i];
       if (iequals(d->node->name(), "ServerName") || iequals(d->node->name(), "ServerAlias")) {
         for (const Arg& a : d->node->args()) {
           if (h.names.empty() && d->node->unit() && d->node->unit()->shown(a.value) != a.value) {
@@ -385,7 +408,7 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
       address += (address.empty() ? "" : " ") + std::string(h.node->unit() ? h.node->unit()->shown(a.value) : a.value);
     }
     h.display_name = h.names.empty() ? address : (written.empty() ? h.names.front() : written) + " (" + address + ")";
-  }
+  });
   // Debian's layout: its entry file, or its run-time directory variable.
   const std::string& entry = sources.file(tree.entry).path();
   model.debian = entry.size() >= 11 && entry.compare(entry.size() - 11, 11, "apache2.conf") == 0;

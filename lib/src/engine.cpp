@@ -1,17 +1,15 @@
 #include "staplint/engine.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
-#include <exception>
 #include <iterator>
-#include <mutex>
-#include <thread>
 #include <tuple>
 
 #include <fmt/args.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "parallel.hpp"
 
 namespace staplint {
 
@@ -113,34 +111,10 @@ std::vector<Finding> run_rules(const RuleCatalog& catalog, const CheckContext& c
     for (FileId f : ctx.tree.files) bytes += f < ctx.sources.size() ? ctx.sources.file(f).text().size() : 0;
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, bytes / bytes_per_thread + 1));
   }
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, runs.size()));
-  if (jobs <= 1) {
-    for (Run& r : runs) run(r);
-  } else {
-    // Each thread takes the next rule not taken; the results stay in the
-    // catalog's order whichever thread ran them. A check that throws is a
-    // bug: the exception is carried to this thread, as if run here.
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failed;
-    std::mutex failed_mutex;
-    auto work = [&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < runs.size();) {
-        try {
-          run(runs[i]);
-        } catch (...) {
-          const std::lock_guard lock(failed_mutex);
-          if (!failed) failed = std::current_exception();
-          next = runs.size();
-        }
-      }
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(work);
-      work();
-    }
-    if (failed) std::rethrow_exception(failed);
-  }
+  // Each thread takes the next rule not taken; the results stay in the
+  // catalog's order whichever thread ran them. A check that throws is a
+  // bug: the exception is carried to this thread, as if run here.
+  parallel_for(runs.size(), jobs, 1, [&](std::size_t i) { run(runs[i]); });
   std::size_t total = 0;
   for (const Run& r : runs) total += r.findings.size();
   std::vector<Finding> findings;

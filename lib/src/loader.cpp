@@ -487,6 +487,7 @@ ConfigTree ConfigLoader::load(const std::string& entry_path, bool as_fragment, D
     }
   }
   expand(tree.nodes, ex, 0, 0, 0);
+  tree.node_count = ex.expanded_nodes;
   return tree;
 }
 
@@ -558,6 +559,7 @@ ConfigTree ConfigLoader::load_adopting(const std::string& entry_path, Dialect di
   Expansion ex{tree, tree.base_dir, {fs_.canonical(file)}, {}, {tree.files.begin(), tree.files.end()}};
   ex.distinct_nodes = ex.expanded_nodes = af.node_count;
   expand(nodes, ex, inclusion, 1, host ? 1 : 0);
+  tree.node_count += ex.expanded_nodes;
   // Spliced in after the host's own statements, as `include FILE;` would be.
   const std::span<Node> before = host ? host->children() : tree.nodes;
   std::span<Node> joined = sources_.arena().make_array<Node>(before.size() + nodes.size());

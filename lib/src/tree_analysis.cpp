@@ -142,8 +142,9 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
                   LintResult& result) {
   PhaseTimer timer;
   const bool apache = tree.dialect == Dialect::apache;
-  const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree) : NginxModel{};
-  const ApacheModel apache_model = apache ? build_apache_model(tree, in.sources) : ApacheModel{};
+  const unsigned jobs = in.request.load.jobs;
+  const NginxModel model = tree.dialect == Dialect::nginx ? build_nginx_model(tree, jobs) : NginxModel{};
+  const ApacheModel apache_model = apache ? build_apache_model(tree, in.sources, jobs) : ApacheModel{};
   const bool jvm = tree.dialect == Dialect::jvm || tree.dialect == Dialect::tomcat;
   const JvmModel jvm_model =
       jvm ? build_jvm_model(tree, in.sources, in.request.load.limits.max_value_length) : JvmModel{};
@@ -198,6 +199,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
     result.findings.push_back(std::move(f));
   }
   timer.lap("findings");
+  if (!in.request.lint.endpoints) return;
   // Sized for this tree at once (20,000 endpoints would be copied as the
   // list grows), and still geometrically across the trees of a run.
   const std::size_t needed =

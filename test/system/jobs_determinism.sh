@@ -1,15 +1,16 @@
 #!/bin/bash
 # The output is byte-identical whatever the thread count (-j): every sample
-# file and tree, and generated nginx and Apache trees of a few hundred sites
-# (whose includes name hundreds of files, which is what -j parallelizes),
+# file and tree, and generated nginx and Apache trees of 1,200 sites
+# (whose includes name a file per site, and whose models make more than
+# 1,000 servers and hosts: what -j parallelizes),
 # linted with -j 1, -j 2 and -j 7 in JSON and gcc.
 #   jobs_determinism.sh STAPLINT SOURCE_DIR GEN_NGINX GEN_APACHE
 set -u
 st=$1 src=$2 gen_nginx=$3 gen_apache=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$gen_nginx" "$work/nginx" 300 || exit 1
-"$gen_apache" "$work/apache" 300 || exit 1
+"$gen_nginx" "$work/nginx" 1200 || exit 1
+"$gen_apache" "$work/apache" 1200 || exit 1
 mapfile -t targets < <(cd "$src" && { find samples -mindepth 2 -maxdepth 3 -type d; find samples -type f -name '*.conf'; } | sort)
 targets+=("$work/nginx" "$work/apache")
 fail=0 compared=0

@@ -142,3 +142,50 @@ TEST_CASE("apache lint: endpoints carry the stapling verdict", "[apache-model]")
   CHECK(verdicts["off.example (*:443)"] == "off");
   CHECK(verdicts["maybe.example (*:443)"] == "unknown");
 }
+
+TEST_CASE("apache model: many hosts named on threads, as one thread names them", "[apache-model]") {
+  // Past the thread threshold (1,000 hosts); with server-level MDomains and
+  // a <MDomainSet>, so that every list the model fills is compared.
+  std::string text = "LoadModule ssl_module mod_ssl.so\nSSLUseStapling on\nMDStapling on\n";
+  for (int i = 0; i < 1500; ++i) {
+    const std::string n = std::to_string(i);
+    text += (i % 50 == 0 ? "MDomain s" + n + ".example\n" : std::string()) +
+            "<VirtualHost *:" + (i % 2 ? "443" : "8443") + ">\n  ServerName S" + n + ".Example:443\n  ServerAlias a" +
+            n + ".example\n  SSLEngine on\n  <Directory /srv/" + n +
+            ">\n    SSLVerifyClient require\n  </Directory>\n" + "  Include conf/x.conf\n</VirtualHost>\n";
+  }
+  text += "<MDomainSet m.example>\n  MDStapling off\n</MDomainSet>\n";
+  MemoryFileSystem fs;
+  fs.add(kEntry, text);
+  fs.add("/srv/httpd/conf/x.conf", "SSLStaplingCache shmcb:x\n");
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, {});
+  const ConfigTree tree = loader.load(kEntry, false, Dialect::apache);
+  REQUIRE(tree.problems.empty());
+  const ApacheModel one = build_apache_model(tree, sm, 1);
+  REQUIRE(one.hosts.size() == 1501);
+  CHECK(one.hosts[1].display_name == "s0.example (*:8443)");
+  CHECK(one.hosts[2].names == std::vector<std::string>{"s1.example", "a1.example"});
+  CHECK(one.hosts[2].own.size() == 4);     // ServerName, ServerAlias, SSLEngine, x.conf's directive
+  CHECK(one.hosts[2].inside.size() == 6);  // and the Include, and the <Directory>'s directive
+  CHECK(one.md_domains.size() == 31);
+  CHECK(one.md_set_stapling.size() == 1);
+  CHECK(one.server_level.size() == 3);
+  for (unsigned jobs : {2u, 4u}) {
+    const ApacheModel many = build_apache_model(tree, sm, jobs);
+    REQUIRE(many.hosts.size() == one.hosts.size());
+    for (std::size_t i = 0; i < one.hosts.size(); ++i) {
+      const ApacheHost& a = one.hosts[i];
+      const ApacheHost& b = many.hosts[i];
+      REQUIRE(a.node == b.node);
+      CHECK(a.display_name == b.display_name);
+      CHECK(a.names == b.names);
+      REQUIRE(a.own.size() == b.own.size());
+      for (std::size_t k = 0; k < a.own.size(); ++k) CHECK(a.own[k]->node == b.own[k]->node);
+      CHECK(a.own_tags == b.own_tags);
+      CHECK(a.inside_tags == b.inside_tags);
+    }
+    CHECK(many.md_domains.size() == one.md_domains.size());
+    CHECK(many.server_level.size() == one.server_level.size());
+  }
+}

@@ -409,3 +409,23 @@ TEST_CASE("a Tomcat base whose setenv.sh cannot be read gets no fix that creates
   }
   CHECK(creates);
 }
+
+TEST_CASE("a run without endpoint reports finds what a run with them finds", "[lint]") {
+  // LintOptions::endpoints off (a format that prints no verdicts): no
+  // endpoints, and the same findings in the same order.
+  const MemoryFileSystem fs = debian_like();
+  LintRequest req;
+  req.paths = {"/etc/nginx"};
+  SourceManager with_sm, without_sm;
+  const LintResult with = lint(fs, with_sm, RuleCatalog::builtin(), req);
+  req.lint.endpoints = false;
+  const LintResult without = lint(fs, without_sm, RuleCatalog::builtin(), req);
+  CHECK(with.endpoints.size() == 3);
+  CHECK(without.endpoints.empty());
+  REQUIRE(with.findings.size() == without.findings.size());
+  for (std::size_t i = 0; i < with.findings.size(); ++i) {
+    CHECK(with.findings[i].rule_id == without.findings[i].rule_id);
+    CHECK(with.findings[i].message == without.findings[i].message);
+    CHECK(with.findings[i].range.begin == without.findings[i].range.begin);
+  }
+}

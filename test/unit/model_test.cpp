@@ -97,3 +97,44 @@ TEST_CASE("stream and mail servers are named by server_name when they have one",
   CHECK_FALSE(l.model.mail_servers[2].tls);  // starttls off
   CHECK(l.model.mail_servers[0].mail);
 }
+
+TEST_CASE("many servers made on threads are the servers one thread makes, in order", "[model]") {
+  // Past the thread threshold (1,000 servers): each server's own list,
+  // tags, TLS marker and name must match a one-thread build, slot by slot.
+  std::string text = "http { ssl_stapling on;\n";
+  for (int i = 0; i < 2500; ++i) {
+    const std::string n = std::to_string(i);
+    text += "server { listen " + std::string(i % 3 ? "443 ssl" : "80") + "; server_name s" + n +
+            ".example; ssl_certificate c" + n + ".pem;" + (i % 7 ? "" : " ssl_stapling off;") + " }\n";
+  }
+  text += "}\nstream { server { listen 5000 ssl; } }\n";
+  MemoryFileSystem fs;
+  fs.add("/n/nginx.conf", text);
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, {});
+  const ConfigTree tree = loader.load("/n/nginx.conf", false);
+  REQUIRE(tree.problems.empty());
+  const NginxModel one = build_nginx_model(tree, 1);
+  for (unsigned jobs : {2u, 4u}) {
+    const NginxModel many = build_nginx_model(tree, jobs);
+    REQUIRE(many.servers.size() == 2501);
+    REQUIRE(many.servers.size() == one.servers.size());
+    for (std::size_t i = 0; i < one.servers.size(); ++i) {
+      const NginxServer& a = one.servers[i];
+      const NginxServer& b = many.servers[i];
+      REQUIRE(a.node == b.node);
+      CHECK(a.display_name == b.display_name);
+      CHECK(a.own == b.own);
+      CHECK(a.own_tags == b.own_tags);
+      CHECK(a.tls == b.tls);
+      CHECK(a.tls_marker == b.tls_marker);
+      CHECK(a.stream == b.stream);
+      CHECK(a.effective("ssl_stapling").node == b.effective("ssl_stapling").node);
+    }
+  }
+  CHECK(one.servers[1].display_name == "s1.example:443");
+  CHECK_FALSE(one.servers[0].tls);
+  CHECK_FALSE(one.servers[7].effective("ssl_stapling").is_on());
+  CHECK(one.servers[8].effective("ssl_stapling").is_on());
+  CHECK(one.servers.back().stream);
+}

@@ -62,7 +62,7 @@ struct ApacheHost {
   std::vector<std::string> names;
 
   /// The tag of a directive name, case-insensitive as httpd's names are.
-  static std::uint8_t name_tag(std::string_view name) {
+  static constexpr std::uint8_t name_tag(std::string_view name) {
     std::uint32_t h = 2166136261u;  // FNV-1a over the lower-cased bytes
     for (const char c : name) {
       const auto b = static_cast<unsigned char>(c);
@@ -118,7 +118,8 @@ struct ApacheModel {
   std::vector<std::size_t> md_domains_of(const ApacheHost& host) const;
 };
 
-ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources);
+/// `jobs`: the threads its hosts' names may be read on (the result is the same).
+ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sources, unsigned jobs = 1);
 
 /// The module identifier a `<IfModule>` argument names (`mod_ssl.c` and
 /// `ssl_module` both give `ssl_module`).

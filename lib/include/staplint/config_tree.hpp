@@ -54,6 +54,9 @@ struct ConfigTree {
   std::span<Node> nodes;              ///< in the SourceManager's arena
   std::vector<Inclusion> inclusions;  ///< [0] is the entry file itself
   std::vector<FileId> files;          ///< every file in the tree, in load order
+  /// Statements the tree holds, each file's counted once per inclusion
+  /// (comments and blocks too): what the models size their lists by.
+  std::size_t node_count = 0;
   std::vector<InputProblem> problems;
   /// Tomcat: the JVM files of the instance, read with its server.xml
   /// (/etc/default/tomcatN, CATALINA_BASE/bin/setenv.sh, conf/catalina.properties),

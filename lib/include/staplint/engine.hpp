@@ -32,6 +32,9 @@ struct LintOptions {
   /// Read the certificate, CRL and OCSP files the configuration names
   /// (--no-certificates turns it off).
   bool read_certificates = true;
+  /// Build each tree's endpoint reports (LintResult::endpoints: JSON output,
+  /// `probe --from`); a format that prints none turns it off.
+  bool endpoints = true;
   /// A CRL whose nextUpdate falls within this many days is a warning (SL4006).
   int crl_warn_days = 7;
   /// What staplint takes as now; unset: the clock (tests set it).

@@ -28,6 +28,9 @@ class Formatter {
  public:
   virtual ~Formatter() = default;
   virtual void write(const Report& report, std::ostream& out) = 0;
+  /// It prints the endpoints' verdicts (LintResult::endpoints): a run for a
+  /// format that prints none need not build them (LintOptions::endpoints).
+  virtual bool reports_endpoints() const { return false; }
 };
 
 /// `text`, `gcc`, `json`, `github`, `checkstyle`, `junit` or `sarif`; nullptr

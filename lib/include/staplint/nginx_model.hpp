@@ -94,7 +94,8 @@ struct NginxModel {
   std::vector<const Node*> mail_blocks;
 };
 
-NginxModel build_nginx_model(const ConfigTree& tree);
+/// `jobs`: the threads its servers may be made on (the result is the same).
+NginxModel build_nginx_model(const ConfigTree& tree, unsigned jobs = 1);
 
 /// Calls `fn` for each child of `nodes` that is not a comment, descending
 /// through `include` nodes as if the included text stood in place.

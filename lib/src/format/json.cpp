@@ -162,6 +162,7 @@ class CertificateTexts {
 
 class JsonFormatter final : public Formatter {
  public:
+  bool reports_endpoints() const override { return true; }
   void write(const Report& report, std::ostream& out) override {
     const SourceManager& sm = report.sources;
     JsonWriter w(sm, out);
