@@ -3,6 +3,8 @@
 # the server's own check. For each generated tree (bench/gen_*_tree) at each
 # size: staplint's median wall time, as ms per MB and as a ratio to
 # bench/read_floor (open and read the same files, nothing more), to
+# `read_floor --keep` (the same, keeping every file's text in a buffer of its
+# own, as staplint must: findings quote it, fixes edit it), to
 # bench/parse_floor (read them and run staplint's grammar over each, on the
 # cores, nothing more: what no change outside the grammars can beat) and to
 # the server's check of the same tree, and staplint's peak RSS against the input.
@@ -108,11 +110,11 @@ make_tree() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -r), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "staplint ${extra[*]:+${extra[*]} }--format gcc [--no-certificates] TREE; median of $runs runs (hyperfine; server checks $check_runs from 20,000 sites); peak RSS by GNU time"
-printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
-  dialect sites "input MB" staplint "ms/MB" floor "x floor" parse "x parse" server "its check" "x check" "peak RSS" \
-  "x input"
-printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
-  ---------- --------- ---------- --------- ---------- ----------- --------- ---------- ---------
+printf "| %-11s | %6s | %8s | %9s | %6s | %8s | %7s | %8s | %6s | %8s | %7s | %-8s | %9s | %7s | %8s | %7s |\n" \
+  dialect sites "input MB" staplint "ms/MB" floor "x floor" kept "x kept" parse "x parse" server "its check" "x check" \
+  "peak RSS" "x input"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" ------------- -------- ---------- ----------- -------- \
+  ---------- --------- ---------- -------- ---------- --------- ---------- ----------- --------- ---------- ---------
 for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
   for n in "${sizes[@]}"; do
     tree=$work/scale-$dialect-$n
@@ -122,6 +124,7 @@ for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
     bytes=$("$floor" "$tree")
     s=$(median "$runs" "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
     f=$(median "$runs" "$floor" "$tree")
+    k=$(median "$runs" "$floor" --keep "$tree")
     p=$(median "$runs" "$parse_floor" "${grammar[@]}")
     rss=$(peak_rss_kb "$staplint" "${extra[@]}" --format gcc "${cert_args[@]}" "$tree")
     c=0
@@ -132,12 +135,12 @@ for dialect in ${BENCH_DIALECTS:-nginx nginx-certs apache tomcat}; do
         echo "  ($tool refused the $n-site tree: $(grep -v -m1 -i warn "$work/check.err" | cut -c1-100))"
       fi
     fi
-    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v p="$p" -v r="$rss" -v c="$c" -v t="$tool" 'BEGIN {
+    awk -v d="$dialect" -v n="$n" -v b="$bytes" -v s="$s" -v f="$f" -v k="$k" -v p="$p" -v r="$rss" -v c="$c" -v t="$tool" 'BEGIN {
       mb = b / 1048576
       check = c > 0 ? sprintf("%6.0f ms", c * 1000) : "-"
       ratio = c > 0 ? sprintf("%7.2f", s / c) : "-"
-      printf "| %-11s | %6d | %8.1f | %6.0f ms | %6.2f | %5.1f ms | %7.1f | %5.1f ms | %7.1f | %-8s | %9s | %7s | %4.0f MiB | %7.1f |\n",
-        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), p * 1000, (p > 0 ? s / p : 0), t, check,
-        ratio, r / 1024, r / 1024 / mb }'
+      printf "| %-11s | %6d | %8.1f | %6.0f ms | %6.2f | %5.1f ms | %7.1f | %5.1f ms | %6.1f | %5.1f ms | %7.1f | %-8s | %9s | %7s | %4.0f MiB | %7.1f |\n",
+        d, n, mb, s * 1000, s * 1000 / mb, f * 1000, (f > 0 ? s / f : 0), k * 1000, (k > 0 ? s / k : 0), p * 1000,
+        (p > 0 ? s / p : 0), t, check, ratio, r / 1024, r / 1024 / mb }'
   done
 done

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli.hpp"
+#include "leave_to_exit.hpp"
 #include "staplint/format.hpp"
 
 using namespace staplint;
@@ -264,4 +265,20 @@ TEST_CASE("--help lays the options out in two columns", "[cli]") {
   CHECK(help.find("\n  --fix[=safe|all]         apply the safe fixes") != std::string::npos);
   CHECK(help.find("\n  -h, --help               print this help\n") != std::string::npos);
   CHECK(help.find("\nexit status: 0 clean") != std::string::npos);
+}
+
+TEST_CASE("what a command leaves to the process's exit is kept, never destroyed", "[cli]") {
+  struct Watched {
+    bool* destroyed;
+    explicit Watched(bool* d) : destroyed(d) {}
+    Watched(const Watched&) = delete;
+    Watched& operator=(const Watched&) = delete;
+    ~Watched() { *destroyed = true; }
+  };
+  static bool destroyed = false;  // outlives the kept object, which is never destroyed
+  auto object = std::make_unique<Watched>(&destroyed);
+  const Watched* const at = object.get();
+  cli::leave_to_exit(std::move(object));
+  CHECK_FALSE(destroyed);
+  CHECK(at->destroyed == &destroyed);  // still there to read
 }

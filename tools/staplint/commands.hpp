@@ -12,6 +12,9 @@ namespace staplint::cli {
 struct Invocation {
   const Options& options;
   const RuleCatalog& catalog;
+  /// The process ends when the command returns: what it holds may be left
+  /// to the operating system (leave_to_exit.hpp) instead of freed.
+  bool process_ends = false;
 };
 
 /// Each returns the exit status: 0 clean, 1 findings at or above --fail-on,

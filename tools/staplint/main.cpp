@@ -81,7 +81,7 @@ int run(int argc, char** argv) {
     return 3;
   }
   for (const CommandEntry& c : kCommands) {
-    if (c.command == command) return c.run({o, *catalog});
+    if (c.command == command) return c.run({o, *catalog, true});
   }
   std::cerr << "staplint: internal error: no command for these options\n";
   return 4;

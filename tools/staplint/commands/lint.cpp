@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "leave_to_exit.hpp"
 #include "runs.hpp"
 #include "staplint/format.hpp"
 #include "staplint/text.hpp"
@@ -35,14 +36,22 @@ int lint_command(const Invocation& in) {
   if (const auto f = make_formatter(session->runs.front().format, false); f && !f->reports_endpoints()) {
     for (Run& run : session->runs) run.request.lint.endpoints = false;
   }
-  SourceManager sources;
+  auto sources = std::make_unique<SourceManager>();
   bool failed = false;
-  const LintResult result = lint_all(fs, sources, in.catalog, session->runs, session->baseline, failed);
-  if (!o.write_baseline.empty()) return write_baseline_file(o, fs, *session, sources, result);
-  report_unusable(result, fs);
-  print_report(o, *session, sources, result, in.catalog, o.show_suppressed);
-  if (!result.unusable.empty()) return 2;
-  return failed ? 1 : 0;
+  auto result =
+      std::make_unique<const LintResult>(lint_all(fs, *sources, in.catalog, session->runs, session->baseline, failed));
+  const int status = [&] {
+    if (!o.write_baseline.empty()) return write_baseline_file(o, fs, *session, *sources, *result);
+    report_unusable(*result, fs);
+    print_report(o, *session, *sources, *result, in.catalog, o.show_suppressed);
+    if (!result->unusable.empty()) return 2;
+    return failed ? 1 : 0;
+  }();
+  if (in.process_ends) {
+    leave_to_exit(std::move(result));
+    leave_to_exit(std::move(sources));
+  }
+  return status;
 }
 
 }  // namespace staplint::cli
