@@ -14,7 +14,9 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -156,15 +158,21 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
     std::string key;
     std::optional<ParsedAhead> done;
   };
+  // Sized once: a glob of 20,000 files would otherwise copy its work list
+  // as it grows, into memory never touched before. `listed` views the keys
+  // in place, which stay put for that reason.
   std::vector<Work> work;
-  std::set<std::string> listed;
+  work.reserve(std::min(paths.size(), budget));
+  std::unordered_set<std::string_view> listed;
+  listed.reserve(work.capacity());
   for (const std::string& p : paths) {
     if (work.size() >= budget) break;
     std::string identity = fs_.canonical(p);
     std::string key = cache_key(dialect, identity);
-    if (cache_.count(key) || ahead_.count(key) || !listed.insert(key).second) continue;
+    if (cache_.count(key) || ahead_.count(key)) continue;
     if (template_engine(p)) continue;  // masked by parse_file(), on this thread
     work.push_back({&p, std::move(identity), std::move(key), std::nullopt});
+    if (!listed.insert(work.back().key).second) work.pop_back();  // named twice
   }
   if (work.size() < 2) return;
   const std::size_t max_size = options_.limits.max_file_size;
