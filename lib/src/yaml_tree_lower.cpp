@@ -74,8 +74,8 @@ class Builder : public YAML::EventHandler {
 
  private:
   struct Frame {
-    std::uint32_t item;
-    bool map;
+    std::uint32_t item = 0;
+    bool map = false;
     bool want_key = true;
     bool has_key = false;
     Range key;
@@ -228,7 +228,10 @@ class Builder : public YAML::EventHandler {
     Item& it = start(kind, mark, tag);
     it.flow = flow || (it.value.begin < text_.size() && (text_[it.value.begin] == '{' || text_[it.value.begin] == '['));
     it.value.end = it.value.begin;
-    stack_.push_back({static_cast<std::uint32_t>(items.size() - 1), kind == Item::Kind::map});
+    Frame frame;
+    frame.item = static_cast<std::uint32_t>(items.size() - 1);
+    frame.map = kind == Item::Kind::map;
+    stack_.push_back(std::move(frame));
   }
 
   void close() {
