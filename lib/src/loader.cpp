@@ -109,27 +109,41 @@ std::string expand_vars(std::string_view in, const std::map<std::string, std::st
   return out;
 }
 
-/// The number of nodes and the nesting depth of `nodes`, without recursion;
-/// `deep` is set to the first node found at more than `limit` levels.
-void measure(std::span<const Node> nodes, std::size_t& count, unsigned& depth, unsigned limit, const Node*& deep) {
-  std::vector<std::pair<std::span<const Node>, unsigned>> todo{{nodes, 0}};
-  count = 0;
-  depth = 0;
-  deep = nullptr;
-  while (!todo.empty()) {
-    auto [list, level] = todo.back();
-    todo.pop_back();
-    count += list.size();
-    if (list.empty()) continue;
-    depth = std::max(depth, level);
-    if (level > limit && !deep) deep = &list.front();
-    for (const Node& n : list) {
-      if (!n.children().empty()) todo.push_back({n.children(), level + 1});
-    }
+/// A name expand() acts on in `dialect` (it checks the node's kind and
+/// arguments itself: this may say yes where it then does nothing).
+bool expansion_name(std::string_view name, Dialect dialect) {
+  switch (dialect) {
+    case Dialect::jvm:
+    case Dialect::tomcat:
+      return false;  // expand() follows nothing in them
+    case Dialect::apache:
+      return iequals(name, "Include") || iequals(name, "IncludeOptional") || iequals(name, "Define") ||
+             iequals(name, "UnDefine");
+    default:
+      return name == "include";
   }
 }
 
 }  // namespace
+
+/// Without recursion: a worklist of child lists.
+ConfigLoader::NodeSummary ConfigLoader::summarize(std::span<const Node> nodes, Dialect dialect, unsigned limit) {
+  NodeSummary s;
+  std::vector<std::pair<std::span<const Node>, unsigned>> todo{{nodes, 0}};
+  while (!todo.empty()) {
+    auto [list, level] = todo.back();
+    todo.pop_back();
+    s.count += list.size();
+    if (list.empty()) continue;
+    s.depth = std::max(s.depth, level);
+    if (level > limit && !s.deep) s.deep = &list.front();
+    for (const Node& n : list) {
+      if (!s.expands && n.kind != NodeKind::comment && expansion_name(n.name(), dialect)) s.expands = true;
+      if (!n.children().empty()) todo.push_back({n.children(), level + 1});
+    }
+  }
+  return s;
+}
 
 ConfigLoader::ConfigLoader(const FileSystem& fs, SourceManager& sources, LoadOptions options)
     : fs_(fs), sources_(sources), options_(std::move(options)) {}
@@ -195,8 +209,10 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
         const FileId file = sm.add(*w.path, w.identity, std::move(r->bytes));
         const std::size_t units = sm.unit_count();
         ParseResult parsed = parse_text(file, sm, dialect, max_nesting);
+        // Walked here, on this thread, while the nodes are in its cache.
+        const NodeSummary summary = parsed ? summarize(*parsed, dialect, max_nesting) : NodeSummary{};
         // `sm` stays where it is when sources_ takes it over.
-        w.done = ParsedAhead{&sm, file, sm.units_since(units), std::move(parsed)};
+        w.done = ParsedAhead{&sm, file, sm.units_since(units), std::move(parsed), summary};
       } catch (...) {
         // Left to parse_file(), whose own failure reaches the caller.
       }
@@ -216,13 +232,14 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
   }
 }
 
-ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& pf) {
+ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& pf, NodeSummary& summary) {
   // Parsed on another thread: the file joins the sources now, in the order
   // a one-thread run adds it, and its problem points at its new id.
   const auto it = ahead_.find(key);
   ParsedAhead& a = it->second;
   pf.file = sources_.take_file(*a.owner, a.file, a.units);
   ParseResult parsed = std::move(a.parsed);
+  summary = a.summary;
   if (!parsed) {
     InputProblem& p = parsed.error();
     auto retarget = [&](FileId& f) { f = f == a.file ? pf.file : f; };
@@ -291,12 +308,14 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       pf.file = sources_.add(path, identity, std::move(r.bytes));
     }
   }
-  ParseResult parsed =
-      ahead ? take_parsed_ahead(key, pf) : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
+  std::optional<NodeSummary> summary;  // made by parse_ahead()'s thread
+  ParseResult parsed = ahead ? take_parsed_ahead(key, pf, summary.emplace())
+                             : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
   if (parsed) {
     pf.nodes = *parsed;
     if (TemplateMask* mask = sources_.template_mask_to_update(pf.file)) {
       substitute_template_values(pf.nodes, *mask, sources_);
+      summary.reset();
     }
   } else {
     pf.problem = std::move(parsed.error());
@@ -332,8 +351,11 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
       }
     }
   }
-  const Node* deep = nullptr;
-  measure(pf.nodes, pf.node_count, pf.depth, options_.limits.max_nesting, deep);
+  if (!summary || pf.problem) summary = summarize(pf.nodes, dialect, options_.limits.max_nesting);
+  pf.node_count = summary->count;
+  pf.depth = summary->depth;
+  pf.expands = summary->expands;
+  const Node* deep = summary->deep;
   // The nginx, httpd and XML parsers stop at max_nesting themselves; the
   // batch and systemd files' blocks are checked here.
   if (!pf.problem && dialect == Dialect::jvm && pf.depth > options_.limits.max_nesting) {
@@ -900,7 +922,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
     std::span<Node> nodes = take_nodes(pf);
     set_inclusion(sources_, nodes, index);
     ex.stack.push_back(identity);
-    expand(nodes, ex, index, depth + 1, nesting + 1);
+    if (pf.expands) expand(nodes, ex, index, depth + 1, nesting + 1);
     ex.stack.pop_back();
     if (paths.size() == 1) {
       node.set_children(nodes);  // the common case: no copy

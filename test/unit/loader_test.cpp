@@ -1,6 +1,11 @@
 // Include expansion through the in-memory file system.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+
 #include "staplint/loader.hpp"
 
 using namespace staplint;
@@ -217,4 +222,82 @@ TEST_CASE("variables are recognised in arguments", "[loader]") {
   CHECK(a.has_variable());
   a.value = "/etc/ssl/price$.crt";
   CHECK_FALSE(a.has_variable());
+}
+
+namespace {
+/// The tree of `entry` on disk as a list of "path: top-level names", each
+/// include's children indented under it, read with `jobs` threads.
+std::string expanded(const std::string& entry, Dialect dialect, unsigned jobs, const std::string& dir) {
+  DiskFileSystem fs;
+  SourceManager sm;
+  LoadOptions options;
+  options.jobs = jobs;
+  ConfigLoader loader(fs, sm, options);
+  const ConfigTree tree = loader.load(entry, false, dialect);
+  std::string out;
+  std::vector<std::pair<const Node*, std::size_t>> todo;  // depth first, in document order
+  for (auto it = tree.nodes.rbegin(); it != tree.nodes.rend(); ++it) todo.emplace_back(&*it, 0);
+  while (!todo.empty()) {
+    const auto [n, level] = todo.back();
+    todo.pop_back();
+    if (n->kind == NodeKind::comment) continue;
+    out += std::string(level * 2, ' ') + sm.file(n->file()).path().substr(dir.size()) + ": " + std::string(n->name()) +
+           "\n";
+    for (auto it = n->children().rbegin(); it != n->children().rend(); ++it) todo.emplace_back(&*it, level + 1);
+  }
+  for (const InputProblem& p : tree.problems) out += "problem: " + p.message + "\n";
+  out += "statements: " + std::to_string(tree.node_count) + "\n";
+  return out;
+}
+}  // namespace
+
+TEST_CASE("files parsed ahead on threads expand as files parsed in turn do", "[loader]") {
+  // A glob of several files: at -j 3 they are parsed ahead on threads,
+  // which also note whether a file holds anything the expansion acts on.
+  // A Define in a file that includes nothing must still reach the include
+  // after it, and a file's own includes must still be followed.
+  char dir_template[] = "/tmp/staplint-ahead-XXXXXX";
+  REQUIRE(::mkdtemp(dir_template) != nullptr);
+  const std::string dir = dir_template;
+  DiskFileSystem fs;
+  REQUIRE(::mkdir((dir + "/conf.d").c_str(), 0755) == 0);
+  REQUIRE(::mkdir((dir + "/more").c_str(), 0755) == 0);
+  REQUIRE(fs.write_file(dir + "/apache2.conf", "Include conf.d/*.conf\nInclude ${LATER}/x.conf\n"));
+  REQUIRE(fs.write_file(dir + "/conf.d/a.conf", "ServerName a\n# Include nothing.conf\n"));
+  REQUIRE(fs.write_file(dir + "/conf.d/b.conf", "Define LATER " + dir + "/more\n"));
+  REQUIRE(fs.write_file(dir + "/conf.d/c.conf", "<IfModule ssl_module>\n  IncludeOptional more/y.conf\n</IfModule>\n"));
+  REQUIRE(fs.write_file(dir + "/more/x.conf", "SSLUseStapling on\n"));
+  REQUIRE(fs.write_file(dir + "/more/y.conf", "SSLStaplingCache shmcb:y\n"));
+  REQUIRE(fs.write_file(dir + "/nginx.conf", "http {\n  include sites/*.conf;\n}\n"));
+  REQUIRE(::mkdir((dir + "/sites").c_str(), 0755) == 0);
+  REQUIRE(fs.write_file(dir + "/sites/1.conf", "server { listen 443 ssl; }\n"));
+  REQUIRE(fs.write_file(dir + "/sites/2.conf", "server { include more/z.conf; }\n"));
+  REQUIRE(fs.write_file(dir + "/sites/3.conf", "# include nothing;\nserver { }\n"));
+  REQUIRE(fs.write_file(dir + "/more/z.conf", "ssl_stapling on;\n"));
+
+  const std::string apache = expanded(dir + "/apache2.conf", Dialect::apache, 1, dir);
+  CHECK(apache ==
+        "/apache2.conf: Include\n"
+        "  /conf.d/a.conf: ServerName\n"
+        "  /conf.d/b.conf: Define\n"
+        "  /conf.d/c.conf: IfModule\n"
+        "    /conf.d/c.conf: IncludeOptional\n"
+        "      /more/y.conf: SSLStaplingCache\n"
+        "/apache2.conf: Include\n"
+        "  /more/x.conf: SSLUseStapling\n"
+        "statements: 9\n");
+  CHECK(expanded(dir + "/apache2.conf", Dialect::apache, 3, dir) == apache);
+  const std::string nginx = expanded(dir + "/nginx.conf", Dialect::nginx, 1, dir);
+  CHECK(nginx ==
+        "/nginx.conf: http\n"
+        "  /nginx.conf: include\n"
+        "    /sites/1.conf: server\n"
+        "      /sites/1.conf: listen\n"
+        "    /sites/2.conf: server\n"
+        "      /sites/2.conf: include\n"
+        "        /more/z.conf: ssl_stapling\n"
+        "    /sites/3.conf: server\n"
+        "statements: 9\n");
+  CHECK(expanded(dir + "/nginx.conf", Dialect::nginx, 3, dir) == nginx);
+  std::filesystem::remove_all(dir);
 }

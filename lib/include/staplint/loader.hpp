@@ -77,8 +77,11 @@ struct ParsedFile {
   std::span<Node> nodes;
   /// The nodes were handed to a tree; a second use gets a deep copy.
   bool taken = false;
-  std::size_t node_count = 0;           ///< all nodes, children included
-  unsigned depth = 0;                   ///< how deep its blocks nest (0: none)
+  std::size_t node_count = 0;  ///< all nodes, children included
+  unsigned depth = 0;          ///< how deep its blocks nest (0: none)
+  /// It holds something the include expansion acts on (an include; httpd's
+  /// Define or UnDefine): a file without is not walked again when included.
+  bool expands = true;
   std::optional<InputProblem> problem;  ///< unreadable, binary, too large, syntax
 };
 
@@ -124,6 +127,15 @@ class ConfigLoader {
 
  private:
   struct Expansion;
+  /// What the loader needs of a file's nodes, from one walk (summarize()):
+  /// their number, how deep they nest (`deep`: the first node deeper than
+  /// the limit), and whether the include expansion has anything to do there.
+  struct NodeSummary {
+    std::size_t count = 0;
+    unsigned depth = 0;
+    const Node* deep = nullptr;
+    bool expands = false;
+  };
   void expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
   void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
   /// The file's nodes for one more use in a tree: the cached nodes the first
@@ -141,7 +153,9 @@ class ConfigLoader {
   /// to parse_file().
   void parse_ahead(const std::vector<std::string>& paths, Dialect dialect, std::size_t budget);
   /// The result parse_ahead() left under `key`, its file now in sources_.
-  ParseResult take_parsed_ahead(const std::string& key, ParsedFile& pf);
+  ParseResult take_parsed_ahead(const std::string& key, ParsedFile& pf, NodeSummary& summary);
+  /// One walk of a file's nodes, without recursion.
+  static NodeSummary summarize(std::span<const Node> nodes, Dialect dialect, unsigned limit);
   /// httpd's ServerRoot for this tree: `--prefix`, else the entry's
   /// `ServerRoot` if that directory exists, else the entry's directory (its
   /// parent when that is `conf/`, RHEL's layout).
@@ -150,7 +164,7 @@ class ConfigLoader {
   const FileSystem& fs_;
   SourceManager& sources_;
   LoadOptions options_;
-  std::map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
+  std::unordered_map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
   /// Files of variables, read once each, by engine and path.
   std::map<std::string, TemplateVariables> variable_files_;
   /// A file parse_ahead() parsed, by the same key, until parse_file() takes it.
@@ -159,6 +173,7 @@ class ConfigLoader {
     FileId file = kNoFile;           ///< in owner
     std::vector<NodeUnit*> units;    ///< the units its parse made, repointed when it is taken
     ParseResult parsed;
+    NodeSummary summary;  ///< of `parsed`'s nodes, made on the thread that parsed them
   };
   std::unordered_map<std::string, ParsedAhead> ahead_;
 };
