@@ -232,10 +232,9 @@ void ConfigLoader::parse_ahead(const std::vector<std::string>& paths, Dialect di
   }
 }
 
-ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& pf, NodeSummary& summary) {
+ParseResult ConfigLoader::take_parsed_ahead(AheadMap::iterator it, ParsedFile& pf, NodeSummary& summary) {
   // Parsed on another thread: the file joins the sources now, in the order
   // a one-thread run adds it, and its problem points at its new id.
-  const auto it = ahead_.find(key);
   ParsedAhead& a = it->second;
   pf.file = sources_.take_file(*a.owner, a.file, a.units);
   ParseResult parsed = std::move(a.parsed);
@@ -254,11 +253,17 @@ ParseResult ConfigLoader::take_parsed_ahead(const std::string& key, ParsedFile& 
 }
 
 ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
-  const std::string identity = fs_.canonical(path);
-  const std::string key = cache_key(dialect, identity);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  ParsedFile& pf = cache_[key];
-  const bool ahead = ahead_.count(key) != 0;
+  return parse_file(path, fs_.canonical(path), dialect);
+}
+
+ParsedFile& ConfigLoader::parse_file(const std::string& path, const std::string& identity, Dialect dialect) {
+  // Each key hashed once here: a tree of 20,000 files joins them on one thread.
+  std::string key = cache_key(dialect, identity);
+  const auto ahead_it = ahead_.find(key);
+  const auto [cached, inserted] = cache_.try_emplace(std::move(key));
+  if (!inserted) return cached->second;
+  ParsedFile& pf = cached->second;
+  const bool ahead = ahead_it != ahead_.end();
   if (!ahead) {
     ReadResult r = fs_.read(path, options_.limits.max_file_size);
     auto fail = [&](std::string message) {
@@ -309,7 +314,7 @@ ParsedFile& ConfigLoader::parse_file(const std::string& path, Dialect dialect) {
     }
   }
   std::optional<NodeSummary> summary;  // made by parse_ahead()'s thread
-  ParseResult parsed = ahead ? take_parsed_ahead(key, pf, summary.emplace())
+  ParseResult parsed = ahead ? take_parsed_ahead(ahead_it, pf, summary.emplace())
                              : parse_text(pf.file, sources_, dialect, options_.limits.max_nesting);
   if (parsed) {
     pf.nodes = *parsed;
@@ -881,7 +886,7 @@ void ConfigLoader::expand_include(Node& node, Expansion& ex, std::uint32_t inclu
       problem(InputProblemKind::include_cycle, "include cycle: " + chain);
       continue;
     }
-    ParsedFile& pf = parse_file(p, tree.dialect);
+    ParsedFile& pf = parse_file(p, identity, tree.dialect);
     const bool first_time = ex.files.insert(pf.file).second;
     if (first_time) tree.files.push_back(pf.file);
     if (pf.problem) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 
+#include "parallel.hpp"
 #include "staplint/rules.hpp"
 #include "staplint/text.hpp"
 
@@ -17,6 +18,8 @@ namespace staplint {
 namespace {
 
 constexpr std::string_view kMarker = "staplint disable=";
+/// Fewer files are searched on one thread: starting one costs more.
+constexpr std::size_t kFilesPerThread = 1000;
 
 /// Parses a comment's text; false when it is no suppression.
 bool parse(const Node& comment, Suppression& s) {
@@ -69,7 +72,7 @@ bool parse(const Node& comment, Suppression& s) {
 /// file's first statement covers the whole file.
 /// Files whose text holds the marker, by FileId: only their comments can be
 /// suppressions (most trees have none, and then nothing is walked).
-using Marked = std::vector<bool>;
+using Marked = std::vector<std::uint8_t>;  // bytes, not bits: threads mark files apart
 
 void walk(std::span<const Node> nodes, bool top, const Marked& marked, std::vector<Suppression>& out) {
   // Per file of a top-level list (an include's children may come from
@@ -118,19 +121,21 @@ void walk(std::span<const Node> nodes, bool top, const Marked& marked, std::vect
 
 }  // namespace
 
-std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources) {
+std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources, unsigned jobs) {
   std::vector<Suppression> out;
-  Marked marked(sources.size(), false);
-  bool any = false;
+  Marked marked(sources.size(), 0);
   auto mark = [&](FileId f) {
     if (f >= sources.size()) return;
     // memmem, not find: find stops at every 's' of the text.
     const std::string& t = sources.file(f).text();
-    if (::memmem(t.data(), t.size(), kMarker.data(), kMarker.size()) != nullptr) any = marked[f] = true;
+    if (::memmem(t.data(), t.size(), kMarker.data(), kMarker.size()) != nullptr) marked[f] = 1;
   };
-  for (const FileId f : tree.files) mark(f);
+  // Every byte of the tree is searched: many files are searched on `jobs`
+  // threads, each marking only its own file's byte.
+  parallel_for(tree.files.size(), tree.files.size() >= kFilesPerThread ? jobs : 1, 64,
+               [&](std::size_t i) { mark(tree.files[i]); });
   for (const ConfigTree::JvmFile& jf : tree.jvm_files) mark(jf.file);
-  if (!any) return out;
+  if (std::find(marked.begin(), marked.end(), 1) == marked.end()) return out;
   walk(tree.nodes, true, marked, out);
   for (const ConfigTree::JvmFile& jf : tree.jvm_files) walk(jf.nodes, true, marked, out);
   return out;

@@ -154,7 +154,7 @@ void analyze_tree(ConfigTree tree, const TreeAnalysisInputs& in, const std::func
                                        ? build_tomcat_model(tree, jvm_model, jvm_instance_base(tree, in.sources))
                                        : TomcatModel{};
   timer.lap("models");
-  const std::vector<Suppression> suppressions = collect_suppressions(tree, in.sources);
+  const std::vector<Suppression> suppressions = collect_suppressions(tree, in.sources, jobs);
   // Tomcat resolves relative paths against CATALINA_BASE.
   const TreeCertificates certificates(
       in.certificates, in.request.load,

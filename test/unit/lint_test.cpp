@@ -2,8 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "staplint/lint.hpp"
+#include "staplint/loader.hpp"
+#include "staplint/suppressions.hpp"
 
 using namespace staplint;
 
@@ -427,5 +430,36 @@ TEST_CASE("a run without endpoint reports finds what a run with them finds", "[l
     CHECK(with.findings[i].rule_id == without.findings[i].rule_id);
     CHECK(with.findings[i].message == without.findings[i].message);
     CHECK(with.findings[i].range.begin == without.findings[i].range.begin);
+  }
+}
+
+TEST_CASE("suppressions found on threads are those one thread finds, in order", "[lint]") {
+  // 1,500 site files (past the 1,000 that share the search out), a
+  // suppression in every 100th: the same list at any thread count.
+  MemoryFileSystem fs;
+  fs.add("/etc/nginx/nginx.conf", "events {}\nhttp {\n  include sites/*.conf;\n}\n");
+  for (int i = 0; i < 1500; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/etc/nginx/sites/%04d.conf", i);
+    fs.add(name, i % 100 == 7
+                     ? "server {\n  # staplint disable=SL1001 -- site " + std::to_string(i) + "\n  listen 443 ssl;\n}\n"
+                     : std::string("server {\n  listen 443 ssl;\n}\n"));
+  }
+  SourceManager sm;
+  ConfigLoader loader(fs, sm, {});
+  const ConfigTree tree = loader.load("/etc/nginx/nginx.conf", false);
+  REQUIRE(tree.files.size() == 1501);
+  const std::vector<Suppression> one = collect_suppressions(tree, sm, 1);
+  REQUIRE(one.size() == 15);
+  CHECK(one.front().reason == "site 7");
+  CHECK(one.back().reason == "site 1407");
+  for (unsigned jobs : {2u, 4u}) {
+    const std::vector<Suppression> many = collect_suppressions(tree, sm, jobs);
+    REQUIRE(many.size() == one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      CHECK(many[i].file == one[i].file);
+      CHECK(many[i].applies.begin == one[i].applies.begin);
+      CHECK(many[i].reason == one[i].reason);
+    }
   }
 }

@@ -136,6 +136,15 @@ class ConfigLoader {
     const Node* deep = nullptr;
     bool expands = false;
   };
+  /// A file parse_ahead() parsed on another thread.
+  struct ParsedAhead {
+    SourceManager* owner = nullptr;  ///< kept alive by sources_
+    FileId file = kNoFile;           ///< in owner
+    std::vector<NodeUnit*> units;    ///< the units its parse made, repointed when it is taken
+    ParseResult parsed;
+    NodeSummary summary;  ///< of `parsed`'s nodes, made on the thread that parsed them
+  };
+  using AheadMap = std::unordered_map<std::string, ParsedAhead>;
   void expand(std::span<Node> nodes, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
   void expand_include(Node& node, Expansion& ex, std::uint32_t inclusion, unsigned depth, unsigned nesting);
   /// The file's nodes for one more use in a tree: the cached nodes the first
@@ -152,8 +161,10 @@ class ConfigLoader {
   /// threads; what a thread cannot do (an unreadable or binary file) is left
   /// to parse_file().
   void parse_ahead(const std::vector<std::string>& paths, Dialect dialect, std::size_t budget);
-  /// The result parse_ahead() left under `key`, its file now in sources_.
-  ParseResult take_parsed_ahead(const std::string& key, ParsedFile& pf, NodeSummary& summary);
+  /// The result parse_ahead() left at `it`, its file now in sources_.
+  ParseResult take_parsed_ahead(AheadMap::iterator it, ParsedFile& pf, NodeSummary& summary);
+  /// parse_file() for a path whose canonical identity the caller has.
+  ParsedFile& parse_file(const std::string& path, const std::string& identity, Dialect dialect);
   /// One walk of a file's nodes, without recursion.
   static NodeSummary summarize(std::span<const Node> nodes, Dialect dialect, unsigned limit);
   /// httpd's ServerRoot for this tree: `--prefix`, else the entry's
@@ -167,15 +178,8 @@ class ConfigLoader {
   std::unordered_map<std::string, ParsedFile> cache_;  // by dialect and canonical identity
   /// Files of variables, read once each, by engine and path.
   std::map<std::string, TemplateVariables> variable_files_;
-  /// A file parse_ahead() parsed, by the same key, until parse_file() takes it.
-  struct ParsedAhead {
-    SourceManager* owner = nullptr;  ///< kept alive by sources_
-    FileId file = kNoFile;           ///< in owner
-    std::vector<NodeUnit*> units;    ///< the units its parse made, repointed when it is taken
-    ParseResult parsed;
-    NodeSummary summary;  ///< of `parsed`'s nodes, made on the thread that parsed them
-  };
-  std::unordered_map<std::string, ParsedAhead> ahead_;
+  /// Each file parse_ahead() parsed, by the same key, until parse_file() takes it.
+  AheadMap ahead_;
 };
 
 /// Lowers a parsed buffer into common nodes (exposed for tests and fuzzing),

@@ -32,7 +32,8 @@ struct Suppression {
 
 /// The suppressions written in a tree's files (its nodes, included files and
 /// JVM files alike).
-std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources);
+/// `jobs`: the threads the files may be searched on (the result is the same).
+std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const SourceManager& sources, unsigned jobs = 1);
 
 /// The suppression that turns `f` off, or nullptr.
 const Suppression* suppressing(const std::vector<Suppression>& suppressions, const Finding& f,
