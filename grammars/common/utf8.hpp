@@ -1,6 +1,7 @@
-// Appends a code point as UTF-8: what the grammars' unescaping shares (XML's
-// character references, HCL's \u and \U escapes). The caller has checked the
-// code point (at most U+10FFFF).
+// Appends a code point as UTF-8: what unescaping shares (XML's character
+// references, HCL's \u and \U escapes, the baseline's JSON \u escapes).
+// Spirit-free, so lib/ includes it too. The caller has checked the code point
+// (at most U+10FFFF).
 #pragma once
 
 #include <string>

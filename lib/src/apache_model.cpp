@@ -29,9 +29,6 @@ bool is_any(std::string_view name, std::initializer_list<std::string_view> names
 
 enum class Truth { yes, no, unknown };
 
-/// Fewer hosts are named on one thread: starting one costs more.
-constexpr std::size_t kHostsPerThread = 1000;
-
 constexpr std::uint8_t kMDomain = ApacheHost::name_tag("MDomain");
 constexpr std::uint8_t kLoadModule = ApacheHost::name_tag("LoadModule");
 constexpr std::uint8_t kDefine = ApacheHost::name_tag("Define");
@@ -384,7 +381,7 @@ ApacheModel build_apache_model(const ConfigTree& tree, const SourceManager& sour
   const std::uint8_t server_alias_tag = ApacheHost::name_tag("ServerAlias");
   // Each host's names, on `jobs` threads when there are many: each host
   // writes only its own.
-  parallel_for(model.hosts.size(), model.hosts.size() >= kHostsPerThread ? jobs : 1, 256, [&](std::size_t k) {
+  parallel_for(model.hosts.size(), threads_for(model.hosts.size(), jobs), 256, [&](std::size_t k) {
     ApacheHost& h = model.hosts[k];
     if (!h.node) return;
     std::string written;  // a template's first name, as it wrote it

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "format/json_text.hpp"
+#include "utf8.hpp"
 
 namespace staplint {
 
@@ -253,7 +254,7 @@ class BaselineReader {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return fail("invalid unicode escape"), false;
           }
-          utf8(cp, out);
+          grammar::common::append_utf8(out, cp);
           break;
         }
         default:
@@ -274,23 +275,6 @@ class BaselineReader {
       cp = cp * 16 + static_cast<unsigned>(v);
     }
     return true;
-  }
-  static void utf8(unsigned cp, std::string& out) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   std::string_view t_;

@@ -108,9 +108,6 @@ std::string listen_port(const Node& listen) {
 
 enum class Module : std::uint8_t { http, stream, mail };
 
-/// Fewer servers are made on one thread: starting one costs more.
-constexpr std::size_t kServersPerThread = 1000;
-
 NginxServer make_server(const Node& server, const Node* parent, std::shared_ptr<const NginxScope> inherited,
                         Module module) {
   const bool stream = module == Module::stream;
@@ -189,7 +186,7 @@ void make_servers(std::vector<NginxServer>& out, const std::vector<const Node*>&
                   const std::shared_ptr<const NginxScope>& inherited, Module module, unsigned jobs) {
   const std::size_t first = out.size();
   out.resize(first + servers.size());
-  parallel_for(servers.size(), servers.size() >= kServersPerThread ? jobs : 1, 256,
+  parallel_for(servers.size(), threads_for(servers.size(), jobs), 256,
                [&](std::size_t i) { out[first + i] = make_server(*servers[i], parent, inherited, module); });
 }
 

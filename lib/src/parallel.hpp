@@ -12,6 +12,11 @@
 
 namespace staplint {
 
+/// The threads worth starting for `count` items of a tree (servers, hosts,
+/// files): `jobs` from 1,000 items, else this one, since starting a thread
+/// costs more than a few hundred items take.
+inline unsigned threads_for(std::size_t count, unsigned jobs) { return count >= 1000 ? jobs : 1; }
+
 /// Calls fn(i) for each i in [0, count), on up to `threads` threads (the
 /// caller's among them), each taking the next `grain` indexes not taken.
 /// fn(i) writes only what index i owns. An exception thrown by fn (a bug, or

@@ -18,9 +18,6 @@ namespace staplint {
 namespace {
 
 constexpr std::string_view kMarker = "staplint disable=";
-/// Fewer files are searched on one thread: starting one costs more.
-constexpr std::size_t kFilesPerThread = 1000;
-
 /// Parses a comment's text; false when it is no suppression.
 bool parse(const Node& comment, Suppression& s) {
   std::string_view t = comment.name();
@@ -132,7 +129,7 @@ std::vector<Suppression> collect_suppressions(const ConfigTree& tree, const Sour
   };
   // Every byte of the tree is searched: many files are searched on `jobs`
   // threads, each marking only its own file's byte.
-  parallel_for(tree.files.size(), tree.files.size() >= kFilesPerThread ? jobs : 1, 64,
+  parallel_for(tree.files.size(), threads_for(tree.files.size(), jobs), 64,
                [&](std::size_t i) { mark(tree.files[i]); });
   for (const ConfigTree::JvmFile& jf : tree.jvm_files) mark(jf.file);
   if (std::find(marked.begin(), marked.end(), 1) == marked.end()) return out;

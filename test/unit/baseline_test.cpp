@@ -93,3 +93,14 @@ TEST_CASE("the baseline file round-trips and bad ones are refused", "[baseline]"
             .message.rfind("finding 1 has no 'file'", 0) == 0);
   CHECK(!read_baseline("{\"staplint-baseline\": [").ok());
 }
+
+TEST_CASE("the baseline file's \\u escapes read as UTF-8, surrogate pairs joined", "[baseline]") {
+  auto back = read_baseline(
+      "{\"staplint-baseline\": 1, \"findings\": [{\"rule\": \"SL1001\", \"file\": \"caf\\u00e9/\\u20ac\\ud83d\\ude00\","
+      " \"fingerprint\": \"0123456789abcdef\", \"message\": \"A\\u0042\"}]}");
+  REQUIRE(back.ok());
+  REQUIRE(back->size() == 1);
+  CHECK((*back)[0].file == "caf\xC3\xA9/\xE2\x82\xAC\xF0\x9F\x98\x80");
+  CHECK((*back)[0].message == "AB");
+  CHECK(!read_baseline("{\"staplint-baseline\": 1, \"findings\": [{\"rule\": \"\\ude00\"}]}").ok());
+}
